@@ -1,0 +1,39 @@
+"""Application factory: configuration, extensions and blueprints; no I/O at import or build time."""
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask
+
+from app.config import Config
+
+
+def create_app(overrides: dict[str, Any] | None = None) -> Flask:
+    """Build an app; `overrides` replace config values (tests pass a temporary database)."""
+    app = Flask(__name__, instance_relative_config=False)
+    app.config.from_object(Config)
+    if overrides:
+        app.config.update(overrides)
+
+    from app.extensions import csrf, db, limiter, migrate
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(Config.MIGRATIONS_DIR), render_as_batch=True)
+    csrf.init_app(app)
+    limiter.init_app(app)
+
+    from app.database import configure_sqlite
+    configure_sqlite(app)
+
+    from app import errors
+    errors.register(app)
+
+    from app.health import bp as health_bp
+    from app.knowledge.cli import kb_cli
+    from app.knowledge.views import bp as knowledge_bp
+    from app.api import bp as api_bp
+    app.register_blueprint(health_bp)
+    app.register_blueprint(knowledge_bp)
+    app.register_blueprint(api_bp)
+    csrf.exempt(api_bp)
+    app.cli.add_command(kb_cli)
+    return app

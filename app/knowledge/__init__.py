@@ -1,0 +1,1 @@
+"""Knowledge base: entry files, their schema, the database tables and the loader."""

@@ -1,0 +1,134 @@
+"""Reading and writing entry files: YAML on disk <-> validated plain dicts.
+
+Plain Python so the loader, the exporter and the tests share one canonical format:
+exporting what was loaded gives back the same files.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from app.knowledge.schema import FIELD_ORDER, LANGS, SchemaError, validate_entry
+
+ENTRY_GLOB = "*/*.yaml"
+
+
+def entry_paths(directory: str | Path) -> list[Path]:
+    """Entry files in a stable order (family folder, then id)."""
+    return sorted(Path(directory).glob(ENTRY_GLOB))
+
+
+def fingerprint(directory: str | Path) -> str:
+    """A hash of every entry file's name and bytes: it changes exactly when the knowledge does."""
+    digest = hashlib.sha256()
+    for path in entry_paths(directory):
+        digest.update(path.relative_to(directory).as_posix().encode())
+        digest.update(b"\0")
+        digest.update(path.read_bytes())
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _plain(value: Any) -> Any:
+    """YAML turns unquoted dates into date objects; the schema speaks ISO strings."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value
+
+
+def parse_entry_file(path: Path) -> tuple[dict | None, list[SchemaError]]:
+    """Parse and validate one file; the id must equal the file name so links never drift."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        return None, [SchemaError(str(path), "(file)", f"not valid YAML: {exc}")]
+    data = _plain(data)
+    errors = validate_entry(data, str(path))
+    if not errors and data["id"] != path.stem:
+        errors.append(SchemaError(str(path), "id", f"{data['id']!r} does not match the file name {path.stem!r}"))
+    if not errors and path.parent.name != data["family"]:
+        errors.append(SchemaError(str(path), "family",
+                                  f"{data['family']!r} but the file is in folder {path.parent.name!r}"))
+    return (None if errors else data), errors
+
+
+def read_entry_files(directory: str | Path) -> tuple[list[dict], list[SchemaError]]:
+    """Read every entry file; return the valid entries and every problem found across them."""
+    paths = entry_paths(directory)
+    if not paths:
+        return [], [SchemaError(str(directory), "(directory)", f"no entry files matching {ENTRY_GLOB}")]
+    entries: list[dict] = []
+    errors: list[SchemaError] = []
+    seen: dict[str, Path] = {}
+    for path in paths:
+        data, problems = parse_entry_file(path)
+        errors.extend(problems)
+        if data is None:
+            continue
+        if data["id"] in seen:
+            errors.append(SchemaError(str(path), "id", f"duplicate id {data['id']!r}, also in {seen[data['id']]}"))
+            continue
+        seen[data["id"]] = path
+        entries.append(data)
+    for entry in entries:
+        for i, related in enumerate(entry.get("related", [])):
+            if related not in seen:
+                errors.append(SchemaError(str(seen[entry["id"]]), f"related[{i}]", f"unknown entry id {related!r}"))
+    return entries, errors
+
+
+def canonical(entry: dict) -> dict:
+    """Fill optional fields and order keys, so equal knowledge always serialises the same."""
+    out: dict[str, Any] = {}
+    for field in FIELD_ORDER:
+        value = entry.get(field)
+        if value is None:
+            value = [] if field not in ("content", "aliases") else {}
+        out[field] = value
+    out["content"] = {lang: {k: out["content"][lang][k] for k in ("title", "cause", "steps")}
+                      for lang in LANGS if lang in out["content"]}
+    out["aliases"] = {lang: list(out["aliases"][lang]) for lang in LANGS if lang in out["aliases"]}
+    out["commands"] = [{"tool": c["tool"], "command": c["command"],
+                        "description": {lang: c["description"][lang] for lang in LANGS if lang in c["description"]}}
+                       for c in out["commands"]]
+    out["sources"] = [{k: s[k] for k in ("doc", "anchor", "lang", "date")} for s in out["sources"]]
+    return out
+
+
+class _Dumper(yaml.SafeDumper):
+    """Readable YAML: multi-line text as literal blocks, dates unquoted."""
+
+
+def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _str_representer)
+
+
+def dump_entry(entry: dict) -> str:
+    """Serialise one entry in the canonical layout used by export."""
+    data = canonical(entry)
+    data["sources"] = [{**s, "date": dt.date.fromisoformat(s["date"])} for s in data["sources"]]
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100,
+                     default_flow_style=False)
+
+
+def write_entry_files(entries: list[dict], directory: str | Path) -> list[Path]:
+    """Write entries as `<family>/<id>.yaml` under directory; returns the paths written."""
+    written = []
+    for entry in entries:
+        path = Path(directory) / entry["family"] / f"{entry['id']}.yaml"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(dump_entry(entry), encoding="utf-8")
+        written.append(path)
+    return written

@@ -1,0 +1,1 @@
+"""Matching pasted text to knowledge entries: plain Python, no Flask, no database."""

@@ -1,0 +1,89 @@
+"""Extracting error codes and HTTP statuses from normalised text.
+
+Codes are matched exactly once canonicalised (ERR_1100 never answers ERR_1101), but
+the spellings people type are accepted: `ERR 1100`, `err-1100`, `err1100`, and the
+letter O typed for a zero from a screenshot. A three-digit number counts as an HTTP
+status only where its context says it is one.
+"""
+from __future__ import annotations
+
+import re
+
+_ERR_CODE = re.compile(r"(?<![a-z0-9])err(?:or)?[ _\-:#]?((?=[0-9o]*[0-9])[0-9o]{4})(?![0-9a-z])")
+
+HTTP_REASONS = {
+    200: "ok", 201: "created", 202: "accepted", 204: "no content",
+    301: "moved permanently", 302: "found", 304: "not modified",
+    400: "bad request", 401: "unauthorized", 403: "forbidden", 404: "not found",
+    405: "method not allowed", 406: "not acceptable", 408: "request timeout", 409: "conflict",
+    410: "gone", 411: "length required", 413: "payload too large|request entity too large",
+    414: "uri too long", 415: "unsupported media type", 418: "i'm a teapot|i’m a teapot",
+    422: "unprocessable entity", 424: "failed dependency", 429: "too many requests",
+    500: "internal server error", 501: "not implemented", 502: "bad gateway",
+    503: "service unavailable", 504: "gateway timeout|gateway time-out",
+}
+_STATUS = r"([1-5]\d\d)"
+_BEFORE_WORDS = (
+    r"http/\d(?:\.\d)?|https?|status(?:[ _]?code)?|statuscode|status_code|response code|error code|code"
+    r"|returns?|returned|returning|responds? with|responded with|answers? with|got(?: an?)?|gives?(?: me)?"
+    r"|getting(?: an?)?|throws?|error|errors"
+    r"|状态码|狀態碼|状态|返回(?:了)?|报(?:错)?|报了|出现|错误码?|錯誤|响应码?"
+    r"|상태\s?코드|상태|코드|응답|오류|에러"
+    r"|код(?:ом)?(?: состояния| ответа)?|статус(?:ом)?|ошибк[аиуое]|ошибкой|отвечает|возвращает|вернул[аио]?|получаю|выдает|выдаёт"
+)
+_AFTER_WORDS = (
+    r"error|errors|status|response|responses|code|client error|server error|http"
+    r"|错误|錯誤|报错|状态码|响应|了"
+    r"|에러|오류|응답|코드|상태|이|가|을|를|은|는|떠|뜨|나와|나요|나옵|반환|발생"
+    r"|ошибк\w*|статус\w*|код\w*|ответ\w*"
+)
+_STATUS_BEFORE = re.compile(rf"(?<![\w/])(?:{_BEFORE_WORDS})\s*[:=#]?\s*\(?{_STATUS}(?!\d|\.\d|[a-z]|-\d)")
+_STATUS_AFTER = re.compile(rf"(?<![\w.\-/:]){_STATUS}\)?[ \t]*(?:{_AFTER_WORDS})(?![a-z])")
+_STATUS_PAREN = re.compile(rf"\(\s*{_STATUS}\s*\)")
+_STATUS_JSON = re.compile(rf"[\"']?(?:status|statuscode|status_code|code|http_status)[\"']?\s*[:=]\s*[\"']?{_STATUS}\b")
+_STATUS_REASON = re.compile(
+    r"(?<![\w.\-/])([1-5]\d\d)[ \t]+(" + "|".join(
+        re.escape(p).replace(r"\|", "|") for phrases in HTTP_REASONS.values() for p in phrases.split("|")) + r")\b")
+_STATUS_ALONE = re.compile(rf"^\s*(?:http\s*)?{_STATUS}\s*[?!.]*\s*$")
+
+
+def canonical_error_code(text: str) -> str | None:
+    """`err-12OO` → `ERR_1200`; None when the text is not an error code."""
+    match = _ERR_CODE.fullmatch(text.strip().casefold())
+    return f"ERR_{match.group(1).replace('o', '0')}" if match else None
+
+
+def error_codes(text: str) -> list[str]:
+    """Canonical ERR_NNNN codes in order of first appearance, without repeats."""
+    found: dict[str, None] = {}
+    for match in _ERR_CODE.finditer(text):
+        found[f"ERR_{match.group(1).replace('o', '0')}"] = None
+    return list(found)
+
+
+def _reason_matches(text: str) -> list[int]:
+    statuses = []
+    for match in _STATUS_REASON.finditer(text):
+        code, phrase = int(match.group(1)), match.group(2)
+        if phrase in HTTP_REASONS.get(code, "").split("|"):
+            statuses.append(code)
+    return statuses
+
+
+def http_statuses(text: str) -> list[int]:
+    """HTTP statuses whose context marks them as statuses, in order, without repeats."""
+    found: dict[int, None] = {}
+    if _STATUS_ALONE.match(text):
+        found[int(_STATUS_ALONE.match(text).group(1))] = None
+    for pattern in (_STATUS_BEFORE, _STATUS_AFTER, _STATUS_PAREN, _STATUS_JSON):
+        for match in pattern.finditer(text):
+            found[int(match.group(1))] = None
+    for code in _reason_matches(text):
+        found[code] = None
+    ordered = sorted(found, key=lambda code: _first_position(text, code))
+    return [code for code in ordered if code in HTTP_REASONS or 400 <= code <= 599]
+
+
+def _first_position(text: str, code: int) -> int:
+    position = text.find(str(code))
+    return position if position >= 0 else len(text)

@@ -1,0 +1,103 @@
+"""Turning normalised text into comparable features, for all four languages.
+
+Latin and Cyrillic words are stemmed (Russian endings vary a lot: `перезапуск`,
+`перезапускается`); compound identifiers (`request_timeout_ms`, `nvidia.com/gpu`)
+count whole and by part. Chinese and Korean are written without spaces between
+words (or with particles glued to them), so they are compared by character bigrams.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import snowballstemmer
+
+LATIN = "w"
+CYRILLIC = "r"
+HANGUL = "k"
+HAN = "h"
+
+_TOKEN = re.compile(
+    r"(?P<latin>[a-z0-9]+(?:[._\-/'][a-z0-9]+)*)"
+    r"|(?P<cyrillic>[а-яё]+(?:-[а-яё]+)*)"
+    r"|(?P<hangul>[\uac00-\ud7a3]+)"
+    r"|(?P<han>[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)")
+_PARTS = re.compile(r"[._\-/']")
+
+STOPWORDS = frozenset("""
+a an the and or but if then so of to in on at by for from with without into onto as is are was were be been
+being am do does did doing have has had having i me my we our you your he she it its they them their this that
+these those there here what which who whom whose when where why how can could should would will shall may might
+must not no yes just also very too only even still again ever any some all each every more most much many other
+such own same than about over under up down out off s t d ll m re ve y get got gets please help thanks thank
+hi hello hey ok okay like want need tried try trying now after before because while i'm it's don't doesn't
+didn't can't isn't what's there's
+и в во не на я что с со как а то все она так его но да ты к у же вы за бы по только ее мне было вот от меня
+еще нет о из ему теперь когда даже ну вдруг ли если уже или ни быть был него до вас нибудь опять уж вам ведь
+там потом себя ничего ей может они тут где есть надо ней для мы тебя их чем была сам чтоб без будто чего раз
+тоже себе под будет ж тогда кто этот того потому этого какой совсем ним здесь этом один почти мой тем чтобы
+нее сейчас были куда зачем всех никогда можно при наконец два об другой хоть после над больше тот через эти
+нас про всего них какая много разве три эту моя впрочем хорошо свою этой перед иногда лучше чуть том нельзя
+такой им более всегда конечно всю между это мой меня почему что-то
+""".split())
+
+
+def _stemmer(language: str):
+    return snowballstemmer.stemmer(language)
+
+
+_EN = _stemmer("english")
+_RU = _stemmer("russian")
+
+
+@lru_cache(maxsize=65536)
+def stem_latin(word: str) -> str:
+    return _EN.stemWord(word) if word.isalpha() else word
+
+
+@lru_cache(maxsize=65536)
+def stem_cyrillic(word: str) -> str:
+    """Snowball, then a 7-letter cut: it joins forms Snowball keeps apart (развертывание/развертывать)."""
+    return _RU.stemWord(word)[:7]
+
+
+def _bigrams(prefix: str, run: str) -> list[str]:
+    if len(run) == 1:
+        return [f"{prefix}:{run}"]
+    return [f"{prefix}:{run[i:i + 2]}" for i in range(len(run) - 1)]
+
+
+def tokens(text: str) -> list[tuple[str, str]]:
+    """(script, token) pairs in order; the text is expected to be normalised already."""
+    out = []
+    for match in _TOKEN.finditer(text):
+        out.append((match.lastgroup or "", match.group(0)))
+    return out
+
+
+def word_features(script: str, token: str) -> list[str]:
+    """Features of one token; stop words give none."""
+    if script == "latin":
+        parts = [p for p in _PARTS.split(token) if p]
+        found = []
+        if len(parts) > 1:
+            found.append(f"{LATIN}:{token}")
+        for part in parts:
+            if part not in STOPWORDS and (len(part) > 1 or part.isdigit()):
+                found.append(f"{LATIN}:{stem_latin(part)}")
+        return found
+    if script == "cyrillic":
+        return [f"{CYRILLIC}:{stem_cyrillic(p)}" for p in token.split("-") if p not in STOPWORDS and len(p) > 1]
+    if script == "hangul":
+        return _bigrams(HANGUL, token)
+    if script == "han":
+        return _bigrams(HAN, token)
+    return []
+
+
+def features(text: str) -> list[str]:
+    """All features of a normalised text, in order, with repeats."""
+    out: list[str] = []
+    for script, token in tokens(text):
+        out.extend(word_features(script, token))
+    return out

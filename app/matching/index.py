@@ -1,0 +1,170 @@
+"""The search structures built once from the entries: code and status maps, a signature
+index, an inverted index of text features with IDF weights, and a typo vocabulary.
+
+Everything a query needs is looked up here, so matching scores a few candidates
+instead of every phrase of every entry.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from app.matching.features import features, stem_cyrillic, stem_latin, tokens
+from app.matching.normalize import normalize
+
+_LITERAL_RUN = re.compile(r"[a-z0-9_]{4,}|[а-яё]{4,}")
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A title, alias or signature of one entry, as a set of weighted features."""
+
+    entry: int
+    kind: str
+    lang: str
+    text: str
+    features: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Signature:
+    entry: int
+    text: str
+    original: str
+
+
+@dataclass(frozen=True)
+class Pattern:
+    entry: int
+    regex: re.Pattern
+    original: str
+    anchors: tuple[str, ...]
+
+
+def _pattern_anchors(pattern: str) -> tuple[str, ...]:
+    """Literal words every match must contain, so a pattern runs only when one is present.
+
+    A pattern with a top-level alternation has no such word: it gets none and always runs.
+    """
+    depth = 0
+    for char in pattern:
+        depth += char == "("
+        depth -= char == ")"
+        if char == "|" and depth == 0:
+            return ()
+    cleaned = re.sub(r"\\.|\[[^\]]*\]|\([^)]*\)[?*]|.[?*]|\{[^}]*\}", " ", pattern.casefold())
+    words = _LITERAL_RUN.findall(cleaned)
+    return (max(words, key=len),) if words else ()
+
+
+class KnowledgeIndex:
+    """Immutable lookup structures over a list of entry dicts."""
+
+    def __init__(self, entries: list[dict]):
+        self.entries = entries
+        self.ids = [entry["id"] for entry in entries]
+        self.codes: dict[str, list[int]] = defaultdict(list)
+        self.statuses: dict[int, list[int]] = defaultdict(list)
+        self.signatures: list[Signature] = []
+        self.signatures_by_word: dict[str, list[int]] = defaultdict(list)
+        self.patterns: list[Pattern] = []
+        self.patterns_by_anchor: dict[str, list[int]] = defaultdict(list)
+        self.unanchored_patterns: list[int] = []
+        self.phrases: list[Phrase] = []
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        self.entry_features: list[frozenset[str]] = []
+        self.vocabulary: set[str] = set()
+        self.vocabulary_by_key: dict[tuple[str, int], list[str]] = defaultdict(list)
+        for position, entry in enumerate(entries):
+            self._add_entry(position, entry)
+        self._weigh()
+
+    def _add_entry(self, position: int, entry: dict) -> None:
+        for code in entry.get("error_codes", []):
+            self.codes[code].append(position)
+        for status in entry.get("http_statuses", []):
+            self.statuses[status].append(position)
+        for signature in entry.get("signatures", []):
+            self._add_signature(position, signature)
+        for pattern in entry.get("patterns", []):
+            self._add_pattern(position, pattern)
+        texts = [("title", lang, text["title"]) for lang, text in entry["content"].items()]
+        texts += [("alias", lang, alias) for lang, aliases in entry.get("aliases", {}).items() for alias in aliases]
+        texts += [("signature", "en", signature) for signature in entry.get("signatures", [])]
+        union: set[str] = set()
+        for kind, lang, text in texts:
+            normalised = normalize(text)
+            feats = frozenset(features(normalised))
+            if not feats:
+                continue
+            self._add_vocabulary(normalised)
+            self.phrases.append(Phrase(position, kind, lang, text, feats))
+            union |= feats
+        self.entry_features.append(frozenset(union))
+
+    def _add_signature(self, position: int, signature: str) -> None:
+        text = normalize(signature)
+        if not text:
+            return
+        index = len(self.signatures)
+        self.signatures.append(Signature(position, text, signature))
+        words = [token for _, token in tokens(text)]
+        key = max(words, key=len) if words else text
+        self.signatures_by_word[key].append(index)
+
+    def _add_pattern(self, position: int, pattern: str) -> None:
+        index = len(self.patterns)
+        anchors = _pattern_anchors(pattern)
+        self.patterns.append(Pattern(position, re.compile(pattern, re.IGNORECASE), pattern, anchors))
+        if anchors:
+            for anchor in anchors:
+                self.patterns_by_anchor[anchor].append(index)
+        else:
+            self.unanchored_patterns.append(index)
+
+    def _add_vocabulary(self, text: str) -> None:
+        for script, token in tokens(text):
+            if script not in ("latin", "cyrillic"):
+                continue
+            for part in re.split(r"[._\-/']", token):
+                if len(part) >= 4 and part.isalpha() and part not in self.vocabulary:
+                    self.vocabulary.add(part)
+                    self.vocabulary_by_key[(part[0], len(part))].append(part)
+
+    def _weigh(self) -> None:
+        document_frequency: dict[str, int] = defaultdict(int)
+        for feats in self.entry_features:
+            for feature in feats:
+                document_frequency[feature] += 1
+        total = max(len(self.entries), 1)
+        self.idf = {feature: math.log((total + 1) / (count + 0.5)) for feature, count in document_frequency.items()}
+        self.max_idf = math.log((total + 1) / 0.5)
+        self.common_cutoff = max(3, int(total * 0.3))
+        self.document_frequency = dict(document_frequency)
+        for index, phrase in enumerate(self.phrases):
+            for feature in phrase.features:
+                self.postings[feature].append(index)
+        self.phrase_weight = [sum(self.idf[f] for f in phrase.features) for phrase in self.phrases]
+
+    def correction(self, word: str) -> str | None:
+        """The known word a misspelt one most likely means, or None.
+
+        Only words of five letters or more, same first letter, same length ±1: typos
+        keep those, while unrelated words rarely do.
+        """
+        from rapidfuzz import fuzz, process
+
+        if len(word) < 5 or not word.isalpha() or word in self.vocabulary:
+            return None
+        candidates = [w for length in (len(word) - 1, len(word), len(word) + 1)
+                      for w in self.vocabulary_by_key.get((word[0], length), ())]
+        if not candidates:
+            return None
+        best = process.extractOne(word, candidates, scorer=fuzz.ratio, score_cutoff=80)
+        return best[0] if best else None
+
+
+def stem(script: str, word: str) -> str:
+    return stem_cyrillic(word) if script == "cyrillic" else stem_latin(word)

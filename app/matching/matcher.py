@@ -1,0 +1,268 @@
+"""The matcher: pasted text in, the entries that fit out, best first, each with a
+calibrated 0-100 score and the reasons it was chosen.
+
+Evidence, strongest first: an exact error code, a literal signature or pattern from
+real error output, an HTTP status in context, then fuzzy text over titles and
+aliases in every language. Scores are calibrated so that one threshold (config)
+separates answers from no-answers.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from app.matching.extract import error_codes, http_statuses
+from app.matching.features import word_features, tokens
+from app.matching.index import KnowledgeIndex
+from app.matching.language import detect_language
+from app.matching.normalize import normalize
+
+CODE_SCORE = 96.0
+SIGNATURE_SCORE = 84.0
+PATTERN_SCORE = 82.0
+STATUS_SCORE = 66.0
+FUZZY_SIGNATURE_MIN_RATIO = 88.0
+TYPO_WEIGHT = 0.8
+PHRASE_EVIDENCE = 5.0
+CANDIDATES = 40
+
+# Products people also deploy to and paste errors from; a bare status code next to one
+# of these is about that product, not ours.
+OFF_DOMAIN = re.compile(
+    r"azure functions?|function app|app service|web app|static web app|cosmos\s?db|sql database|mysql|"
+    r"postgres|mongodb|redis cache|\bnpm\b|\byarn\b|node\.?js|\breact\b|wordpress|\biis\b|nginx|apache|"
+    r"windows update|office|outlook|excel|iphone|android|kakao|카카오|微信|wechat|aws|lambda|\bgcp\b|"
+    r"heroku|vercel|netlify|cloudflare|logic app|service bus|event hub|api management|teapot")
+
+_INFORMATIVE_LINE = re.compile(
+    r"err[ _\-]?\d|error|exception|fail|fatal|traceback|status|http|denied|unauthori|not found|timeout|"
+    r"timed out|insufficient|quota|backoff|crash|killed|oom|memory|cannot|can't|unable|invalid|refused|"
+    r"오류|에러|실패|错误|失败|报错|ошибк|сбой|не удалось", re.IGNORECASE)
+
+
+@dataclass
+class Match:
+    id: str
+    score: float
+    reasons: list[dict]
+
+
+@dataclass
+class MatchResult:
+    matches: list[Match]
+    query_lang: str | None
+    codes: list[str]
+    http_statuses: list[int]
+    ambiguous: bool
+    truncated: bool
+    candidates: list[Match] = field(default_factory=list)
+
+
+@dataclass
+class _Evidence:
+    code: float = 0.0
+    status: float = 0.0
+    signature: float = 0.0
+    text: float = 0.0
+    reasons: list[dict] = field(default_factory=list)
+
+    def combined(self) -> float:
+        """Independent kinds of evidence reinforce each other, never past 100."""
+        parts = sorted((self.code, self.signature, self.status, self.text), reverse=True)
+        score = parts[0]
+        for part in parts[1:]:
+            score += (100.0 - score) * 0.45 * part / 100.0
+        return min(score, 100.0)
+
+
+def informative_part(text: str, limit: int) -> str:
+    """For a paste too long to analyse whole: the first lines (the question), then the lines
+    with codes and error words, in their original order, within `limit` characters."""
+    lines = text.splitlines()
+    keep: list[int] = []
+    budget = limit
+    head = [i for i in range(min(3, len(lines)))]
+    ranked = head + [i for i, line in enumerate(lines) if i not in head and _INFORMATIVE_LINE.search(line)]
+    for i in ranked:
+        cost = len(lines[i]) + 1
+        if cost > budget:
+            continue
+        keep.append(i)
+        budget -= cost
+    if not keep:
+        return text[:limit]
+    return "\n".join(lines[i] for i in sorted(keep))
+
+
+class Matcher:
+    """Built once from the loaded entries; `match` is pure and thread-safe."""
+
+    def __init__(self, entries: list[dict], threshold: float = 50.0, ambiguity_margin: float = 6.0,
+                 max_query_chars: int = 8000):
+        self.index = KnowledgeIndex(entries)
+        self.threshold = threshold
+        self.ambiguity_margin = ambiguity_margin
+        self.max_query_chars = max_query_chars
+
+    @property
+    def size(self) -> int:
+        return len(self.index.entries)
+
+    def match(self, query: str, limit: int = 5) -> MatchResult:
+        truncated = len(query) > self.max_query_chars
+        if truncated:
+            query = informative_part(query, self.max_query_chars)
+        text = normalize(query)
+        codes = error_codes(text)
+        statuses = http_statuses(text)
+        evidence: dict[int, _Evidence] = defaultdict(_Evidence)
+        self._code_evidence(codes, evidence)
+        self._status_evidence(statuses, evidence)
+        self._signature_evidence(text, evidence)
+        self._text_evidence(text, evidence)
+        ranked = self._rank(text, codes, statuses, evidence)
+        confident = [m for m in ranked if m.score >= self.threshold][:limit]
+        ambiguous = (len(confident) >= 2
+                     and confident[0].score - confident[1].score < self.ambiguity_margin)
+        return MatchResult(matches=confident, query_lang=detect_language(query), codes=codes,
+                           http_statuses=statuses, ambiguous=ambiguous, truncated=truncated,
+                           candidates=ranked[:limit])
+
+    def _code_evidence(self, codes: list[str], evidence: dict[int, _Evidence]) -> None:
+        for code in codes:
+            for position in self.index.codes.get(code, ()):
+                evidence[position].code = CODE_SCORE
+                evidence[position].reasons.append({"type": "code", "value": code})
+
+    def _status_evidence(self, statuses: list[int], evidence: dict[int, _Evidence]) -> None:
+        for status in statuses:
+            for position in self.index.statuses.get(status, ()):
+                evidence[position].status = STATUS_SCORE
+                evidence[position].reasons.append({"type": "status", "value": status})
+
+    def _signature_evidence(self, text: str, evidence: dict[int, _Evidence]) -> None:
+        index = self.index
+        words = {token for _, token in tokens(text)}
+        for word in words:
+            for number in index.signatures_by_word.get(word, ()):
+                signature = index.signatures[number]
+                if signature.text in text:
+                    self._signature_hit(evidence[signature.entry], signature.original, SIGNATURE_SCORE, "signature")
+        pattern_numbers = set(index.unanchored_patterns)
+        for word in words:
+            for anchor_word in (word,):
+                pattern_numbers.update(index.patterns_by_anchor.get(anchor_word, ()))
+        for anchor, numbers in index.patterns_by_anchor.items():
+            if anchor not in words and anchor in text:
+                pattern_numbers.update(numbers)
+        for number in pattern_numbers:
+            pattern = index.patterns[number]
+            if pattern.regex.search(text):
+                self._signature_hit(evidence[pattern.entry], pattern.original, PATTERN_SCORE, "pattern")
+        self._fuzzy_signatures(text, words, evidence)
+
+    def _fuzzy_signatures(self, text: str, words: set[str], evidence: dict[int, _Evidence]) -> None:
+        """Signatures typed with a typo (`Booting wroker with pid`): close, not exact."""
+        index = self.index
+        for word in words:
+            corrected = index.correction(word)
+            if corrected is None:
+                continue
+            for number in index.signatures_by_word.get(corrected, ()):
+                signature = index.signatures[number]
+                if signature.text in text or len(signature.text) < 10:
+                    continue
+                ratio = fuzz.partial_ratio(signature.text, text)
+                if ratio >= FUZZY_SIGNATURE_MIN_RATIO:
+                    self._signature_hit(evidence[signature.entry], signature.original,
+                                        SIGNATURE_SCORE * ratio / 100.0 - 4.0, "fuzzy_signature")
+
+    @staticmethod
+    def _signature_hit(item: _Evidence, original: str, score: float, kind: str) -> None:
+        if item.signature:
+            item.signature = min(item.signature + 4.0, 95.0)
+        else:
+            item.signature = score
+        item.reasons.append({"type": kind, "value": original})
+
+    def _query_features(self, text: str) -> tuple[dict[str, float], set[str]]:
+        """Query features with their weights; misspelt words count as the word they resemble."""
+        index = self.index
+        weights: dict[str, float] = {}
+        typos: set[str] = set()
+        for script, token in tokens(text):
+            feats = word_features(script, token)
+            if script in ("latin", "cyrillic"):
+                corrected_token = token
+                for part in re.split(r"[._\-/']", token):
+                    fixed = index.correction(part)
+                    if fixed:
+                        corrected_token = corrected_token.replace(part, fixed)
+                if corrected_token != token:
+                    fixed_feats = [f for f in word_features(script, corrected_token) if f not in feats]
+                    for feature in fixed_feats:
+                        typos.add(feature)
+                    feats = feats + fixed_feats
+            for feature in feats:
+                if feature in typos:
+                    weights.setdefault(feature, index.idf.get(feature, index.max_idf) * TYPO_WEIGHT)
+                else:
+                    weights[feature] = index.idf.get(feature, index.max_idf)
+        return weights, typos
+
+    def _text_evidence(self, text: str, evidence: dict[int, _Evidence]) -> None:
+        index = self.index
+        query, _ = self._query_features(text)
+        if not query:
+            return
+        query_total = sum(query.values())
+        candidates: set[int] = set()
+        for feature in query:
+            if index.document_frequency.get(feature, 0) <= index.common_cutoff:
+                candidates.update(index.postings.get(feature, ()))
+        best: dict[int, tuple[float, int]] = {}
+        for number in candidates:
+            phrase = index.phrases[number]
+            matched = sum(query[f] for f in phrase.features if f in query)
+            coverage = matched / index.phrase_weight[number] if index.phrase_weight[number] else 0.0
+            strength = coverage * min(1.0, matched / PHRASE_EVIDENCE)
+            if strength > best.get(phrase.entry, (0.0, -1))[0]:
+                best[phrase.entry] = (strength, number)
+        for position, (strength, number) in best.items():
+            entry_feats = index.entry_features[position]
+            explained = sum(weight for feature, weight in query.items() if feature in entry_feats)
+            query_coverage = explained / query_total
+            score = 100.0 * (0.7 * strength + 0.3 * min(1.0, query_coverage * 1.5)) * min(1.0, explained / 3.0)
+            if score <= 0:
+                continue
+            item = evidence[position]
+            item.text = score
+            phrase = index.phrases[number]
+            item.reasons.append({"type": "alias" if phrase.kind != "title" else "title",
+                                 "value": phrase.text, "lang": phrase.lang, "score": round(score, 1)})
+
+    def _rank(self, text: str, codes: list[str], statuses: list[int],
+              evidence: dict[int, _Evidence]) -> list[Match]:
+        index = self.index
+        known_codes = [code for code in codes if code in index.codes]
+        unknown_code = bool(codes) and not known_codes
+        known_status = any(status in index.statuses for status in statuses)
+        unknown_status = bool(statuses) and not known_status
+        off_domain = bool(OFF_DOMAIN.search(text))
+        ranked = []
+        for position, item in evidence.items():
+            score = item.combined()
+            if known_codes and not item.code and not item.signature:
+                score *= 0.6
+            if unknown_code and not item.signature:
+                score *= 0.5
+            if unknown_status and not item.signature and not item.code:
+                score *= 0.7
+            if off_domain and not item.code and not item.signature:
+                score *= 0.55
+            ranked.append(Match(index.ids[position], round(score, 1), item.reasons))
+        ranked.sort(key=lambda m: (-m.score, m.id))
+        return ranked

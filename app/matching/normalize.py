@@ -1,0 +1,54 @@
+"""Normalising pastes: one canonical text, with the noise of real logs removed.
+
+Timestamps, GUIDs, request ids, long hex ids, IP addresses, URLs and file paths vary
+from paste to paste and say nothing about the problem; codes, identifiers, file names
+and host names that do carry meaning are kept.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_TIMESTAMP = re.compile(
+    r"\b\d{4}-\d{2}-\d{2}[t ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:z|[+-]\d{2}:?\d{2})?\b"
+    r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?\b")
+_GUID = re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b")
+_REQUEST_ID = re.compile(r"\b(?:x-ms-(?:client-)?request-id|request[-_ ]?id|correlation[-_ ]?id|operation id"
+                         r"|trace[-_ ]?id)\s*[:=]?\s*\S+")
+_HEX_ID = re.compile(r"\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{12,}\b")
+_IP = re.compile(r"\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b")
+_URL = re.compile(r"\b(?:https?|wss?|azureml|s3|gs|abfss?|wasbs?)://([^\s/\"'<>)]*)[^\s\"'<>)]*")
+_PATH = re.compile(r"(?<![\w.])(?:[a-z]:)?(?:[/\\][\w.\-@]+){2,}[/\\]?")
+_SPACES = re.compile(r"[ \t]+")
+
+
+def _url_host(match: re.Match) -> str:
+    """Keep the host: `inference.ml.azure.com` or `azurecr.io` tells which service answered."""
+    host = match.group(1).split("@")[-1].split(":")[0]
+    return f" {host} "
+
+
+def _path_tail(match: re.Match) -> str:
+    """Keep a path's last part: `score.py` or `70_driver_log.txt` matter, the folders do not."""
+    parts = [p for p in re.split(r"[/\\]", match.group(0)) if p]
+    return f" {parts[-1]} " if parts else " "
+
+
+def fold(text: str) -> str:
+    """Unicode NFKC (full-width forms, compatibility characters) and case folding."""
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def normalize(text: str) -> str:
+    """Canonical, noise-free text for extraction and matching."""
+    text = _CONTROL.sub(" ", fold(text))
+    text = _URL.sub(_url_host, text)
+    text = _GUID.sub(" ", text)
+    text = _REQUEST_ID.sub(" ", text)
+    text = _TIMESTAMP.sub(" ", text)
+    text = _IP.sub(" ", text)
+    text = _PATH.sub(_path_tail, text)
+    text = _HEX_ID.sub(" ", text)
+    lines = (_SPACES.sub(" ", line).strip() for line in text.splitlines())
+    return "\n".join(line for line in lines if line)
