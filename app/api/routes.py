@@ -5,9 +5,10 @@ from flask import jsonify, request
 
 from app.api import bp
 from app.api.schemas import (code_param, entry_detail, entry_summary, family_param, int_param,
-                             json_body, lang_param, match_response, page_size_max)
+                             json_body, lang_param, page_size_max)
 from app.errors import ApiError
-from app.knowledge.service import EntryFilter, current_matcher, get_entry, list_entries
+from app.knowledge.service import EntryFilter, get_entry, list_entries
+from app.matching.service import answer
 
 
 @bp.get("/entries")
@@ -43,7 +44,4 @@ def match():
         raise ApiError(400, "invalid_query", "'query' must be readable text, not binary data.")
     lang = lang_param(data.get("lang"))
     limit = int_param(data.get("limit"), "limit", 1, 20, 5)
-    result = current_matcher().match(query, limit=limit)
-    answer_lang = lang or result.query_lang
-    entries = {m.id: get_entry(m.id) for m in result.matches}
-    return jsonify(match_response(result, entries, answer_lang))
+    return jsonify(answer(query, lang=lang, limit=limit, channel="api"))

@@ -77,21 +77,3 @@ def entry_detail(entry: dict, lang: str | None) -> dict:
 def page_size_max() -> int:
     return current_app.config["API_PAGE_SIZE_MAX"]
 
-
-def match_item(match, entry: dict, lang: str | None) -> dict:
-    view = localized(entry, lang)
-    return {"id": match.id, "score": match.score, "lang": view["lang"], "fallback": view["fallback"],
-            "title": view["title"], "cause": view["cause"], "steps": view["steps"],
-            "commands": view["commands"], "sources": view["sources"], "reasons": match.reasons,
-            "family": view["family"], "kind": view["kind"], "url": f"/entries/{match.id}?lang={view['lang']}"}
-
-
-def match_response(result, entries: dict[str, dict], lang: str | None) -> dict:
-    return {
-        "matches": [match_item(m, entries[m.id], lang) for m in result.matches if entries.get(m.id)],
-        "query_lang": result.query_lang,
-        "answer_lang": lang or "en",
-        "detected": {"codes": result.codes, "http_status": result.http_statuses},
-        "ambiguous": result.ambiguous,
-        "truncated": result.truncated,
-    }

@@ -1,0 +1,45 @@
+# The two commands of the README: `make run` and `make test`. Needs only Python 3.11+ and make.
+PYTHON ?= python3
+VENV ?= .venv
+PORT ?= 8000
+WORKERS ?= 2
+BIN := $(VENV)/bin
+export FLASK_APP := wsgi
+
+.PHONY: run test setup db knowledge bench eval clean
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.test: requirements-test.txt $(VENV)/.runtime
+	$(BIN)/pip install --quiet -r requirements-test.txt
+	touch $@
+
+setup: $(VENV)/.runtime
+
+db: setup
+	$(BIN)/flask db upgrade
+
+knowledge: db
+	$(BIN)/flask kb load --if-changed
+
+run: knowledge
+	$(BIN)/gunicorn --workers $(WORKERS) --bind 127.0.0.1:$(PORT) --access-logfile - wsgi:app
+
+test: $(VENV)/.test
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: setup
+	$(BIN)/python benchmarks/match_latency.py
+
+eval: knowledge
+	$(BIN)/python ../shared/eval/run_eval.py --app wsgi:app --cases ../shared/eval/dev.jsonl
+
+clean:
+	rm -rf $(VENV) instance .pytest_cache

@@ -1,0 +1,1 @@
+"""User feedback on answers, from the API and the web chat alike."""

@@ -1,0 +1,135 @@
+"""Shared fixtures: apps on temporary databases (SQLite, and the real PostgreSQL), the
+shipped knowledge, and a matcher built from it."""
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from pathlib import Path
+
+import pytest
+from flask_migrate import upgrade
+from sqlalchemy.orm import Session
+
+from app import create_app
+from app.config import ROOT
+from app.extensions import db
+from app.knowledge.files import fingerprint, read_entry_files
+from app.knowledge.loader import load_entries
+from app.matching.matcher import Matcher
+
+KNOWLEDGE_DIR = ROOT / "knowledge" / "entries"
+PG_ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+
+
+def make_app(database_url: str, **overrides):
+    config = {"TESTING": True, "SQLALCHEMY_DATABASE_URI": database_url, "WTF_CSRF_ENABLED": False,
+              "RATELIMIT_ENABLED": False, "SECRET_KEY": "test-secret", "KNOWLEDGE_RELOAD_SECONDS": 0}
+    config.update(overrides)
+    return create_app(config)
+
+
+def migrate_and_load(app, directory: Path = KNOWLEDGE_DIR) -> None:
+    """What `make run` does before gunicorn starts: migrations, then the knowledge."""
+    with app.app_context():
+        upgrade()
+        entries, errors = read_entry_files(directory)
+        assert not errors, errors
+        with Session(db.engine) as session:
+            load_entries(session, entries, fingerprint(directory))
+        db.engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def shipped_entries() -> list[dict]:
+    entries, errors = read_entry_files(KNOWLEDGE_DIR)
+    assert not errors, errors
+    return entries
+
+
+@pytest.fixture(scope="session")
+def matcher(shipped_entries) -> Matcher:
+    return Matcher(shipped_entries)
+
+
+@pytest.fixture(scope="session")
+def loaded_template(tmp_path_factory) -> Path:
+    """A migrated SQLite database with the shipped knowledge, copied for each test."""
+    path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+    migrate_and_load(make_app(f"sqlite:///{path}"))
+    return path
+
+
+@pytest.fixture
+def app(tmp_path, loaded_template):
+    """An app on its own SQLite copy of the loaded database."""
+    path = tmp_path / "app.sqlite3"
+    shutil.copy(loaded_template, path)
+    application = make_app(f"sqlite:///{path}")
+    yield application
+    with application.app_context():
+        db.engine.dispose()
+
+
+@pytest.fixture
+def empty_app(tmp_path):
+    """An app on a migrated but empty SQLite database."""
+    application = make_app(f"sqlite:///{tmp_path / 'empty.sqlite3'}")
+    with application.app_context():
+        upgrade()
+    yield application
+    with application.app_context():
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+def _postgres_available() -> bool:
+    from sqlalchemy import create_engine, text
+    try:
+        engine = create_engine(PG_ADMIN_URL)
+        with engine.connect() as connection:
+            connection.execute(text("select 1"))
+        engine.dispose()
+        return True
+    except Exception:  # noqa: BLE001 - any failure means "not reachable"
+        return False
+
+
+@pytest.fixture
+def postgres_url():
+    """A fresh, empty PostgreSQL database on the real server, dropped afterwards.
+
+    Skipped only when the server is unreachable and CI is not set; under CI that is a failure.
+    """
+    if not _postgres_available():
+        if os.environ.get("CI"):
+            pytest.fail(f"PostgreSQL is unreachable at {PG_ADMIN_URL} and CI is set")
+        pytest.skip(f"PostgreSQL is unreachable at {PG_ADMIN_URL}")
+    from sqlalchemy import create_engine, text
+    name = f"kbtest_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    base = PG_ADMIN_URL.rsplit("/", 1)[0]
+    yield f"{base}/{name}"
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture
+def postgres_app(postgres_url):
+    application = make_app(postgres_url)
+    migrate_and_load(application)
+    yield application
+    with application.app_context():
+        db.engine.dispose()
