@@ -32,7 +32,10 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     from app.knowledge.cli import kb_cli
     from app.knowledge.views import bp as knowledge_bp
     from app.api import bp as api_bp
+    from app.chat.views import conversation_bp, page_bp as chat_bp
     app.register_blueprint(health_bp)
+    app.register_blueprint(chat_bp)
+    app.register_blueprint(conversation_bp)
     app.register_blueprint(knowledge_bp)
     app.register_blueprint(api_bp)
     csrf.exempt(api_bp)

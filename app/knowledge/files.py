@@ -117,7 +117,7 @@ _Dumper.add_representer(str, _str_representer)
 
 def dump_entry(entry: dict) -> str:
     """Serialise one entry in the canonical layout used by export."""
-    data = canonical(entry)
+    data = canonical(_plain(entry))
     data["sources"] = [{**s, "date": dt.date.fromisoformat(s["date"])} for s in data["sources"]]
     return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100,
                      default_flow_style=False)

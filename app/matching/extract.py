@@ -26,7 +26,7 @@ _STATUS = r"([1-5]\d\d)"
 _BEFORE_WORDS = (
     r"http/\d(?:\.\d)?|https?|status(?:[ _]?code)?|statuscode|status_code|response code|error code|code"
     r"|returns?|returned|returning|responds? with|responded with|answers? with|got(?: an?)?|gives?(?: me)?"
-    r"|getting(?: an?)?|throws?|error|errors"
+    r"|getting(?: an?)?|throws?|error|errors|fail(?:s|ed|ing)? with(?: an?)?|rejected with(?: an?)?"
     r"|状态码|狀態碼|状态|返回(?:了)?|报(?:错)?|报了|出现|错误码?|錯誤|响应码?"
     r"|상태\s?코드|상태|코드|응답|오류|에러"
     r"|код(?:ом)?(?: состояния| ответа)?|статус(?:ом)?|ошибк[аиуое]|ошибкой|отвечает|возвращает|вернул[аио]?|получаю|выдает|выдаёт"
@@ -37,7 +37,7 @@ _AFTER_WORDS = (
     r"|에러|오류|응답|코드|상태|이|가|을|를|은|는|떠|뜨|나와|나요|나옵|반환|발생"
     r"|ошибк\w*|статус\w*|код\w*|ответ\w*"
 )
-_STATUS_BEFORE = re.compile(rf"(?<![\w/])(?:{_BEFORE_WORDS})\s*[:=#]?\s*\(?{_STATUS}(?!\d|\.\d|[a-z]|-\d)")
+_STATUS_BEFORE = re.compile(rf"(?<![a-z0-9_/])(?:{_BEFORE_WORDS})\s*[:=#]?\s*\(?{_STATUS}(?!\d|\.\d|[a-z]|-\d)")
 _STATUS_AFTER = re.compile(rf"(?<![\w.\-/:]){_STATUS}\)?[ \t]*(?:{_AFTER_WORDS})(?![a-z])")
 _STATUS_PAREN = re.compile(rf"\(\s*{_STATUS}\s*\)")
 _STATUS_JSON = re.compile(rf"[\"']?(?:status|statuscode|status_code|code|http_status)[\"']?\s*[:=]\s*[\"']?{_STATUS}\b")

@@ -23,6 +23,9 @@ _TOKEN = re.compile(
     r"|(?P<hangul>[\uac00-\ud7a3]+)"
     r"|(?P<han>[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)")
 _PARTS = re.compile(r"[._\-/']")
+# HTTP statuses are evidence of their own (extract.py); as words they would make every
+# "HTTP/1.1 <status>" alias look alike.
+_STATUS_NUMBER = re.compile(r"^[2-5]\d\d$")
 
 STOPWORDS = frozenset("""
 a an the and or but if then so of to in on at by for from with without into onto as is are was were be been
@@ -80,11 +83,12 @@ def word_features(script: str, token: str) -> list[str]:
     if script == "latin":
         parts = [p for p in _PARTS.split(token) if p]
         found = []
-        if len(parts) > 1:
+        if sum(part.isalpha() for part in parts) >= 2:
             found.append(f"{LATIN}:{token}")
         for part in parts:
-            if part not in STOPWORDS and (len(part) > 1 or part.isdigit()):
-                found.append(f"{LATIN}:{stem_latin(part)}")
+            if part in STOPWORDS or len(part) < 2 or _STATUS_NUMBER.match(part):
+                continue
+            found.append(f"{LATIN}:{stem_latin(part)}")
         return found
     if script == "cyrillic":
         return [f"{CYRILLIC}:{stem_cyrillic(p)}" for p in token.split("-") if p not in STOPWORDS and len(p) > 1]

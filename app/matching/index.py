@@ -11,6 +11,9 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
+
 from app.matching.features import features, stem_cyrillic, stem_latin, tokens
 from app.matching.normalize import normalize
 
@@ -75,6 +78,8 @@ class KnowledgeIndex:
         self.phrases: list[Phrase] = []
         self.postings: dict[str, list[int]] = defaultdict(list)
         self.entry_features: list[frozenset[str]] = []
+        self.entry_body_features: list[frozenset[str]] = []
+        self.body_postings: dict[str, list[int]] = defaultdict(list)
         self.vocabulary: set[str] = set()
         self.vocabulary_by_key: dict[tuple[str, int], list[str]] = defaultdict(list)
         for position, entry in enumerate(entries):
@@ -103,6 +108,9 @@ class KnowledgeIndex:
             self.phrases.append(Phrase(position, kind, lang, text, feats))
             union |= feats
         self.entry_features.append(frozenset(union))
+        body = " ".join([text["cause"] + " " + text["steps"] for text in entry["content"].values()]
+                        + [d for command in entry.get("commands", []) for d in command["description"].values()])
+        self.entry_body_features.append(frozenset(features(normalize(body))) - union)
 
     def _add_signature(self, position: int, signature: str) -> None:
         text = normalize(signature)
@@ -128,6 +136,9 @@ class KnowledgeIndex:
         for script, token in tokens(text):
             if script not in ("latin", "cyrillic"):
                 continue
+            if len(token) >= 8 and not token.isalpha() and token not in self.vocabulary:
+                self.vocabulary.add(token)
+                self.vocabulary_by_key[(token[0], len(token))].append(token)
             for part in re.split(r"[._\-/']", token):
                 if len(part) >= 4 and part.isalpha() and part not in self.vocabulary:
                     self.vocabulary.add(part)
@@ -135,9 +146,11 @@ class KnowledgeIndex:
 
     def _weigh(self) -> None:
         document_frequency: dict[str, int] = defaultdict(int)
-        for feats in self.entry_features:
-            for feature in feats:
+        for position, (feats, body) in enumerate(zip(self.entry_features, self.entry_body_features)):
+            for feature in feats | body:
                 document_frequency[feature] += 1
+            for feature in body:
+                self.body_postings[feature].append(position)
         total = max(len(self.entries), 1)
         self.idf = {feature: math.log((total + 1) / (count + 0.5)) for feature, count in document_frequency.items()}
         self.max_idf = math.log((total + 1) / 0.5)
@@ -151,19 +164,23 @@ class KnowledgeIndex:
     def correction(self, word: str) -> str | None:
         """The known word a misspelt one most likely means, or None.
 
-        Only words of five letters or more, same first letter, same length ±1: typos
-        keep those, while unrelated words rarely do.
+        One slip for a word (a missing, extra or swapped letter; a wrong letter only in
+        words of seven letters or more, where it rarely turns one real word into
+        another), two for identifiers like `request_timeout_ms`. Same first letter.
         """
-        from rapidfuzz import fuzz, process
-
-        if len(word) < 5 or not word.isalpha() or word in self.vocabulary:
+        compound = not word.isalpha()
+        if len(word) < (8 if compound else 5) or word in self.vocabulary:
             return None
-        candidates = [w for length in (len(word) - 1, len(word), len(word) + 1)
+        allowed = 2 if compound or len(word) >= 10 else 1
+        candidates = [w for length in range(len(word) - allowed, len(word) + allowed + 1)
                       for w in self.vocabulary_by_key.get((word[0], length), ())]
-        if not candidates:
+        best = process.extractOne(word, candidates, scorer=DamerauLevenshtein.distance, score_cutoff=allowed)
+        if best is None:
             return None
-        best = process.extractOne(word, candidates, scorer=fuzz.ratio, score_cutoff=80)
-        return best[0] if best else None
+        known = best[0]
+        if allowed == 1 and len(word) < 7 and len(known) == len(word) and sorted(known) != sorted(word):
+            return None
+        return known
 
 
 def stem(script: str, word: str) -> str:

@@ -18,24 +18,21 @@ from app.matching.extract import error_codes, http_statuses
 from app.matching.features import word_features, tokens
 from app.matching.index import KnowledgeIndex
 from app.matching.language import detect_language
+from app.matching.lexicon import ERROR_CONTEXT, OFF_DOMAIN, families_in
 from app.matching.normalize import normalize
 
 CODE_SCORE = 96.0
 SIGNATURE_SCORE = 84.0
 PATTERN_SCORE = 82.0
 STATUS_SCORE = 66.0
+HOWTO_IN_ERROR_SCORE = 68.0
+FAMILY_MISMATCH = 0.85
+OFF_DOMAIN_FACTOR = 0.45
 FUZZY_SIGNATURE_MIN_RATIO = 88.0
 TYPO_WEIGHT = 0.8
 PHRASE_EVIDENCE = 5.0
+TUNE = {"evidence": 5.0, "body": 0.6, "qscale": 2.5, "a": 0.4, "min_explained": 3.0}
 CANDIDATES = 40
-
-# Products people also deploy to and paste errors from; a bare status code next to one
-# of these is about that product, not ours.
-OFF_DOMAIN = re.compile(
-    r"azure functions?|function app|app service|web app|static web app|cosmos\s?db|sql database|mysql|"
-    r"postgres|mongodb|redis cache|\bnpm\b|\byarn\b|node\.?js|\breact\b|wordpress|\biis\b|nginx|apache|"
-    r"windows update|office|outlook|excel|iphone|android|kakao|카카오|微信|wechat|aws|lambda|\bgcp\b|"
-    r"heroku|vercel|netlify|cloudflare|logic app|service bus|event hub|api management|teapot")
 
 _INFORMATIVE_LINE = re.compile(
     r"err[ _\-]?\d|error|exception|fail|fatal|traceback|status|http|denied|unauthori|not found|timeout|"
@@ -146,30 +143,30 @@ class Matcher:
     def _signature_evidence(self, text: str, evidence: dict[int, _Evidence]) -> None:
         index = self.index
         words = {token for _, token in tokens(text)}
+        error_context = bool(ERROR_CONTEXT.search(text))
         for word in words:
             for number in index.signatures_by_word.get(word, ()):
                 signature = index.signatures[number]
                 if signature.text in text:
-                    self._signature_hit(evidence[signature.entry], signature.original, SIGNATURE_SCORE, "signature")
+                    self._signature_hit(evidence, signature.entry, signature.original, SIGNATURE_SCORE,
+                                        "signature", error_context)
         pattern_numbers = set(index.unanchored_patterns)
-        for word in words:
-            for anchor_word in (word,):
-                pattern_numbers.update(index.patterns_by_anchor.get(anchor_word, ()))
         for anchor, numbers in index.patterns_by_anchor.items():
-            if anchor not in words and anchor in text:
+            if anchor in words or anchor in text:
                 pattern_numbers.update(numbers)
         for number in pattern_numbers:
             pattern = index.patterns[number]
             if pattern.regex.search(text):
-                self._signature_hit(evidence[pattern.entry], pattern.original, PATTERN_SCORE, "pattern")
-        self._fuzzy_signatures(text, words, evidence)
+                self._signature_hit(evidence, pattern.entry, pattern.original, PATTERN_SCORE, "pattern", error_context)
+        self._fuzzy_signatures(text, words, evidence, error_context)
 
-    def _fuzzy_signatures(self, text: str, words: set[str], evidence: dict[int, _Evidence]) -> None:
+    def _fuzzy_signatures(self, text: str, words: set[str], evidence: dict[int, _Evidence],
+                          error_context: bool) -> None:
         """Signatures typed with a typo (`Booting wroker with pid`): close, not exact."""
         index = self.index
         for word in words:
-            corrected = index.correction(word)
-            if corrected is None:
+            corrected = self._corrected_token(word)
+            if corrected == word:
                 continue
             for number in index.signatures_by_word.get(corrected, ()):
                 signature = index.signatures[number]
@@ -177,16 +174,38 @@ class Matcher:
                     continue
                 ratio = fuzz.partial_ratio(signature.text, text)
                 if ratio >= FUZZY_SIGNATURE_MIN_RATIO:
-                    self._signature_hit(evidence[signature.entry], signature.original,
-                                        SIGNATURE_SCORE * ratio / 100.0 - 4.0, "fuzzy_signature")
+                    self._signature_hit(evidence, signature.entry, signature.original,
+                                        SIGNATURE_SCORE * ratio / 100.0 - 4.0, "fuzzy_signature", error_context)
 
-    @staticmethod
-    def _signature_hit(item: _Evidence, original: str, score: float, kind: str) -> None:
-        if item.signature:
-            item.signature = min(item.signature + 4.0, 95.0)
-        else:
-            item.signature = score
+    def _signature_hit(self, evidence: dict[int, _Evidence], position: int, original: str, score: float,
+                       kind: str, error_context: bool) -> None:
+        """Record a signature hit, weighed by what it proves.
+
+        A signature that spells the entry's own HTTP status (`401 Unauthorized`) is status
+        evidence, not an independent signal. A how-to entry's command pasted inside an error
+        report shows what the user ran, not what went wrong.
+        """
+        entry = self.index.entries[position]
+        item = evidence[position]
         item.reasons.append({"type": kind, "value": original})
+        if any(str(status) in original for status in entry.get("http_statuses", ())):
+            item.status = max(item.status, STATUS_SCORE + 6.0)
+            return
+        if entry["kind"] == "how-to" and error_context:
+            score = min(score, HOWTO_IN_ERROR_SCORE)
+        item.signature = min(max(item.signature, score) + (4.0 if item.signature else 0.0), 95.0)
+
+    def _corrected_token(self, token: str) -> str:
+        """The token as a known identifier it resembles, else with each misspelt part fixed."""
+        whole = self.index.correction(token) if not token.isalpha() else None
+        if whole:
+            return whole
+        corrected = token
+        for part in re.split(r"[._\-/']", token):
+            fixed = self.index.correction(part)
+            if fixed:
+                corrected = corrected.replace(part, fixed)
+        return corrected
 
     def _query_features(self, text: str) -> tuple[dict[str, float], set[str]]:
         """Query features with their weights; misspelt words count as the word they resemble."""
@@ -196,11 +215,7 @@ class Matcher:
         for script, token in tokens(text):
             feats = word_features(script, token)
             if script in ("latin", "cyrillic"):
-                corrected_token = token
-                for part in re.split(r"[._\-/']", token):
-                    fixed = index.correction(part)
-                    if fixed:
-                        corrected_token = corrected_token.replace(part, fixed)
+                corrected_token = self._corrected_token(token)
                 if corrected_token != token:
                     fixed_feats = [f for f in word_features(script, corrected_token) if f not in feats]
                     for feature in fixed_feats:
@@ -214,35 +229,47 @@ class Matcher:
         return weights, typos
 
     def _text_evidence(self, text: str, evidence: dict[int, _Evidence]) -> None:
+        """Fuzzy text: how well the entry's best phrase is covered by the query, and how much
+        of the query the entry explains (its phrases fully, its prose at a discount)."""
         index = self.index
         query, _ = self._query_features(text)
         if not query:
             return
         query_total = sum(query.values())
         candidates: set[int] = set()
+        entries: set[int] = set()
         for feature in query:
             if index.document_frequency.get(feature, 0) <= index.common_cutoff:
                 candidates.update(index.postings.get(feature, ()))
+                entries.update(index.body_postings.get(feature, ()))
         best: dict[int, tuple[float, int]] = {}
         for number in candidates:
             phrase = index.phrases[number]
             matched = sum(query[f] for f in phrase.features if f in query)
             coverage = matched / index.phrase_weight[number] if index.phrase_weight[number] else 0.0
-            strength = coverage * min(1.0, matched / PHRASE_EVIDENCE)
+            strength = coverage * min(1.0, matched / TUNE["evidence"])
             if strength > best.get(phrase.entry, (0.0, -1))[0]:
                 best[phrase.entry] = (strength, number)
-        for position, (strength, number) in best.items():
-            entry_feats = index.entry_features[position]
-            explained = sum(weight for feature, weight in query.items() if feature in entry_feats)
-            query_coverage = explained / query_total
-            score = 100.0 * (0.7 * strength + 0.3 * min(1.0, query_coverage * 1.5)) * min(1.0, explained / 3.0)
-            if score <= 0:
+        for position in entries | set(best):
+            strength, number = best.get(position, (0.0, -1))
+            phrase_feats = index.entry_features[position]
+            body_feats = index.entry_body_features[position]
+            explained = sum(weight if feature in phrase_feats else weight * TUNE["body"]
+                            for feature, weight in query.items()
+                            if feature in phrase_feats or feature in body_feats)
+            query_coverage = min(1.0, TUNE["qscale"] * explained / query_total)
+            score = 100.0 * (TUNE["a"] * strength + (1 - TUNE["a"]) * query_coverage) \
+                * min(1.0, explained / TUNE["min_explained"])
+            if score <= 1.0:
                 continue
             item = evidence[position]
             item.text = score
-            phrase = index.phrases[number]
-            item.reasons.append({"type": "alias" if phrase.kind != "title" else "title",
-                                 "value": phrase.text, "lang": phrase.lang, "score": round(score, 1)})
+            if number >= 0:
+                phrase = index.phrases[number]
+                item.reasons.append({"type": "alias" if phrase.kind != "title" else "title",
+                                     "value": phrase.text, "lang": phrase.lang, "score": round(score, 1)})
+            else:
+                item.reasons.append({"type": "fuzzy_text", "value": "entry description", "score": round(score, 1)})
 
     def _rank(self, text: str, codes: list[str], statuses: list[int],
               evidence: dict[int, _Evidence]) -> list[Match]:
@@ -252,6 +279,7 @@ class Matcher:
         known_status = any(status in index.statuses for status in statuses)
         unknown_status = bool(statuses) and not known_status
         off_domain = bool(OFF_DOMAIN.search(text))
+        families = families_in(text)
         ranked = []
         for position, item in evidence.items():
             score = item.combined()
@@ -261,8 +289,13 @@ class Matcher:
                 score *= 0.5
             if unknown_status and not item.signature and not item.code:
                 score *= 0.7
+            if known_status and not item.status and not item.signature and not item.code \
+                    and index.entries[position].get("http_statuses"):
+                score *= 0.5
             if off_domain and not item.code and not item.signature:
-                score *= 0.55
+                score *= OFF_DOMAIN_FACTOR
+            if len(families) == 1 and index.entries[position]["family"] not in families and not item.code:
+                score *= FAMILY_MISMATCH
             ranked.append(Match(index.ids[position], round(score, 1), item.reasons))
         ranked.sort(key=lambda m: (-m.score, m.id))
         return ranked

@@ -16,7 +16,7 @@ _TIMESTAMP = re.compile(
 _GUID = re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b")
 _REQUEST_ID = re.compile(r"\b(?:x-ms-(?:client-)?request-id|request[-_ ]?id|correlation[-_ ]?id|operation id"
                          r"|trace[-_ ]?id)\s*[:=]?\s*\S+")
-_HEX_ID = re.compile(r"\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{12,}\b")
+_HEX_ID = re.compile(r"(?<![0-9a-z])(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{12,}(?![0-9a-z])")
 _IP = re.compile(r"\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b")
 _URL = re.compile(r"\b(?:https?|wss?|azureml|s3|gs|abfss?|wasbs?)://([^\s/\"'<>)]*)[^\s\"'<>)]*")
 _PATH = re.compile(r"(?<![\w.])(?:[a-z]:)?(?:[/\\][\w.\-@]+){2,}[/\\]?")
@@ -44,8 +44,8 @@ def normalize(text: str) -> str:
     """Canonical, noise-free text for extraction and matching."""
     text = _CONTROL.sub(" ", fold(text))
     text = _URL.sub(_url_host, text)
-    text = _GUID.sub(" ", text)
     text = _REQUEST_ID.sub(" ", text)
+    text = _GUID.sub(" ", text)
     text = _TIMESTAMP.sub(" ", text)
     text = _IP.sub(" ", text)
     text = _PATH.sub(_path_tail, text)

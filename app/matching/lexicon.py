@@ -1,0 +1,39 @@
+"""Words that place a paste in context: which product family it is about, whether it is
+an error report, whether it names another product altogether.
+
+They complement the knowledge entries: entries say what each problem looks like, these
+say which deployment style or product a paste comes from.
+"""
+from __future__ import annotations
+
+import re
+
+FAMILY_CUES = {
+    "managed-online-endpoints": re.compile(
+        r"online[ -]?endpoints?|online[ -]deployments?|managed (?:online )?endpoints?|managed online|"
+        r"inference\.ml\.azure\.com|instance_type|instance_count|request_settings|scale_settings|"
+        r"관리형|온라인 엔드포인트|托管|联机终结点|联机端点|在线终结点|在线端点|управляем\w*|онлайн-?\w*"),
+    "batch-endpoints": re.compile(
+        r"batch[ -]?endpoints?|--type batch|mini_batch|batch scoring|batch (?:job|deployment)s?|"
+        r"배치|일괄 처리|일괄처리|批处理|批量|пакетн\w*"),
+    "docker-aci-aks": re.compile(
+        r"\baks\b|\baci\b|webservice|web service|azureml-core|azureml\.core|sdk v1|v1 sdk|model\.deploy|"
+        r"inferenceconfig|inference_config|deploy_configuration|container instances?|"
+        r"웹 ?서비스|web ?服务|веб-?служб\w*|веб-?сервис\w*"),
+}
+
+ERROR_CONTEXT = re.compile(
+    r"traceback|exception|error|fail|fatal|crash|denied|unauthori[sz]ed|not found|backoff|refused|timed? ?out|"
+    r"err[ _\-]?\d{4}|오류|에러|실패|错误|失败|报错|异常|ошибк|исключени|сбой|упал|падает",
+    re.IGNORECASE)
+
+OFF_DOMAIN = re.compile(
+    r"azure functions?|function app|app service|web app|static web app|cosmos\s?db|sql database|mysql|"
+    r"postgres|mongodb|redis cache|\bnpm\b|\byarn\b|node\.?js|\breact\b|wordpress|\biis\b|nginx|apache|"
+    r"windows update|office|outlook|excel|iphone|android|kakao|카카오|微信|wechat|aws|lambda|\bgcp\b|"
+    r"heroku|vercel|netlify|cloudflare|logic app|service bus|event hub|api management|teapot")
+
+
+def families_in(text: str) -> set[str]:
+    """The product families a normalised paste explicitly mentions."""
+    return {family for family, cue in FAMILY_CUES.items() if cue.search(text)}

@@ -1,0 +1,89 @@
+"""The matcher on the shipped knowledge: right entry first, honest no-match, explained."""
+import pytest
+
+from app.matching.matcher import Matcher
+
+
+def top(matcher, query):
+    result = matcher.match(query)
+    return result.matches[0].id if result.matches else None
+
+
+def test_exact_code_wins_with_a_code_reason(matcher):
+    result = matcher.match("az ml online-deployment create failed: ERR_1101")
+    assert result.matches[0].id == "err_1101-out-of-capacity"
+    assert {"type": "code", "value": "ERR_1101"} in result.matches[0].reasons
+
+
+def test_code_never_answers_its_neighbour(matcher):
+    ids = [m.id for m in matcher.match("ERR_1101").matches]
+    assert "err_1100-not-enough-quota" not in ids[:1]
+
+
+@pytest.mark.parametrize("query", ["ERR_9999", "deployment failed with ERR_4242", "HTTP 418",
+                                   "HTTP/1.1 402 Payment Required"])
+def test_codes_the_knowledge_does_not_hold_get_no_match(matcher, query):
+    assert matcher.match(query).matches == []
+
+
+@pytest.mark.parametrize("query", [
+    "good morning, how are you today?",
+    "좋은 아침이에요, 주말 잘 보내셨어요?",
+    "今天天气怎么样？",
+    "Доброе утро, как прошли выходные?",
+    "git push rejected: non-fast-forward, fetch first",
+    "Excel keeps crashing when I open a large csv file",
+])
+def test_unrelated_text_gets_no_match(matcher, query):
+    assert matcher.match(query).matches == []
+
+
+def test_status_shared_by_two_entries_keeps_the_other_as_close_second(matcher):
+    result = matcher.match("HTTP 429 while max_concurrent_requests_per_instance is 1 and instance_count is 1")
+    ids = [m.id for m in result.matches]
+    assert ids[:2] == ["http-429-too-many-pending-requests", "http-429-rate-limiting"]
+
+
+def test_bare_shared_status_is_flagged_ambiguous(matcher):
+    result = matcher.match("429")
+    assert result.ambiguous
+    assert {m.id for m in result.matches[:2]} == {"http-429-rate-limiting", "http-429-too-many-pending-requests"}
+
+
+def test_signature_in_a_log_is_named_as_the_reason(matcher):
+    log = ("Events:\n  Warning  BackOff  kubelet  Back-off restarting failed container\n"
+           "pod/scoring-7d9f status: CrashLoopBackOff\n")
+    result = matcher.match(log)
+    assert result.matches[0].id == "service-launch-fails"
+    assert any(r["type"] == "signature" and r["value"] == "CrashLoopBackOff" for r in result.matches[0].reasons)
+
+
+def test_misspelt_signature_still_matches(matcher):
+    assert top(matcher, "0/4 nodes are available: 4 Insufficent nvidia.com/gpu") == "container-cannot-be-scheduled"
+
+
+def test_scores_are_calibrated_and_sorted(matcher):
+    scores = [m.score for m in matcher.match("container keeps crashing after deployment").candidates]
+    assert all(0 <= s <= 100 for s in scores) and scores == sorted(scores, reverse=True)
+
+
+def test_long_paste_is_truncated_to_its_informative_lines(shipped_entries):
+    small = Matcher(shipped_entries, max_query_chars=2000)
+    noise = "\n".join(f"INFO worker heartbeat ok {i}" for i in range(400))
+    result = small.match(noise + "\nDeployment failed: ERR_1350 not enough space on the disk\n" + noise)
+    assert result.truncated
+    assert result.matches[0].id.startswith("err_1350")
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("할당량이 부족해서 배포가 안 돼요", "err_1100-not-enough-quota"),
+    ("托管终结点部署时报错，说磁盘空间不够放模型", "err_1350-unable-to-download-user-model-not-enough-space-on-the-disk"),
+    ("AKS кластер не может запланировать контейнер: нет свободных GPU", "container-cannot-be-scheduled"),
+    ("How do I see the logs of the storage initializer container?", "get-container-logs"),
+])
+def test_questions_in_each_language_find_their_entry(matcher, query, expected):
+    assert top(matcher, query) == expected
+
+
+def test_other_products_status_is_not_ours(matcher):
+    assert matcher.match("Azure App Service web app returns 502 Bad Gateway after slot swap").matches == []
