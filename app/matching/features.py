@@ -64,10 +64,24 @@ def stem_cyrillic(word: str) -> str:
     return _RU.stemWord(word)[:7]
 
 
+# Grammar endings and question words of everyday Korean and Chinese: as bigrams they
+# would tie any two chatty sentences together.
+STOP_BIGRAMS = frozenset("""
+어떻 떻게 해요 어요 아요 세요 니다 습니 있어 없어 데요 는데 인데 에서 으로 하고 해서 돼요 되요 나요 까요
+할까 건가 는지 은지 예요 이요 나와 와요 하나 하면 되나 나오 와서 려면 하려 는게 이게 그게 뭐가 뭔가 있나
+없나 같아 같은 아서 어서 지만 는데 어야 아야 해야 봐요 싶어 어디 디서 왜요 제가 저는 내가
+什么 怎么 为什 么样 我的 一个 这个 那个 可以 是不 不是 时候 一下 一直 还是 但是 如果 需要 应该 怎样 如何
+我们 你们 他们 已经 就是 这样 那样 没有 有没 了吗 的时 是什 要怎 该怎 请问 一些 为啥
+""".split())
+UNIGRAM = "1"
+
+
 def _bigrams(prefix: str, run: str) -> list[str]:
-    if len(run) == 1:
-        return [f"{prefix}:{run}"]
-    return [f"{prefix}:{run[i:i + 2]}" for i in range(len(run) - 1)]
+    """Character bigrams, plus single characters as a weaker feature: a conjugated Korean
+    verb (끝났는데) or a one-character Chinese word keeps its first syllable, not its bigrams."""
+    grams = [f"{prefix}{UNIGRAM}:{char}" for char in run]
+    grams += [f"{prefix}:{run[i:i + 2]}" for i in range(len(run) - 1) if run[i:i + 2] not in STOP_BIGRAMS]
+    return grams
 
 
 def tokens(text: str) -> list[tuple[str, str]]:

@@ -8,27 +8,31 @@ from __future__ import annotations
 
 import math
 import re
+from array import array
 from collections import defaultdict
 from dataclasses import dataclass
 
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from app.matching.features import features, stem_cyrillic, stem_latin, tokens
+from app.matching.features import UNIGRAM, features, tokens
 from app.matching.normalize import normalize
 
+UNIGRAM_FACTOR = 0.35
+# Features shared by more entries than this are too common to find candidates with.
+COMMON_CUTOFF_MAX = 300
 _LITERAL_RUN = re.compile(r"[a-z0-9_]{4,}|[а-яё]{4,}")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Phrase:
-    """A title, alias or signature of one entry, as a set of weighted features."""
+    """A title, alias or signature of one entry, as its distinct features."""
 
     entry: int
     kind: str
     lang: str
     text: str
-    features: frozenset[str]
+    features: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -47,9 +51,10 @@ class Pattern:
 
 
 def _pattern_anchors(pattern: str) -> tuple[str, ...]:
-    """Literal words every match must contain, so a pattern runs only when one is present.
+    """A literal word every match must contain, so a pattern runs only when it is present.
 
-    A pattern with a top-level alternation has no such word: it gets none and always runs.
+    Words inside alternations or optional parts are not required, so they are dropped
+    first; a pattern with a top-level alternation has no such word and always runs.
     """
     depth = 0
     for char in pattern:
@@ -57,7 +62,12 @@ def _pattern_anchors(pattern: str) -> tuple[str, ...]:
         depth -= char == ")"
         if char == "|" and depth == 0:
             return ()
-    cleaned = re.sub(r"\\.|\[[^\]]*\]|\([^)]*\)[?*]|.[?*]|\{[^}]*\}", " ", pattern.casefold())
+    cleaned = re.sub(r"\\.", " ", pattern.casefold())
+    previous = None
+    while previous != cleaned:
+        previous = cleaned
+        cleaned = re.sub(r"\([^()]*\|[^()]*\)|\([^()]*\)[?*]|\[[^\]]*\]", " ", cleaned)
+    cleaned = re.sub(r".[?*]|\{[^}]*\}", " ", cleaned)
     words = _LITERAL_RUN.findall(cleaned)
     return (max(words, key=len),) if words else ()
 
@@ -79,7 +89,9 @@ class KnowledgeIndex:
         self.postings: dict[str, list[int]] = defaultdict(list)
         self.entry_features: list[frozenset[str]] = []
         self.entry_body_features: list[frozenset[str]] = []
+        self.entry_postings: dict[str, list[int]] = defaultdict(list)
         self.body_postings: dict[str, list[int]] = defaultdict(list)
+        self._strings: dict[str, str] = {}
         self.vocabulary: set[str] = set()
         self.vocabulary_by_key: dict[tuple[str, int], list[str]] = defaultdict(list)
         for position, entry in enumerate(entries):
@@ -101,16 +113,20 @@ class KnowledgeIndex:
         union: set[str] = set()
         for kind, lang, text in texts:
             normalised = normalize(text)
-            feats = frozenset(features(normalised))
+            feats = tuple(self._intern(feature) for feature in dict.fromkeys(features(normalised)))
             if not feats:
                 continue
             self._add_vocabulary(normalised)
             self.phrases.append(Phrase(position, kind, lang, text, feats))
-            union |= feats
+            union.update(feats)
         self.entry_features.append(frozenset(union))
         body = " ".join([text["cause"] + " " + text["steps"] for text in entry["content"].values()]
                         + [d for command in entry.get("commands", []) for d in command["description"].values()])
-        self.entry_body_features.append(frozenset(features(normalize(body))) - union)
+        self.entry_body_features.append(frozenset(self._intern(f) for f in features(normalize(body))) - union)
+
+    def _intern(self, feature: str) -> str:
+        """One string object per distinct feature: at 100x knowledge this halves the index."""
+        return self._strings.setdefault(feature, feature)
 
     def _add_signature(self, position: int, signature: str) -> None:
         text = normalize(signature)
@@ -149,17 +165,28 @@ class KnowledgeIndex:
         for position, (feats, body) in enumerate(zip(self.entry_features, self.entry_body_features)):
             for feature in feats | body:
                 document_frequency[feature] += 1
+            for feature in feats:
+                self.entry_postings[feature].append(position)
             for feature in body:
                 self.body_postings[feature].append(position)
         total = max(len(self.entries), 1)
-        self.idf = {feature: math.log((total + 1) / (count + 0.5)) for feature, count in document_frequency.items()}
+        self.idf = {feature: math.log((total + 1) / (count + 0.5)) * _feature_factor(feature)
+                    for feature, count in document_frequency.items()}
         self.max_idf = math.log((total + 1) / 0.5)
-        self.common_cutoff = max(3, int(total * 0.3))
+        self.common_cutoff = min(max(3, int(total * 0.3)), COMMON_CUTOFF_MAX)
         self.document_frequency = dict(document_frequency)
         for index, phrase in enumerate(self.phrases):
             for feature in phrase.features:
                 self.postings[feature].append(index)
-        self.phrase_weight = [sum(self.idf[f] for f in phrase.features) for phrase in self.phrases]
+        self.phrase_weight = array("d", (sum(self.idf[f] for f in phrase.features) for phrase in self.phrases))
+        for postings in (self.postings, self.entry_postings, self.body_postings):
+            for feature, numbers in postings.items():
+                postings[feature] = array("i", numbers)
+        self._strings.clear()
+
+    def weight(self, feature: str) -> float:
+        """IDF of a feature; one the knowledge never uses weighs as much as the rarest."""
+        return self.idf.get(feature) or self.max_idf * _feature_factor(feature)
 
     def correction(self, word: str) -> str | None:
         """The known word a misspelt one most likely means, or None.
@@ -183,5 +210,6 @@ class KnowledgeIndex:
         return known
 
 
-def stem(script: str, word: str) -> str:
-    return stem_cyrillic(word) if script == "cyrillic" else stem_latin(word)
+def _feature_factor(feature: str) -> float:
+    """Single CJK characters say less than bigrams or words: they count at a discount."""
+    return UNIGRAM_FACTOR if feature[1:2] == UNIGRAM else 1.0

@@ -28,12 +28,20 @@ ERROR_CONTEXT = re.compile(
     re.IGNORECASE)
 
 OFF_DOMAIN = re.compile(
-    r"azure functions?|function app|app service|web app|static web app|cosmos\s?db|sql database|mysql|"
+    r"azure functions?|function app|app service|web app|static web app|cosmos|sql database|mysql|"
     r"postgres|mongodb|redis cache|\bnpm\b|\byarn\b|node\.?js|\breact\b|wordpress|\biis\b|nginx|apache|"
-    r"windows update|office|outlook|excel|iphone|android|kakao|카카오|微信|wechat|aws|lambda|\bgcp\b|"
+    r"windows update|office|outlook|excel|엑셀|워드|파워포인트|iphone|android|kakao|카카오|微信|wechat|aws|lambda|\bgcp\b|"
     r"heroku|vercel|netlify|cloudflare|logic app|service bus|event hub|api management|teapot")
 
 
 def families_in(text: str) -> set[str]:
     """The product families a normalised paste explicitly mentions."""
     return {family for family, cue in FAMILY_CUES.items() if cue.search(text)}
+
+SMALL_TALK = re.compile(
+    r"^\W*(?:hi|hello|hey|good (?:morning|afternoon|evening)|thanks?|thank you|how are you|bye)\b|"
+    r"how (?:are you|was your)|have a nice|what'?s up|"
+    r"^\W*(?:안녕|감사|고마워|좋은 아침)|점심|저녁 뭐|주말 잘|날씨|"
+    r"^\W*(?:你好|您好|谢谢|早上好|晚上好)|在吗|天气|吃饭|周末|"
+    r"^\W*(?:привет|здравствуй|добр\w+ (?:утро|день|вечер)|спасибо)|как дела|как прошл\w* выходн|погод",
+    re.IGNORECASE)

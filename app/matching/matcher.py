@@ -8,6 +8,7 @@ separates answers from no-answers.
 """
 from __future__ import annotations
 
+import heapq
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from app.matching.extract import error_codes, http_statuses
 from app.matching.features import word_features, tokens
 from app.matching.index import KnowledgeIndex
 from app.matching.language import detect_language
-from app.matching.lexicon import ERROR_CONTEXT, OFF_DOMAIN, families_in
+from app.matching.lexicon import ERROR_CONTEXT, OFF_DOMAIN, SMALL_TALK, families_in
 from app.matching.normalize import normalize
 
 CODE_SCORE = 96.0
@@ -31,8 +32,9 @@ OFF_DOMAIN_FACTOR = 0.45
 FUZZY_SIGNATURE_MIN_RATIO = 88.0
 TYPO_WEIGHT = 0.8
 PHRASE_EVIDENCE = 5.0
-TUNE = {"evidence": 5.0, "body": 0.6, "qscale": 2.5, "a": 0.4, "min_explained": 3.0}
-CANDIDATES = 40
+TUNE = {"evidence": 3.0, "body": 0.6, "qscale": 2.0, "a": 0.35, "min_explained": 4.5}
+TEXT_CANDIDATES = 40
+POSTINGS_BUDGET = 4000
 
 _INFORMATIVE_LINE = re.compile(
     r"err[ _\-]?\d|error|exception|fail|fatal|traceback|status|http|denied|unauthori|not found|timeout|"
@@ -223,43 +225,64 @@ class Matcher:
                     feats = feats + fixed_feats
             for feature in feats:
                 if feature in typos:
-                    weights.setdefault(feature, index.idf.get(feature, index.max_idf) * TYPO_WEIGHT)
+                    weights.setdefault(feature, index.weight(feature) * TYPO_WEIGHT)
                 else:
-                    weights[feature] = index.idf.get(feature, index.max_idf)
+                    weights[feature] = index.weight(feature)
         return weights, typos
 
     def _text_evidence(self, text: str, evidence: dict[int, _Evidence]) -> None:
         """Fuzzy text: how well the entry's best phrase is covered by the query, and how much
-        of the query the entry explains (its phrases fully, its prose at a discount)."""
+        of the query the entry explains (its phrases fully, its prose at a discount).
+
+        Query features are accumulated through the postings, rarest first; common ones
+        only when nothing rarer found a candidate. The best TEXT_CANDIDATES entries then
+        get the remaining features added and a full score.
+        """
         index = self.index
         query, _ = self._query_features(text)
         if not query:
             return
         query_total = sum(query.values())
-        candidates: set[int] = set()
-        entries: set[int] = set()
-        for feature in query:
-            if index.document_frequency.get(feature, 0) <= index.common_cutoff:
-                candidates.update(index.postings.get(feature, ()))
-                entries.update(index.body_postings.get(feature, ()))
+        body_weight = TUNE["body"]
+        explained: dict[int, float] = defaultdict(float)
+        phrase_matched: dict[int, float] = defaultdict(float)
+        common: dict[str, float] = {}
+        budget = POSTINGS_BUDGET
+        for feature in sorted(query, key=lambda f: index.document_frequency.get(f, 0)):
+            weight = query[feature]
+            frequency = index.document_frequency.get(feature, 0)
+            if frequency > index.common_cutoff and (budget <= 0 or explained):
+                common[feature] = weight
+                continue
+            budget -= frequency
+            for number in index.postings.get(feature, ()):
+                phrase_matched[number] += weight
+            for position in index.entry_postings.get(feature, ()):
+                explained[position] += weight
+            for position in index.body_postings.get(feature, ()):
+                explained[position] += weight * body_weight
+        chosen = set(heapq.nlargest(TEXT_CANDIDATES, explained, key=explained.__getitem__))
+        chosen.update(position for position in evidence if position in explained)
         best: dict[int, tuple[float, int]] = {}
-        for number in candidates:
+        for number, matched in phrase_matched.items():
             phrase = index.phrases[number]
-            matched = sum(query[f] for f in phrase.features if f in query)
-            coverage = matched / index.phrase_weight[number] if index.phrase_weight[number] else 0.0
+            if phrase.entry not in chosen:
+                continue
+            matched += sum(weight for feature, weight in common.items() if feature in phrase.features)
+            coverage = matched / index.phrase_weight[number]
             strength = coverage * min(1.0, matched / TUNE["evidence"])
             if strength > best.get(phrase.entry, (0.0, -1))[0]:
                 best[phrase.entry] = (strength, number)
-        for position in entries | set(best):
-            strength, number = best.get(position, (0.0, -1))
+        for position in chosen:
             phrase_feats = index.entry_features[position]
             body_feats = index.entry_body_features[position]
-            explained = sum(weight if feature in phrase_feats else weight * TUNE["body"]
-                            for feature, weight in query.items()
-                            if feature in phrase_feats or feature in body_feats)
-            query_coverage = min(1.0, TUNE["qscale"] * explained / query_total)
+            total = explained[position] + sum(
+                weight if feature in phrase_feats else weight * body_weight
+                for feature, weight in common.items() if feature in phrase_feats or feature in body_feats)
+            strength, number = best.get(position, (0.0, -1))
+            query_coverage = min(1.0, TUNE["qscale"] * total / query_total)
             score = 100.0 * (TUNE["a"] * strength + (1 - TUNE["a"]) * query_coverage) \
-                * min(1.0, explained / TUNE["min_explained"])
+                * min(1.0, total / TUNE["min_explained"])
             if score <= 1.0:
                 continue
             item = evidence[position]
@@ -279,6 +302,7 @@ class Matcher:
         known_status = any(status in index.statuses for status in statuses)
         unknown_status = bool(statuses) and not known_status
         off_domain = bool(OFF_DOMAIN.search(text))
+        small_talk = bool(SMALL_TALK.search(text))
         families = families_in(text)
         ranked = []
         for position, item in evidence.items():
@@ -292,7 +316,7 @@ class Matcher:
             if known_status and not item.status and not item.signature and not item.code \
                     and index.entries[position].get("http_statuses"):
                 score *= 0.5
-            if off_domain and not item.code and not item.signature:
+            if (off_domain or small_talk) and not item.code and not item.signature:
                 score *= OFF_DOMAIN_FACTOR
             if len(families) == 1 and index.entries[position]["family"] not in families and not item.code:
                 score *= FAMILY_MISMATCH
