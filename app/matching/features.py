@@ -53,6 +53,21 @@ _EN = _stemmer("english")
 _RU = _stemmer("russian")
 
 
+def _synonym_stems() -> dict[str, str]:
+    """Stem of each user word → stem of the knowledge's word for it."""
+    from app.matching.lexicon import SYNONYMS
+
+    table = {}
+    for word, canonical in SYNONYMS["en"].items():
+        table[f"{LATIN}:{_EN.stemWord(word)}"] = f"{LATIN}:{_EN.stemWord(canonical)}"
+    for word, canonical in SYNONYMS["ru"].items():
+        table[f"{CYRILLIC}:{_RU.stemWord(word)[:7]}"] = f"{CYRILLIC}:{_RU.stemWord(canonical)[:7]}"
+    return table
+
+
+_SYNONYM_STEMS = _synonym_stems()
+
+
 @lru_cache(maxsize=65536)
 def stem_latin(word: str) -> str:
     return _EN.stemWord(word) if word.isalpha() else word
@@ -84,6 +99,10 @@ def _bigrams(prefix: str, run: str) -> list[str]:
     return grams
 
 
+def _canonical(feature: str) -> str:
+    return _SYNONYM_STEMS.get(feature, feature)
+
+
 def tokens(text: str) -> list[tuple[str, str]]:
     """(script, token) pairs in order; the text is expected to be normalised already."""
     out = []
@@ -102,10 +121,11 @@ def word_features(script: str, token: str) -> list[str]:
         for part in parts:
             if part in STOPWORDS or len(part) < 2 or _STATUS_NUMBER.match(part):
                 continue
-            found.append(f"{LATIN}:{stem_latin(part)}")
+            found.append(_canonical(f"{LATIN}:{stem_latin(part)}"))
         return found
     if script == "cyrillic":
-        return [f"{CYRILLIC}:{stem_cyrillic(p)}" for p in token.split("-") if p not in STOPWORDS and len(p) > 1]
+        return [_canonical(f"{CYRILLIC}:{stem_cyrillic(p)}") for p in token.split("-")
+                if p not in STOPWORDS and len(p) > 1]
     if script == "hangul":
         return _bigrams(HANGUL, token)
     if script == "han":

@@ -29,9 +29,17 @@ ERROR_CONTEXT = re.compile(
 
 OFF_DOMAIN = re.compile(
     r"azure functions?|function app|app service|web app|static web app|cosmos|sql database|mysql|"
-    r"postgres|mongodb|redis cache|\bnpm\b|\byarn\b|node\.?js|\breact\b|wordpress|\biis\b|nginx|apache|"
-    r"windows update|office|outlook|excel|엑셀|워드|파워포인트|iphone|android|kakao|카카오|微信|wechat|aws|lambda|\bgcp\b|"
-    r"heroku|vercel|netlify|cloudflare|logic app|service bus|event hub|api management|teapot")
+    r"postgres|mongodb|redis cache|\bnpm\b|\byarn\b|node\.?js|\breact\b|wordpress|"
+    r"windows update|office|outlook|excel|엑셀|워드|파워포인트|iphone|android|kakao|카카오|微信|wechat|"
+    r"\baws\b|lambda|\bgcp\b|heroku|vercel|netlify|cloudflare|logic app|service bus|event hub|"
+    r"api management|teapot|visual c\+\+|c\+\+ build tools|building wheel|setup\.py|\bgcc\b|cmake|"
+    r"maven|gradle|\bcargo\b|nuget|\bjdk\b")
+
+# Asking how to do something, rather than pasting what went wrong.
+HOW_TO_QUESTION = re.compile(
+    r"\bhow (?:do|can|to|should)\b|\bis there a way\b|\bcan i\b|어떻게|방법|하려면|怎么|如何|怎样|"
+    r"\bкак\b|каким образом|можно ли", re.IGNORECASE)
+ERROR_OUTPUT = re.compile(r"traceback|exception:|error:|\berror\b.*:|err_\d{4}|\bfailed\b", re.IGNORECASE)
 
 
 def families_in(text: str) -> set[str]:
@@ -45,3 +53,29 @@ SMALL_TALK = re.compile(
     r"^\W*(?:你好|您好|谢谢|早上好|晚上好)|在吗|天气|吃饭|周末|"
     r"^\W*(?:привет|здравствуй|добр\w+ (?:утро|день|вечер)|спасибо)|как дела|как прошл\w* выходн|погод",
     re.IGNORECASE)
+
+# Words users type for a concept the knowledge names differently; each maps to the
+# knowledge's word, so "сервис" finds "служба" and "remove" finds "delete".
+SYNONYMS = {
+    "en": {
+        "remove": "delete", "erase": "delete", "teardown": "delete", "destroy": "delete",
+        "reboot": "restart", "restarting": "restart", "relaunch": "restart",
+        "laptop": "local", "locally": "local", "workstation": "local",
+        "webservice": "service", "websvc": "service",
+        "throttled": "throttling", "throttle": "throttling",
+        "oom": "memory", "oomkilled": "memory",
+        "creds": "credentials", "apikey": "key",
+        "pod": "container", "pods": "container",
+        "timed": "timeout",
+    },
+    "ru": {
+        "сервис": "служба", "сервиса": "служба", "сервисе": "служба", "сервисом": "служба",
+        "деплой": "развертывание", "деплоя": "развертывание", "деплое": "развертывание",
+        "задеплоить": "развернуть", "задеплоил": "развернуть", "выкатить": "развернуть",
+        "эндпоинт": "конечная", "эндпоинта": "конечная", "эндпойнт": "конечная", "endpoint": "конечная",
+        "удалить": "удалить", "снести": "удалить", "грохнуть": "удалить",
+        "контейнера": "контейнер", "логи": "журнал", "логов": "журнал", "лог": "журнал",
+        "квоты": "квота", "ядер": "ядра",
+        "ребут": "перезапуск", "перезагружается": "перезапускается",
+    },
+}

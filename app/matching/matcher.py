@@ -13,13 +13,12 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
-
 from app.matching.extract import error_codes, http_statuses
 from app.matching.features import word_features, tokens
 from app.matching.index import KnowledgeIndex
 from app.matching.language import detect_language
-from app.matching.lexicon import ERROR_CONTEXT, OFF_DOMAIN, SMALL_TALK, families_in
+from app.matching.lexicon import (ERROR_CONTEXT, ERROR_OUTPUT, HOW_TO_QUESTION, OFF_DOMAIN, SMALL_TALK,
+                                  families_in)
 from app.matching.normalize import normalize
 
 CODE_SCORE = 96.0
@@ -29,7 +28,10 @@ STATUS_SCORE = 66.0
 HOWTO_IN_ERROR_SCORE = 68.0
 FAMILY_MISMATCH = 0.85
 OFF_DOMAIN_FACTOR = 0.45
-FUZZY_SIGNATURE_MIN_RATIO = 88.0
+HOW_TO_MISMATCH = 0.9
+STATUS_CONFLICT = 0.5
+STATUS_ABSENT = 0.85
+FUZZY_SIGNATURE_SCORE = 80.0
 TYPO_WEIGHT = 0.8
 PHRASE_EVIDENCE = 5.0
 TUNE = {"evidence": 3.0, "body": 0.6, "qscale": 2.0, "a": 0.35, "min_explained": 4.5}
@@ -164,20 +166,20 @@ class Matcher:
 
     def _fuzzy_signatures(self, text: str, words: set[str], evidence: dict[int, _Evidence],
                           error_context: bool) -> None:
-        """Signatures typed with a typo (`Booting wroker with pid`): close, not exact."""
+        """Signatures typed with a typo (`Booting wroker with pid`): each misspelt word is
+        replaced by the known word it resembles, then signatures are looked for again."""
         index = self.index
-        for word in words:
-            corrected = self._corrected_token(word)
-            if corrected == word:
-                continue
-            for number in index.signatures_by_word.get(corrected, ()):
+        corrections = {word: self._corrected_token(word) for word in words}
+        corrections = {word: fixed for word, fixed in corrections.items() if fixed != word}
+        if not corrections:
+            return
+        corrected_text = re.sub(r"[a-z0-9а-яё._\-/']+", lambda m: corrections.get(m.group(0), m.group(0)), text)
+        for fixed in corrections.values():
+            for number in index.signatures_by_word.get(fixed, ()):
                 signature = index.signatures[number]
-                if signature.text in text or len(signature.text) < 10:
-                    continue
-                ratio = fuzz.partial_ratio(signature.text, text)
-                if ratio >= FUZZY_SIGNATURE_MIN_RATIO:
-                    self._signature_hit(evidence, signature.entry, signature.original,
-                                        SIGNATURE_SCORE * ratio / 100.0 - 4.0, "fuzzy_signature", error_context)
+                if signature.text not in text and signature.text in corrected_text:
+                    self._signature_hit(evidence, signature.entry, signature.original, FUZZY_SIGNATURE_SCORE,
+                                        "fuzzy_signature", error_context)
 
     def _signature_hit(self, evidence: dict[int, _Evidence], position: int, original: str, score: float,
                        kind: str, error_context: bool) -> None:
@@ -303,6 +305,7 @@ class Matcher:
         unknown_status = bool(statuses) and not known_status
         off_domain = bool(OFF_DOMAIN.search(text))
         small_talk = bool(SMALL_TALK.search(text))
+        how_to = bool(HOW_TO_QUESTION.search(text)) and not ERROR_OUTPUT.search(text)
         families = families_in(text)
         ranked = []
         for position, item in evidence.items():
@@ -313,11 +316,12 @@ class Matcher:
                 score *= 0.5
             if unknown_status and not item.signature and not item.code:
                 score *= 0.7
-            if known_status and not item.status and not item.signature and not item.code \
-                    and index.entries[position].get("http_statuses"):
-                score *= 0.5
+            if known_status and not item.status and not item.signature and not item.code:
+                score *= STATUS_CONFLICT if index.entries[position].get("http_statuses") else STATUS_ABSENT
             if (off_domain or small_talk) and not item.code and not item.signature:
                 score *= OFF_DOMAIN_FACTOR
+            if how_to and index.entries[position]["kind"] != "how-to" and not item.code and not item.signature:
+                score *= HOW_TO_MISMATCH
             if len(families) == 1 and index.entries[position]["family"] not in families and not item.code:
                 score *= FAMILY_MISMATCH
             ranked.append(Match(index.ids[position], round(score, 1), item.reasons))
