@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import itertools
 import json
 import random
 import statistics
@@ -102,10 +103,10 @@ class _Rewriter:
                          for _ in range(size)]
         self.hangul = [chr(rng.randrange(0xAC00, 0xD7A3)) for _ in range(3000)]
         self.han = [chr(rng.randrange(0x4E00, 0x9FA5)) for _ in range(3000)]
-        self.weights = [1 / (rank + 1) for rank in range(size)]
+        self.cumulative = list(itertools.accumulate(1 / (rank + 1) for rank in range(size)))
 
     def word(self, pool: list[str]) -> str:
-        return self.rng.choices(pool, weights=self.weights[:len(pool)] if len(pool) == len(self.weights) else None)[0]
+        return self.rng.choices(pool, cum_weights=self.cumulative)[0]
 
     def text(self, text: str) -> str:
         out = []

@@ -78,6 +78,7 @@ class KnowledgeIndex:
     def __init__(self, entries: list[dict]):
         self.entries = entries
         self.ids = [entry["id"] for entry in entries]
+        self.by_id = {entry["id"]: entry for entry in entries}
         self.codes: dict[str, list[int]] = defaultdict(list)
         self.statuses: dict[int, list[int]] = defaultdict(list)
         self.signatures: list[Signature] = []

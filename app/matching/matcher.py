@@ -112,6 +112,10 @@ class Matcher:
     def size(self) -> int:
         return len(self.index.entries)
 
+    def entry(self, entry_id: str) -> dict | None:
+        """The entry the matcher was built from, so answers need no second database read."""
+        return self.index.by_id.get(entry_id)
+
     def match(self, query: str, limit: int = 5) -> MatchResult:
         truncated = len(query) > self.max_query_chars
         if truncated:
@@ -122,8 +126,9 @@ class Matcher:
         evidence: dict[int, _Evidence] = defaultdict(_Evidence)
         self._code_evidence(codes, evidence)
         self._status_evidence(statuses, evidence)
-        self._signature_evidence(text, evidence)
-        self._text_evidence(text, evidence)
+        corrections = self._corrections(text)
+        self._signature_evidence(text, corrections, evidence)
+        self._text_evidence(text, corrections, evidence)
         ranked = self._rank(text, codes, statuses, evidence)
         confident = [m for m in ranked if m.score >= self.threshold][:limit]
         ambiguous = (len(confident) >= 2
@@ -144,7 +149,15 @@ class Matcher:
                 evidence[position].status = STATUS_SCORE
                 evidence[position].reasons.append({"type": "status", "value": status})
 
-    def _signature_evidence(self, text: str, evidence: dict[int, _Evidence]) -> None:
+    def _corrections(self, text: str) -> dict[str, str]:
+        """Each misspelt token of the paste → the known token it resembles."""
+        found = {}
+        for script, token in tokens(text):
+            if script in ("latin", "cyrillic") and token not in found:
+                found[token] = self._corrected_token(token)
+        return {token: fixed for token, fixed in found.items() if fixed != token}
+
+    def _signature_evidence(self, text: str, corrections: dict[str, str], evidence: dict[int, _Evidence]) -> None:
         index = self.index
         words = {token for _, token in tokens(text)}
         error_context = bool(ERROR_CONTEXT.search(text))
@@ -162,15 +175,13 @@ class Matcher:
             pattern = index.patterns[number]
             if pattern.regex.search(text):
                 self._signature_hit(evidence, pattern.entry, pattern.original, PATTERN_SCORE, "pattern", error_context)
-        self._fuzzy_signatures(text, words, evidence, error_context)
+        self._fuzzy_signatures(text, corrections, evidence, error_context)
 
-    def _fuzzy_signatures(self, text: str, words: set[str], evidence: dict[int, _Evidence],
+    def _fuzzy_signatures(self, text: str, corrections: dict[str, str], evidence: dict[int, _Evidence],
                           error_context: bool) -> None:
         """Signatures typed with a typo (`Booting wroker with pid`): each misspelt word is
         replaced by the known word it resembles, then signatures are looked for again."""
         index = self.index
-        corrections = {word: self._corrected_token(word) for word in words}
-        corrections = {word: fixed for word, fixed in corrections.items() if fixed != word}
         if not corrections:
             return
         corrected_text = re.sub(r"[a-z0-9а-яё._\-/']+", lambda m: corrections.get(m.group(0), m.group(0)), text)
@@ -211,7 +222,7 @@ class Matcher:
                 corrected = corrected.replace(part, fixed)
         return corrected
 
-    def _query_features(self, text: str) -> tuple[dict[str, float], set[str]]:
+    def _query_features(self, text: str, corrections: dict[str, str]) -> tuple[dict[str, float], set[str]]:
         """Query features with their weights; misspelt words count as the word they resemble."""
         index = self.index
         weights: dict[str, float] = {}
@@ -219,7 +230,7 @@ class Matcher:
         for script, token in tokens(text):
             feats = word_features(script, token)
             if script in ("latin", "cyrillic"):
-                corrected_token = self._corrected_token(token)
+                corrected_token = corrections.get(token, token)
                 if corrected_token != token:
                     fixed_feats = [f for f in word_features(script, corrected_token) if f not in feats]
                     for feature in fixed_feats:
@@ -232,7 +243,7 @@ class Matcher:
                     weights[feature] = index.weight(feature)
         return weights, typos
 
-    def _text_evidence(self, text: str, evidence: dict[int, _Evidence]) -> None:
+    def _text_evidence(self, text: str, corrections: dict[str, str], evidence: dict[int, _Evidence]) -> None:
         """Fuzzy text: how well the entry's best phrase is covered by the query, and how much
         of the query the entry explains (its phrases fully, its prose at a discount).
 
@@ -241,7 +252,7 @@ class Matcher:
         get the remaining features added and a full score.
         """
         index = self.index
-        query, _ = self._query_features(text)
+        query, _ = self._query_features(text, corrections)
         if not query:
             return
         query_total = sum(query.values())
@@ -270,7 +281,7 @@ class Matcher:
             phrase = index.phrases[number]
             if phrase.entry not in chosen:
                 continue
-            matched += sum(weight for feature, weight in common.items() if feature in phrase.features)
+            matched += sum(common[feature] for feature in phrase.features if feature in common)
             coverage = matched / index.phrase_weight[number]
             strength = coverage * min(1.0, matched / TUNE["evidence"])
             if strength > best.get(phrase.entry, (0.0, -1))[0]:

@@ -7,22 +7,20 @@ from __future__ import annotations
 import time
 
 from app.knowledge.localize import localized
-from app.knowledge.service import current_matcher, get_entry
+from app.knowledge.service import current_matcher
 from app.querylog.service import log_match
 
 
 def answer(query: str, lang: str | None = None, limit: int = 5, channel: str = "api") -> dict:
     """Match a paste and return the contract of POST /api/v1/match (plus `match_id`)."""
+    matcher = current_matcher()
     started = time.perf_counter()
-    result = current_matcher().match(query, limit=limit)
+    result = matcher.match(query, limit=limit)
     latency_ms = (time.perf_counter() - started) * 1000.0
     answer_lang = lang or result.query_lang
     matches = []
     for match in result.matches:
-        entry = get_entry(match.id)
-        if entry is None:
-            continue
-        view = localized(entry, answer_lang)
+        view = localized(matcher.entry(match.id), answer_lang)
         matches.append({
             "id": match.id, "score": match.score, "lang": view["lang"], "fallback": view["fallback"],
             "title": view["title"], "cause": view["cause"], "steps": view["steps"],
