@@ -21,22 +21,26 @@ from app.matching.lexicon import (ERROR_CONTEXT, ERROR_OUTPUT, HOW_TO_QUESTION, 
                                   families_in)
 from app.matching.normalize import normalize
 
-CODE_SCORE = 96.0
-SIGNATURE_SCORE = 84.0
-PATTERN_SCORE = 82.0
-STATUS_SCORE = 66.0
-HOWTO_IN_ERROR_SCORE = 68.0
-FAMILY_MISMATCH = 0.85
-OFF_DOMAIN_FACTOR = 0.45
-HOW_TO_MISMATCH = 0.9
-STATUS_CONFLICT = 0.5
-STATUS_ABSENT = 0.85
-FUZZY_SIGNATURE_SCORE = 80.0
-TYPO_WEIGHT = 0.8
-PHRASE_EVIDENCE = 5.0
-TUNE = {"evidence": 3.0, "body": 0.6, "qscale": 2.0, "a": 0.35, "min_explained": 4.5}
-TEXT_CANDIDATES = 40
-POSTINGS_BUDGET = 4000
+# Evidence scores (0-100), calibrated against the default threshold of 50.
+CODE_SCORE = 96.0             # an ERR_NNNN code the entry answers
+SIGNATURE_SCORE = 84.0        # a literal signature of the entry's error output
+PATTERN_SCORE = 82.0          # a regex pattern of the entry
+FUZZY_SIGNATURE_SCORE = 80.0  # a signature found once misspelt words are corrected
+STATUS_SCORE = 66.0           # an HTTP status the entry answers, from its context in the paste
+HOWTO_IN_ERROR_SCORE = 68.0   # a how-to entry's command seen inside an error report
+
+# Discounts for evidence that the rest of the paste contradicts.
+FAMILY_MISMATCH = 0.85        # the paste names another product family
+OFF_DOMAIN_FACTOR = 0.45      # the paste is about another product, or small talk
+HOW_TO_MISMATCH = 0.9         # a how-to question, answered by a non-how-to entry
+STATUS_CONFLICT = 0.5         # the entry answers other statuses than the paste's
+STATUS_ABSENT = 0.85          # the paste has a status the entry does not answer
+TYPO_WEIGHT = 0.8             # a corrected word counts a little less than a typed one
+
+# Fuzzy text: phrase coverage vs query coverage, the prose discount, the evidence needed.
+TEXT = {"evidence": 3.0, "body": 0.6, "qscale": 2.0, "a": 0.35, "min_explained": 4.5}
+TEXT_CANDIDATES = 40          # entries scored in full after pruning through the postings
+POSTINGS_BUDGET = 4000        # postings read for common words when nothing rarer matched
 
 _INFORMATIVE_LINE = re.compile(
     r"err[ _\-]?\d|error|exception|fail|fatal|traceback|status|http|denied|unauthori|not found|timeout|"
@@ -222,7 +226,7 @@ class Matcher:
                 corrected = corrected.replace(part, fixed)
         return corrected
 
-    def _query_features(self, text: str, corrections: dict[str, str]) -> tuple[dict[str, float], set[str]]:
+    def _query_features(self, text: str, corrections: dict[str, str]) -> dict[str, float]:
         """Query features with their weights; misspelt words count as the word they resemble."""
         index = self.index
         weights: dict[str, float] = {}
@@ -241,7 +245,7 @@ class Matcher:
                     weights.setdefault(feature, index.weight(feature) * TYPO_WEIGHT)
                 else:
                     weights[feature] = index.weight(feature)
-        return weights, typos
+        return weights
 
     def _text_evidence(self, text: str, corrections: dict[str, str], evidence: dict[int, _Evidence]) -> None:
         """Fuzzy text: how well the entry's best phrase is covered by the query, and how much
@@ -252,11 +256,11 @@ class Matcher:
         get the remaining features added and a full score.
         """
         index = self.index
-        query, _ = self._query_features(text, corrections)
+        query = self._query_features(text, corrections)
         if not query:
             return
         query_total = sum(query.values())
-        body_weight = TUNE["body"]
+        body_weight = TEXT["body"]
         explained: dict[int, float] = defaultdict(float)
         phrase_matched: dict[int, float] = defaultdict(float)
         common: dict[str, float] = {}
@@ -283,7 +287,7 @@ class Matcher:
                 continue
             matched += sum(common[feature] for feature in phrase.features if feature in common)
             coverage = matched / index.phrase_weight[number]
-            strength = coverage * min(1.0, matched / TUNE["evidence"])
+            strength = coverage * min(1.0, matched / TEXT["evidence"])
             if strength > best.get(phrase.entry, (0.0, -1))[0]:
                 best[phrase.entry] = (strength, number)
         for position in chosen:
@@ -293,9 +297,9 @@ class Matcher:
                 weight if feature in phrase_feats else weight * body_weight
                 for feature, weight in common.items() if feature in phrase_feats or feature in body_feats)
             strength, number = best.get(position, (0.0, -1))
-            query_coverage = min(1.0, TUNE["qscale"] * total / query_total)
-            score = 100.0 * (TUNE["a"] * strength + (1 - TUNE["a"]) * query_coverage) \
-                * min(1.0, total / TUNE["min_explained"])
+            query_coverage = min(1.0, TEXT["qscale"] * total / query_total)
+            score = 100.0 * (TEXT["a"] * strength + (1 - TEXT["a"]) * query_coverage) \
+                * min(1.0, total / TEXT["min_explained"])
             if score <= 1.0:
                 continue
             item = evidence[position]
