@@ -1,8 +1,11 @@
 """One JSON error shape under /api/, a plain HTML page elsewhere."""
 from __future__ import annotations
 
-from flask import Flask, jsonify, render_template, request
-from werkzeug.exceptions import HTTPException, InternalServerError
+from flask import Flask, current_app, jsonify, make_response, render_template, request
+from sqlalchemy.exc import OperationalError
+from werkzeug.exceptions import HTTPException, InternalServerError, ServiceUnavailable
+
+from app.extensions import db
 
 ERROR_CODES = {
     400: "bad_request",
@@ -16,6 +19,7 @@ ERROR_CODES = {
     500: "internal_error",
     503: "unavailable",
 }
+DATABASE_RETRY_SECONDS = 5
 
 
 class ApiError(HTTPException):
@@ -28,8 +32,12 @@ class ApiError(HTTPException):
         self.extra = extra
 
 
+def is_api_path(path: str) -> bool:
+    return path == "/api" or path.startswith("/api/")
+
+
 def wants_json() -> bool:
-    return request.path.startswith("/api/")
+    return is_api_path(request.path)
 
 
 def error_response(status: int, code: str, message: str, **extra):
@@ -37,20 +45,37 @@ def error_response(status: int, code: str, message: str, **extra):
     return jsonify(body), status
 
 
+def _api_message(exc: HTTPException) -> str:
+    """Werkzeug's generic texts rewritten to tell an integrator what to change."""
+    status = exc.code
+    path = request.path[:200]
+    if status == 404:
+        return f"There is no API endpoint at {path}; the endpoints are listed at /api/v1/docs."
+    if status == 405:
+        return f"{request.method} is not allowed on {path}; the Allow header lists the methods that are."
+    if status == 413:
+        limit = current_app.config.get("MAX_CONTENT_LENGTH")
+        return f"The request body is larger than the {limit} bytes this API accepts." if limit \
+            else "The request body is larger than this API accepts."
+    if status == 429:
+        return (f"Too many requests: the limit is {exc.description}. "
+                "Retry after the number of seconds in the Retry-After header.")
+    return exc.description or exc.name
+
+
 def _handle_http(exc: HTTPException):
     status = exc.code or 500
     code = getattr(exc, "error_code", None) or ERROR_CODES.get(status, "error")
-    message = exc.description or exc.name
     if wants_json():
+        message = exc.description if isinstance(exc, ApiError) else _api_message(exc)
         response, status = error_response(status, code, message, **getattr(exc, "extra", {}))
     else:
-        response = render_template("error.html", status=status, title=exc.name, message=message)
-    response = _with_headers(response, exc)
-    return response, status
+        response = render_template("error.html", status=status, title=exc.name,
+                                   message=exc.description or exc.name)
+    return _with_headers(response, exc), status
 
 
 def _with_headers(response, exc: HTTPException):
-    from flask import make_response
     response = make_response(response)
     for name, value in exc.get_headers():
         if name.lower() not in ("content-type", "content-length"):
@@ -58,13 +83,23 @@ def _with_headers(response, exc: HTTPException):
     return response
 
 
+def _handle_database_down(exc: OperationalError):
+    """A database that cannot be reached is the server's trouble, but a temporary one: 503, retry."""
+    db.session.rollback()
+    current_app.logger.error("database unavailable on %s %s: %s", request.method, request.path, exc.orig)
+    unavailable = ServiceUnavailable("The database is unavailable; try again shortly.",
+                                     retry_after=DATABASE_RETRY_SECONDS)
+    unavailable.error_code = "database_unavailable"
+    return _handle_http(unavailable)
+
+
 def _handle_unexpected(exc: Exception):
     """Never an HTML traceback or a stack in JSON: a short message, the details go to the log."""
-    from flask import current_app
     current_app.logger.exception("unhandled error on %s %s", request.method, request.path)
     return _handle_http(InternalServerError("The server hit an unexpected error; it has been logged."))
 
 
 def register(app: Flask) -> None:
     app.register_error_handler(HTTPException, _handle_http)
+    app.register_error_handler(OperationalError, _handle_database_down)
     app.register_error_handler(Exception, _handle_unexpected)

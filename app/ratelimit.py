@@ -1,19 +1,31 @@
 """Who a request counts against for rate limiting: its API key when it has a valid one, else its IP."""
 from __future__ import annotations
 
+import hmac
+
 from flask import current_app, request
 from flask_limiter.util import get_remote_address
 
+API_KEY_HEADER = "X-API-Key"
+
+
+def presented_api_key() -> str:
+    return request.headers.get(API_KEY_HEADER, "")
+
 
 def api_key_name() -> str | None:
-    """The configured name of the request's API key, or None (no key, or an unknown key)."""
-    key = request.headers.get("X-API-Key", "")
+    """The configured name of the request's API key, or None (no key, or an unknown key).
+
+    Every secret is compared in constant time, so response timing does not leak a key's prefix.
+    """
+    key = presented_api_key().encode()
     if not key:
         return None
+    found = None
     for name, secret in current_app.config.get("API_KEYS", {}).items():
-        if secret == key:
-            return name
-    return None
+        if hmac.compare_digest(secret.encode(), key):
+            found = name
+    return found
 
 
 def rate_limit_key() -> str:
@@ -25,3 +37,13 @@ def current_limit() -> str:
     """Keyed bots get their own, larger budget; everyone else shares the per-IP default."""
     config = current_app.config
     return config["RATELIMIT_API_KEY"] if api_key_name() else config["RATELIMIT_DEFAULT"]
+
+
+def is_preflight() -> bool:
+    """CORS preflights are sent by browsers on their own; they must not spend the caller's budget."""
+    return request.method == "OPTIONS"
+
+
+def is_exempt_client() -> bool:
+    """Requests from the configured addresses (this host, by default) are never limited."""
+    return request.remote_addr in current_app.config["RATELIMIT_EXEMPT_ADDRESSES"]

@@ -5,9 +5,11 @@ the entry has no content in the requested language, and then the card says so.
 """
 from __future__ import annotations
 
+import html
 from functools import lru_cache
 from pathlib import Path
 
+import nh3
 from flask import current_app
 
 from app.chat.i18n import LANGUAGE_NAMES, t
@@ -26,35 +28,48 @@ def entry_card(entry: dict, lang: str) -> dict:
         "content_lang": view["lang"],
         "fallback_note": t(lang, "fallback", requested=LANGUAGE_NAMES[lang], shown=LANGUAGE_NAMES[view["lang"]])
         if view["lang"] != lang else None,
-        "title": view["title"],
-        "cause": view["cause"],
+        "title": plain_text(view["title"]),
+        "cause_html": _inline_html(view["cause"]),
         "steps_html": markdown_to_html(view["steps"]),
         "commands": view["commands"],
-        "sources": [describe_source(source) for source in view["sources"]],
+        "sources": [_describe_source(source) for source in view["sources"]],
         "family": view["family"],
         "family_label": t(lang, f"family_{view['family']}"),
         "error_codes": view["error_codes"],
         "http_statuses": view["http_statuses"],
-        "available_langs": view["available_langs"],
         "url": f"/entries/{view['id']}?lang={lang}",
-        "related": entry_links(view["related"], lang),
+        "related": _entry_links(view["related"], lang),
     }
 
 
-def entry_links(entry_ids: list[str], lang: str) -> list[dict]:
+def _entry_links(entry_ids: list[str], lang: str) -> list[dict]:
     """Id and localised title of each entry that exists, for chips and links."""
     links = []
     for entry_id in entry_ids:
         entry = get_entry(entry_id)
         if entry is not None:
-            links.append({"id": entry_id, "title": localized(entry, lang)["title"]})
+            links.append({"id": entry_id, "title": plain_text(localized(entry, lang)["title"])})
     return links
 
 
-def describe_source(source: dict) -> dict:
-    """A source as people read it: the article's title and the section's heading, not file names."""
+def _inline_html(text: str) -> str:
+    """A Markdown cause as sanitised HTML; one paragraph loses its <p> so it reads as a line of text."""
+    rendered = markdown_to_html(text)
+    if rendered.startswith("<p>") and rendered.endswith("</p>") and rendered.count("<p>") == 1:
+        return rendered[3:-4]
+    return rendered
+
+
+def plain_text(text: str) -> str:
+    """Markdown as plain text, `code` and *emphasis* marks dropped: for titles, buttons and announcements."""
+    return html.unescape(nh3.clean(markdown_to_html(text), tags=set())).strip()
+
+
+def _describe_source(source: dict) -> dict:
+    """A source as people read it: the article's title and the section's heading, not file names.
+    A table row has no heading of its own; its anchor is shown instead."""
     article_title, headings = _articles(current_app.config["SOURCES_DIR"]).get(source["doc"], (source["doc"], {}))
-    return {"article": article_title, "section": headings.get(source["anchor"], source["anchor"]),
+    return {"article": article_title, "section": headings.get(source["anchor"], f"#{source['anchor']}"),
             "lang": source["lang"], "language": LANGUAGE_NAMES[source["lang"]], "date": source["date"]}
 
 

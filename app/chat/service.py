@@ -11,7 +11,7 @@ import uuid
 from flask import current_app
 from sqlalchemy import func, select
 
-from app.chat.cards import entry_card
+from app.chat.cards import entry_card, plain_text
 from app.chat.i18n import t
 from app.chat.models import Conversation, ConversationMessage
 from app.extensions import db
@@ -21,6 +21,7 @@ from app.knowledge.localize import localized
 from app.knowledge.schema import FAMILIES
 from app.knowledge.service import get_entry
 from app.matching.service import answer
+from app.querylog.redact import redact
 
 HIGH_CONFIDENCE = 85.0
 MEDIUM_CONFIDENCE = 65.0
@@ -51,14 +52,17 @@ def history(conversation: Conversation | None) -> list[dict]:
 
 def ask(conversation: Conversation | None, text: str, ui_lang: str) -> tuple[Conversation, list[dict]]:
     """Match a paste and store it with its answer; the answer is in the paste's language,
-    or the interface language when the paste has none (a bare code or number)."""
+    or the interface language when the paste has none (a bare code or number).
+
+    The stored paste is redacted like the query log: tokens and keys in logs are not kept.
+    """
     result = answer(text, channel="chat")
     lang = result["query_lang"] or ui_lang
     matches = [{"id": m["id"], "score": m["score"], "reasons": m["reasons"]} for m in result["matches"]]
     payload = {"kind": "answer", "lang": lang, "matches": matches, "choices": _close_count(matches, result),
                "detected": result["detected"], "truncated": result["truncated"]}
     conversation = conversation or _new_conversation()
-    question = _append(conversation, role="user", text=text)
+    question = _append(conversation, role="user", text=redact(text))
     reply = _append(conversation, role="assistant", match_id=result["match_id"], payload=payload)
     db.session.commit()
     return conversation, [render_message(question), render_message(reply)]
@@ -104,9 +108,9 @@ def give_feedback(conversation: Conversation | None, message_id: int, entry_id: 
     return render_message(message)
 
 
-def own_message(conversation: Conversation | None, message_id: int | None) -> ConversationMessage:
+def own_message(conversation: Conversation | None, message_id: int) -> ConversationMessage:
     """An assistant message of this conversation; another browser's messages do not exist here."""
-    message = db.session.get(ConversationMessage, message_id) if message_id is not None else None
+    message = db.session.get(ConversationMessage, message_id)
     if message is None or conversation is None or message.conversation_id != conversation.id \
             or message.role != "assistant":
         raise ChatError(404, "message_not_found", "No such answer in this conversation.")
@@ -140,9 +144,10 @@ def _answer(payload: dict, lang: str) -> dict:
                 "choices": [_summary(m, entry, lang) for m, entry in found[:close]],
                 "others": [_summary(m, entry, lang) for m, entry in found[close:]]}
     top, entry = found[0]
+    others = [_summary(m, other, lang) for m, other in found[1:]]
     card = {**entry_card(entry, lang), **_confidence(top["score"], lang), "reasons": _reasons(top["reasons"], lang)}
-    return {"kind": "answer", "truncated": truncated, "card": card,
-            "others": [_summary(m, other, lang) for m, other in found[1:]]}
+    card["related"] = [link for link in card["related"] if link["id"] not in {other["id"] for other in others}]
+    return {"kind": "answer", "truncated": truncated, "card": card, "others": others}
 
 
 def _no_match(lang: str, detected: dict) -> dict:
@@ -156,10 +161,11 @@ def _no_match(lang: str, detected: dict) -> dict:
 
 
 def _summary(match: dict, entry: dict, lang: str) -> dict:
-    """A candidate as a chip or a choice: enough to recognise it, not the whole card."""
+    """A candidate as a chip or a choice (a button, so plain text): enough to recognise it, not the whole card."""
     view = localized(entry, lang)
-    return {"id": view["id"], "title": view["title"], "cause": view["cause"], "content_lang": view["lang"],
-            "family_label": t(lang, f"family_{view['family']}"), **_confidence(match["score"], lang)}
+    return {"id": view["id"], "title": plain_text(view["title"]), "cause": plain_text(view["cause"]),
+            "content_lang": view["lang"], "family_label": t(lang, f"family_{view['family']}"),
+            **_confidence(match["score"], lang)}
 
 
 def _confidence(score: float, lang: str) -> dict:

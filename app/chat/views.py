@@ -5,14 +5,15 @@ app/chat/service.py does the rest. Every POST needs the CSRF token (header X-CSR
 """
 from __future__ import annotations
 
-from flask import Blueprint, current_app, jsonify, render_template, request, session
+from flask import Blueprint, current_app, jsonify, render_template, request, session, url_for
 from flask_wtf.csrf import CSRFError, generate_csrf
 from werkzeug.exceptions import HTTPException
 
 from app.chat import service
-from app.chat.i18n import LANGUAGE_NAMES, STRINGS
+from app.chat.i18n import STRINGS
 from app.chat.models import Conversation
 from app.chat.web import page_headers, template_globals, ui_lang
+from app.feedback.models import REASONS
 from app.knowledge.schema import FAMILIES, LANGS
 
 page_bp = Blueprint("chat", __name__)
@@ -24,7 +25,14 @@ page_bp.after_request(page_headers)
 
 @page_bp.get("/")
 def index():
-    config = {"ui_lang": ui_lang(), "strings": STRINGS, "language_names": LANGUAGE_NAMES, "families": FAMILIES}
+    """The chat page; strings for every language ride along so the switcher needs no reload.
+    A `?lang=` link sets the interface language as the switcher would."""
+    if request.args.get("lang") in LANGS:
+        session["ui_lang"] = request.args["lang"]
+    config = {"ui_lang": ui_lang(), "strings": STRINGS, "families": FAMILIES, "feedback_reasons": REASONS,
+              "feedback_comment_max": current_app.config["FEEDBACK_COMMENT_MAX"],
+              "urls": {view: url_for(f"conversation.{view}") for view in (
+                  "history", "send_message", "open_entry", "change_language", "feedback", "new_conversation")}}
     return render_template("chat/index.html", chat_config=config)
 
 

@@ -96,7 +96,8 @@ class _MatcherCache:
             if self.matcher is None or fingerprint != self.fingerprint:
                 self.matcher = Matcher(read_entries(db.session),
                                        threshold=config["MATCH_THRESHOLD"],
-                                       ambiguity_margin=config["MATCH_AMBIGUITY_MARGIN"])
+                                       ambiguity_margin=config["MATCH_AMBIGUITY_MARGIN"],
+                                       max_query_chars=config["MATCH_MAX_QUERY_CHARS"])
                 self.fingerprint = fingerprint
             self.checked_at = now
             return self.matcher

@@ -1,29 +1,44 @@
-"""Read-only HTML pages for the knowledge base: the entry list and one permalink per entry."""
+"""Read-only HTML pages for the knowledge base: the entry list and one permalink per entry and language.
+
+The support desk links to these pages; an entry page shows the same card as the chat.
+"""
 from __future__ import annotations
+
+import unicodedata
 
 from flask import Blueprint, abort, render_template, request
 
+from app.chat.cards import entry_card, plain_text
+from app.chat.i18n import t
+from app.chat.web import page_headers, ui_lang
 from app.knowledge.localize import localized
-from app.knowledge.render import markdown_to_html
-from app.knowledge.schema import FAMILIES, LANGS
+from app.knowledge.schema import FAMILIES
 from app.knowledge.service import EntryFilter, get_entry, list_entries
 
 bp = Blueprint("knowledge", __name__)
-
-
-def _lang_arg() -> str | None:
-    lang = request.args.get("lang")
-    return lang if lang in LANGS else None
+bp.after_request(page_headers)
 
 
 @bp.get("/entries")
 def entry_list():
-    lang = _lang_arg()
+    """Every entry by family; `q` hides those that do not match (the filter box does the same live)."""
+    lang = ui_lang()
+    query = request.args.get("q", "").strip()
+    terms = _search_terms(query)
     entries, _ = list_entries(EntryFilter(), 0, 10_000)
-    by_family = {family: [] for family in FAMILIES}
+    by_family: dict[str, list[dict]] = {family: [] for family in FAMILIES}
     for entry in entries:
-        by_family[entry["family"]].append(localized(entry, lang))
-    return render_template("knowledge/list.html", by_family=by_family, lang=lang or "en")
+        view = localized(entry, lang)
+        search = _search_text(entry)
+        by_family[entry["family"]].append({
+            "id": entry["id"], "title": plain_text(view["title"]), "content_lang": view["lang"],
+            "error_codes": view["error_codes"], "http_statuses": view["http_statuses"],
+            "available_langs": view["available_langs"], "search": search,
+            "shown": all(term in search for term in terms)})
+    families = [{"id": family, "label": t(lang, f"family_{family}"), "entries": items,
+                 "shown": sum(item["shown"] for item in items)} for family, items in by_family.items()]
+    return render_template("knowledge/list.html", families=families, lang=lang, query=query,
+                           shown=sum(family["shown"] for family in families))
 
 
 @bp.get("/entries/<entry_id>")
@@ -31,6 +46,22 @@ def entry_page(entry_id: str):
     entry = get_entry(entry_id)
     if entry is None:
         abort(404, description=f"No entry with id {entry_id!r}.")
-    view = localized(entry, _lang_arg())
-    return render_template("knowledge/entry.html", entry=view,
-                           steps_html=markdown_to_html(view["steps"]), langs=LANGS)
+    return render_template("knowledge/entry.html", card=entry_card(entry, ui_lang()))
+
+
+def _search_terms(query: str) -> list[str]:
+    return _fold(query).split()
+
+
+def _search_text(entry: dict) -> str:
+    """What the filter looks in: id, codes, statuses, and titles and aliases in every language."""
+    parts = [entry["id"], *entry.get("error_codes", [])]
+    parts += [f"http {status} {status}" for status in entry.get("http_statuses", [])]
+    parts += [text["title"] for text in entry["content"].values()]
+    parts += [alias for aliases in entry["aliases"].values() for alias in aliases]
+    return _fold(" | ".join(parts))
+
+
+def _fold(text: str) -> str:
+    """Compatibility forms and case folded away, as static/js/browse.js does with normalize('NFKC')."""
+    return unicodedata.normalize("NFKC", text).lower()

@@ -1,4 +1,8 @@
-"""Writing the query log: a fingerprint always, the redacted text when config allows."""
+"""Writing the query log: a fingerprint always, the redacted text when config allows.
+
+Nothing of the paste reaches the database before `redact` has run over it: the
+fingerprint is taken from the redacted text too, so it cannot be used to confirm a guess.
+"""
 from __future__ import annotations
 
 import hashlib
@@ -12,18 +16,27 @@ from app.querylog.models import QueryLogRecord
 from app.querylog.redact import redact
 
 
-def query_fingerprint(query: str) -> str:
+def fingerprint(redacted: str) -> str:
     """Same problem pasted twice (different timestamps, request ids) → same fingerprint."""
-    return hashlib.sha256(normalize(redact(query)).encode("utf-8")).hexdigest()
+    return hashlib.sha256(normalize(redacted).encode("utf-8")).hexdigest()
+
+
+def stored_text(redacted: str) -> str | None:
+    """The redacted text, cut to QUERY_LOG_TEXT_MAX_CHARS, or None when the log keeps no text."""
+    config = current_app.config
+    if not config["QUERY_LOG_STORE_TEXT"]:
+        return None
+    return redacted[:config["QUERY_LOG_TEXT_MAX_CHARS"]]
 
 
 def log_match(query: str, result, latency_ms: float, channel: str) -> str:
     """Store one match and return its public id (the `match_id` feedback refers to)."""
+    redacted = redact(query)
     record = QueryLogRecord(
         id=str(uuid.uuid4()),
         channel=channel,
-        fingerprint=query_fingerprint(query),
-        query_text=redact(query) if current_app.config["QUERY_LOG_STORE_TEXT"] else None,
+        fingerprint=fingerprint(redacted),
+        query_text=stored_text(redacted),
         query_lang=result.query_lang,
         codes=list(result.codes),
         http_statuses=list(result.http_statuses),
