@@ -115,12 +115,16 @@ def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
 _Dumper.add_representer(str, _str_representer)
 
 
-def dump_entry(entry: dict) -> str:
-    """Serialise one entry in the canonical layout used by export."""
-    data = canonical(_plain(entry))
-    data["sources"] = [{**s, "date": dt.date.fromisoformat(s["date"])} for s in data["sources"]]
+def to_yaml(data: dict) -> str:
+    """Entry-shaped data as readable YAML: key order kept, source dates as bare dates."""
+    data = {**data, "sources": [{**s, "date": dt.date.fromisoformat(s["date"])} for s in data["sources"]]}
     return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100,
                      default_flow_style=False)
+
+
+def dump_entry(entry: dict) -> str:
+    """Serialise one entry in the canonical layout used by export."""
+    return to_yaml(canonical(_plain(entry)))
 
 
 def write_entry_files(entries: list[dict], directory: str | Path) -> list[Path]:

@@ -22,6 +22,8 @@ from typing import Any
 
 import yaml
 
+from app.knowledge.files import to_yaml
+
 LANGUAGES = ("en", "ko", "zh", "ru")
 PREAMBLE_ANCHORS = frozenset({"prerequisites", "next-steps"})
 """Sections that frame the article rather than describe a situation."""
@@ -592,19 +594,6 @@ def _number_duplicates(drafts: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return numbered
 
 
-class _DraftDumper(yaml.SafeDumper):
-    """YAML that looks like the hand-written entries: block text, bare dates."""
-
-
-def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    """Write multi-line text (steps) as a literal block so it stays readable in review."""
-    style = "|" if "\n" in value else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_DraftDumper.add_representer(str, _represent_str)
-
-
 def write_drafts(
     drafts: Iterable[Mapping[str, Any]], out_dir: str | Path, overwrite: bool = False
 ) -> list[Path]:
@@ -620,17 +609,5 @@ def write_drafts(
         raise FileExistsError(f"drafts already exist: {', '.join(existing)}")
     directory.mkdir(parents=True, exist_ok=True)
     for path, draft in planned:
-        path.write_text(_dump(draft), encoding="utf-8")
+        path.write_text(to_yaml(dict(draft)), encoding="utf-8")
     return [path for path, _ in planned]
-
-
-def _dump(draft: Mapping[str, Any]) -> str:
-    """Serialize a draft; source dates become YAML dates, as in the hand-written entries."""
-    sources = [{**source, "date": date.fromisoformat(source["date"])} for source in draft["sources"]]
-    return yaml.dump(
-        {**draft, "sources": sources},
-        Dumper=_DraftDumper,
-        allow_unicode=True,
-        sort_keys=False,
-        width=4096,
-    )
