@@ -4,6 +4,7 @@ API and chat views call these functions; they never query entry tables themselve
 """
 from __future__ import annotations
 
+import gc
 import threading
 import time
 from dataclasses import dataclass
@@ -78,6 +79,7 @@ class _MatcherCache:
     """One matcher per process, rebuilt when another process (or `kb load`) changed the knowledge.
 
     The fingerprint check is a single-row read, done at most every KNOWLEDGE_RELOAD_SECONDS.
+    The index is immutable once built, so it is frozen out of the garbage collector's scans.
     """
 
     def __init__(self) -> None:
@@ -99,6 +101,7 @@ class _MatcherCache:
                                        ambiguity_margin=config["MATCH_AMBIGUITY_MARGIN"],
                                        max_query_chars=config["MATCH_MAX_QUERY_CHARS"])
                 self.fingerprint = fingerprint
+                gc.freeze()
             self.checked_at = now
             return self.matcher
 
