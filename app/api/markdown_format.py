@@ -7,30 +7,28 @@ from __future__ import annotations
 
 import re
 
+from app.i18n import t
+
 LABELS = {
-    "en": {"cause": "Cause", "steps": "Steps", "commands": "Commands", "source": "Source",
-           "details": "Details", "others": "Other possible matches",
+    "en": {"details": "Details", "others": "Other possible matches",
            "no_match": "No entry matches this text confidently. Add the exact error code (for example "
                        "ERR_1100) or the HTTP status, or describe what you did and what failed.",
            "ambiguous": "Several entries fit about equally well; the closest one comes first.",
            "truncated": "The text was long, so only its most informative lines were analysed.",
            "fallback": "Not available in the requested language; shown in English."},
-    "ko": {"cause": "원인", "steps": "해결 단계", "commands": "명령", "source": "출처",
-           "details": "자세히 보기", "others": "다른 후보",
+    "ko": {"details": "자세히 보기", "others": "다른 후보",
            "no_match": "이 내용과 확실히 일치하는 항목이 없습니다. 정확한 오류 코드(예: ERR_1100)나 HTTP 상태 코드를 "
                        "추가하거나, 무엇을 했고 무엇이 실패했는지 적어 주세요.",
            "ambiguous": "비슷하게 들어맞는 항목이 여러 개 있습니다. 가장 가까운 항목을 먼저 보여 드립니다.",
            "truncated": "내용이 길어서 가장 중요한 줄만 분석했습니다.",
            "fallback": "요청한 언어로 된 내용이 없어 영어로 보여 드립니다."},
-    "zh": {"cause": "原因", "steps": "解决步骤", "commands": "命令", "source": "来源",
-           "details": "详细信息", "others": "其他可能的匹配",
+    "zh": {"details": "详细信息", "others": "其他可能的匹配",
            "no_match": "没有与此内容可靠匹配的条目。请补充确切的错误代码（例如 ERR_1100）或 HTTP 状态码，"
                        "或说明您执行了什么操作以及哪里失败了。",
            "ambiguous": "有多个条目同样符合，最接近的条目排在最前面。",
            "truncated": "内容较长，仅分析了其中最有信息量的几行。",
            "fallback": "没有所请求语言的内容，以英文显示。"},
-    "ru": {"cause": "Причина", "steps": "Шаги", "commands": "Команды", "source": "Источник",
-           "details": "Подробнее", "others": "Другие возможные совпадения",
+    "ru": {"details": "Подробнее", "others": "Другие возможные совпадения",
            "no_match": "Ни одна статья не подходит к этому тексту уверенно. Добавьте точный код ошибки "
                        "(например, ERR_1100) или HTTP-статус либо опишите, что вы делали и что не сработало.",
            "ambiguous": "Несколько статей подходят примерно одинаково; ближайшая показана первой.",
@@ -43,7 +41,9 @@ _BACKTICK_RUN = re.compile(r"`+")
 
 
 def _labels(lang: str | None) -> dict[str, str]:
-    return LABELS.get(lang or "en", LABELS["en"])
+    """Bot-message labels, with the card labels shared with the web pages."""
+    lang = lang if lang in LABELS else "en"
+    return {**LABELS[lang], **{key: t(lang, key) for key in ("cause", "steps", "commands", "source")}}
 
 
 def _absolute(base_url: str, path: str) -> str:

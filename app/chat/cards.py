@@ -12,7 +12,7 @@ from pathlib import Path
 import nh3
 from flask import current_app
 
-from app.chat.i18n import LANGUAGE_NAMES, t
+from app.i18n import LANGUAGE_NAMES, t
 from app.knowledge.importer import parse_article
 from app.knowledge.localize import localized
 from app.knowledge.render import markdown_to_html

@@ -12,7 +12,7 @@ from flask import current_app
 from sqlalchemy import func, select
 
 from app.chat.cards import entry_card, plain_text
-from app.chat.i18n import t
+from app.i18n import t
 from app.chat.models import Conversation, ConversationMessage
 from app.extensions import db
 from app.feedback.models import REASONS

@@ -10,7 +10,7 @@ from flask_wtf.csrf import CSRFError, generate_csrf
 from werkzeug.exceptions import HTTPException
 
 from app.chat import service
-from app.chat.i18n import STRINGS
+from app.i18n import STRINGS
 from app.chat.models import Conversation
 from app.chat.web import page_headers, template_globals, ui_lang
 from app.feedback.models import REASONS

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask import Response, has_request_context, request, session
 
-from app.chat.i18n import LANGUAGE_NAMES, STRINGS
+from app.i18n import LANGUAGE_NAMES, STRINGS
 from app.knowledge.schema import LANGS
 
 CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "

@@ -9,7 +9,7 @@ import unicodedata
 from flask import Blueprint, abort, render_template, request
 
 from app.chat.cards import entry_card, plain_text
-from app.chat.i18n import t
+from app.i18n import t
 from app.chat.web import page_headers, ui_lang
 from app.knowledge.localize import localized
 from app.knowledge.schema import FAMILIES

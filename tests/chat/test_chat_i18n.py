@@ -6,7 +6,7 @@ import string
 
 import pytest
 
-from app.chat.i18n import LANGUAGE_NAMES, STRINGS, t
+from app.i18n import LANGUAGE_NAMES, STRINGS, t
 from app.knowledge.schema import LANGS
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")

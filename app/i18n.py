@@ -1,4 +1,4 @@
-"""Interface strings of the web pages in English, Korean, Chinese and Russian.
+"""Interface strings in English, Korean, Chinese and Russian, for the web pages and bot messages.
 
 One table for templates and scripts alike: the chat page embeds it as JSON, so a
 label never exists in one place and not the other. Values may hold `{name}`
