@@ -22,7 +22,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     from app import models  # noqa: F401  (registers every table with the metadata)
     from app.extensions import csrf, db, limiter, migrate
     db.init_app(app)
-    migrate.init_app(app, db, directory=str(Config.MIGRATIONS_DIR), render_as_batch=True)
+    migrate.init_app(app, db, directory=app.config["MIGRATIONS_DIR"], render_as_batch=True)
     csrf.init_app(app)
     limiter.init_app(app)
 

@@ -46,7 +46,7 @@ class Config:
     SQLALCHEMY_DATABASE_URI = _normalise_database_url(
         os.environ.get("DATABASE_URL") or _default_database_url())
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
-    MIGRATIONS_DIR = ROOT / "migrations"
+    MIGRATIONS_DIR = str(ROOT / "migrations")
     KNOWLEDGE_DIR = os.environ.get("KNOWLEDGE_DIR", str(ROOT / "knowledge" / "entries"))
     SOURCES_DIR = os.environ.get("SOURCES_DIR", str(ROOT / "knowledge" / "sources"))
     CATALOG_PATH = os.environ.get("CATALOG_PATH", str(ROOT / "knowledge" / "catalog.md"))

@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session
 
 from app.extensions import db
 from app.knowledge.coverage import coverage_gaps
-from app.knowledge.files import fingerprint, read_entry_files, write_entry_files
-from app.knowledge.loader import load_entries, read_entries, stored_fingerprint
+from app.knowledge.files import write_entry_files
+from app.knowledge.loader import InvalidKnowledge, load_directory, read_entries
 
 kb_cli = AppGroup("kb", help="Manage the knowledge base.")
 
@@ -30,19 +30,20 @@ def load_command(directory: str | None, if_changed: bool) -> None:
     directory = directory or current_app.config["KNOWLEDGE_DIR"]
     if not Path(directory).is_dir():
         _fail(f"kb load: no such folder: {directory}")
-    digest = fingerprint(directory)
-    with Session(db.engine) as session:
-        if if_changed and stored_fingerprint(session) == digest:
-            click.echo("kb load: knowledge unchanged since the last load; nothing to do.")
-            return
-    entries, errors = read_entry_files(directory)
-    if errors:
-        for error in errors:
+    session = Session(db.engine)
+    try:
+        loaded = load_directory(session, directory, if_changed=if_changed)
+    except InvalidKnowledge as exc:
+        for error in exc.errors:
             click.echo(str(error), err=True)
-        _fail(f"kb load: {len(errors)} problem(s); nothing was loaded.")
-    with Session(db.engine) as session:
-        report = load_entries(session, entries, digest)
-    click.echo(f"kb load: {len(entries)} entries from {directory}: {report}.")
+        _fail(f"kb load: {len(exc.errors)} problem(s); nothing was loaded.")
+    finally:
+        session.close()
+    if loaded is None:
+        click.echo("kb load: knowledge unchanged since the last load; nothing to do.")
+        return
+    count, report = loaded
+    click.echo(f"kb load: {count} entries from {directory}: {report}.")
 
 
 @kb_cli.command("check")

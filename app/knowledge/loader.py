@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from app.knowledge.files import canonical
+from app.knowledge.files import canonical, fingerprint, read_entry_files
+from app.knowledge.schema import SchemaError
 from app.knowledge.models import (Entry, EntryAlias, EntryCommand, EntryErrorCode,
                                   EntryHttpStatus, EntrySource, EntryText, KnowledgeState)
 
@@ -131,3 +132,29 @@ def read_entries(session: Session) -> list[dict]:
     """Every entry in the database, as dicts in id order."""
     rows = session.scalars(select(Entry).options(*_entry_options()).order_by(Entry.id))
     return [entry_to_dict(row) for row in rows]
+
+
+class InvalidKnowledge(Exception):
+    """The entry files have problems; nothing was loaded."""
+
+    def __init__(self, errors: list[SchemaError]):
+        super().__init__(f"{len(errors)} problem(s) in the entry files")
+        self.errors = errors
+
+
+def load_directory(session: Session, directory, if_changed: bool = False) -> tuple[int, LoadReport] | None:
+    """Validate and load every entry file of a folder; None when `if_changed` and nothing changed.
+
+    Returns the number of entries read and what the load changed; raises InvalidKnowledge
+    (and loads nothing) when any file has a problem.
+    """
+    digest = fingerprint(directory)
+    if if_changed:
+        with session.begin():
+            unchanged = stored_fingerprint(session) == digest
+        if unchanged:
+            return None
+    entries, errors = read_entry_files(directory)
+    if errors:
+        raise InvalidKnowledge(errors)
+    return len(entries), load_entries(session, entries, digest)

@@ -12,6 +12,11 @@ def test_load_reports_counts(empty_app):
     assert "56 added" in result.output
 
 
+def test_load_if_changed_loads_an_empty_database(empty_app):
+    result = empty_app.test_cli_runner().invoke(args=["kb", "load", "--if-changed"])
+    assert result.exit_code == 0 and "56 added" in result.output
+
+
 def test_load_if_changed_skips_unchanged_files(runner):
     result = runner.invoke(args=["kb", "load", "--if-changed"])
     assert "unchanged since the last load" in result.output

@@ -1,0 +1,47 @@
+"""First start of the embedded default: an SQLite database brought up to date by itself.
+
+`make run` migrates and loads before gunicorn starts. Anything else that serves the
+app straight from `wsgi.py` (a bare `gunicorn wsgi:app`, an in-process evaluation run)
+on the default SQLite file would otherwise meet an empty database, so `wsgi.py` calls
+`prepare()`: migrations, then the knowledge when its files changed, under a file lock so
+that several workers starting together do it once. Shared databases (PostgreSQL) are
+never touched here: they are migrated once per release, as the README says.
+"""
+from __future__ import annotations
+
+import fcntl
+from contextlib import contextmanager
+from pathlib import Path
+
+from flask import Flask
+from flask_migrate import upgrade
+from sqlalchemy.orm import Session
+
+from app.extensions import db
+from app.knowledge.loader import load_directory
+
+
+@contextmanager
+def _exclusive(path: Path):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def prepare(app: Flask) -> None:
+    """Migrate and load an SQLite database file when needed; no-op for other databases."""
+    with app.app_context():
+        url = db.engine.url
+        if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+            return
+        with _exclusive(Path(url.database).with_suffix(".prepare.lock")):
+            upgrade(directory=app.config["MIGRATIONS_DIR"])
+            with Session(db.engine) as session:
+                loaded = load_directory(session, app.config["KNOWLEDGE_DIR"], if_changed=True)
+            if loaded:
+                app.logger.info("knowledge loaded on first start: %s", loaded[1])
+        db.engine.dispose()
