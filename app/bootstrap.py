@@ -18,7 +18,7 @@ from flask_migrate import upgrade
 from sqlalchemy.orm import Session
 
 from app.extensions import db
-from app.knowledge.loader import load_directory
+from app.knowledge.loader import InvalidKnowledge, load_directory
 
 
 @contextmanager
@@ -33,7 +33,11 @@ def _exclusive(path: Path):
 
 
 def prepare(app: Flask) -> None:
-    """Migrate and load an SQLite database file when needed; no-op for other databases."""
+    """Migrate and load an SQLite database file when needed; no-op for other databases.
+
+    Broken entry files are logged, not raised: the app keeps the knowledge it had, and
+    `flask kb load` (which imports this module) can still run and name every problem.
+    """
     with app.app_context():
         url = db.engine.url
         if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
@@ -41,7 +45,11 @@ def prepare(app: Flask) -> None:
         with _exclusive(Path(url.database).with_suffix(".prepare.lock")):
             upgrade(directory=app.config["MIGRATIONS_DIR"])
             with Session(db.engine) as session:
-                loaded = load_directory(session, app.config["KNOWLEDGE_DIR"], if_changed=True)
+                try:
+                    loaded = load_directory(session, app.config["KNOWLEDGE_DIR"], if_changed=True)
+                except InvalidKnowledge as exc:
+                    loaded = None
+                    app.logger.error("knowledge files not loaded (%s); `flask kb load` lists the problems", exc)
             if loaded:
                 app.logger.info("knowledge loaded on first start: %s", loaded[1])
         db.engine.dispose()

@@ -31,3 +31,13 @@ def test_a_shared_postgres_database_is_never_migrated_on_start(postgres_url):
     with app.app_context():
         assert inspect(db.engine).get_table_names() == []
         db.engine.dispose()
+
+
+def test_broken_knowledge_files_do_not_stop_the_start(tmp_path, caplog):
+    folder = tmp_path / "entries" / "batch-endpoints"
+    folder.mkdir(parents=True)
+    (folder / "get-logs.yaml").write_text("id: [broken\n", encoding="utf-8")
+    app = make_app(f"sqlite:///{tmp_path / 'db.sqlite3'}", KNOWLEDGE_DIR=str(tmp_path / "entries"))
+    prepare(app)
+    assert "flask kb load" in caplog.text
+    assert app.test_client().get("/healthz").status_code == 200
