@@ -33,6 +33,7 @@ HOWTO_IN_ERROR_SCORE = 68.0   # a how-to entry's command seen inside an error re
 FAMILY_MISMATCH = 0.85        # the paste names another product family
 OFF_DOMAIN_FACTOR = 0.45      # the paste is about another product, or small talk
 HOW_TO_MISMATCH = 0.9         # a how-to question, answered by a non-how-to entry
+ERROR_REPORT_HOW_TO = 0.9     # pasted error output, answered by a how-to entry
 STATUS_CONFLICT = 0.5         # the entry answers other statuses than the paste's
 STATUS_ABSENT = 0.85          # the paste has a status the entry does not answer
 TYPO_WEIGHT = 0.8             # a corrected word counts a little less than a typed one
@@ -142,9 +143,9 @@ class Matcher:
                            candidates=ranked[:limit])
 
     def _code_evidence(self, codes: list[str], evidence: dict[int, _Evidence]) -> None:
-        for code in codes:
+        for order, code in enumerate(codes):
             for position in self.index.codes.get(code, ()):
-                evidence[position].code = CODE_SCORE
+                evidence[position].code = max(evidence[position].code, CODE_SCORE - min(order, 4) * 0.5)
                 evidence[position].reasons.append({"type": "code", "value": code})
 
     def _status_evidence(self, statuses: list[int], evidence: dict[int, _Evidence]) -> None:
@@ -320,7 +321,8 @@ class Matcher:
         unknown_status = bool(statuses) and not known_status
         off_domain = bool(OFF_DOMAIN.search(text))
         small_talk = bool(SMALL_TALK.search(text))
-        how_to = bool(HOW_TO_QUESTION.search(text)) and not ERROR_OUTPUT.search(text)
+        error_report = bool(ERROR_OUTPUT.search(text))
+        how_to = bool(HOW_TO_QUESTION.search(text)) and not error_report
         families = families_in(text)
         ranked = []
         for position, item in evidence.items():
@@ -335,8 +337,11 @@ class Matcher:
                 score *= STATUS_CONFLICT if index.entries[position].get("http_statuses") else STATUS_ABSENT
             if (off_domain or small_talk) and not item.code and not item.signature:
                 score *= OFF_DOMAIN_FACTOR
-            if how_to and index.entries[position]["kind"] != "how-to" and not item.code and not item.signature:
+            is_how_to = index.entries[position]["kind"] == "how-to"
+            if how_to and not is_how_to and not item.code and not item.signature:
                 score *= HOW_TO_MISMATCH
+            if error_report and is_how_to and not item.code:
+                score *= ERROR_REPORT_HOW_TO
             if len(families) == 1 and index.entries[position]["family"] not in families and not item.code:
                 score *= FAMILY_MISMATCH
             ranked.append(Match(index.ids[position], round(score, 1), item.reasons))
