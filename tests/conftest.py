@@ -29,6 +29,17 @@ def make_app(database_url: str, **overrides):
     return create_app(config)
 
 
+def app_on_copy(path: Path, loaded_template: Path, **overrides):
+    """An app on its own copy (at `path`) of the migrated, loaded template database."""
+    shutil.copy(loaded_template, path)
+    return make_app(f"sqlite:///{path}", **overrides)
+
+
+def dispose(application) -> None:
+    with application.app_context():
+        db.engine.dispose()
+
+
 def migrate_and_load(app, directory: Path = KNOWLEDGE_DIR) -> None:
     """What `make run` does before gunicorn starts: migrations, then the knowledge."""
     with app.app_context():
@@ -63,12 +74,9 @@ def loaded_template(tmp_path_factory) -> Path:
 @pytest.fixture
 def app(tmp_path, loaded_template):
     """An app on its own SQLite copy of the loaded database."""
-    path = tmp_path / "app.sqlite3"
-    shutil.copy(loaded_template, path)
-    application = make_app(f"sqlite:///{path}")
+    application = app_on_copy(tmp_path / "app.sqlite3", loaded_template)
     yield application
-    with application.app_context():
-        db.engine.dispose()
+    dispose(application)
 
 
 @pytest.fixture
@@ -78,8 +86,7 @@ def empty_app(tmp_path):
     with application.app_context():
         upgrade()
     yield application
-    with application.app_context():
-        db.engine.dispose()
+    dispose(application)
 
 
 @pytest.fixture
@@ -131,5 +138,4 @@ def postgres_app(postgres_url):
     application = make_app(postgres_url)
     migrate_and_load(application)
     yield application
-    with application.app_context():
-        db.engine.dispose()
+    dispose(application)

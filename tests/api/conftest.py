@@ -7,22 +7,16 @@ that need their own configuration (rate limits, keys, CORS, proxies) build an ap
 """
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from app.extensions import db
-from tests.conftest import make_app
+from tests.conftest import app_on_copy, dispose
 
 
 @pytest.fixture(scope="session")
 def app(tmp_path_factory, loaded_template):
-    path = tmp_path_factory.mktemp("api") / "api.sqlite3"
-    shutil.copy(loaded_template, path)
-    application = make_app(f"sqlite:///{path}")
+    application = app_on_copy(tmp_path_factory.mktemp("api") / "api.sqlite3", loaded_template)
     yield application
-    with application.app_context():
-        db.engine.dispose()
+    dispose(application)
 
 
 @pytest.fixture
@@ -31,13 +25,10 @@ def make_loaded_app(tmp_path, loaded_template):
     apps = []
 
     def build(**overrides):
-        path = tmp_path / f"app{len(apps)}.sqlite3"
-        shutil.copy(loaded_template, path)
-        application = make_app(f"sqlite:///{path}", **overrides)
+        application = app_on_copy(tmp_path / f"app{len(apps)}.sqlite3", loaded_template, **overrides)
         apps.append(application)
         return application
 
     yield build
     for application in apps:
-        with application.app_context():
-            db.engine.dispose()
+        dispose(application)

@@ -11,9 +11,8 @@ from pathlib import Path
 import pytest
 
 from app.config import ROOT
-from app.extensions import db
 from tests.chat.live_server import serving
-from tests.conftest import make_app
+from tests.conftest import app_on_copy, dispose, make_app
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
@@ -21,20 +20,13 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--
 ARTIFACTS = ROOT / "test-artifacts"
 
 
-def _app_on_copy(folder: Path, loaded_template: Path, **overrides):
-    path = folder / "chat.sqlite3"
-    shutil.copy(loaded_template, path)
-    return make_app(f"sqlite:///{path}", **overrides)
-
-
 @pytest.fixture(scope="module")
 def chat_app(tmp_path_factory, loaded_template):
     """One app (one matcher build) per module: every test client is a separate browser with its
     own session, so tests share the database but not conversations."""
-    application = _app_on_copy(tmp_path_factory.mktemp("chat"), loaded_template)
+    application = app_on_copy(tmp_path_factory.mktemp("chat") / "chat.sqlite3", loaded_template)
     yield application
-    with application.app_context():
-        db.engine.dispose()
+    dispose(application)
 
 
 @pytest.fixture
@@ -46,10 +38,10 @@ def client(chat_app):
 @pytest.fixture(scope="module")
 def csrf_app(tmp_path_factory, loaded_template):
     """Like `chat_app`, but with CSRF protection on, as in production."""
-    application = _app_on_copy(tmp_path_factory.mktemp("csrf"), loaded_template, WTF_CSRF_ENABLED=True)
+    application = app_on_copy(tmp_path_factory.mktemp("csrf") / "chat.sqlite3", loaded_template,
+                              WTF_CSRF_ENABLED=True)
     yield application
-    with application.app_context():
-        db.engine.dispose()
+    dispose(application)
 
 
 @pytest.fixture(scope="session")
@@ -63,8 +55,7 @@ def live_database(tmp_path_factory, loaded_template) -> Path:
 def live_app(live_database):
     application = make_app(f"sqlite:///{live_database}", WTF_CSRF_ENABLED=True)
     yield application
-    with application.app_context():
-        db.engine.dispose()
+    dispose(application)
 
 
 @pytest.fixture(scope="session")
