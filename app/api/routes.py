@@ -8,12 +8,13 @@ from flask import Response, jsonify, render_template, request
 from app.api import bp
 from app.api.markdown_format import entry_markdown, lookup_markdown, match_markdown
 from app.api.openapi import openapi_document
-from app.api.schemas import (PAGE_MAX, PER_PAGE_DEFAULT, code_param, entry_detail, entry_page, family_param,
+from app.api.schemas import (PAGE_MAX, PER_PAGE_DEFAULT, code_param, entry_page, family_param,
                              feedback_created, feedback_request, is_entry_id, json_body, lang_param,
                              lookup_param, lookup_result, match_request, page_size_max, query_int,
                              response_format, search_param)
 from app.errors import ApiError
 from app.feedback.service import entry_exists, match_exists, record_feedback
+from app.knowledge.localize import localized
 from app.knowledge.render import markdown_to_html
 from app.knowledge.service import EntryFilter, entries_answering, get_entry, list_entries
 from app.matching.service import answer
@@ -56,7 +57,7 @@ def entry(entry_id: str):
     found = get_entry(entry_id) if is_entry_id(entry_id) else None
     if found is None:
         raise ApiError(404, "entry_not_found", f"No entry with id '{entry_id[:120]}'.")
-    return _reply(entry_detail(found, lang), fmt, entry_markdown)
+    return _reply(localized(found, lang), fmt, entry_markdown)
 
 
 @bp.get("/lookup/<code>")

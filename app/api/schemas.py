@@ -232,20 +232,10 @@ def page_size_max() -> int:
     return current_app.config["API_PAGE_SIZE_MAX"]
 
 
-def entry_url(entry_id: str, lang: str) -> str:
-    return f"/entries/{entry_id}?lang={lang}"
-
-
 def entry_summary(entry: dict, lang: str | None) -> dict:
     view = localized(entry, lang)
     return {key: view[key] for key in ("id", "family", "kind", "lang", "fallback", "title",
                                        "error_codes", "http_statuses", "available_langs")}
-
-
-def entry_detail(entry: dict, lang: str | None) -> dict:
-    view = localized(entry, lang)
-    view["url"] = entry_url(entry["id"], view["lang"])
-    return view
 
 
 def entry_page(entries: list[dict], total: int, page: int, per_page: int, lang: str | None) -> dict:
@@ -256,7 +246,7 @@ def entry_page(entries: list[dict], total: int, page: int, per_page: int, lang: 
 def lookup_result(query: str, code: str | None, status: int | None, entries: list[dict],
                   lang: str | None) -> dict:
     return {"query": query, "code": code, "http_status": status,
-            "entries": [entry_detail(entry, lang) for entry in entries]}
+            "entries": [localized(entry, lang) for entry in entries]}
 
 
 def feedback_created(row: Feedback) -> dict:

@@ -14,7 +14,7 @@ from flask import current_app
 
 from app.i18n import LANGUAGE_NAMES, t
 from app.knowledge.importer import parse_article
-from app.knowledge.localize import localized
+from app.knowledge.localize import entry_url, localized
 from app.knowledge.render import markdown_to_html
 from app.knowledge.service import get_entry
 
@@ -37,7 +37,7 @@ def entry_card(entry: dict, lang: str) -> dict:
         "family_label": t(lang, f"family_{view['family']}"),
         "error_codes": view["error_codes"],
         "http_statuses": view["http_statuses"],
-        "url": f"/entries/{view['id']}?lang={lang}",
+        "url": entry_url(view["id"], lang),
         "related": _entry_links(view["related"], lang),
     }
 

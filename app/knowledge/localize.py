@@ -17,6 +17,11 @@ def pick_language(entry: dict, requested: str | None) -> tuple[str, bool]:
     return next(lang for lang in LANGS if lang in available), True
 
 
+def entry_url(entry_id: str, lang: str) -> str:
+    """The entry's permalink page in one language."""
+    return f"/entries/{entry_id}?lang={lang}"
+
+
 def localized(entry: dict, requested: str | None) -> dict:
     """An entry's texts and commands in one language, with the language actually used."""
     lang, fallback = pick_language(entry, requested)
@@ -39,4 +44,5 @@ def localized(entry: dict, requested: str | None) -> dict:
         "http_statuses": list(entry.get("http_statuses", [])),
         "sources": [dict(s) for s in entry.get("sources", [])],
         "related": list(entry.get("related", [])),
+        "url": entry_url(entry["id"], lang),
     }

@@ -26,7 +26,7 @@ def answer(query: str, lang: str | None = None, limit: int = 5, channel: str = "
             "title": view["title"], "cause": view["cause"], "steps": view["steps"],
             "commands": view["commands"], "sources": view["sources"], "reasons": match.reasons,
             "family": view["family"], "kind": view["kind"], "related": view["related"],
-            "url": f"/entries/{match.id}?lang={view['lang']}",
+            "url": view["url"],
         })
     match_id = log_match(query, result, latency_ms, channel)
     return {
