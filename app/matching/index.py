@@ -47,7 +47,6 @@ class Pattern:
     entry: int
     regex: re.Pattern
     original: str
-    anchors: tuple[str, ...]
 
 
 def _pattern_anchors(pattern: str) -> tuple[str, ...]:
@@ -142,7 +141,7 @@ class KnowledgeIndex:
     def _add_pattern(self, position: int, pattern: str) -> None:
         index = len(self.patterns)
         anchors = _pattern_anchors(pattern)
-        self.patterns.append(Pattern(position, re.compile(pattern, re.IGNORECASE), pattern, anchors))
+        self.patterns.append(Pattern(position, re.compile(pattern, re.IGNORECASE), pattern))
         if anchors:
             for anchor in anchors:
                 self.patterns_by_anchor[anchor].append(index)

@@ -113,10 +113,6 @@ class Matcher:
         self.ambiguity_margin = ambiguity_margin
         self.max_query_chars = max_query_chars
 
-    @property
-    def size(self) -> int:
-        return len(self.index.entries)
-
     def entry(self, entry_id: str) -> dict | None:
         """The entry the matcher was built from, so answers need no second database read."""
         return self.index.by_id.get(entry_id)
