@@ -4,7 +4,7 @@ VENV ?= .venv
 PORT ?= 8000
 WORKERS ?= 2
 BIN := $(VENV)/bin
-export FLASK_APP := app:create_app()
+export FLASK_APP := app.manage:create_app()
 
 .PHONY: run test setup db knowledge bench eval clean
 

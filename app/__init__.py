@@ -27,16 +27,17 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     limiter.init_app(app)
 
     from app.database import configure_sqlite
-    configure_sqlite(app)
+    with app.app_context():
+        configure_sqlite(db.engine)
 
     from app import errors
     errors.register(app)
 
-    from app.health import bp as health_bp
-    from app.knowledge.cli import kb_cli
-    from app.knowledge.views import bp as knowledge_bp
+    from app.web.health import bp as health_bp
+    from app.store.cli import kb_cli
+    from app.web.browse import bp as knowledge_bp
     from app.api import bp as api_bp
-    from app.chat.views import conversation_bp, page_bp as chat_bp
+    from app.web.chat import conversation_bp, page_bp as chat_bp
     app.register_blueprint(health_bp)
     app.register_blueprint(chat_bp)
     app.register_blueprint(conversation_bp)

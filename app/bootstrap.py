@@ -18,7 +18,7 @@ from flask_migrate import upgrade
 from sqlalchemy.orm import Session
 
 from app.extensions import db
-from app.knowledge.loader import InvalidKnowledge, load_directory
+from app.store.loader import InvalidKnowledge, load_directory
 
 
 @contextmanager

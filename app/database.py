@@ -29,15 +29,11 @@ def _sqlite_path(engine: Engine) -> Path | None:
     return Path(database)
 
 
-def configure_sqlite(app) -> None:
+def configure_sqlite(engine: Engine) -> None:
     """For SQLite: create the file's folder on first connect, then WAL, foreign keys, busy timeout.
 
     Registered as engine events, so nothing touches the disk until a connection is needed.
     """
-    from app.extensions import db
-
-    with app.app_context():
-        engine = db.engine
     path = _sqlite_path(engine)
     if engine.dialect.name != "sqlite":
         return

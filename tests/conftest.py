@@ -15,24 +15,25 @@ from app import create_app
 from app.config import ROOT
 from app.extensions import db
 from app.knowledge.files import fingerprint, read_entry_files
-from app.knowledge.loader import load_entries
+from app.store.loader import load_entries
 from app.matching.matcher import Matcher
 
 KNOWLEDGE_DIR = ROOT / "knowledge" / "entries"
 PG_ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
 
-def make_app(database_url: str, **overrides):
+def make_app(database_url: str, factory=create_app, **overrides):
+    """An app for tests; `factory` is app.manage.create_app for the curators' commands."""
     config = {"TESTING": True, "SQLALCHEMY_DATABASE_URI": database_url, "WTF_CSRF_ENABLED": False,
               "RATELIMIT_ENABLED": False, "SECRET_KEY": "test-secret", "KNOWLEDGE_RELOAD_SECONDS": 0}
     config.update(overrides)
-    return create_app(config)
+    return factory(config)
 
 
-def app_on_copy(path: Path, loaded_template: Path, **overrides):
+def app_on_copy(path: Path, loaded_template: Path, factory=create_app, **overrides):
     """An app on its own copy (at `path`) of the migrated, loaded template database."""
     shutil.copy(loaded_template, path)
-    return make_app(f"sqlite:///{path}", **overrides)
+    return make_app(f"sqlite:///{path}", factory, **overrides)
 
 
 def dispose(application) -> None:

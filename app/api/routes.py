@@ -13,11 +13,11 @@ from app.api.schemas import (PAGE_MAX, PER_PAGE_DEFAULT, code_param, entry_page,
                              lookup_param, lookup_result, match_request, page_size_max, query_int,
                              response_format, search_param)
 from app.errors import ApiError
-from app.feedback.service import entry_exists, match_exists, record_feedback
+from app.feedback.recorder import entry_exists, match_exists, record_feedback
 from app.knowledge.localize import localized
 from app.knowledge.render import markdown_to_html
-from app.knowledge.service import EntryFilter, entries_answering, get_entry, list_entries
-from app.matching.service import answer
+from app.store.snapshot import EntryFilter, entries_answering, get_entry, list_entries
+from app.answers import answer
 
 DOCS_CSP = "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'"
 

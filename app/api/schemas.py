@@ -18,7 +18,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from app.errors import ApiError
 from app.feedback.models import REASONS, Feedback
 from app.knowledge.localize import localized
-from app.knowledge.schema import FAMILIES, ID_RE, LANGS
+from app.knowledge.model import FAMILIES, ID_RE, LANGS
 from app.matching.extract import canonical_error_code
 
 MATCH_LIMIT_MAX = 20

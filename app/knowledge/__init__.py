@@ -1,1 +1,1 @@
-"""Knowledge base: entry files, their schema, the database tables and the loader."""
+"""The knowledge model: what an entry is, its files on disk, and how it reads in a language. Plain Python."""

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import sys
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from app.knowledge.schema import FIELD_ORDER, LANGS, SchemaError, validate_entry
+from app.knowledge.model import FIELD_ORDER, LANGS, SchemaError, validate_entry
 
 ENTRY_GLOB = "*/*.yaml"
 
@@ -136,3 +137,16 @@ def write_entry_files(entries: list[dict], directory: str | Path) -> list[Path]:
         path.write_text(dump_entry(entry), encoding="utf-8")
         written.append(path)
     return written
+
+
+def main(argv: list[str]) -> int:
+    """Validate a directory of entry files from the command line (for curators)."""
+    _, errors = read_entry_files(argv[0] if argv else "knowledge/entries")
+    for error in errors:
+        print(error)
+    print(f"{len(errors)} problem(s)")
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

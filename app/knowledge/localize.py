@@ -1,7 +1,7 @@
 """Choosing the language an entry is shown in: requested, else English, else the source language."""
 from __future__ import annotations
 
-from app.knowledge.schema import LANGS
+from app.knowledge.model import LANGS
 
 
 def pick_language(entry: dict, requested: str | None) -> tuple[str, bool]:

@@ -9,7 +9,7 @@ from sqlalchemy import create_engine, func, select
 from app.extensions import db
 from app.feedback.models import Feedback
 from app.matching.matcher import MatchResult
-from app.querylog.service import log_match
+from app.querylog.recorder import log_match
 from tests.conftest import make_app
 
 ENTRY = "err_1100-not-enough-quota"

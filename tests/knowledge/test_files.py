@@ -4,7 +4,7 @@ import shutil
 import yaml
 
 from app.knowledge.files import dump_entry, fingerprint, read_entry_files
-from app.knowledge.schema import LANGS
+from app.knowledge.model import LANGS
 from tests.conftest import KNOWLEDGE_DIR
 
 

@@ -3,7 +3,7 @@ import copy
 
 import pytest
 
-from app.knowledge.schema import validate_entry
+from app.knowledge.model import validate_entry
 
 VALID = {
     "id": "err_1100-not-enough-quota",

@@ -7,7 +7,7 @@ from sqlalchemy import select
 from app.extensions import db
 from app.matching.matcher import Match, MatchResult
 from app.querylog.models import QueryLogRecord
-from app.querylog.service import log_match
+from app.querylog.recorder import log_match
 
 SECRET = "LZDe1f8rESQedUStPKR0CsTy4Qwb8Dwk"
 

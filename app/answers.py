@@ -1,0 +1,40 @@
+"""The web side of matching: run the matcher, log the query, shape the localised answer.
+
+Shared by the API and the chat so both answer the same paste the same way.
+"""
+from __future__ import annotations
+
+import time
+
+from app.knowledge.localize import localized
+from app.store.snapshot import current_matcher
+from app.querylog.recorder import log_match
+
+
+def answer(query: str, lang: str | None = None, limit: int = 5, channel: str = "api") -> dict:
+    """Match a paste and return the contract of POST /api/v1/match (plus `match_id`)."""
+    matcher = current_matcher()
+    started = time.perf_counter()
+    result = matcher.match(query, limit=limit)
+    latency_ms = (time.perf_counter() - started) * 1000.0
+    answer_lang = lang or result.query_lang
+    matches = []
+    for match in result.matches:
+        view = localized(matcher.entry(match.id), answer_lang)
+        matches.append({
+            "id": match.id, "score": match.score, "lang": view["lang"], "fallback": view["fallback"],
+            "title": view["title"], "cause": view["cause"], "steps": view["steps"],
+            "commands": view["commands"], "sources": view["sources"], "reasons": match.reasons,
+            "family": view["family"], "kind": view["kind"], "related": view["related"],
+            "url": view["url"],
+        })
+    match_id = log_match(query, result, latency_ms, channel)
+    return {
+        "match_id": match_id,
+        "matches": matches,
+        "query_lang": result.query_lang,
+        "answer_lang": answer_lang or "en",
+        "detected": {"codes": result.codes, "http_status": result.http_statuses},
+        "ambiguous": result.ambiguous,
+        "truncated": result.truncated,
+    }

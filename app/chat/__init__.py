@@ -1,1 +1,0 @@
-"""The web chat: paste an error, get the fix, with the conversation kept server-side."""

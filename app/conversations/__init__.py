@@ -1,0 +1,1 @@
+"""Conversations of the web chat as stored rows."""

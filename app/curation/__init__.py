@@ -1,0 +1,1 @@
+"""Curation tools (article importer, catalog, coverage): command line only, never imported by the web app."""

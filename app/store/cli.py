@@ -1,0 +1,57 @@
+"""`flask kb load` and `flask kb export`: entry files into the database and back.
+
+The curators' commands (`kb check`, `kb import-doc`) join this group in app/manage.py."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from flask import current_app
+from flask.cli import AppGroup
+from sqlalchemy.orm import Session
+
+from app.extensions import db
+from app.knowledge.files import write_entry_files
+from app.store.loader import InvalidKnowledge, load_directory, read_entries
+
+kb_cli = AppGroup("kb", help="Manage the knowledge base.")
+
+
+def fail(message: str) -> None:
+    click.echo(message, err=True)
+    sys.exit(1)
+
+
+@kb_cli.command("load")
+@click.option("--dir", "directory", type=click.Path(file_okay=False), help="Entry folder (default: KNOWLEDGE_DIR).")
+@click.option("--if-changed", is_flag=True, help="Do nothing when the files are unchanged since the last load.")
+def load_command(directory: str | None, if_changed: bool) -> None:
+    """Validate every entry file, then load them all in one transaction."""
+    directory = directory or current_app.config["KNOWLEDGE_DIR"]
+    if not Path(directory).is_dir():
+        fail(f"kb load: no such folder: {directory}")
+    session = Session(db.engine)
+    try:
+        loaded = load_directory(session, directory, if_changed=if_changed)
+    except InvalidKnowledge as exc:
+        for error in exc.errors:
+            click.echo(str(error), err=True)
+        fail(f"kb load: {len(exc.errors)} problem(s); nothing was loaded.")
+    finally:
+        session.close()
+    if loaded is None:
+        click.echo("kb load: knowledge unchanged since the last load; nothing to do.")
+        return
+    count, report = loaded
+    click.echo(f"kb load: {count} entries from {directory}: {report}.")
+
+
+@kb_cli.command("export")
+@click.argument("directory", type=click.Path(file_okay=False))
+def export_command(directory: str) -> None:
+    """Write the database back to entry files under DIRECTORY."""
+    with Session(db.engine) as session:
+        entries = read_entries(session)
+    paths = write_entry_files(entries, directory)
+    click.echo(f"kb export: wrote {len(paths)} files to {directory}.")

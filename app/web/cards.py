@@ -1,0 +1,87 @@
+"""An entry as an answer card: the one shape the chat (as JSON) and the entry pages (as HTML) show.
+
+Labels are in the requested language; the entry's own text may be in another one when
+the entry has no content in the requested language, and then the card says so.
+"""
+from __future__ import annotations
+
+import html
+from functools import lru_cache
+from pathlib import Path
+
+import nh3
+from flask import current_app
+
+from app.i18n import LANGUAGE_NAMES, t
+from app.knowledge.articles import parse_article
+from app.knowledge.localize import entry_url, localized
+from app.knowledge.render import markdown_to_html
+from app.store.snapshot import get_entry
+
+
+def entry_card(entry: dict, lang: str) -> dict:
+    """Everything a card shows for `entry`, in `lang` or the closest language the entry has."""
+    view = localized(entry, lang)
+    return {
+        "id": view["id"],
+        "lang": lang,
+        "content_lang": view["lang"],
+        "fallback_note": t(lang, "fallback", requested=LANGUAGE_NAMES[lang], shown=LANGUAGE_NAMES[view["lang"]])
+        if view["lang"] != lang else None,
+        "title": plain_text(view["title"]),
+        "cause_html": _inline_html(view["cause"]),
+        "steps_html": markdown_to_html(view["steps"]),
+        "commands": view["commands"],
+        "sources": [_describe_source(source) for source in view["sources"]],
+        "family": view["family"],
+        "family_label": t(lang, f"family_{view['family']}"),
+        "error_codes": view["error_codes"],
+        "http_statuses": view["http_statuses"],
+        "url": entry_url(view["id"], lang),
+        "related": _entry_links(view["related"], lang),
+    }
+
+
+def _entry_links(entry_ids: list[str], lang: str) -> list[dict]:
+    """Id and localised title of each entry that exists, for chips and links."""
+    links = []
+    for entry_id in entry_ids:
+        entry = get_entry(entry_id)
+        if entry is not None:
+            links.append({"id": entry_id, "title": plain_text(localized(entry, lang)["title"])})
+    return links
+
+
+def _inline_html(text: str) -> str:
+    """A Markdown cause as sanitised HTML; one paragraph loses its <p> so it reads as a line of text."""
+    rendered = markdown_to_html(text)
+    if rendered.startswith("<p>") and rendered.endswith("</p>") and rendered.count("<p>") == 1:
+        return rendered[3:-4]
+    return rendered
+
+
+def plain_text(text: str) -> str:
+    """Markdown as plain text, `code` and *emphasis* marks dropped: for titles, buttons and announcements."""
+    return html.unescape(nh3.clean(markdown_to_html(text), tags=set())).strip()
+
+
+def _describe_source(source: dict) -> dict:
+    """A source as people read it: the article's title and the section's heading, not file names.
+    A table row has no heading of its own; its anchor is shown instead."""
+    article_title, headings = _articles(current_app.config["SOURCES_DIR"]).get(source["doc"], (source["doc"], {}))
+    return {"article": article_title, "section": headings.get(source["anchor"], f"#{source['anchor']}"),
+            "lang": source["lang"], "language": LANGUAGE_NAMES[source["lang"]], "date": source["date"]}
+
+
+@lru_cache(maxsize=4)
+def _articles(directory: str) -> dict[str, tuple[str, dict[str, str]]]:
+    """Title and section headings (by anchor) of each source article; read once per process."""
+    articles = {}
+    for path in sorted(Path(directory).glob("*.txt")):
+        article = parse_article(path.read_text(encoding="utf-8"), path.name)
+        headings = {}
+        for section in article.sections:
+            for anchor in (section.anchor, *section.aliases):
+                headings.setdefault(anchor, section.title)
+        articles[path.name] = (article.title, headings)
+    return articles
