@@ -33,11 +33,12 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     from app import errors
     errors.register(app)
 
-    from app.web.health import bp as health_bp
+    from app.api import bp as api_bp
     from app.store.cli import kb_cli
     from app.web.browse import bp as knowledge_bp
-    from app.api import bp as api_bp
-    from app.web.chat import conversation_bp, page_bp as chat_bp
+    from app.web.chat import conversation_bp
+    from app.web.chat import page_bp as chat_bp
+    from app.web.health import bp as health_bp
     app.register_blueprint(health_bp)
     app.register_blueprint(chat_bp)
     app.register_blueprint(conversation_bp)

@@ -7,8 +7,8 @@ from __future__ import annotations
 import time
 
 from app.knowledge.localize import localized
-from app.store.snapshot import current_matcher
 from app.querylog.recorder import log_match
+from app.store.snapshot import current_matcher
 
 
 def answer(query: str, lang: str | None = None, limit: int = 5, channel: str = "api") -> dict:

@@ -15,8 +15,8 @@ from app import create_app
 from app.config import ROOT
 from app.extensions import db
 from app.knowledge.files import fingerprint, read_entry_files
-from app.store.loader import load_entries
 from app.matching.matcher import Matcher
+from app.store.loader import load_entries
 
 KNOWLEDGE_DIR = ROOT / "knowledge" / "entries"
 PG_ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
@@ -108,7 +108,7 @@ def _postgres_available() -> bool:
             connection.execute(text("select 1"))
         engine.dispose()
         return True
-    except Exception:  # noqa: BLE001 - any failure means "not reachable"
+    except Exception:
         return False
 
 

@@ -10,8 +10,15 @@ from typing import Any
 
 from flask import current_app
 
-from app.api.schemas import (ENTRY_ID_MAX_CHARS, FORMATS, MATCH_LIMIT_DEFAULT, MATCH_LIMIT_MAX, PAGE_MAX,
-                             PER_PAGE_DEFAULT, SEARCH_MAX_CHARS)
+from app.api.schemas import (
+    ENTRY_ID_MAX_CHARS,
+    FORMATS,
+    MATCH_LIMIT_DEFAULT,
+    MATCH_LIMIT_MAX,
+    PAGE_MAX,
+    PER_PAGE_DEFAULT,
+    SEARCH_MAX_CHARS,
+)
 from app.feedback.models import REASONS
 from app.knowledge.model import FAMILIES, KINDS, LANGS, TOOLS
 

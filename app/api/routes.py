@@ -3,21 +3,44 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from flask import Response, jsonify, render_template, request
+from flask import Blueprint, Response, jsonify, render_template, request
 
-from app.api import bp
+from app.answers import answer
+from app.api.access import add_cors_headers, reject_unknown_api_key
 from app.api.markdown_format import entry_markdown, lookup_markdown, match_markdown
 from app.api.openapi import openapi_document
-from app.api.schemas import (PAGE_MAX, PER_PAGE_DEFAULT, code_param, entry_page, family_param,
-                             feedback_created, feedback_request, is_entry_id, json_body, lang_param,
-                             lookup_param, lookup_result, match_request, page_size_max, query_int,
-                             response_format, search_param)
+from app.api.schemas import (
+    PAGE_MAX,
+    PER_PAGE_DEFAULT,
+    code_param,
+    entry_page,
+    family_param,
+    feedback_created,
+    feedback_request,
+    is_entry_id,
+    json_body,
+    lang_param,
+    lookup_param,
+    lookup_result,
+    match_request,
+    page_size_max,
+    query_int,
+    response_format,
+    search_param,
+)
 from app.errors import ApiError
+from app.extensions import limiter
 from app.feedback.recorder import entry_exists, match_exists, record_feedback
 from app.knowledge.localize import localized
 from app.knowledge.render import markdown_to_html
+from app.ratelimit import current_limit, is_preflight
 from app.store.snapshot import EntryFilter, entries_answering, get_entry, list_entries
-from app.answers import answer
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+# One budget per caller across the whole API (not per endpoint); it replaces the app-wide default.
+limiter.shared_limit(current_limit, scope="api", exempt_when=is_preflight)(bp)
+bp.before_request(reject_unknown_api_key)
+bp.after_app_request(add_cors_headers)
 
 DOCS_CSP = "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'"
 

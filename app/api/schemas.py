@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Any, NoReturn
 
@@ -17,6 +16,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 
 from app.errors import ApiError
 from app.feedback.models import REASONS, Feedback
+from app.input_text import is_clean_text, is_readable_paste
 from app.knowledge.localize import localized
 from app.knowledge.model import FAMILIES, ID_RE, LANGS
 from app.matching.extract import canonical_error_code
@@ -28,7 +28,6 @@ PER_PAGE_DEFAULT = 20
 SEARCH_MAX_CHARS = 200
 ENTRY_ID_MAX_CHARS = 120
 FORMATS = ("json", "markdown")
-BINARY_CONTROL_SHARE = 0.3
 _ABSENT = object()
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 _HTTP_STATUS = re.compile(r"^(?:http[ _-]?)?([1-5][0-9]{2})$", re.I)
@@ -84,25 +83,6 @@ def _reject_unknown_fields(data: dict, allowed: tuple[str, ...]) -> None:
                                              f"Allowed: {', '.join(allowed)}.")
 
 
-def _is_clean_text(value: str) -> bool:
-    """No NUL bytes and no lone surrogates: neither can be stored, and neither comes from a paste."""
-    if "\x00" in value:
-        return False
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def _looks_binary(value: str) -> bool:
-    """Mostly control characters, or nothing readable: a file's bytes, not a paste of text.
-    Terminal colour codes in a pasted log stay well below the share."""
-    controls = sum(1 for ch in value if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r")
-    readable = any(ch.isprintable() and not ch.isspace() for ch in value)
-    return not readable or controls > len(value) * BINARY_CONTROL_SHARE
-
-
 def _strict_int(value: Any, field: str, low: int, high: int, default: int) -> int:
     """A JSON integer: `"5"`, `5.0`, `true` and `null` are mistakes worth reporting, not values to coerce."""
     if value is _ABSENT:
@@ -130,7 +110,7 @@ def match_request(data: dict) -> MatchRequest:
         raise ApiError(400, "missing_query", "'query' must be a non-empty string.")
     if not isinstance(query, str):
         raise ApiError(400, "invalid_query", "'query' must be a string.")
-    if not _is_clean_text(query) or _looks_binary(query):
+    if not is_readable_paste(query):
         raise ApiError(400, "invalid_query", "'query' must be readable text, not binary data.")
     lang = _lang(data["lang"]) if "lang" in data else None
     limit = _strict_int(data.get("limit", _ABSENT), "limit", 1, MATCH_LIMIT_MAX, MATCH_LIMIT_DEFAULT)
@@ -163,7 +143,7 @@ def is_entry_id(value: Any) -> bool:
 
 def _comment(value: Any) -> str | None:
     limit = current_app.config["FEEDBACK_COMMENT_MAX"]
-    if not isinstance(value, str) or not _is_clean_text(value) or len(value) > limit:
+    if not isinstance(value, str) or not is_clean_text(value) or len(value) > limit:
         raise ApiError(400, "invalid_comment", f"'comment' must be plain text of at most {limit} characters.")
     return value.strip() or None
 
@@ -199,7 +179,7 @@ def search_param(value: str | None) -> str | None:
     text = (value or "").strip()
     if not text:
         return None
-    if len(text) > SEARCH_MAX_CHARS or not _is_clean_text(text):
+    if len(text) > SEARCH_MAX_CHARS or not is_clean_text(text):
         raise ApiError(400, "invalid_q", f"'q' must be plain text of at most {SEARCH_MAX_CHARS} characters.")
     return text
 

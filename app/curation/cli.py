@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 
 from app.curation.coverage import coverage_gaps
 from app.curation.importer import draft_entries, write_drafts
-from app.knowledge.articles import parse_article
 from app.extensions import db
+from app.knowledge.articles import parse_article
 from app.store.cli import fail
 from app.store.loader import read_entries
 

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-
 from app.knowledge.articles import Article, CodeBlock, Section, Table, clean_inline, prose_items, slugify
 from app.knowledge.files import to_yaml
 

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from app.extensions import db
 from app.feedback.models import Feedback
-from app.store.models import Entry
-from app.querylog.models import QueryLogRecord
 from app.privacy import redact
+from app.querylog.models import QueryLogRecord
+from app.store.models import Entry
 
 
 def match_exists(match_id: str) -> bool:

@@ -27,22 +27,7 @@ _PARTS = re.compile(r"[._\-/']")
 # "HTTP/1.1 <status>" alias look alike.
 _STATUS_NUMBER = re.compile(r"^[2-5]\d\d$")
 
-STOPWORDS = frozenset("""
-a an the and or but if then so of to in on at by for from with without into onto as is are was were be been
-being am do does did doing have has had having i me my we our you your he she it its they them their this that
-these those there here what which who whom whose when where why how can could should would will shall may might
-must not no yes just also very too only even still again ever any some all each every more most much many other
-such own same than about over under up down out off s t d ll m re ve y get got gets please help thanks thank
-hi hello hey ok okay like want need tried try trying now after before because while i'm it's don't doesn't
-didn't can't isn't what's there's
-и в во не на я что с со как а то все она так его но да ты к у же вы за бы по только ее мне было вот от меня
-еще нет о из ему теперь когда даже ну вдруг ли если уже или ни быть был него до вас нибудь опять уж вам ведь
-там потом себя ничего ей может они тут где есть надо ней для мы тебя их чем была сам чтоб без будто чего раз
-тоже себе под будет ж тогда кто этот того потому этого какой совсем ним здесь этом один почти мой тем чтобы
-нее сейчас были куда зачем всех никогда можно при наконец два об другой хоть после над больше тот через эти
-нас про всего них какая много разве три эту моя впрочем хорошо свою этой перед иногда лучше чуть том нельзя
-такой им более всегда конечно всю между это мой меня почему что-то
-""".split())
+STOPWORDS = frozenset(["a", "an", "the", "and", "or", "but", "if", "then", "so", "of", "to", "in", "on", "at", "by", "for", "from", "with", "without", "into", "onto", "as", "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "doing", "have", "has", "had", "having", "i", "me", "my", "we", "our", "you", "your", "he", "she", "it", "its", "they", "them", "their", "this", "that", "these", "those", "there", "here", "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "can", "could", "should", "would", "will", "shall", "may", "might", "must", "not", "no", "yes", "just", "also", "very", "too", "only", "even", "still", "again", "ever", "any", "some", "all", "each", "every", "more", "most", "much", "many", "other", "such", "own", "same", "than", "about", "over", "under", "up", "down", "out", "off", "s", "t", "d", "ll", "m", "re", "ve", "y", "get", "got", "gets", "please", "help", "thanks", "thank", "hi", "hello", "hey", "ok", "okay", "like", "want", "need", "tried", "try", "trying", "now", "after", "before", "because", "while", "i'm", "it's", "don't", "doesn't", "didn't", "can't", "isn't", "what's", "there's", "и", "в", "во", "не", "на", "я", "что", "с", "со", "как", "а", "то", "все", "она", "так", "его", "но", "да", "ты", "к", "у", "же", "вы", "за", "бы", "по", "только", "ее", "мне", "было", "вот", "от", "меня", "еще", "нет", "о", "из", "ему", "теперь", "когда", "даже", "ну", "вдруг", "ли", "если", "уже", "или", "ни", "быть", "был", "него", "до", "вас", "нибудь", "опять", "уж", "вам", "ведь", "там", "потом", "себя", "ничего", "ей", "может", "они", "тут", "где", "есть", "надо", "ней", "для", "мы", "тебя", "их", "чем", "была", "сам", "чтоб", "без", "будто", "чего", "раз", "тоже", "себе", "под", "будет", "ж", "тогда", "кто", "этот", "того", "потому", "этого", "какой", "совсем", "ним", "здесь", "этом", "один", "почти", "мой", "тем", "чтобы", "нее", "сейчас", "были", "куда", "зачем", "всех", "никогда", "можно", "при", "наконец", "два", "об", "другой", "хоть", "после", "над", "больше", "тот", "через", "эти", "нас", "про", "всего", "них", "какая", "много", "разве", "три", "эту", "моя", "впрочем", "хорошо", "свою", "этой", "перед", "иногда", "лучше", "чуть", "том", "нельзя", "такой", "им", "более", "всегда", "конечно", "всю", "между", "это", "мой", "меня", "почему", "что-то"])
 
 
 def _stemmer(language: str):
@@ -81,13 +66,7 @@ def stem_cyrillic(word: str) -> str:
 
 # Grammar endings and question words of everyday Korean and Chinese: as bigrams they
 # would tie any two chatty sentences together.
-STOP_BIGRAMS = frozenset("""
-어떻 떻게 해요 어요 아요 세요 니다 습니 있어 없어 데요 는데 인데 에서 으로 하고 해서 돼요 되요 나요 까요
-할까 건가 는지 은지 예요 이요 나와 와요 하나 하면 되나 나오 와서 려면 하려 는게 이게 그게 뭐가 뭔가 있나
-없나 같아 같은 아서 어서 지만 어야 아야 해야 봐요 싶어 어디 디서 왜요 제가 저는 내가 있다 다고 라고 는다
-什么 怎么 为什 么样 我的 一个 这个 那个 可以 是不 不是 时候 一下 一直 还是 但是 如果 需要 应该 怎样 如何
-我们 你们 他们 已经 就是 这样 那样 没有 有没 了吗 的时 是什 要怎 该怎 请问 一些 为啥
-""".split())
+STOP_BIGRAMS = frozenset(["어떻", "떻게", "해요", "어요", "아요", "세요", "니다", "습니", "있어", "없어", "데요", "는데", "인데", "에서", "으로", "하고", "해서", "돼요", "되요", "나요", "까요", "할까", "건가", "는지", "은지", "예요", "이요", "나와", "와요", "하나", "하면", "되나", "나오", "와서", "려면", "하려", "는게", "이게", "그게", "뭐가", "뭔가", "있나", "없나", "같아", "같은", "아서", "어서", "지만", "어야", "아야", "해야", "봐요", "싶어", "어디", "디서", "왜요", "제가", "저는", "내가", "있다", "다고", "라고", "는다", "什么", "怎么", "为什", "么样", "我的", "一个", "这个", "那个", "可以", "是不", "不是", "时候", "一下", "一直", "还是", "但是", "如果", "需要", "应该", "怎样", "如何", "我们", "你们", "他们", "已经", "就是", "这样", "那样", "没有", "有没", "了吗", "的时", "是什", "要怎", "该怎", "请问", "一些", "为啥"])
 UNIGRAM = "1"
 
 

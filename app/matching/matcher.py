@@ -14,11 +14,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from app.matching.extract import error_codes, http_statuses
-from app.matching.features import word_features, tokens
+from app.matching.features import tokens, word_features
 from app.matching.index import KnowledgeIndex
 from app.matching.language import detect_language
-from app.matching.lexicon import (ERROR_CONTEXT, ERROR_OUTPUT, HOW_TO_QUESTION, OFF_DOMAIN, SMALL_TALK,
-                                  families_in)
+from app.matching.lexicon import ERROR_CONTEXT, ERROR_OUTPUT, HOW_TO_QUESTION, OFF_DOMAIN, SMALL_TALK, families_in
 from app.matching.normalize import normalize
 
 # Evidence scores (0-100), calibrated against the default threshold of 50.
@@ -90,7 +89,7 @@ def informative_part(text: str, limit: int) -> str:
     lines = text.splitlines()
     keep: list[int] = []
     budget = limit
-    head = [i for i in range(min(3, len(lines)))]
+    head = list(range(min(3, len(lines))))
     ranked = head + [i for i, line in enumerate(lines) if i not in head and _INFORMATIVE_LINE.search(line)]
     for i in ranked:
         cost = len(lines[i]) + 1

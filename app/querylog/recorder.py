@@ -10,9 +10,9 @@ import uuid
 from flask import current_app
 
 from app.extensions import db
+from app.privacy import redact
 from app.querylog.fingerprint import fingerprint
 from app.querylog.models import QueryLogRecord
-from app.privacy import redact
 
 
 def stored_text(redacted: str) -> str | None:

@@ -12,8 +12,16 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.knowledge.files import canonical, fingerprint, read_entry_files
 from app.knowledge.model import SchemaError
-from app.store.models import (Entry, EntryAlias, EntryCommand, EntryErrorCode,
-                                  EntryHttpStatus, EntrySource, EntryText, KnowledgeState)
+from app.store.models import (
+    Entry,
+    EntryAlias,
+    EntryCommand,
+    EntryErrorCode,
+    EntryHttpStatus,
+    EntrySource,
+    EntryText,
+    KnowledgeState,
+)
 
 FINGERPRINT_KEY = "fingerprint"
 

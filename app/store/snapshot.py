@@ -14,9 +14,9 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import selectinload
 
 from app.extensions import db
+from app.matching.matcher import Matcher
 from app.store.loader import entry_to_dict, read_entries, stored_fingerprint
 from app.store.models import Entry, EntryAlias, EntryErrorCode, EntryHttpStatus, EntryText
-from app.matching.matcher import Matcher
 
 _OPTIONS = (selectinload(Entry.texts), selectinload(Entry.aliases), selectinload(Entry.commands),
             selectinload(Entry.sources), selectinload(Entry.error_codes), selectinload(Entry.http_statuses))

@@ -8,12 +8,12 @@ import unicodedata
 
 from flask import Blueprint, abort, render_template, request
 
-from app.web.cards import entry_card, plain_text
 from app.i18n import t
-from app.web.pages import page_headers, ui_lang
 from app.knowledge.localize import localized
 from app.knowledge.model import FAMILIES
 from app.store.snapshot import EntryFilter, get_entry, list_entries
+from app.web.cards import entry_card, plain_text
+from app.web.pages import page_headers, ui_lang
 
 bp = Blueprint("knowledge", __name__)
 bp.after_request(page_headers)

@@ -10,12 +10,12 @@ from flask_wtf.csrf import CSRFError, generate_csrf
 from werkzeug.exceptions import HTTPException
 
 from app.conversations import store
-from app.web import conversation as service
-from app.i18n import STRINGS
 from app.conversations.models import Conversation
-from app.web.pages import page_headers, template_globals, ui_lang
 from app.feedback.models import REASONS
+from app.i18n import STRINGS
 from app.knowledge.model import FAMILIES, LANGS
+from app.web import conversation as service
+from app.web.pages import page_headers, template_globals, ui_lang
 
 page_bp = Blueprint("chat", __name__)
 conversation_bp = Blueprint("conversation", __name__, url_prefix="/chat")

@@ -8,18 +8,18 @@ from __future__ import annotations
 
 from flask import current_app
 
-from app.web.cards import entry_card, plain_text
-from app.i18n import t
+from app.answers import answer
 from app.conversations import store
 from app.conversations.models import Conversation, ConversationMessage
 from app.extensions import db
 from app.feedback.models import REASONS
 from app.feedback.recorder import record_feedback
+from app.i18n import t
 from app.knowledge.localize import localized
 from app.knowledge.model import FAMILIES
-from app.store.snapshot import get_entry
-from app.answers import answer
 from app.privacy import redact
+from app.store.snapshot import get_entry
+from app.web.cards import entry_card, plain_text
 
 HIGH_CONFIDENCE = 85.0
 MEDIUM_CONFIDENCE = 65.0

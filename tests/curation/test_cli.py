@@ -4,7 +4,6 @@ from flask_migrate import upgrade
 
 from app.knowledge.files import write_entry_files
 from app.manage import create_app as create_management_app
-
 from tests.conftest import KNOWLEDGE_DIR, app_on_copy, dispose, make_app
 
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from app.config import ROOT
-from tests.web.chat.live_server import serving
 from tests.conftest import app_on_copy, dispose, make_app
+from tests.web.chat.live_server import serving
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",

@@ -10,8 +10,8 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.feedback.models import Feedback
-from tests.web.chat.live_server import serving
 from tests.conftest import make_app
+from tests.web.chat.live_server import serving
 
 pytestmark = pytest.mark.browser
 

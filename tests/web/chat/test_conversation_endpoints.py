@@ -6,8 +6,8 @@ import shutil
 
 from sqlalchemy import select
 
-from app.conversations.models import ConversationMessage
 from app.config import ROOT
+from app.conversations.models import ConversationMessage
 from app.extensions import db
 from app.feedback.models import Feedback
 from tests.conftest import make_app
