@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from app.knowledge.model import FIELD_ORDER, LANGS, SchemaError, validate_entry
+from app.knowledge.model import SchemaError, canonical, validate_entry
 
 ENTRY_GLOB = "*/*.yaml"
 
@@ -84,24 +84,6 @@ def read_entry_files(directory: str | Path) -> tuple[list[dict], list[SchemaErro
             if related not in seen:
                 errors.append(SchemaError(str(seen[entry["id"]]), f"related[{i}]", f"unknown entry id {related!r}"))
     return entries, errors
-
-
-def canonical(entry: dict) -> dict:
-    """Fill optional fields and order keys, so equal knowledge always serialises the same."""
-    out: dict[str, Any] = {}
-    for field in FIELD_ORDER:
-        value = entry.get(field)
-        if value is None:
-            value = [] if field not in ("content", "aliases") else {}
-        out[field] = value
-    out["content"] = {lang: {k: out["content"][lang][k] for k in ("title", "cause", "steps")}
-                      for lang in LANGS if lang in out["content"]}
-    out["aliases"] = {lang: list(out["aliases"][lang]) for lang in LANGS if lang in out["aliases"]}
-    out["commands"] = [{"tool": c["tool"], "command": c["command"],
-                        "description": {lang: c["description"][lang] for lang in LANGS if lang in c["description"]}}
-                       for c in out["commands"]]
-    out["sources"] = [{k: s[k] for k in ("doc", "anchor", "lang", "date")} for s in out["sources"]]
-    return out
 
 
 class _Dumper(yaml.SafeDumper):

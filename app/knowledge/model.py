@@ -1,29 +1,34 @@
-"""The entry-file schema: what a knowledge file may hold, checked field by field.
+"""The entry model: what a knowledge entry is, as one pydantic description.
 
-Plain Python (no Flask, no database) so curators and tests can validate files alone:
-`python -m app.knowledge.model knowledge/entries`.
+Entry files are validated against it (each problem named by file and field, for curators),
+the loader stores what it accepts, and the API's response models are built from its parts,
+so the OpenAPI document states the same rules. Plain Python: no Flask, no database.
+Validate a folder from the command line with `python -m app.knowledge.files knowledge/entries`.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any, Literal, get_args
 
-LANGS = ("en", "ko", "zh", "ru")
-FAMILIES = ("managed-online-endpoints", "batch-endpoints", "docker-aci-aks")
-KINDS = ("error-code", "http-status", "symptom", "how-to")
-TOOLS = ("az", "docker", "kubectl", "python")
-TEXT_FIELDS = ("title", "cause", "steps")
-REQUIRED = ("id", "family", "kind", "content", "aliases", "sources")
-FIELD_ORDER = ("id", "family", "kind", "error_codes", "http_statuses", "signatures", "patterns",
-               "content", "aliases", "commands", "sources", "related")
-SOURCE_FIELDS = ("doc", "anchor", "lang", "date")
-COMMAND_FIELDS = ("tool", "command", "description")
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
+from pydantic_core import ErrorDetails
 
-ID_RE = re.compile(r"^[a-z0-9][a-z0-9_\-]*$")
-ERROR_CODE_RE = re.compile(r"^ERR_\d{4}$")
-DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+Lang = Literal["en", "ko", "zh", "ru"]
+Family = Literal["managed-online-endpoints", "batch-endpoints", "docker-aci-aks"]
+Kind = Literal["error-code", "http-status", "symptom", "how-to"]
+Tool = Literal["az", "docker", "kubectl", "python"]
+LANGS: tuple[str, ...] = get_args(Lang)
+FAMILIES: tuple[str, ...] = get_args(Family)
+KINDS: tuple[str, ...] = get_args(Kind)
+TOOLS: tuple[str, ...] = get_args(Tool)
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9_\-]*$"
+ID_RE = re.compile(ID_PATTERN)
+ERROR_CODE_PATTERN = r"^ERR_\d{4}$"
+DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 FENCE_RE = re.compile(r"^\s*(```|~~~)", re.MULTILINE)
+HTTP_STATUS_MIN, HTTP_STATUS_MAX = 100, 599
 
 
 @dataclass(frozen=True)
@@ -38,171 +43,188 @@ class SchemaError:
         return f"{self.file}: {self.field}: {self.message}"
 
 
-class _Checker:
-    def __init__(self, file: str):
-        self.file = file
-        self.errors: list[SchemaError] = []
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must be a non-empty string")
+    return value
 
-    def fail(self, field: str, message: str) -> None:
-        self.errors.append(SchemaError(self.file, field, message))
 
-    def nonempty_str(self, value: Any, field: str) -> bool:
-        if not isinstance(value, str) or not value.strip():
-            self.fail(field, "must be a non-empty string")
-            return False
-        return True
+def _no_fence(value: str) -> str:
+    if FENCE_RE.search(value):
+        raise ValueError("contains a fenced code block: put commands in `commands`")
+    return value
 
-    def str_list(self, value: Any, field: str) -> None:
-        if not isinstance(value, list):
-            self.fail(field, "must be a list of strings")
-            return
-        for i, item in enumerate(value):
-            self.nonempty_str(item, f"{field}[{i}]")
 
-    def known_keys(self, value: dict, allowed: tuple[str, ...], field: str) -> None:
-        for key in value:
-            if key not in allowed:
-                where = f"{field}.{key}" if field else str(key)
-                self.fail(where, f"unknown field (allowed: {', '.join(allowed)})")
+def _regex(value: str) -> str:
+    try:
+        re.compile(value)
+    except re.error as exc:
+        raise ValueError(f"not a valid regular expression: {exc}") from None
+    return value
 
-    def lang_key(self, lang: Any, field: str) -> bool:
-        if lang not in LANGS:
-            self.fail(f"{field}.{lang}", f"unknown language code (use one of {', '.join(LANGS)})")
-            return False
-        return True
+
+Text = Annotated[str, AfterValidator(_not_blank)]
+Steps = Annotated[str, AfterValidator(_not_blank), AfterValidator(_no_fence),
+                  Field(description="A Markdown ordered list; commands live in `commands`, never in fences.")]
+Pattern = Annotated[str, AfterValidator(_not_blank), AfterValidator(_regex)]
+ErrorCode = Annotated[str, Field(pattern=ERROR_CODE_PATTERN)]
+HttpStatus = Annotated[int, Field(ge=HTTP_STATUS_MIN, le=HTTP_STATUS_MAX)]
+EntryId = Annotated[str, Field(pattern=ID_PATTERN)]
+IsoDate = Annotated[str, Field(pattern=DATE_PATTERN, description="YYYY-MM-DD")]
+
+
+class _Strict(BaseModel):
+    """No coercion and no unknown fields: a typo in a file is an error, not a silent default."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class EntryText(_Strict):
+    title: Text
+    cause: Text
+    steps: Steps
+
+
+class Content(_Strict):
+    """An entry's text per language; English is required, the others follow the sources."""
+
+    en: EntryText
+    ko: EntryText | None = None
+    zh: EntryText | None = None
+    ru: EntryText | None = None
+
+
+class Aliases(_Strict):
+    """Phrases people use for the situation, per language."""
+
+    en: list[Text] | None = None
+    ko: list[Text] | None = None
+    zh: list[Text] | None = None
+    ru: list[Text] | None = None
+
+
+class Description(_Strict):
+    en: Text
+    ko: Text | None = None
+    zh: Text | None = None
+    ru: Text | None = None
+
+
+class Command(_Strict):
+    """A command users can copy; shell commands start with their tool's name."""
+
+    tool: Tool
+    command: Text
+    description: Description
+
+    @field_validator("command")
+    @classmethod
+    def _starts_with_tool(cls, command: str, info: ValidationInfo) -> str:
+        tool = info.data.get("tool")
+        if tool is not None and tool != "python" and command.split()[0] != tool:
+            raise ValueError(f"a {tool} command must start with '{tool}'")
+        return command
+
+
+class Source(_Strict):
+    """Where a fact comes from: the article, its section anchor, its language and date."""
+
+    doc: Text
+    anchor: Text
+    lang: Lang
+    date: IsoDate
+
+
+class Entry(_Strict):
+    """One troubleshooting situation, with its content in every language its sources have."""
+
+    id: EntryId
+    family: Family
+    kind: Kind
+    error_codes: list[ErrorCode] = []
+    http_statuses: list[HttpStatus] = []
+    signatures: list[Text] = []
+    patterns: list[Pattern] = []
+    content: Content
+    aliases: Aliases
+    commands: list[Command] = []
+    sources: Annotated[list[Source], Field(min_length=1)]
+    related: list[Text] = []
+
+
+FIELD_ORDER: tuple[str, ...] = tuple(Entry.model_fields)
+_MESSAGES = {
+    "missing": "missing required field",
+    "string_type": "must be a non-empty string",
+    "list_type": "must be a list",
+    "model_type": "must be a mapping",
+    "model_attributes_type": "must be a mapping",
+    "dict_type": "must be a mapping",
+    "too_short": "must be a non-empty list",
+    "int_type": "must be an integer",
+}
+_STRING_LISTS = frozenset({"signatures", "patterns", "related", *LANGS})
+_LANGUAGE_MAPS = frozenset({"content", "aliases", "description"})
 
 
 def validate_entry(data: Any, file: str = "<entry>") -> list[SchemaError]:
-    """Return every schema problem of one parsed entry file (empty list when valid)."""
-    check = _Checker(file)
+    """Every schema problem of one parsed entry file (empty list when valid)."""
     if not isinstance(data, dict):
-        check.fail("(file)", "must be a mapping of fields")
-        return check.errors
-    check.known_keys(data, FIELD_ORDER, "")
-    for field in REQUIRED:
-        if field not in data:
-            check.fail(field, "missing required field")
-    if "id" in data and check.nonempty_str(data["id"], "id") and not ID_RE.match(data["id"]):
-        check.fail("id", "must be lowercase letters, digits, '_' or '-'")
-    if "family" in data and data["family"] not in FAMILIES:
-        check.fail("family", f"must be one of {', '.join(FAMILIES)}")
-    if "kind" in data and data["kind"] not in KINDS:
-        check.fail("kind", f"must be one of {', '.join(KINDS)}")
-    _check_codes(check, data)
-    for field in ("signatures", "related"):
-        if field in data:
-            check.str_list(data[field], field)
-    _check_patterns(check, data.get("patterns", []))
-    if "content" in data:
-        _check_content(check, data["content"])
-    if "aliases" in data:
-        _check_aliases(check, data["aliases"])
-    _check_commands(check, data.get("commands", []))
-    if "sources" in data:
-        _check_sources(check, data["sources"])
-    return check.errors
+        return [SchemaError(file, "(file)", "must be a mapping of fields")]
+    try:
+        Entry.model_validate(data)
+    except ValidationError as exc:
+        return [_problem(file, error) for error in exc.errors()]
+    return []
 
 
-def _check_codes(check: _Checker, data: dict) -> None:
-    codes = data.get("error_codes", [])
-    if not isinstance(codes, list):
-        check.fail("error_codes", "must be a list")
-    else:
-        for i, code in enumerate(codes):
-            if not isinstance(code, str) or not ERROR_CODE_RE.match(code):
-                check.fail(f"error_codes[{i}]", f"{code!r} is not of the form ERR_NNNN")
-    statuses = data.get("http_statuses", [])
-    if not isinstance(statuses, list):
-        check.fail("http_statuses", "must be a list")
-        return
-    for i, status in enumerate(statuses):
-        if not isinstance(status, int) or isinstance(status, bool) or not 100 <= status <= 599:
-            check.fail(f"http_statuses[{i}]", f"{status!r} is not an HTTP status (integer 100-599)")
+def canonical(data: dict[str, Any]) -> dict[str, Any]:
+    """A valid entry with every field present, in the model's order: equal knowledge, equal bytes."""
+    return Entry.model_validate(data).model_dump(exclude_none=True)
 
 
-def _check_patterns(check: _Checker, patterns: Any) -> None:
-    check.str_list(patterns, "patterns")
-    if not isinstance(patterns, list):
-        return
-    for i, pattern in enumerate(patterns):
-        if isinstance(pattern, str):
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                check.fail(f"patterns[{i}]", f"not a valid regular expression: {exc}")
+def _problem(file: str, error: ErrorDetails) -> SchemaError:
+    loc = error["loc"]
+    if error["type"] == "missing" and loc[-2:] == ("description", "en"):
+        return SchemaError(file, _field_name(loc[:-1]), "must map language codes to text, with en")
+    return SchemaError(file, _field_name(loc), _message(error))
 
 
-def _check_content(check: _Checker, content: Any) -> None:
-    if not isinstance(content, dict):
-        check.fail("content", "must map language codes to {title, cause, steps}")
-        return
-    if "en" not in content:
-        check.fail("content.en", "missing: every entry needs English content")
-    for lang, text in content.items():
-        if not check.lang_key(lang, "content"):
-            continue
-        field = f"content.{lang}"
-        if not isinstance(text, dict):
-            check.fail(field, "must be a mapping with title, cause and steps")
-            continue
-        check.known_keys(text, TEXT_FIELDS, field)
-        for name in TEXT_FIELDS:
-            if name not in text:
-                check.fail(f"{field}.{name}", "missing required field")
-            elif check.nonempty_str(text[name], f"{field}.{name}") and name == "steps" \
-                    and FENCE_RE.search(text[name]):
-                check.fail(f"{field}.steps", "contains a fenced code block: put commands in `commands`")
+def _field_name(loc: tuple[int | str, ...]) -> str:
+    """`('commands', 0, 'tool')` → `commands[0].tool`, the way curators read a file."""
+    name = ""
+    for part in loc:
+        name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else str(part))
+    return name
 
 
-def _check_aliases(check: _Checker, aliases: Any) -> None:
-    if not isinstance(aliases, dict):
-        check.fail("aliases", "must map language codes to lists of phrases")
-        return
-    for lang, phrases in aliases.items():
-        if check.lang_key(lang, "aliases"):
-            check.str_list(phrases, f"aliases.{lang}")
+def _message(error: ErrorDetails) -> str:
+    """The message a curator needs; pydantic's own wording where it already says it."""
+    kind, loc, value = error["type"], error["loc"], error.get("input")
+    parent = loc[-2] if len(loc) > 1 else None
+    if kind == "missing" and loc == ("content", "en"):
+        return "missing: every entry needs English content"
+    if kind == "extra_forbidden" and parent in _LANGUAGE_MAPS:
+        return f"unknown language code (use one of {', '.join(LANGS)})"
+    if kind == "extra_forbidden":
+        return "unknown field"
+    if kind == "literal_error":
+        return f"must be one of {', '.join(str(v).strip(chr(39)) for v in _expected(error))}"
+    if kind == "string_pattern_mismatch" and loc[0] == "error_codes":
+        return f"{value!r} is not of the form ERR_NNNN"
+    if kind == "string_pattern_mismatch" and loc[0] == "id":
+        return "must be lowercase letters, digits, '_' or '-'"
+    if kind == "string_pattern_mismatch":
+        return "must be a date written YYYY-MM-DD (quote it in YAML)"
+    if loc[0] == "http_statuses" and len(loc) == 2:
+        return f"{value!r} is not an HTTP status (integer {HTTP_STATUS_MIN}-{HTTP_STATUS_MAX})"
+    if kind == "list_type" and loc[-1] in _STRING_LISTS:
+        return "must be a list of strings"
+    if kind == "value_error":
+        return str(error["msg"]).removeprefix("Value error, ")
+    return _MESSAGES.get(kind, str(error["msg"]))
 
 
-def _check_commands(check: _Checker, commands: Any) -> None:
-    if not isinstance(commands, list):
-        check.fail("commands", "must be a list")
-        return
-    for i, item in enumerate(commands):
-        field = f"commands[{i}]"
-        if not isinstance(item, dict):
-            check.fail(field, "must be a mapping with tool, command and description")
-            continue
-        check.known_keys(item, COMMAND_FIELDS, field)
-        tool = item.get("tool")
-        if tool not in TOOLS:
-            check.fail(f"{field}.tool", f"must be one of {', '.join(TOOLS)}")
-        command = item.get("command")
-        if check.nonempty_str(command, f"{field}.command") and tool in TOOLS and tool != "python":
-            if command.split()[0] != tool:
-                check.fail(f"{field}.command", f"a {tool} command must start with '{tool}'")
-        description = item.get("description")
-        if not isinstance(description, dict) or "en" not in description:
-            check.fail(f"{field}.description", "must map language codes to text, with en")
-            continue
-        for lang, text in description.items():
-            if check.lang_key(lang, f"{field}.description"):
-                check.nonempty_str(text, f"{field}.description.{lang}")
-
-
-def _check_sources(check: _Checker, sources: Any) -> None:
-    if not isinstance(sources, list) or not sources:
-        check.fail("sources", "must be a non-empty list")
-        return
-    for i, item in enumerate(sources):
-        field = f"sources[{i}]"
-        if not isinstance(item, dict):
-            check.fail(field, "must be a mapping with doc, anchor, lang and date")
-            continue
-        check.known_keys(item, SOURCE_FIELDS, field)
-        for name in ("doc", "anchor"):
-            check.nonempty_str(item.get(name), f"{field}.{name}")
-        if item.get("lang") not in LANGS:
-            check.fail(f"{field}.lang", f"must be one of {', '.join(LANGS)}")
-        date = item.get("date")
-        if not isinstance(date, str) or not DATE_RE.match(date):
-            check.fail(f"{field}.date", "must be a date written YYYY-MM-DD (quote it in YAML)")
+def _expected(error: ErrorDetails) -> list[str]:
+    expected = str((error.get("ctx") or {}).get("expected", ""))
+    return [part.strip() for part in re.split(r",| or ", expected) if part.strip()]

@@ -2,8 +2,8 @@
 import copy
 
 import pytest
+from pydantic import ValidationError
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.extensions import db
@@ -54,7 +54,7 @@ def test_failed_load_leaves_previous_knowledge_untouched(empty_app, shipped_entr
     with session_for(empty_app) as session:
         load_entries(session, shipped_entries, "fp1")
         aliases_before = session.scalar(select(func.count()).select_from(EntryAlias))
-        with pytest.raises(IntegrityError):
+        with pytest.raises(ValidationError):
             load_entries(session, broken, "fp2")
     with session_for(empty_app) as session:
         assert session.scalar(select(func.count()).select_from(EntryAlias)) == aliases_before
