@@ -8,26 +8,22 @@ from flask import Blueprint, Response, jsonify, render_template, request
 from app.answers import answer
 from app.api.access import add_cors_headers, reject_unknown_api_key
 from app.api.markdown_format import entry_markdown, lookup_markdown, match_markdown
-from app.api.openapi import openapi_document
-from app.api.schemas import (
-    PAGE_MAX,
-    PER_PAGE_DEFAULT,
-    code_param,
-    entry_page,
-    family_param,
-    feedback_created,
-    feedback_request,
+from app.api.models import (
+    EntriesQuery,
+    EntrySummary,
+    FeedbackCreated,
+    FeedbackRequest,
+    FormatQuery,
+    MatchRequest,
+    ViewQuery,
     is_entry_id,
     json_body,
-    lang_param,
     lookup_param,
-    lookup_result,
-    match_request,
-    page_size_max,
-    query_int,
+    parse,
+    parse_query,
     response_format,
-    search_param,
 )
+from app.api.openapi import openapi_document
 from app.errors import ApiError
 from app.extensions import limiter
 from app.feedback.recorder import entry_exists, match_exists, record_feedback
@@ -54,8 +50,8 @@ def _reply(data: dict, fmt: str, to_markdown: Callable[[dict, str], str]) -> Res
 
 @bp.post("/match")
 def match():
-    fmt = response_format()
-    parsed = match_request(json_body())
+    fmt = response_format(parse_query(FormatQuery).format)
+    parsed = parse(MatchRequest, json_body())
     result = answer(parsed.query, lang=parsed.lang, limit=parsed.limit, channel="api")
     response = _reply(result, fmt, match_markdown)
     response.headers["X-Match-Id"] = result["match_id"]
@@ -64,19 +60,18 @@ def match():
 
 @bp.get("/entries")
 def entries():
-    args = request.args
-    lang = lang_param(args.get("lang"))
-    filters = EntryFilter(family=family_param(args.get("family")), code=code_param(args.get("code")),
-                          status=query_int("status", 100, 599, None), lang=lang, q=search_param(args.get("q")))
-    page = query_int("page", 1, PAGE_MAX, 1)
-    per_page = query_int("per_page", 1, page_size_max(), PER_PAGE_DEFAULT)
-    items, total = list_entries(filters, (page - 1) * per_page, per_page)
-    return jsonify(entry_page(items, total, page, per_page, lang))
+    query = parse_query(EntriesQuery)
+    filters = EntryFilter(family=query.family, code=query.code, status=query.status, lang=query.lang, q=query.q)
+    items, total = list_entries(filters, (query.page - 1) * query.per_page, query.per_page)
+    return jsonify({"items": [_summary(entry, query.lang) for entry in items], "total": total,
+                    "page": query.page, "per_page": query.per_page,
+                    "pages": (total + query.per_page - 1) // query.per_page})
 
 
 @bp.get("/entries/<entry_id>")
 def entry(entry_id: str):
-    lang, fmt = lang_param(request.args.get("lang")), response_format()
+    view = parse_query(ViewQuery)
+    lang, fmt = view.lang, response_format(view.format)
     found = get_entry(entry_id) if is_entry_id(entry_id) else None
     if found is None:
         raise ApiError(404, "entry_not_found", f"No entry with id '{entry_id[:120]}'.")
@@ -85,25 +80,35 @@ def entry(entry_id: str):
 
 @bp.get("/lookup/<code>")
 def lookup(code: str):
-    lang, fmt = lang_param(request.args.get("lang")), response_format()
+    view = parse_query(ViewQuery)
+    lang, fmt = view.lang, response_format(view.format)
     error_code, status = lookup_param(code)
     found = entries_answering(code=error_code, status=status)
     if not found:
         raise ApiError(404, "unknown_code", f"No entry answers {error_code or f'HTTP {status}'}; "
                                             "search with POST /api/v1/match instead.")
-    return _reply(lookup_result(code, error_code, status, found, lang), fmt, lookup_markdown)
+    result = {"query": code, "code": error_code, "http_status": status,
+              "entries": [localized(entry, lang) for entry in found]}
+    return _reply(result, fmt, lookup_markdown)
 
 
 @bp.post("/feedback")
 def feedback():
-    parsed = feedback_request(json_body())
+    parsed = parse(FeedbackRequest, json_body())
     if parsed.match_id and not match_exists(parsed.match_id):
         raise ApiError(404, "match_not_found", f"No match with id '{parsed.match_id}'.")
     if parsed.entry_id and not entry_exists(parsed.entry_id):
         raise ApiError(404, "entry_not_found", f"No entry with id '{parsed.entry_id}'.")
     row = record_feedback(helpful=parsed.helpful, match_id=parsed.match_id, entry_id=parsed.entry_id,
                           reason=parsed.reason, comment=parsed.comment, channel="api")
-    return jsonify(feedback_created(row)), 201
+    created = FeedbackCreated(id=row.id, match_id=row.match_id, entry_id=row.entry_id, helpful=row.helpful,
+                              reason=row.reason)
+    return jsonify(created.model_dump()), 201
+
+
+def _summary(entry: dict, lang: str | None) -> dict:
+    view = localized(entry, lang)
+    return {key: view[key] for key in EntrySummary.model_fields}
 
 
 @bp.get("/openapi.json")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from app.api.schemas import MATCH_LIMIT_MAX
+from app.api.models import MATCH_LIMIT_MAX
 from app.extensions import db
 from app.querylog.models import QueryLogRecord
 
