@@ -12,6 +12,12 @@ LANGUAGE_NAMES = {"en": "English", "ko": "한국어", "zh": "中文", "ru": "Р�
 
 STRINGS: dict[str, dict[str, str]] = {
     "en": {
+        "bot_details": "Details",
+        "bot_others": "Other possible matches",
+        "bot_no_match": "No entry matches this text confidently. Add the exact error code (for example ERR_1100) or the HTTP status, or describe what you did and what failed.",
+        "bot_ambiguous": "Several entries fit about equally well; the closest one comes first.",
+        "bot_truncated": "The text was long, so only its most informative lines were analysed.",
+        "bot_fallback": "Not available in the requested language; shown in English.",
         "app_title": "Azure ML deployment troubleshooter",
         "nav_chat": "Assistant",
         "nav_browse": "Browse entries",
@@ -100,6 +106,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "error_back": "Back to the assistant",
     },
     "ko": {
+        "bot_details": "자세히 보기",
+        "bot_others": "다른 후보",
+        "bot_no_match": "이 내용과 확실히 일치하는 항목이 없습니다. 정확한 오류 코드(예: ERR_1100)나 HTTP 상태 코드를 추가하거나, 무엇을 했고 무엇이 실패했는지 적어 주세요.",
+        "bot_ambiguous": "비슷하게 들어맞는 항목이 여러 개 있습니다. 가장 가까운 항목을 먼저 보여 드립니다.",
+        "bot_truncated": "내용이 길어서 가장 중요한 줄만 분석했습니다.",
+        "bot_fallback": "요청한 언어로 된 내용이 없어 영어로 보여 드립니다.",
         "app_title": "Azure ML 배포 문제 해결 도우미",
         "nav_chat": "도우미",
         "nav_browse": "항목 둘러보기",
@@ -187,6 +199,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "error_back": "도우미로 돌아가기",
     },
     "zh": {
+        "bot_details": "详细信息",
+        "bot_others": "其他可能的匹配",
+        "bot_no_match": "没有与此内容可靠匹配的条目。请补充确切的错误代码（例如 ERR_1100）或 HTTP 状态码，或说明您执行了什么操作以及哪里失败了。",
+        "bot_ambiguous": "有多个条目同样符合，最接近的条目排在最前面。",
+        "bot_truncated": "内容较长，仅分析了其中最有信息量的几行。",
+        "bot_fallback": "没有所请求语言的内容，以英文显示。",
         "app_title": "Azure ML 部署故障排查助手",
         "nav_chat": "助手",
         "nav_browse": "浏览条目",
@@ -274,6 +292,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "error_back": "返回助手",
     },
     "ru": {
+        "bot_details": "Подробнее",
+        "bot_others": "Другие возможные совпадения",
+        "bot_no_match": "Ни одна статья не подходит к этому тексту уверенно. Добавьте точный код ошибки (например, ERR_1100) или HTTP-статус либо опишите, что вы делали и что не сработало.",
+        "bot_ambiguous": "Несколько статей подходят примерно одинаково; ближайшая показана первой.",
+        "bot_truncated": "Текст длинный, поэтому проанализированы только самые информативные строки.",
+        "bot_fallback": "На запрошенном языке статьи нет; показана английская версия.",
         "app_title": "Помощник по ошибкам развертывания Azure ML",
         "nav_chat": "Помощник",
         "nav_browse": "Все статьи",

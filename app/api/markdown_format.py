@@ -7,43 +7,21 @@ from __future__ import annotations
 
 import re
 
-from app.i18n import t
+from app.i18n import STRINGS, t
 
-LABELS = {
-    "en": {"details": "Details", "others": "Other possible matches",
-           "no_match": "No entry matches this text confidently. Add the exact error code (for example "
-                       "ERR_1100) or the HTTP status, or describe what you did and what failed.",
-           "ambiguous": "Several entries fit about equally well; the closest one comes first.",
-           "truncated": "The text was long, so only its most informative lines were analysed.",
-           "fallback": "Not available in the requested language; shown in English."},
-    "ko": {"details": "자세히 보기", "others": "다른 후보",
-           "no_match": "이 내용과 확실히 일치하는 항목이 없습니다. 정확한 오류 코드(예: ERR_1100)나 HTTP 상태 코드를 "
-                       "추가하거나, 무엇을 했고 무엇이 실패했는지 적어 주세요.",
-           "ambiguous": "비슷하게 들어맞는 항목이 여러 개 있습니다. 가장 가까운 항목을 먼저 보여 드립니다.",
-           "truncated": "내용이 길어서 가장 중요한 줄만 분석했습니다.",
-           "fallback": "요청한 언어로 된 내용이 없어 영어로 보여 드립니다."},
-    "zh": {"details": "详细信息", "others": "其他可能的匹配",
-           "no_match": "没有与此内容可靠匹配的条目。请补充确切的错误代码（例如 ERR_1100）或 HTTP 状态码，"
-                       "或说明您执行了什么操作以及哪里失败了。",
-           "ambiguous": "有多个条目同样符合，最接近的条目排在最前面。",
-           "truncated": "内容较长，仅分析了其中最有信息量的几行。",
-           "fallback": "没有所请求语言的内容，以英文显示。"},
-    "ru": {"details": "Подробнее", "others": "Другие возможные совпадения",
-           "no_match": "Ни одна статья не подходит к этому тексту уверенно. Добавьте точный код ошибки "
-                       "(например, ERR_1100) или HTTP-статус либо опишите, что вы делали и что не сработало.",
-           "ambiguous": "Несколько статей подходят примерно одинаково; ближайшая показана первой.",
-           "truncated": "Текст длинный, поэтому проанализированы только самые информативные строки.",
-           "fallback": "На запрошенном языке статьи нет; показана английская версия."},
-}
 _FENCE_LANGUAGE = {"az": "bash", "docker": "bash", "kubectl": "bash", "python": "python"}
 _ORDERED_ITEM = re.compile(r"^\d+[.)]\s")
 _BACKTICK_RUN = re.compile(r"`+")
 
 
+BOT_LABELS = ("details", "others", "no_match", "ambiguous", "truncated", "fallback")
+CARD_LABELS = ("cause", "steps", "commands", "source")
+
+
 def _labels(lang: str | None) -> dict[str, str]:
-    """Bot-message labels, with the card labels shared with the web pages."""
-    lang = lang if lang in LABELS else "en"
-    return {**LABELS[lang], **{key: t(lang, key) for key in ("cause", "steps", "commands", "source")}}
+    """Bot-message labels (`bot_*` in the string table) and the card labels shared with the web pages."""
+    lang = lang if lang in STRINGS else "en"
+    return {**{key: t(lang, f"bot_{key}") for key in BOT_LABELS}, **{key: t(lang, key) for key in CARD_LABELS}}
 
 
 def _absolute(base_url: str, path: str) -> str:
