@@ -19,8 +19,8 @@ from typing import Any
 
 from app.knowledge.articles import Article, CodeBlock, Section, Table, clean_inline, prose_items, slugify
 from app.knowledge.files import to_yaml
+from app.knowledge.model import LANGS
 
-LANGUAGES = ("en", "ko", "zh", "ru")
 PREAMBLE_ANCHORS = frozenset({"prerequisites", "next-steps"})
 """Sections that frame the article rather than describe a situation."""
 
@@ -274,7 +274,7 @@ def _draft(
         "http_statuses": statuses,
         "signatures": list(error_codes),
         "content": {article.language: text},
-        "aliases": {language: [] for language in LANGUAGES},
+        "aliases": {language: [] for language in LANGS},
         "commands": commands,
         "sources": [{"doc": article.filename, "anchor": anchor, "lang": article.language, "date": article.date}],
         "related": related,

@@ -45,7 +45,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def parse_entry_file(path: Path) -> tuple[dict | None, list[SchemaError]]:
+def parse_entry_file(path: Path) -> tuple[dict[str, Any] | None, list[SchemaError]]:
     """Parse and validate one file; the id must equal the file name so links never drift."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -61,12 +61,12 @@ def parse_entry_file(path: Path) -> tuple[dict | None, list[SchemaError]]:
     return (None if errors else data), errors
 
 
-def read_entry_files(directory: str | Path) -> tuple[list[dict], list[SchemaError]]:
+def read_entry_files(directory: str | Path) -> tuple[list[dict[str, Any]], list[SchemaError]]:
     """Read every entry file; return the valid entries and every problem found across them."""
     paths = entry_paths(directory)
     if not paths:
         return [], [SchemaError(str(directory), "(directory)", f"no entry files matching {ENTRY_GLOB}")]
-    entries: list[dict] = []
+    entries: list[dict[str, Any]] = []
     errors: list[SchemaError] = []
     seen: dict[str, Path] = {}
     for path in paths:
@@ -98,19 +98,20 @@ def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
 _Dumper.add_representer(str, _str_representer)
 
 
-def to_yaml(data: dict) -> str:
+def to_yaml(data: dict[str, Any]) -> str:
     """Entry-shaped data as readable YAML: key order kept, source dates as bare dates."""
     data = {**data, "sources": [{**s, "date": dt.date.fromisoformat(s["date"])} for s in data["sources"]]}
-    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100,
-                     default_flow_style=False)
+    text: str = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100,
+                          default_flow_style=False)
+    return text
 
 
-def dump_entry(entry: dict) -> str:
+def dump_entry(entry: dict[str, Any]) -> str:
     """Serialise one entry in the canonical layout used by export."""
     return to_yaml(canonical(_plain(entry)))
 
 
-def write_entry_files(entries: list[dict], directory: str | Path) -> list[Path]:
+def write_entry_files(entries: list[dict[str, Any]], directory: str | Path) -> list[Path]:
     """Write entries as `<family>/<id>.yaml` under directory; returns the paths written."""
     written = []
     for entry in entries:

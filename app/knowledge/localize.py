@@ -1,14 +1,17 @@
 """Choosing the language an entry is shown in: requested, else English, else the source language."""
 from __future__ import annotations
 
+from typing import Any, cast
+
 from app.knowledge.model import LANGS
 
 
-def pick_language(entry: dict, requested: str | None) -> tuple[str, bool]:
+def pick_language(entry: dict[str, Any], requested: str | None) -> tuple[str, bool]:
     """Return (language shown, whether it is a fallback from the requested one)."""
     available = entry["content"]
     if requested in available:
-        return requested, False
+        # A key of the content mapping: a language code, never None in a valid entry.
+        return cast(str, requested), False
     if "en" in available:
         return "en", requested is not None
     for source in entry.get("sources", []):
@@ -22,7 +25,7 @@ def entry_url(entry_id: str, lang: str) -> str:
     return f"/entries/{entry_id}?lang={lang}"
 
 
-def localized(entry: dict, requested: str | None) -> dict:
+def localized(entry: dict[str, Any], requested: str | None) -> dict[str, Any]:
     """An entry's texts and commands in one language, with the language actually used."""
     lang, fallback = pick_language(entry, requested)
     text = entry["content"][lang]

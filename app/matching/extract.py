@@ -73,8 +73,8 @@ def _reason_matches(text: str) -> list[int]:
 def http_statuses(text: str) -> list[int]:
     """HTTP statuses whose context marks them as statuses, in order, without repeats."""
     found: dict[int, None] = {}
-    if _STATUS_ALONE.match(text):
-        found[int(_STATUS_ALONE.match(text).group(1))] = None
+    if alone := _STATUS_ALONE.match(text):
+        found[int(alone.group(1))] = None
     for pattern in (_STATUS_BEFORE, _STATUS_AFTER, _STATUS_PAREN, _STATUS_JSON):
         for match in pattern.finditer(text):
             found[int(match.group(1))] = None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Protocol
 
 import snowballstemmer
 
@@ -30,8 +31,15 @@ _STATUS_NUMBER = re.compile(r"^[2-5]\d\d$")
 STOPWORDS = frozenset(["a", "an", "the", "and", "or", "but", "if", "then", "so", "of", "to", "in", "on", "at", "by", "for", "from", "with", "without", "into", "onto", "as", "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "doing", "have", "has", "had", "having", "i", "me", "my", "we", "our", "you", "your", "he", "she", "it", "its", "they", "them", "their", "this", "that", "these", "those", "there", "here", "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "can", "could", "should", "would", "will", "shall", "may", "might", "must", "not", "no", "yes", "just", "also", "very", "too", "only", "even", "still", "again", "ever", "any", "some", "all", "each", "every", "more", "most", "much", "many", "other", "such", "own", "same", "than", "about", "over", "under", "up", "down", "out", "off", "s", "t", "d", "ll", "m", "re", "ve", "y", "get", "got", "gets", "please", "help", "thanks", "thank", "hi", "hello", "hey", "ok", "okay", "like", "want", "need", "tried", "try", "trying", "now", "after", "before", "because", "while", "i'm", "it's", "don't", "doesn't", "didn't", "can't", "isn't", "what's", "there's", "и", "в", "во", "не", "на", "я", "что", "с", "со", "как", "а", "то", "все", "она", "так", "его", "но", "да", "ты", "к", "у", "же", "вы", "за", "бы", "по", "только", "ее", "мне", "было", "вот", "от", "меня", "еще", "нет", "о", "из", "ему", "теперь", "когда", "даже", "ну", "вдруг", "ли", "если", "уже", "или", "ни", "быть", "был", "него", "до", "вас", "нибудь", "опять", "уж", "вам", "ведь", "там", "потом", "себя", "ничего", "ей", "может", "они", "тут", "где", "есть", "надо", "ней", "для", "мы", "тебя", "их", "чем", "была", "сам", "чтоб", "без", "будто", "чего", "раз", "тоже", "себе", "под", "будет", "ж", "тогда", "кто", "этот", "того", "потому", "этого", "какой", "совсем", "ним", "здесь", "этом", "один", "почти", "мой", "тем", "чтобы", "нее", "сейчас", "были", "куда", "зачем", "всех", "никогда", "можно", "при", "наконец", "два", "об", "другой", "хоть", "после", "над", "больше", "тот", "через", "эти", "нас", "про", "всего", "них", "какая", "много", "разве", "три", "эту", "моя", "впрочем", "хорошо", "свою", "этой", "перед", "иногда", "лучше", "чуть", "том", "нельзя", "такой", "им", "более", "всегда", "конечно", "всю", "между", "это", "мой", "меня", "почему", "что-то"])
 
 
-def _stemmer(language: str):
-    return snowballstemmer.stemmer(language)
+class _Stemmer(Protocol):
+    """What is used of a Snowball stemmer (the package ships no type information)."""
+
+    def stemWord(self, word: str) -> str: ...
+
+
+def _stemmer(language: str) -> _Stemmer:
+    stemmer: _Stemmer = snowballstemmer.stemmer(language)
+    return stemmer
 
 
 _EN = _stemmer("english")

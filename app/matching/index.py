@@ -10,7 +10,9 @@ import math
 import re
 from array import array
 from collections import defaultdict
+from collections.abc import MutableSequence
 from dataclasses import dataclass
+from typing import Any
 
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
@@ -45,7 +47,7 @@ class Signature:
 @dataclass(frozen=True)
 class Pattern:
     entry: int
-    regex: re.Pattern
+    regex: re.Pattern[str]
     original: str
 
 
@@ -74,7 +76,7 @@ def _pattern_anchors(pattern: str) -> tuple[str, ...]:
 class KnowledgeIndex:
     """Immutable lookup structures over a list of entry dicts."""
 
-    def __init__(self, entries: list[dict]):
+    def __init__(self, entries: list[dict[str, Any]]):
         self.entries = entries
         self.ids = [entry["id"] for entry in entries]
         self.by_id = {entry["id"]: entry for entry in entries}
@@ -86,11 +88,11 @@ class KnowledgeIndex:
         self.patterns_by_anchor: dict[str, list[int]] = defaultdict(list)
         self.unanchored_patterns: list[int] = []
         self.phrases: list[Phrase] = []
-        self.postings: dict[str, list[int]] = defaultdict(list)
+        self.postings: dict[str, MutableSequence[int]] = defaultdict(list)
         self.entry_features: list[frozenset[str]] = []
         self.entry_body_features: list[frozenset[str]] = []
-        self.entry_postings: dict[str, list[int]] = defaultdict(list)
-        self.body_postings: dict[str, list[int]] = defaultdict(list)
+        self.entry_postings: dict[str, MutableSequence[int]] = defaultdict(list)
+        self.body_postings: dict[str, MutableSequence[int]] = defaultdict(list)
         self._strings: dict[str, str] = {}
         self.vocabulary: set[str] = set()
         self.vocabulary_by_key: dict[tuple[str, int], list[str]] = defaultdict(list)
@@ -98,7 +100,7 @@ class KnowledgeIndex:
             self._add_entry(position, entry)
         self._weigh()
 
-    def _add_entry(self, position: int, entry: dict) -> None:
+    def _add_entry(self, position: int, entry: dict[str, Any]) -> None:
         for code in entry.get("error_codes", []):
             self.codes[code].append(position)
         for status in entry.get("http_statuses", []):

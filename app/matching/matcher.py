@@ -12,6 +12,7 @@ import heapq
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from app.matching.extract import error_codes, http_statuses
 from app.matching.features import tokens, word_features
@@ -52,7 +53,7 @@ _INFORMATIVE_LINE = re.compile(
 class Match:
     id: str
     score: float
-    reasons: list[dict]
+    reasons: list[dict[str, Any]]
 
 
 @dataclass
@@ -72,7 +73,7 @@ class _Evidence:
     status: float = 0.0
     signature: float = 0.0
     text: float = 0.0
-    reasons: list[dict] = field(default_factory=list)
+    reasons: list[dict[str, Any]] = field(default_factory=list)
 
     def combined(self) -> float:
         """Independent kinds of evidence reinforce each other, never past 100."""
@@ -105,14 +106,14 @@ def informative_part(text: str, limit: int) -> str:
 class Matcher:
     """Built once from the loaded entries; `match` is pure and thread-safe."""
 
-    def __init__(self, entries: list[dict], threshold: float = 50.0, ambiguity_margin: float = 6.0,
+    def __init__(self, entries: list[dict[str, Any]], threshold: float = 50.0, ambiguity_margin: float = 6.0,
                  max_query_chars: int = 8000):
         self.index = KnowledgeIndex(entries)
         self.threshold = threshold
         self.ambiguity_margin = ambiguity_margin
         self.max_query_chars = max_query_chars
 
-    def entry(self, entry_id: str) -> dict | None:
+    def entry(self, entry_id: str) -> dict[str, Any] | None:
         """The entry the matcher was built from, so answers need no second database read."""
         return self.index.by_id.get(entry_id)
 

@@ -23,13 +23,13 @@ _PATH = re.compile(r"(?<![\w.])(?:[a-z]:)?(?:[/\\][\w.\-@]+){2,}[/\\]?")
 _SPACES = re.compile(r"[ \t]+")
 
 
-def _url_host(match: re.Match) -> str:
+def _url_host(match: re.Match[str]) -> str:
     """Keep the host: `inference.ml.azure.com` or `azurecr.io` tells which service answered."""
     host = match.group(1).split("@")[-1].split(":")[0]
     return f" {host} "
 
 
-def _path_tail(match: re.Match) -> str:
+def _path_tail(match: re.Match[str]) -> str:
     """Keep a path's last part: `score.py` or `70_driver_log.txt` matter, the folders do not."""
     parts = [p for p in re.split(r"[/\\]", match.group(0)) if p]
     return f" {parts[-1]} " if parts else " "

@@ -38,11 +38,6 @@ class EntryFilter:
     q: str | None = None
 
 
-def _like(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 def list_entries(filters: EntryFilter, offset: int, limit: int) -> tuple[list[dict], int]:
     """A page of entries in id order (stable across pages) and the total that match."""
     query = select(Entry.id)
@@ -56,11 +51,11 @@ def list_entries(filters: EntryFilter, offset: int, limit: int) -> tuple[list[di
     if filters.lang:
         query = query.where(Entry.id.in_(select(EntryText.entry_id).where(EntryText.lang == filters.lang)))
     if filters.q:
-        pattern = _like(filters.q.lower())
+        text = filters.q.lower()
         query = query.where(or_(
-            func.lower(Entry.id).like(pattern, escape="\\"),
-            Entry.id.in_(select(EntryText.entry_id).where(func.lower(EntryText.title).like(pattern, escape="\\"))),
-            Entry.id.in_(select(EntryAlias.entry_id).where(func.lower(EntryAlias.text).like(pattern, escape="\\"))),
+            func.lower(Entry.id).contains(text, autoescape=True),
+            Entry.id.in_(select(EntryText.entry_id).where(func.lower(EntryText.title).contains(text, autoescape=True))),
+            Entry.id.in_(select(EntryAlias.entry_id).where(func.lower(EntryAlias.text).contains(text, autoescape=True))),
         ))
     total = db.session.scalar(select(func.count()).select_from(query.subquery())) or 0
     ids = list(db.session.scalars(query.order_by(Entry.id).offset(offset).limit(limit)))
