@@ -6,7 +6,7 @@ WORKERS ?= 2
 BIN := $(VENV)/bin
 export FLASK_APP := app.manage:create_app()
 
-.PHONY: run test setup db knowledge bench eval clean
+.PHONY: run test lint setup db knowledge bench eval clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
@@ -34,6 +34,11 @@ run: knowledge
 
 test: $(VENV)/.test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.test
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 bench: setup
 	$(BIN)/python benchmarks/match_latency.py

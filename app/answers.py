@@ -20,7 +20,9 @@ def answer(query: str, lang: str | None = None, limit: int = 5, channel: str = "
     answer_lang = lang or result.query_lang
     matches = []
     for match in result.matches:
-        view = localized(matcher.entry(match.id), answer_lang)
+        entry = matcher.entry(match.id)
+        assert entry is not None, "a match names an entry of the matcher's own knowledge"
+        view = localized(entry, answer_lang)
         matches.append({
             "id": match.id, "score": match.score, "lang": view["lang"], "fallback": view["fallback"],
             "title": view["title"], "cause": view["cause"], "steps": view["steps"],

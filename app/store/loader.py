@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from app.knowledge.files import canonical, fingerprint, read_entry_files
-from app.knowledge.model import SchemaError
+from app.knowledge.files import fingerprint, read_entry_files
+from app.knowledge.model import SchemaError, canonical
 from app.store.models import (
     Entry,
     EntryAlias,
@@ -99,15 +99,16 @@ def load_entries(session: Session, entries: list[dict], fingerprint: str) -> Loa
                 report.removed.append(entry_id)
         session.flush()
         for entry_id, entry in wanted.items():
-            row = existing.get(entry_id)
-            if row is not None and entry_to_dict(row) == entry:
+            found = existing.get(entry_id)
+            if found is not None and entry_to_dict(found) == entry:
                 report.unchanged += 1
                 continue
-            if row is None:
+            if found is None:
                 row = Entry(id=entry_id)
                 session.add(row)
                 report.added.append(entry_id)
             else:
+                row = found
                 _clear_children(session, row)
                 report.updated.append(entry_id)
             _fill(row, entry)

@@ -89,9 +89,10 @@ class _MatcherCache:
         if self.matcher is not None and now - self.checked_at < config["KNOWLEDGE_RELOAD_SECONDS"]:
             return self.matcher
         with self.lock:
-            fingerprint = stored_fingerprint(db.session)
+            session = db.session()
+            fingerprint = stored_fingerprint(session)
             if self.matcher is None or fingerprint != self.fingerprint:
-                self.matcher = Matcher(read_entries(db.session),
+                self.matcher = Matcher(read_entries(session),
                                        threshold=config["MATCH_THRESHOLD"],
                                        ambiguity_margin=config["MATCH_AMBIGUITY_MARGIN"],
                                        max_query_chars=config["MATCH_MAX_QUERY_CHARS"])

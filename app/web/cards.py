@@ -79,7 +79,7 @@ def _articles(directory: str) -> dict[str, tuple[str, dict[str, str]]]:
     articles = {}
     for path in sorted(Path(directory).glob("*.txt")):
         article = parse_article(path.read_text(encoding="utf-8"), path.name)
-        headings = {}
+        headings: dict[str, str] = {}
         for section in article.sections:
             for anchor in (section.anchor, *section.aliases):
                 headings.setdefault(anchor, section.title)

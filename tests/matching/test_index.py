@@ -1,0 +1,202 @@
+"""The knowledge index on small inline entries: what each entry contributes, how candidates are
+found through the inverted index, how IDF weighs words, and how typos are resolved."""
+import math
+
+import pytest
+
+from app.matching.features import features
+from app.matching.index import UNIGRAM_FACTOR, KnowledgeIndex
+from app.matching.matcher import Matcher
+from app.matching.normalize import normalize
+
+
+def entry(entry_id, title, *, cause="Why it happens.", steps="1. Fix it.", content=None, aliases=None, **fields):
+    return {"id": entry_id, "family": "managed-online-endpoints", "kind": "symptom",
+            "content": content or {"en": {"title": title, "cause": cause, "steps": steps}},
+            "aliases": aliases or {}, **fields}
+
+
+def phrase_candidates(index, text):
+    """Entries with a title, alias or signature sharing a feature with the text."""
+    return {index.ids[index.phrases[number].entry]
+            for feature in features(normalize(text)) for number in index.postings.get(feature, ())}
+
+
+def prose_candidates(index, text):
+    """Entries whose cause, steps or command descriptions share a feature with the text."""
+    return {index.ids[position]
+            for feature in features(normalize(text)) for position in index.body_postings.get(feature, ())}
+
+
+@pytest.fixture(scope="module")
+def index():
+    return KnowledgeIndex([
+        entry("quota", "Deployment quota exceeded",
+              aliases={"ru": ["Квота превышена"], "ko": ["할당량 부족"], "zh": ["配额不足"]},
+              error_codes=["ERR_1100"], http_statuses=[429],
+              signatures=["QuotaExceeded: not enough cores"],
+              patterns=[r"quota (?:of|for) \d+ cores"],
+              cause="The subscription has no cores left.",
+              commands=[{"tool": "az", "command": "az ml zebra list",
+                         "description": {"en": "Lists the giraffes"}}]),
+        entry("timeout", "Deployment timeout", cause="The container took too long to start.",
+              http_statuses=[429, 504]),
+        entry("image", "Image build failed", cause="The deployment image has a broken conda file."),
+        entry("auth", "Authentication failed", aliases={"en": ["how do I", "401 unauthorized"]}),
+    ])
+
+
+# --- what is indexed per entry ----------------------------------------------------------
+
+def test_codes_and_statuses_lead_to_the_entries_that_answer_them(index):
+    assert [index.ids[p] for p in index.codes["ERR_1100"]] == ["quota"]
+    assert [index.ids[p] for p in index.statuses[429]] == ["quota", "timeout"]
+    assert index.codes.get("ERR_1101") is None
+    assert index.statuses.get(500) is None
+
+
+def test_titles_aliases_and_signatures_in_every_language_are_phrases(index):
+    kinds = {(p.kind, p.lang) for p in index.phrases if index.ids[p.entry] == "quota"}
+    assert kinds == {("title", "en"), ("alias", "ru"), ("alias", "ko"), ("alias", "zh"), ("signature", "en")}
+
+
+@pytest.mark.parametrize("query", ["quota exceeded", "квоты превышены", "할당량이 부족해요", "配额不足",
+                                   "not enough cores"])
+def test_each_phrase_finds_its_entry_in_its_language(index, query):
+    assert phrase_candidates(index, query) == {"quota"}
+
+
+def test_only_entries_sharing_a_word_are_candidates(index):
+    assert phrase_candidates(index, "deployment") == {"quota", "timeout"}
+    assert phrase_candidates(index, "failed") == {"image", "auth"}
+    assert phrase_candidates(index, "zzz unrelated words") == set()
+
+
+def test_prose_is_indexed_apart_from_the_phrases(index):
+    assert phrase_candidates(index, "subscription cores left") == {"quota"}  # "cores" is in the signature
+    assert prose_candidates(index, "subscription") == {"quota"}
+    assert phrase_candidates(index, "subscription") == set()
+    assert prose_candidates(index, "conda") == {"image"}
+
+
+def test_a_word_of_both_a_phrase_and_the_prose_counts_as_a_phrase_word(index):
+    """`deployment` is in the image entry's prose only, but in the quota entry's title too."""
+    assert prose_candidates(index, "deployment") == {"image"}
+
+
+def test_command_descriptions_are_indexed_but_command_lines_are_not(index):
+    assert prose_candidates(index, "giraffes") == {"quota"}
+    assert prose_candidates(index, "zebra") == set()
+    assert phrase_candidates(index, "zebra") == set()
+
+
+def test_a_phrase_of_only_stop_words_is_not_indexed(index):
+    aliases = [p.text for p in index.phrases if index.ids[p.entry] == "auth" and p.kind == "alias"]
+    assert aliases == ["401 unauthorized"]
+
+
+def test_signatures_are_found_by_their_longest_word_in_normalised_form(index):
+    [number] = index.signatures_by_word["quotaexceeded"]
+    signature = index.signatures[number]
+    assert (index.ids[signature.entry], signature.text, signature.original) == (
+        "quota", "quotaexceeded: not enough cores", "QuotaExceeded: not enough cores")
+
+
+def test_a_signature_that_normalises_to_nothing_is_skipped():
+    index = KnowledgeIndex([entry("e", "Title", signatures=["2024-01-02 10:00:00", "real signature"])])
+    assert [s.original for s in index.signatures] == ["real signature"]
+
+
+@pytest.mark.parametrize("pattern,anchor", [
+    (r"quota (?:of|for) \d+ cores", "quota"),
+    (r"out of memory(?: error)?", "memory"),       # words in optional parts are not required
+    (r"colou?r exceeded", "exceeded"),
+    (r"\bkilled\b", "killed"),
+])
+def test_a_pattern_runs_only_when_its_required_word_is_present(pattern, anchor):
+    index = KnowledgeIndex([entry("e", "Title", patterns=[pattern])])
+    assert dict(index.patterns_by_anchor) == {anchor: [0]}
+    assert index.unanchored_patterns == []
+
+
+@pytest.mark.parametrize("pattern", [r"oom|killed", r"(?:foo|bar)baz", r"\d+ gpus?"])
+def test_a_pattern_without_a_required_word_always_runs(pattern):
+    index = KnowledgeIndex([entry("e", "Title", patterns=[pattern])])
+    assert index.unanchored_patterns == [0]
+    assert not index.patterns_by_anchor
+
+
+def test_patterns_ignore_case(index):
+    assert index.patterns[0].regex.search("Quota For 24 Cores")
+
+
+# --- IDF weighting ----------------------------------------------------------------------
+
+def test_a_rarer_word_weighs_more(index):
+    deploy, = features("deployment")
+    quota, = features("quota")
+    assert index.weight(quota) > index.weight(deploy) > 0
+
+
+def test_prose_mentions_make_a_word_more_common(index):
+    """`deployment` is in two titles and one entry's prose: three of four entries use it."""
+    deploy, = features("deployment")
+    timeout, = features("timeout")
+    assert index.document_frequency[deploy] == 3
+    assert index.weight(deploy) < index.weight(timeout)
+
+
+def test_a_word_the_knowledge_never_uses_weighs_as_much_as_the_rarest(index):
+    assert index.weight("w:neverseen") == index.max_idf
+    assert index.weight("w:neverseen") > max(index.idf.values())
+
+
+def test_single_cjk_characters_count_at_a_discount(index):
+    assert index.weight("h1:配") == pytest.approx(index.weight("h:配额") * UNIGRAM_FACTOR)
+    assert index.weight("h1:未") == pytest.approx(index.max_idf * UNIGRAM_FACTOR)
+
+
+def test_a_phrase_weighs_the_sum_of_its_words(index):
+    for number, phrase in enumerate(index.phrases):
+        assert index.phrase_weight[number] == pytest.approx(sum(index.weight(f) for f in phrase.features))
+
+
+def test_an_empty_knowledge_still_weighs_words():
+    index = KnowledgeIndex([])
+    assert index.weight("w:anything") == pytest.approx(math.log(2 / 0.5))
+    assert index.correction("anything") is None
+
+
+def test_the_rarer_shared_word_decides_the_match():
+    entries = [entry(name, f"Deployment {word}") for name, word in
+               [("quota", "quota exceeded"), ("timeout", "timeout"), ("image", "image build failed"),
+                ("auth", "authentication failed"), ("logs", "logs missing")]]
+    result = Matcher(entries).match("deployment quota")
+    assert [m.id for m in result.candidates][:1] == ["quota"]
+    # a word every entry shares says nothing: no entry stands out
+    assert len({m.score for m in Matcher(entries).match("deployment").candidates}) == 1
+
+
+# --- typo vocabulary --------------------------------------------------------------------
+
+@pytest.mark.parametrize("typo,word", [
+    ("deploymnet", "deployment"),   # swapped letters
+    ("deploymen", "deployment"),    # missing letter
+    ("quotaa", "quota"),            # extra letter
+    ("imaeg", "image"),
+    ("timeont", "timeout"),         # a wrong letter, in a word of seven letters
+    ("quotaexcedded", "quotaexceeded"),
+])
+def test_a_misspelt_word_is_corrected_to_a_known_one(index, typo, word):
+    assert index.correction(typo) == word
+
+
+@pytest.mark.parametrize("word", [
+    "deployment",   # already known
+    "xeployment",   # the first letter differs
+    "quotq",        # a wrong letter in a short word could be another real word
+    "imag",         # too short to correct
+    "deplymnt",     # two slips in a word of eight letters
+])
+def test_words_that_are_not_corrected(index, word):
+    assert index.correction(word) is None

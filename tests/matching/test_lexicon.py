@@ -1,0 +1,164 @@
+"""The lexicon's tables are well formed, and its cues place pastes the way their names say."""
+import re
+
+import pytest
+
+from app.knowledge.model import FAMILIES
+from app.matching import lexicon
+from app.matching.features import features, stem_cyrillic, stem_latin
+from app.matching.lexicon import (
+    ERROR_CONTEXT,
+    ERROR_OUTPUT,
+    FAMILY_CUES,
+    HOW_TO_QUESTION,
+    OFF_DOMAIN,
+    SMALL_TALK,
+    SYNONYMS,
+    families_in,
+)
+from app.matching.normalize import normalize
+
+CUES = {
+    **{f"FAMILY_CUES[{family}]": cue for family, cue in FAMILY_CUES.items()},
+    "ERROR_CONTEXT": ERROR_CONTEXT, "OFF_DOMAIN": OFF_DOMAIN, "HOW_TO_QUESTION": HOW_TO_QUESTION,
+    "ERROR_OUTPUT": ERROR_OUTPUT, "SMALL_TALK": SMALL_TALK,
+}
+_SCRIPT = {"en": re.compile(r"^[a-z]+$"), "ru": re.compile(r"^[а-яё]+$")}
+_STEM = {"en": stem_latin, "ru": stem_cyrillic}
+
+# Rows whose word already stems like its target: harmless, but they do nothing.
+NO_OP_ROWS = {("en", "restarting"), ("en", "locally"), ("en", "throttled"), ("en", "throttle"),
+              ("ru", "удалить"), ("ru", "контейнера"), ("ru", "квоты")}
+# Rows that can never apply: the word is not written in its table's script.
+WRONG_SCRIPT_ROWS = {("ru", "endpoint")}
+
+
+def _rows(known_defects: set[tuple[str, str]], reason: str) -> list[pytest.ParameterSet]:
+    return [pytest.param(lang, word, target, id=f"{lang}-{word}",
+                         marks=[pytest.mark.xfail(strict=True, reason=f"known defect: {lang} row "
+                                                  f"{word!r} -> {target!r} {reason}")]
+                         if (lang, word) in known_defects else [])
+            for lang, table in SYNONYMS.items() for word, target in table.items()]
+
+
+# --- table shape ----------------------------------------------------------------------
+
+def test_family_cues_cover_exactly_the_knowledge_families():
+    assert set(FAMILY_CUES) == set(FAMILIES)
+
+
+@pytest.mark.parametrize("name", sorted(CUES))
+def test_cue_does_not_match_neutral_text(name):
+    """A stray `|` at the end of a joined regex line would make a cue match everything."""
+    assert CUES[name].search("") is None
+    assert CUES[name].search("zebra quilt") is None
+
+
+@pytest.mark.parametrize("name", sorted(CUES))
+def test_cues_are_written_for_folded_text(name):
+    """Pastes are case-folded before cues run: a capital letter in a cue could never match."""
+    cue = CUES[name]
+    literal = re.sub(r"\\.", "", cue.pattern)
+    assert cue.flags & re.IGNORECASE or literal == literal.casefold()
+
+
+def test_synonym_tables_are_for_the_languages_that_stem():
+    assert set(SYNONYMS) == {"en", "ru"}
+
+
+@pytest.mark.parametrize("lang,word,target", _rows(WRONG_SCRIPT_ROWS, "is Latin in the Russian table, "
+                                                   "so Cyrillic stemming never sees it"))
+def test_synonym_rows_are_single_words_of_their_language(lang, word, target):
+    assert _SCRIPT[lang].match(word) and _SCRIPT[lang].match(target)
+
+
+@pytest.mark.parametrize("lang,word,target", _rows(NO_OP_ROWS, "stems to the same feature as its target, "
+                                                   "so the row changes nothing"))
+def test_every_synonym_row_maps_to_a_different_feature_after_stemming(lang, word, target):
+    stem = _STEM[lang]
+    assert stem(word) != stem(target)
+
+
+@pytest.mark.parametrize("lang,word,target", _rows(WRONG_SCRIPT_ROWS, "is never applied"))
+def test_every_synonym_row_makes_the_word_meet_its_target(lang, word, target):
+    assert features(normalize(word)) == features(normalize(target)) != []
+
+
+@pytest.mark.parametrize("lang,target", sorted({(lang, target) for lang, table in SYNONYMS.items()
+                                                  for target in table.values()}))
+def test_knowledge_words_are_kept_as_they_are(lang, target):
+    """One hop only: a target that were itself a user word would send queries somewhere else again."""
+    prefix = {"en": "w", "ru": "r"}[lang]
+    assert features(normalize(target)) == [f"{prefix}:{_STEM[lang](target)}"]
+
+
+# --- what the cues say about a paste ---------------------------------------------------
+
+@pytest.mark.parametrize("text,families", [
+    ("az ml online-endpoint create --file endpoint.yml", {"managed-online-endpoints"}),
+    ("部署到托管联机终结点失败", {"managed-online-endpoints"}),
+    ("배치 엔드포인트 작업이 실패해요", {"batch-endpoints"}),
+    ("mini_batch_size is ignored", {"batch-endpoints"}),
+    ("Model.deploy() with an InferenceConfig", {"docker-aci-aks"}),
+    ("веб-служба не отвечает", {"docker-aci-aks"}),
+    ("managed online endpoint vs batch endpoint", {"managed-online-endpoints", "batch-endpoints"}),
+    ("the model returns wrong predictions", set()),
+])
+def test_families_named_in_a_paste(text, families):
+    assert families_in(normalize(text)) == families
+
+
+@pytest.mark.parametrize("text", ["npm install fails with EACCES", "my Azure Functions app is slow",
+                                  "WordPress site down", "카카오톡 로그인이 안 돼요"])
+def test_other_products_are_off_domain(text):
+    assert OFF_DOMAIN.search(normalize(text))
+
+
+@pytest.mark.parametrize("text", ["deployment keeps failing", "reactivate the endpoint", "yarnball.py not found",
+                                  "snapshot of the environment"])
+def test_product_words_inside_other_words_are_not_off_domain(text):
+    assert not OFF_DOMAIN.search(normalize(text))
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "known defect: OFF_DOMAIN has no word boundaries around excel, office, maven (and others), so "
+    "ordinary words containing them (excellent, officer, mavens) mark a paste as about another product"))
+@pytest.mark.parametrize("text", ["excellent docs, but the deployment fails", "our security officer wants the endpoint logs"])
+def test_ordinary_words_containing_product_names_are_not_off_domain(text):
+    assert not OFF_DOMAIN.search(normalize(text))
+
+
+@pytest.mark.parametrize("text", ["Hello!", "hi there", "안녕하세요", "你好", "Привет, как дела?",
+                                  "thanks a lot"])
+def test_greetings_are_small_talk(text):
+    assert SMALL_TALK.search(normalize(text))
+
+
+@pytest.mark.parametrize("text", ["high memory usage after deploy", "this endpoint returns 502"])
+def test_technical_questions_are_not_small_talk(text):
+    assert not SMALL_TALK.search(normalize(text))
+
+
+@pytest.mark.parametrize("text", ["How do I scale a deployment?", "is there a way to keep logs",
+                                  "로그를 어떻게 보나요", "如何查看日志", "Как удалить эндпоинт?"])
+def test_how_to_questions(text):
+    assert HOW_TO_QUESTION.search(normalize(text))
+
+
+@pytest.mark.parametrize("text", ["Traceback (most recent call last):", "error: image not found",
+                                  "ERR_1100 quota", "the build failed"])
+def test_error_output_is_recognised(text):
+    assert ERROR_OUTPUT.search(normalize(text))
+
+
+@pytest.mark.parametrize("text", ["container crashed with exception", "request timed out", "err-1100",
+                                  "배포 실패", "部署报错", "ошибка при развертывании"])
+def test_error_context_in_every_language(text):
+    assert ERROR_CONTEXT.search(normalize(text))
+
+
+def test_every_public_cue_is_listed_here():
+    """New cues should get a neutral-text check too."""
+    public = {name for name, value in vars(lexicon).items()
+              if isinstance(value, re.Pattern) and not name.startswith("_")}
+    assert public <= set(CUES)
