@@ -25,7 +25,7 @@ def answer(query: str, lang: str | None = None, limit: int = 5, channel: str = "
         view = localized(entry, answer_lang)
         matches.append({
             "id": match.id, "score": match.score, "lang": view["lang"], "fallback": view["fallback"],
-            "title": view["title"], "cause": view["cause"], "steps": view["steps"],
+            "title": view["title"], "cause": view["cause"], "steps": view["steps"], "history": view["history"],
             "commands": view["commands"], "sources": view["sources"], "reasons": match.reasons,
             "family": view["family"], "kind": view["kind"], "related": view["related"],
             "url": view["url"],

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from app.i18n import STRINGS, t
+from app.knowledge.notices import FAMILY_NOTICES
 
 _FENCE_LANGUAGE = {"az": "bash", "docker": "bash", "kubectl": "bash", "python": "python"}
 _ORDERED_ITEM = re.compile(r"^\d+[.)]\s")
@@ -15,7 +16,7 @@ _BACKTICK_RUN = re.compile(r"`+")
 
 
 BOT_LABELS = ("details", "others", "no_match", "ambiguous", "truncated", "fallback")
-CARD_LABELS = ("cause", "steps", "commands", "source")
+CARD_LABELS = ("cause", "steps", "commands", "source", "history", "older_commands", "older_commands_hint")
 
 
 def _labels(lang: str | None) -> dict[str, str]:
@@ -45,21 +46,41 @@ def fenced(code: str, language: str) -> str:
 
 
 def _source_line(source: dict) -> str:
-    return f"`{source['doc']}` § {source['anchor']} ({source['lang']}, {source['date']})"
+    where = f"[{source['title']}]({source['url']})" if source.get("url") else f"`{source['doc']}`"
+    line = f"{where} § {source['anchor']} ({source['lang']}, {source['date']})"
+    return f"{line}: {source['note']}" if source.get("note") else line
+
+
+def _command_blocks(commands: list[dict], lang: str) -> str:
+    blocks = []
+    for command in commands:
+        label = "" if command["generation"] == "general" else f"`{t(lang, 'generation_' + command['generation'])}` "
+        fence = fenced(command["command"], _FENCE_LANGUAGE.get(command["tool"], ""))
+        blocks.append(f"{label}{command['description']}\n\n{fence}")
+    return "\n\n".join(blocks)
 
 
 def entry_markdown(entry: dict, base_url: str = "", heading: str = "###") -> str:
     """One entry (the API's entry or match shape) as a message: everything a user needs to act."""
-    labels = _labels(entry["lang"])
+    lang = entry["lang"]
+    labels = _labels(lang)
     parts = [f"{heading} {entry['title']}"]
     if entry.get("fallback"):
         parts.append(f"_{labels['fallback']}_")
     parts.append(f"**{labels['cause']}:** {entry['cause']}")
     parts.append(f"**{labels['steps']}**\n\n{numbered_steps(entry['steps'])}")
-    if entry["commands"]:
-        blocks = [f"{command['description']}\n\n{fenced(command['command'], _FENCE_LANGUAGE.get(command['tool'], ''))}"
-                  for command in entry["commands"]]
-        parts.append(f"**{labels['commands']}**\n\n" + "\n\n".join(blocks))
+    if entry.get("history"):
+        parts.append(f"_{labels['history']}:_\n\n{entry['history'].strip()}")
+    current = [command for command in entry["commands"] if command["current"]]
+    older = [command for command in entry["commands"] if not command["current"]]
+    if current:
+        parts.append(f"**{labels['commands']}**\n\n{_command_blocks(current, lang)}")
+    if older:
+        parts.append(f"**{labels['older_commands']}**\n\n_{labels['older_commands_hint']}_\n\n"
+                     f"{_command_blocks(older, lang)}")
+    if entry["family"] in FAMILY_NOTICES:
+        links = ", ".join(f"[{source['title']}]({source['url']})" for source in FAMILY_NOTICES[entry["family"]])
+        parts.insert(1, f"> {t(lang, 'notice_' + entry['family'])} ({links})")
     references = [f"{labels['source']}: {_source_line(source)}" for source in entry["sources"]]
     references.append(f"{labels['details']}: {_absolute(base_url, entry['url'])}")
     parts.append("\n".join(f"_{line}_  " for line in references).rstrip())

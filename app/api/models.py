@@ -28,7 +28,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from app.errors import ApiError
 from app.feedback.models import REASONS
 from app.input_text import is_clean_text, is_readable_paste
-from app.knowledge.model import ID_PATTERN, ID_RE, Family, Kind, Lang, Source, Tool
+from app.knowledge.model import ID_PATTERN, ID_RE, Family, Generation, Kind, Lang, Tool
 from app.matching.extract import canonical_error_code
 
 MATCH_LIMIT_MAX = 20
@@ -253,11 +253,29 @@ class _Response(BaseModel):
 
 
 class Command(_Response):
-    """A command as shown: its description in the answer's language."""
+    """A command as shown: its description in the answer's language; today's commands first."""
 
     tool: Tool
     command: str
     description: str
+    generation: Generation = Field(description=(
+        "cli-v2 / sdk-v2: today's Azure ML CLI and SDK; cli-v1-preview: the 2021 articles' `az ml endpoint` "
+        "group, which no longer exists; cli-v1 / sdk-v1: out of support; general: another tool, unaffected."))
+    current: bool = Field(description="Works with today's tools; false for the articles' older commands, "
+                                      "which clients should show folded, after the current ones.")
+    source: int | None = Field(description="Index in `sources` of where the command comes from.")
+
+
+class Source(_Response):
+    """Where the facts come from: an article file (`doc`) or a web page (`url`, `title`)."""
+
+    doc: str | None
+    url: str | None
+    title: str | None
+    anchor: str
+    lang: Lang
+    date: str = Field(description="YYYY-MM-DD")
+    note: str | None = Field(description="What to know about the source itself (e.g. a mistake in it).")
 
 
 class Reason(BaseModel):
@@ -282,6 +300,7 @@ class EntrySummary(_Response):
 class EntryDetail(EntrySummary):
     cause: str
     steps: str = Field(description="Markdown ordered list.")
+    history: str | None = Field(description="The source article's older advice where today's docs changed it.")
     commands: list[Command]
     sources: list[Source]
     related: list[str]
@@ -296,6 +315,7 @@ class Match(_Response):
     title: str
     cause: str
     steps: str
+    history: str | None
     commands: list[Command]
     sources: list[Source]
     reasons: list[Reason]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any, cast
 
-from app.knowledge.model import LANGS
+from app.knowledge.model import CURRENT_GENERATIONS, LANGS
 
 
 def pick_language(entry: dict[str, Any], requested: str | None) -> tuple[str, bool]:
@@ -30,8 +30,10 @@ def localized(entry: dict[str, Any], requested: str | None) -> dict[str, Any]:
     lang, fallback = pick_language(entry, requested)
     text = entry["content"][lang]
     commands = [{"tool": c["tool"], "command": c["command"],
-                 "description": c["description"].get(lang) or c["description"]["en"]}
+                 "description": _in(c["description"], lang), "generation": c["generation"],
+                 "current": c["generation"] in CURRENT_GENERATIONS, "source": c.get("source")}
                 for c in entry.get("commands", [])]
+    commands.sort(key=lambda command: not command["current"])
     return {
         "id": entry["id"],
         "family": entry["family"],
@@ -42,10 +44,23 @@ def localized(entry: dict[str, Any], requested: str | None) -> dict[str, Any]:
         "title": text["title"],
         "cause": text["cause"],
         "steps": text["steps"],
+        "history": text.get("history"),
         "commands": commands,
         "error_codes": list(entry.get("error_codes", [])),
         "http_statuses": list(entry.get("http_statuses", [])),
-        "sources": [dict(s) for s in entry.get("sources", [])],
+        "sources": [_source(s, lang) for s in entry.get("sources", [])],
         "related": list(entry.get("related", [])),
         "url": entry_url(entry["id"], lang),
     }
+
+
+def _in(texts: dict[str, str], lang: str) -> str:
+    """A per-language text in `lang`, else English (always present)."""
+    return texts.get(lang) or texts["en"]
+
+
+def _source(source: dict[str, Any], lang: str) -> dict[str, Any]:
+    """A source with its note in `lang`; `doc` (an article file) or `url` and `title` (a web page)."""
+    return {"doc": source.get("doc"), "url": source.get("url"), "title": source.get("title"),
+            "anchor": source["anchor"], "lang": source["lang"], "date": source["date"],
+            "note": _in(source["note"], lang) if source.get("note") else None}

@@ -11,17 +11,32 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import ErrorDetails
 
 Lang = Literal["en", "ko", "zh", "ru"]
 Family = Literal["managed-online-endpoints", "batch-endpoints", "docker-aci-aks"]
 Kind = Literal["error-code", "http-status", "symptom", "how-to"]
-Tool = Literal["az", "docker", "kubectl", "python"]
+Tool = Literal["az", "docker", "kubectl", "python", "shell"]
+Generation = Literal["cli-v2", "sdk-v2", "cli-v1-preview", "cli-v1", "sdk-v1", "general"]
+"""Which Azure ML toolchain a command belongs to. `general` is a command of another tool (docker,
+kubectl, az outside `az ml`, a line of the user's own code) that no Azure ML version change affects."""
+CURRENT_GENERATIONS: tuple[str, ...] = ("cli-v2", "sdk-v2", "general")
+OLDER_GENERATIONS: tuple[str, ...] = ("cli-v1-preview", "cli-v1", "sdk-v1")
 LANGS: tuple[str, ...] = get_args(Lang)
 FAMILIES: tuple[str, ...] = get_args(Family)
 KINDS: tuple[str, ...] = get_args(Kind)
 TOOLS: tuple[str, ...] = get_args(Tool)
+GENERATIONS: tuple[str, ...] = get_args(Generation)
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_\-]*$"
 ID_RE = re.compile(ID_PATTERN)
@@ -83,6 +98,9 @@ class EntryText(_Strict):
     title: Text
     cause: Text
     steps: Steps
+    history: Annotated[Text | None, Field(description=(
+        "What the source article advised where today's documentation changed the remedy; kept for "
+        "users still on the older path, shown folded under the current steps."))] = None
 
 
 class Content(_Strict):
@@ -111,28 +129,49 @@ class Description(_Strict):
 
 
 class Command(_Strict):
-    """A command users can copy; shell commands start with their tool's name."""
+    """A command users can copy: az, docker and kubectl commands start with their tool's name;
+    `python` is a Python statement, `shell` any other terminal command (pip, curl)."""
 
     tool: Tool
     command: Text
     description: Description
+    generation: Generation
+    source: Annotated[int | None, Field(ge=0, description="Index in the entry's `sources` of where it comes from.")
+                      ] = None
 
     @field_validator("command")
     @classmethod
     def _starts_with_tool(cls, command: str, info: ValidationInfo) -> str:
         tool = info.data.get("tool")
-        if tool is not None and tool != "python" and command.split()[0] != tool:
+        if tool in ("az", "docker", "kubectl") and command.split()[0] != tool:
             raise ValueError(f"a {tool} command must start with '{tool}'")
         return command
 
+    @property
+    def is_current(self) -> bool:
+        return self.generation in CURRENT_GENERATIONS
+
 
 class Source(_Strict):
-    """Where a fact comes from: the article, its section anchor, its language and date."""
+    """Where a fact comes from: one of the articles in knowledge/sources (`doc`), or a page of
+    today's documentation (`url` with its `title`); the section anchor, language and date."""
 
-    doc: Text
+    doc: Text | None = None
+    url: Annotated[str | None, Field(pattern=r"^https://\S+$")] = None
+    title: Text | None = None
     anchor: Text
     lang: Lang
     date: IsoDate
+    note: Annotated[Description | None, Field(description=(
+        "What a reader should know about the source itself, e.g. where the article is wrong."))] = None
+
+    @model_validator(mode="after")
+    def _names_a_document(self) -> Source:
+        if (self.doc is None) == (self.url is None):
+            raise ValueError("give either `doc` (a file in knowledge/sources) or `url` (with `title`)")
+        if self.url is not None and self.title is None:
+            raise ValueError("a `url` source needs the page's `title`")
+        return self
 
 
 class Entry(_Strict):
@@ -150,6 +189,13 @@ class Entry(_Strict):
     commands: list[Command] = []
     sources: Annotated[list[Source], Field(min_length=1)]
     related: list[Text] = []
+
+    @model_validator(mode="after")
+    def _command_sources_exist(self) -> Entry:
+        for command in self.commands:
+            if command.source is not None and command.source >= len(self.sources):
+                raise ValueError(f"command {command.command!r} cites sources[{command.source}], which does not exist")
+        return self
 
 
 FIELD_ORDER: tuple[str, ...] = tuple(Entry.model_fields)
@@ -184,10 +230,10 @@ def canonical(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def _problem(file: str, error: ErrorDetails) -> SchemaError:
-    loc = error["loc"]
+    loc = error["loc"] or ("(entry)",)
     if error["type"] == "missing" and loc[-2:] == ("description", "en"):
         return SchemaError(file, _field_name(loc[:-1]), "must map language codes to text, with en")
-    return SchemaError(file, _field_name(loc), _message(error))
+    return SchemaError(file, _field_name(loc), _message(error, loc))
 
 
 def _field_name(loc: tuple[int | str, ...]) -> str:
@@ -198,9 +244,9 @@ def _field_name(loc: tuple[int | str, ...]) -> str:
     return name
 
 
-def _message(error: ErrorDetails) -> str:
+def _message(error: ErrorDetails, loc: tuple[int | str, ...]) -> str:
     """The message a curator needs; pydantic's own wording where it already says it."""
-    kind, loc, value = error["type"], error["loc"], error.get("input")
+    kind, value = error["type"], error.get("input")
     parent = loc[-2] if len(loc) > 1 else None
     if kind == "missing" and loc == ("content", "en"):
         return "missing: every entry needs English content"
@@ -214,6 +260,8 @@ def _message(error: ErrorDetails) -> str:
         return f"{value!r} is not of the form ERR_NNNN"
     if kind == "string_pattern_mismatch" and loc[0] == "id":
         return "must be lowercase letters, digits, '_' or '-'"
+    if kind == "string_pattern_mismatch" and loc[-1] == "url":
+        return "must be an https:// address"
     if kind == "string_pattern_mismatch":
         return "must be a date written YYYY-MM-DD (quote it in YAML)"
     if loc[0] == "http_statuses" and len(loc) == 2:

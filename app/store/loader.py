@@ -62,11 +62,13 @@ def entry_to_dict(row: Entry) -> dict:
         "http_statuses": [s.status for s in row.http_statuses],
         "signatures": list(row.signatures or []),
         "patterns": list(row.patterns or []),
-        "content": {t.lang: {"title": t.title, "cause": t.cause, "steps": t.steps} for t in row.texts},
+        "content": {t.lang: {"title": t.title, "cause": t.cause, "steps": t.steps, "history": t.history}
+                    for t in row.texts},
         "aliases": aliases,
-        "commands": [{"tool": c.tool, "command": c.command, "description": dict(c.description)}
-                     for c in row.commands],
-        "sources": [{"doc": s.doc, "anchor": s.anchor, "lang": s.lang, "date": s.date} for s in row.sources],
+        "commands": [{"tool": c.tool, "command": c.command, "description": dict(c.description),
+                      "generation": c.generation, "source": c.source} for c in row.commands],
+        "sources": [{"doc": s.doc, "url": s.url, "title": s.title, "anchor": s.anchor, "lang": s.lang,
+                     "date": s.date, "note": s.note} for s in row.sources],
         "related": list(row.related or []),
     })
 
@@ -82,7 +84,8 @@ def _fill(row: Entry, entry: dict) -> None:
     row.texts = [EntryText(lang=lang, **text) for lang, text in entry["content"].items()]
     row.aliases = [EntryAlias(lang=lang, position=i, text=text)
                    for lang, phrases in entry["aliases"].items() for i, text in enumerate(phrases)]
-    row.commands = [EntryCommand(position=i, tool=c["tool"], command=c["command"], description=c["description"])
+    row.commands = [EntryCommand(position=i, tool=c["tool"], command=c["command"], description=c["description"],
+                                 generation=c["generation"], source=c.get("source"))
                     for i, c in enumerate(entry["commands"])]
     row.sources = [EntrySource(position=i, **s) for i, s in enumerate(entry["sources"])]
 

@@ -44,6 +44,7 @@ class EntryText(Base):
     title: Mapped[str] = mapped_column(Text)
     cause: Mapped[str] = mapped_column(Text)
     steps: Mapped[str] = mapped_column(Text)
+    history: Mapped[str | None] = mapped_column(Text)
 
     entry: Mapped[Entry] = relationship(back_populates="texts")
 
@@ -75,6 +76,8 @@ class EntryCommand(Base):
     tool: Mapped[str] = mapped_column(String(20))
     command: Mapped[str] = mapped_column(Text)
     description: Mapped[dict] = mapped_column(JSON)
+    generation: Mapped[str] = mapped_column(String(20), server_default="general")
+    source: Mapped[int | None] = mapped_column(Integer)
 
     entry: Mapped[Entry] = relationship(back_populates="commands")
 
@@ -88,7 +91,10 @@ class EntrySource(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     entry_id: Mapped[str] = mapped_column(ForeignKey("entries.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer)
-    doc: Mapped[str] = mapped_column(String(200))
+    doc: Mapped[str | None] = mapped_column(String(200))
+    url: Mapped[str | None] = mapped_column(String(500))
+    title: Mapped[str | None] = mapped_column(String(300))
+    note: Mapped[dict | None] = mapped_column(JSON)
     anchor: Mapped[str] = mapped_column(String(200))
     lang: Mapped[str] = mapped_column(String(2))
     date: Mapped[str] = mapped_column(String(10))

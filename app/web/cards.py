@@ -15,6 +15,7 @@ from flask import current_app
 from app.i18n import LANGUAGE_NAMES, t
 from app.knowledge.articles import parse_article
 from app.knowledge.localize import entry_url, localized
+from app.knowledge.notices import FAMILY_NOTICES
 from app.knowledge.render import markdown_to_html
 from app.store.snapshot import get_entry
 
@@ -31,8 +32,11 @@ def entry_card(entry: dict, lang: str) -> dict:
         "title": plain_text(view["title"]),
         "cause_html": _inline_html(view["cause"]),
         "steps_html": markdown_to_html(view["steps"]),
-        "commands": view["commands"],
+        "history_html": markdown_to_html(view["history"]) if view["history"] else None,
+        "commands": [_command(command, lang) for command in view["commands"] if command["current"]],
+        "older_commands": [_command(command, lang) for command in view["commands"] if not command["current"]],
         "sources": [_describe_source(source) for source in view["sources"]],
+        "notice": _notice(view["family"], lang),
         "family": view["family"],
         "family_label": t(lang, f"family_{view['family']}"),
         "error_codes": view["error_codes"],
@@ -65,12 +69,29 @@ def plain_text(text: str) -> str:
     return html.unescape(nh3.clean(markdown_to_html(text), tags=set())).strip()
 
 
+def _command(command: dict, lang: str) -> dict:
+    """A command with the name of its tool generation in `lang` (none for other tools: `general`)."""
+    general = command["generation"] == "general"
+    return {**command, "generation_label": None if general else t(lang, f"generation_{command['generation']}")}
+
+
+def _notice(family: str, lang: str) -> dict | None:
+    """The family's notice (e.g. SDK v1 end of support) with its sources, or None."""
+    sources = FAMILY_NOTICES.get(family)
+    if sources is None:
+        return None
+    return {"text": t(lang, f"notice_{family}"), "sources": [_describe_source(dict(source)) for source in sources]}
+
+
 def _describe_source(source: dict) -> dict:
     """A source as people read it: the article's title and the section's heading, not file names.
-    A table row has no heading of its own; its anchor is shown instead."""
+    A table row has no heading of its own; its anchor is shown instead. A web page is its title, linked."""
+    described = {"lang": source["lang"], "language": LANGUAGE_NAMES[source["lang"]], "date": source["date"],
+                 "note": source.get("note"), "url": source.get("url")}
+    if source.get("url"):
+        return {**described, "article": source["title"], "section": f"#{source['anchor']}"}
     article_title, headings = _articles(current_app.config["SOURCES_DIR"]).get(source["doc"], (source["doc"], {}))
-    return {"article": article_title, "section": headings.get(source["anchor"], f"#{source['anchor']}"),
-            "lang": source["lang"], "language": LANGUAGE_NAMES[source["lang"]], "date": source["date"]}
+    return {**described, "article": article_title, "section": headings.get(source["anchor"], f"#{source['anchor']}")}
 
 
 @lru_cache(maxsize=4)

@@ -8,11 +8,15 @@ from app.api.markdown_format import entry_markdown, fenced, lookup_markdown, mat
 
 def _entry(**changes) -> dict:
     entry = {
-        "id": "err_1100-not-enough-quota", "lang": "en", "fallback": False, "title": "ERR_1100 Not enough quota",
+        "id": "err_1100-not-enough-quota", "family": "managed-online-endpoints", "lang": "en", "fallback": False,
+        "title": "ERR_1100 Not enough quota",
         "cause": "The deployment needs more cores than the quota left.",
         "steps": "1. Delete deployments you no longer use.\n2. Request more quota.",
-        "commands": [{"tool": "az", "command": "az vm list-usage --location <region> -o table",
-                      "description": "Show core usage and limits per VM family."}],
+        "commands": [{"tool": "az", "command": "az ml endpoint list", "description": "List endpoints (2021).",
+                      "generation": "cli-v1-preview", "current": False, "source": 0},
+                     {"tool": "az", "command": "az ml compute list-usage --location <region>",
+                      "description": "Show Azure ML quota usage and limits per VM family.",
+                      "generation": "cli-v2", "current": True, "source": None}],
         "sources": [{"doc": "000_597ea2a612412b07.txt", "anchor": "err_1100-not-enough-quota", "lang": "ko",
                      "date": "2021-05-13"}],
         "url": "/entries/err_1100-not-enough-quota?lang=en", "score": 96.0,
@@ -93,3 +97,22 @@ def test_a_truncated_paste_is_flagged():
 @pytest.mark.parametrize("count", [1, 2])
 def test_a_lookup_holds_one_section_per_entry(count):
     assert lookup_markdown({"entries": [_entry()] * count}).count("### ") == count
+
+
+def test_todays_commands_come_first_and_the_articles_older_ones_after_a_label():
+    text = entry_markdown(_entry())
+    assert text.index("az ml compute list-usage") < text.index("**Older CLI and SDK commands") \
+        < text.index("az ml endpoint list")
+    assert "`CLI v1 preview (az ml endpoint; no longer exists)` List endpoints" in text
+
+
+def test_a_web_source_is_a_link_and_its_note_is_kept():
+    source = {"url": "https://learn.microsoft.com/azure/machine-learning/x", "title": "Troubleshoot",
+              "doc": None, "anchor": "a", "lang": "en", "date": "2026-10-01", "note": "Renamed since."}
+    assert "[Troubleshoot](https://learn.microsoft.com/azure/machine-learning/x) § a (en, 2026-10-01): Renamed since." \
+        in entry_markdown(_entry(sources=[source]))
+
+
+def test_an_sdk_v1_entry_says_its_support_ends():
+    text = entry_markdown(_entry(family="docker-aci-aks", lang="ru"))
+    assert "30 июня 2026" in text and "https://learn.microsoft.com/azure/machine-learning/concept-v2" in text

@@ -15,7 +15,8 @@ VALID = {
     "patterns": ["not enough quota"],
     "content": {"en": {"title": "ERR_1100", "cause": "Quota.", "steps": "1. Delete.\n"}},
     "aliases": {"en": ["quota"], "ko": ["할당량"]},
-    "commands": [{"tool": "az", "command": "az ml endpoint list", "description": {"en": "List."}}],
+    "commands": [{"tool": "az", "command": "az ml endpoint list", "description": {"en": "List."},
+                  "generation": "cli-v1-preview"}],
     "sources": [{"doc": "000.txt", "anchor": "err_1100", "lang": "ko", "date": "2021-05-13"}],
     "related": [],
 }
@@ -94,3 +95,35 @@ def test_unknown_tool_is_reported():
 def test_source_date_must_be_iso():
     found = problems(lambda d: d["sources"][0].update(date="05/13/2021"))
     assert found[0][0] == "sources[0].date"
+
+
+def test_a_command_needs_its_generation():
+    assert ("commands[0].generation", "missing required field") in problems(
+        lambda d: d["commands"][0].pop("generation"))
+
+
+def test_an_unknown_generation_is_reported():
+    found = problems(lambda d: d["commands"][0].update(generation="v3"))
+    assert found[0][0] == "commands[0].generation" and "cli-v2" in found[0][1]
+
+
+def test_a_command_cannot_cite_a_missing_source():
+    found = problems(lambda d: d["commands"][0].update(source=3))
+    assert found == [("(entry)", "command 'az ml endpoint list' cites sources[3], which does not exist")]
+
+
+def test_a_web_source_needs_its_title():
+    found = problems(lambda d: d["sources"].append(
+        {"url": "https://learn.microsoft.com/x", "anchor": "a", "lang": "en", "date": "2026-01-01"}))
+    assert found == [("sources[1]", "a `url` source needs the page's `title`")]
+
+
+def test_a_source_names_a_file_or_a_page_not_both():
+    found = problems(lambda d: d["sources"][0].update(url="https://learn.microsoft.com/x", title="T"))
+    assert found[0][0] == "sources[0]"
+
+
+def test_a_shell_command_may_start_with_any_program():
+    assert problems(lambda d: d["commands"].append(
+        {"tool": "shell", "command": "pip install debugpy", "description": {"en": "Install."},
+         "generation": "general"})) == []

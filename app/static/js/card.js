@@ -16,13 +16,49 @@ function confidence(item) {
 
 function command(item, card, s) {
   return h("figure", { class: "command" },
-    h("figcaption", { lang: card.content_lang }, item.description),
+    h("figcaption", { lang: card.content_lang },
+      item.generation_label ? h("span", { class: "badge badge-generation" }, item.generation_label) : null,
+      item.generation_label ? " " : null, item.description),
     h("div", { class: "code-block" },
       h("pre", {}, h("code", { translate: "no" }, item.command)),
       h("button", {
         type: "button", class: "copy-button", "data-copied-label": s.copied, "data-failed-label": s.copy_failed,
         "aria-label": format(s.copy_command, { command: item.command }),
       }, s.copy_action)));
+}
+
+function commands(card, s) {
+  if (!card.commands.length && !card.older_commands.length) return null;
+  return section(s.commands,
+    card.commands.map((item) => command(item, card, s)),
+    card.older_commands.length
+      ? h("details", { class: "older-commands" },
+        h("summary", {}, s.older_commands),
+        h("p", { class: "hint" }, s.older_commands_hint),
+        card.older_commands.map((item) => command(item, card, s)))
+      : null);
+}
+
+function notice(card, s) {
+  if (!card.notice) return null;
+  return h("aside", { class: "notice", role: "note" },
+    h("p", {}, card.notice.text),
+    h("p", { class: "notice-sources" }, h("span", { class: "label" }, s.notice_sources), " ",
+      ...card.notice.sources.flatMap((source, i) => [
+        i ? " · " : null,
+        h("a", { href: source.url, rel: "noopener noreferrer" }, source.article)])));
+}
+
+function source(item, s) {
+  const name = `${item.article} › ${item.section}`;
+  return h("p", { class: "source" },
+    h("span", { class: "label" }, s.source), " ",
+    item.url ? h("a", { href: item.url, rel: "noopener noreferrer", lang: item.lang }, name)
+      : h("span", { lang: item.lang }, name),
+    ` · ${item.language} · `, h("time", { datetime: item.date }, item.date),
+    item.note ? h("br") : null,
+    item.note ? h("span", { class: "label" }, s.source_note) : null,
+    item.note ? ` ${item.note}` : null);
 }
 
 function section(title, ...content) {
@@ -50,17 +86,19 @@ export function answerCard(card, s, { others = [], onOpen }) {
       h("h2", { class: "card-title", lang: card.content_lang }, card.title),
       card.confidence ? confidence(card) : null),
     card.fallback_note ? h("p", { class: "fallback-note" }, card.fallback_note) : null,
+    notice(card, s),
     section(s.cause, sanitizedServerHtml("div", { class: "cause", lang: card.content_lang }, card.cause_html)),
-    section(s.steps, sanitizedServerHtml("div", { class: "steps", lang: card.content_lang }, card.steps_html)),
-    card.commands.length ? section(s.commands, card.commands.map((item) => command(item, card, s))) : null,
+    section(s.steps, sanitizedServerHtml("div", { class: "steps", lang: card.content_lang }, card.steps_html),
+      card.history_html
+        ? h("details", { class: "history" }, h("summary", {}, s.history),
+          sanitizedServerHtml("div", { lang: card.content_lang }, card.history_html))
+        : null),
+    commands(card, s),
     card.reasons && card.reasons.length
       ? section(s.why_matched, h("ul", { class: "reasons" }, card.reasons.map((reason) => h("li", {}, reason))))
       : null,
     h("footer", { class: "card-foot" },
-      card.sources.map((source) => h("p", { class: "source" },
-        h("span", { class: "label" }, s.source), " ",
-        h("span", { lang: source.lang }, `${source.article} › ${source.section}`),
-        ` · ${source.language} · `, h("time", { datetime: source.date }, source.date))),
+      card.sources.map((item) => source(item, s)),
       chips(s.other_matches, others, onOpen),
       chips(s.related, card.related, onOpen),
       h("p", { class: "permalink" }, h("a", { href: card.url }, s.permalink))));
