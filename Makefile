@@ -43,8 +43,8 @@ lint: $(VENV)/.test
 bench: setup
 	$(BIN)/python benchmarks/match_latency.py
 
-eval: knowledge
-	$(BIN)/python ../shared/eval/run_eval.py --app wsgi:app --cases ../shared/eval/dev.jsonl
+eval: setup
+	$(BIN)/python benchmarks/eval/run.py --snapshot
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache

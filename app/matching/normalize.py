@@ -18,15 +18,17 @@ _REQUEST_ID = re.compile(r"\b(?:x-ms-(?:client-)?request-id|request[-_ ]?id|corr
                          r"|trace[-_ ]?id)\s*[:=]?\s*\S+")
 _HEX_ID = re.compile(r"(?<![0-9a-z])(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{12,}(?![0-9a-z])")
 _IP = re.compile(r"\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b")
-_URL = re.compile(r"\b(?:https?|wss?|azureml|s3|gs|abfss?|wasbs?)://([^\s/\"'<>)]*)[^\s\"'<>)]*")
+_URL = re.compile(r"\b(?:https?|wss?|azureml|s3|gs|abfss?|wasbs?)://([^\s/\"'<>)]*)([^\s\"'<>)#]*)(?:#([\w\-]+))?")
 _PATH = re.compile(r"(?<![\w.])(?:[a-z]:)?(?:[/\\][\w.\-@]+){2,}[/\\]?")
 _SPACES = re.compile(r"[ \t]+")
 
 
 def _url_host(match: re.Match[str]) -> str:
-    """Keep the host: `inference.ml.azure.com` or `azurecr.io` tells which service answered."""
+    """Keep the host: `inference.ml.azure.com` or `azurecr.io` tells which service answered;
+    and a fragment's words: `aka.ms/oe-tsg#error-outofquota` names the troubleshooting section."""
     host = match.group(1).split("@")[-1].split(":")[0]
-    return f" {host} "
+    fragment = (match.group(3) or "").replace("-", " ").replace("_", " ")
+    return f" {host} {fragment} " if fragment else f" {host} "
 
 
 def _path_tail(match: re.Match[str]) -> str:

@@ -1,4 +1,4 @@
-"""Our own labelled pastes (tests/matching/cases.jsonl, written from the source articles):
+"""Our own labelled pastes (benchmarks/eval/tune.jsonl, written from the source articles):
 the matcher must keep answering them, so a change that helps one kind of paste and
 breaks another shows up here."""
 import json
@@ -8,7 +8,7 @@ import pytest
 
 from app.knowledge.localize import pick_language
 
-CASES = [json.loads(line) for line in (Path(__file__).parent / "cases.jsonl").read_text(encoding="utf-8").splitlines()
+CASES = [json.loads(line) for line in (Path(__file__).parents[2] / "benchmarks" / "eval" / "tune.jsonl").read_text(encoding="utf-8").splitlines()
          if line.strip()]
 POSITIVE = [c for c in CASES if c["expect"]]
 NEGATIVE = [c for c in CASES if not c["expect"]]

@@ -35,3 +35,7 @@ def test_codes_and_identifiers_survive():
 
 def test_control_characters_and_nul_do_not_survive():
     assert normalize("bad\x00byte\x07here") == "bad byte here"
+
+
+def test_a_troubleshooting_link_keeps_the_section_it_names():
+    assert normalize("Please see https://aka.ms/oe-tsg#error-outofquota") == "please see aka.ms error outofquota"

@@ -1,0 +1,156 @@
+"""Evaluate the matcher on the labelled case sets: `make eval`.
+
+Sets (JSON lines, one case each: id, query, expect, query_lang, kind, optional answer_lang, scope):
+  tune     benchmarks/eval/tune.jsonl            what we look at while improving the matcher
+  written  benchmarks/eval/test_written.jsonl    FROZEN: written by someone who never saw the entries
+  pastes   benchmarks/eval/test_pastes.jsonl     FROZEN: real pastes from public issues, with links
+Frozen sets are never edited to make the matcher pass and never copied into aliases, rules or tests.
+
+Prints, per set: acc@1, recall@3, MRR, no-match rate (right "no entry"), per kind and per query
+language; for real pastes, in-scope and out-of-scope apart (and cases whose entry is not written yet).
+`--snapshot` rewrites benchmarks/eval/snapshot.tsv (one line per case: what came first), so a scoring
+change shows in `git diff` as the cases it changed.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from app.config import Config  # noqa: E402
+from app.knowledge.files import read_entry_files  # noqa: E402
+from app.matching.matcher import Matcher  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+SETS = {"tune": HERE / "tune.jsonl", "written": HERE / "test_written.jsonl", "pastes": HERE / "test_pastes.jsonl"}
+FROZEN = ("written", "pastes")
+SNAPSHOT = HERE / "snapshot.tsv"
+TOP = 3
+
+
+@dataclass
+class Tally:
+    """Counts for one group of cases."""
+
+    positive: int = 0
+    top1: int = 0
+    top3: int = 0
+    reciprocal: float = 0.0
+    negative: int = 0
+    rejected: int = 0
+    failures: list[str] = field(default_factory=list)
+
+    def add(self, case: dict, ranked: list[str]) -> None:
+        expect = case["expect"]
+        if not expect:
+            self.negative += 1
+            self.rejected += not ranked
+            if ranked:
+                self.failures.append(case["id"])
+            return
+        self.positive += 1
+        rank = next((i for i, entry_id in enumerate(ranked, 1) if entry_id in expect), None)
+        self.top1 += rank == 1
+        self.top3 += rank is not None and rank <= TOP
+        self.reciprocal += 1 / rank if rank else 0.0
+        if rank != 1:
+            self.failures.append(case["id"])
+
+    def row(self, name: str) -> str:
+        def share(hits: float, total: int) -> str:
+            return f"{hits / total:5.3f}" if total else "  n/a"
+        return (f"  {name:<16} n={self.positive + self.negative:<4} acc@1={share(self.top1, self.positive)} "
+                f"recall@3={share(self.top3, self.positive)} mrr={share(self.reciprocal, self.positive)} "
+                f"no-match={share(self.rejected, self.negative)}")
+
+
+def load(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def build_matcher() -> Matcher:
+    entries, errors = read_entry_files(ROOT / "knowledge" / "entries")
+    if errors:
+        raise SystemExit("\n".join(str(error) for error in errors))
+    return Matcher(entries, threshold=Config.MATCH_THRESHOLD, ambiguity_margin=Config.MATCH_AMBIGUITY_MARGIN,
+                   max_query_chars=Config.MATCH_MAX_QUERY_CHARS)
+
+
+def group_of(case: dict) -> str:
+    """Real pastes are judged in and out of scope apart; cases whose entry is not written yet apart again."""
+    if "scope" not in case:
+        return "all"
+    if case.get("future"):
+        return "in (no entry yet)"
+    return f"{case['scope']}-scope"
+
+
+def evaluate(matcher: Matcher, name: str, cases: list[dict]) -> tuple[dict[str, Tally], list[tuple[str, ...]], list]:
+    totals: dict[str, Tally] = defaultdict(Tally)
+    snapshot = []
+    latencies = []
+    for case in cases:
+        started = time.perf_counter()
+        result = matcher.match(case["query"])
+        latencies.append((time.perf_counter() - started) * 1000)
+        ranked = [match.id for match in result.matches]
+        for key in (f"set {group_of(case)}", f"kind {case['kind']}", f"lang {case['query_lang']}"):
+            totals[key].add(case, ranked)
+        top = ranked[0] if ranked else "-"
+        snapshot.append((name, case["id"], "|".join(case["expect"]) or "-", top,
+                         "ok" if (top in case["expect"] or (not case["expect"] and not ranked)) else "MISS"))
+    return totals, snapshot, latencies
+
+
+def summary_line(name: str, totals: dict[str, Tally]) -> str:
+    parts = []
+    for key, tally in sorted(totals.items()):
+        if key.startswith("set "):
+            group = key[4:]
+            if tally.positive:
+                parts.append(f"{group}: acc@1={tally.top1 / tally.positive:.3f} "
+                             f"recall@3={tally.top3 / tally.positive:.3f}")
+            if tally.negative:
+                parts.append(f"{group}: no-match={tally.rejected / tally.negative:.3f}")
+    return f"{name}: " + "; ".join(parts)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sets", nargs="*", default=list(SETS), choices=list(SETS))
+    parser.add_argument("--snapshot", action="store_true", help="rewrite benchmarks/eval/snapshot.tsv")
+    parser.add_argument("--failures", action="store_true", help="list the ids of the cases that failed")
+    args = parser.parse_args()
+    matcher = build_matcher()
+    rows: list[tuple[str, ...]] = []
+    lines = []
+    for name in args.sets:
+        totals, snapshot, latencies = evaluate(matcher, name, load(SETS[name]))
+        rows += snapshot
+        latencies.sort()
+        frozen = " (frozen test set)" if name in FROZEN else ""
+        print(f"== {name}{frozen}: {len(snapshot)} cases, p50 {latencies[len(latencies) // 2]:.2f} ms, "
+              f"p99 {latencies[int(len(latencies) * 0.99)]:.2f} ms")
+        for key in sorted(totals):
+            print(totals[key].row(key))
+            if args.failures and totals[key].failures and key.startswith("set "):
+                print(f"    failed: {' '.join(totals[key].failures)}")
+        lines.append(summary_line(name, totals))
+    print()
+    for line in lines:
+        print(line)
+    if args.snapshot:
+        SNAPSHOT.write_text("set\tid\texpect\ttop\tresult\n" + "".join("\t".join(row) + "\n" for row in rows),
+                            encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
