@@ -1,13 +1,112 @@
-"""Gunicorn settings used by `make run`; command-line flags override them."""
+"""Gunicorn settings used by `make run`; command-line flags override them.
+
+Worker model: gevent. A sync worker serves one connection at a time, so a client that
+sends its request slowly (a "slowloris": headers or body a byte every few seconds) holds a
+whole worker until `timeout` kills it; two such connections stopped the two default
+workers. The gevent worker parks every connection in a greenlet that only runs when bytes
+arrive, so up to `worker_connections` slow clients per worker cost some memory, not the
+worker, and the matcher (CPU, ~1 ms) and the database keep serving everybody else.
+The worker monkey-patches the standard library itself (`gevent.monkey.patch_all()`)
+before it imports the app (no `preload_app`), so `threading.Lock`, the SQLAlchemy pool,
+redis-py and psycopg 3 (which then waits on the patched `select.poll`) yield to other
+greenlets instead of blocking the process.
+
+Slow clients are still dropped: the request line and headers must arrive within
+`keepalive` seconds (the gevent worker reads them under that timeout), and the body
+within GUNICORN_BODY_TIMEOUT seconds after them (`pre_request` below). The
+`limit_request_*` checks stay: this worker parses with gunicorn's own HTTP parser.
+Production should still sit behind a buffering reverse proxy (see the README).
+"""
+import os
+import sys
+import time
+
+worker_class = "gevent"
+# Connections one worker holds at once (slow or not); past that the listen backlog queues them.
+worker_connections = 1000
+# Request line and headers must arrive within this many seconds, and an idle kept-alive
+# connection is closed after it. Keep it above 0: 0 switches the header deadline off.
+keepalive = 5
+# gunicorn's defaults, written out because they are part of the protection.
+limit_request_line = 4094
+limit_request_fields = 100
+limit_request_field_size = 8190
+# Seconds a request body may take to arrive, counted from the end of its headers; a client
+# still sending after that gets an error (400 from this app) and its connection is closed.
+BODY_TIMEOUT = float(os.environ.get("GUNICORN_BODY_TIMEOUT") or 30)
 
 
 def post_worker_init(worker):
     """Build the matcher before the worker takes traffic, so no request waits for it."""
-    from app.knowledge.service import current_matcher
+    from app.store.snapshot import current_matcher
 
     app = worker.wsgi
     with app.app_context():
         try:
             current_matcher()
-        except Exception:  # noqa: BLE001 - a worker without knowledge still serves health checks
+        except Exception:
             worker.log.exception("matcher warm-up failed; it will be built on the first request")
+
+
+def pre_request(worker, req):
+    """Log the request (gunicorn's default hook) and put a deadline on reading its body."""
+    worker.log.debug("%s %s", req.method, req.path)
+    if BODY_TIMEOUT > 0 and req.body is not None and _greenlets_can_time_out():
+        req.body = _BodyWithDeadline(req, time.monotonic() + BODY_TIMEOUT)
+
+
+def _greenlets_can_time_out() -> bool:
+    """True in a gevent worker (patched sockets), where gevent.Timeout interrupts a read."""
+    monkey = sys.modules.get("gevent.monkey")
+    return monkey is not None and monkey.is_module_patched("socket")
+
+
+class _BodyWithDeadline:
+    """`wsgi.input` that stops reading at `deadline`.
+
+    A socket timeout would bound each recv(), and a client sending a byte every few seconds
+    never trips it; gevent.Timeout bounds the whole read. The error is a TimeoutError
+    (an OSError, what a WSGI server raises for a failed read: werkzeug answers 400
+    "client disconnected"), and the connection is not kept alive.
+    """
+
+    def __init__(self, req, deadline: float) -> None:
+        self._req = req
+        self._body = req.body
+        self._deadline = deadline
+
+    def _within_deadline(self, read, *args):
+        import gevent
+
+        remaining = self._deadline - time.monotonic()
+        error = TimeoutError(f"request body not received within {BODY_TIMEOUT:g}s")
+        if remaining <= 0:
+            self._req.force_close()
+            raise error
+        try:
+            with gevent.Timeout(remaining, error):
+                return read(*args)
+        except TimeoutError:
+            self._req.force_close()
+            raise
+
+    def read(self, size=None):
+        return self._within_deadline(self._body.read, size)
+
+    def readline(self, size=None):
+        return self._within_deadline(self._body.readline, size)
+
+    def readlines(self, size=None):
+        return self._within_deadline(self._body.readlines, size)
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        line = self.readline()
+        if not line:
+            raise StopIteration
+        return line
+
+    def __getattr__(self, name):
+        return getattr(self._body, name)
