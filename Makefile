@@ -6,7 +6,7 @@ WORKERS ?= 2
 BIN := $(VENV)/bin
 export FLASK_APP := app.manage:create_app()
 
-.PHONY: run test lint setup db knowledge bench eval clean
+.PHONY: run test lint setup db knowledge bench eval fit clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
@@ -42,6 +42,9 @@ lint: $(VENV)/.test
 
 bench: setup
 	$(BIN)/python benchmarks/match_latency.py
+
+fit: setup
+	$(BIN)/python benchmarks/eval/fit.py
 
 eval: setup
 	$(BIN)/python benchmarks/eval/run.py --snapshot

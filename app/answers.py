@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import time
 
+from app.i18n import t
 from app.knowledge.localize import localized
+from app.matching.neighbours import Topic
 from app.querylog.recorder import log_match
 from app.store.snapshot import current_matcher
 
@@ -39,4 +41,14 @@ def answer(query: str, lang: str | None = None, limit: int = 5, channel: str = "
         "detected": {"codes": result.codes, "http_status": result.http_statuses},
         "ambiguous": result.ambiguous,
         "truncated": result.truncated,
+        "out_of_scope": out_of_scope(result.out_of_scope, answer_lang or "en"),
     }
+
+
+def out_of_scope(topic: Topic | None, lang: str) -> dict | None:
+    """The neighbouring topic a paste is about, said in `lang`, with where to read about it."""
+    if topic is None:
+        return None
+    label = t(lang, f"topic_{topic.id}")
+    return {"topic": topic.id, "label": label, "message": t(lang, "out_of_scope", topic=label),
+            "docs": {"url": topic.docs_url, "title": topic.docs_title, "date": topic.docs_date}}

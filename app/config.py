@@ -1,11 +1,110 @@
-"""Configuration: defaults that work with no setup, overridden by the environment."""
+"""Configuration: defaults that work with no setup, overridden by the environment.
+
+Reading this module reads only the environment. The one file the configuration can need,
+the instance's SECRET_KEY, is read (or created) by `instance_secret_key`, which
+app/bootstrap.py calls when the server starts (`wsgi.py`), never the app factory.
+"""
 from __future__ import annotations
 
+import contextlib
+import json
+import logging
 import os
+import secrets
+import stat
+import time
 from pathlib import Path
 from typing import ClassVar
 
+from app.matching.scoring import ScoringParams
+
 ROOT = Path(__file__).resolve().parent.parent
+INSTANCE_DIR = Path(os.environ.get("INSTANCE_DIR") or ROOT / "instance")
+"""The instance folder: the default SQLite file and the generated SECRET_KEY live here."""
+SECRET_KEY_FILE = "secret_key"
+PUBLIC_SECRET_KEYS = frozenset({"dev-only-change-me"})
+"""Keys that were ever published as defaults: whoever read them can sign anyone's session."""
+SECRET_KEY_WAIT_SECONDS = 5.0
+
+log = logging.getLogger(__name__)
+
+
+class InsecureSecretKey(RuntimeError):
+    """SECRET_KEY is a value published in this repository; the app refuses to start with it."""
+
+
+def check_secret_key(value: object) -> None:
+    """Refuse a SECRET_KEY that was ever a public default (and so signs nothing safely)."""
+    if isinstance(value, str) and value.strip() in PUBLIC_SECRET_KEYS:
+        raise InsecureSecretKey(
+            f"SECRET_KEY is set to the public default {value.strip()!r}, which anyone can use to forge "
+            "session cookies and CSRF tokens. Unset it (a random key is then created once in "
+            f"{INSTANCE_DIR / SECRET_KEY_FILE}) or set your own, e.g. "
+            "`python -c 'import secrets; print(secrets.token_urlsafe(48))'`.")
+
+
+def _secret_key_from_environment() -> str | None:
+    """SECRET_KEY from the environment (None when unset); reading the module reads no file."""
+    value = os.environ.get("SECRET_KEY") or None
+    check_secret_key(value)
+    return value
+
+
+def _read_key(path: Path) -> str | None:
+    try:
+        key = path.read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        return None
+    if key and path.stat().st_mode & (stat.S_IRWXG | stat.S_IRWXO):
+        log.warning("%s can be read by other users; `chmod 600 %s`", path, path)
+    return key or None
+
+
+def instance_secret_key(folder: Path = INSTANCE_DIR) -> str:
+    """The instance's own SECRET_KEY: read from `folder/secret_key`, created there on first use.
+
+    Called when the server starts (app/bootstrap.py, from wsgi.py), not by the app factory.
+    Created once, with owner-only permissions, and race-free: the key is written in full to a
+    temporary file opened with O_CREAT | O_EXCL and mode 0600, then published with a hard
+    link, which fails when another process (a second gunicorn worker starting at the same
+    moment) published its key first; every process then reads the one file that won. Where
+    hard links are not supported the file itself is created with O_EXCL, and readers wait
+    for it to be written.
+    """
+    path = folder / SECRET_KEY_FILE
+    key = _read_key(path)
+    if key is not None:
+        return key
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    fresh = secrets.token_urlsafe(48) + "\n"
+    temporary = folder / f".{SECRET_KEY_FILE}.{os.getpid()}.{secrets.token_hex(8)}"
+    try:
+        _write_new(temporary, fresh)
+        try:
+            os.link(temporary, path)
+        except FileExistsError:
+            pass  # another process was first: its key is the instance's key
+        except OSError:  # no hard links here: create the file itself, exclusively
+            with contextlib.suppress(FileExistsError):
+                _write_new(path, fresh)
+    finally:
+        temporary.unlink(missing_ok=True)
+    deadline = time.monotonic() + SECRET_KEY_WAIT_SECONDS
+    while (key := _read_key(path)) is None:
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"{path} exists but holds no key; delete it to have a new one created")
+        time.sleep(0.05)
+    log.info("SECRET_KEY is not set: using the instance's key in %s", path)
+    return key
+
+
+def _write_new(path: Path, content: str) -> None:
+    """Create `path` (it must not exist yet) readable by the owner only, with `content` on disk."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        handle.write(content)
+        handle.flush()
+        os.fsync(handle.fileno())
 
 
 def _env_int(name: str, default: int) -> int:
@@ -28,8 +127,19 @@ def _env_pairs(name: str) -> dict[str, str]:
     return {key.strip(): value.strip() for key, value in pairs if key.strip() and value.strip()}
 
 
+def _match_params() -> dict:
+    """Overrides of the fitted scoring parameters: MATCH_PARAMS as a JSON object, and the two
+    everyday ones by name (MATCH_THRESHOLD, MATCH_AMBIGUITY_MARGIN)."""
+    values = json.loads(os.environ.get("MATCH_PARAMS") or "{}")
+    if "MATCH_THRESHOLD" in os.environ:
+        values["threshold"] = float(os.environ["MATCH_THRESHOLD"])
+    if "MATCH_AMBIGUITY_MARGIN" in os.environ:
+        values["ambiguity_margin"] = float(os.environ["MATCH_AMBIGUITY_MARGIN"])
+    return values
+
+
 def _default_database_url() -> str:
-    return f"sqlite:///{ROOT / 'instance' / 'troubleshooter.sqlite3'}"
+    return f"sqlite:///{INSTANCE_DIR / 'troubleshooter.sqlite3'}"
 
 
 def _normalise_database_url(url: str) -> str:
@@ -43,7 +153,10 @@ def _normalise_database_url(url: str) -> str:
 class Config:
     """Defaults for a single-host SQLite deployment; environment variables override."""
 
-    SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-change-me")
+    # Signs session cookies and CSRF tokens. Unset, the server uses the instance's own random
+    # key (instance/secret_key, created on first start: see app/bootstrap.py); a public default refuses to start.
+    SECRET_KEY = _secret_key_from_environment()
+    INSTANCE_DIR = str(INSTANCE_DIR)
     SQLALCHEMY_DATABASE_URI = _normalise_database_url(
         os.environ.get("DATABASE_URL") or _default_database_url())
     SQLALCHEMY_ENGINE_OPTIONS: ClassVar[dict] = {"pool_pre_ping": True}
@@ -53,8 +166,10 @@ class Config:
     CATALOG_PATH = os.environ.get("CATALOG_PATH", str(ROOT / "knowledge" / "catalog.md"))
 
     # Matching
-    MATCH_THRESHOLD = float(os.environ.get("MATCH_THRESHOLD", "50"))
-    MATCH_AMBIGUITY_MARGIN = float(os.environ.get("MATCH_AMBIGUITY_MARGIN", "6"))
+    MATCH_PARAMS = _match_params()
+    MATCH_AMBIGUITY_MARGIN = ScoringParams.load(MATCH_PARAMS).ambiguity_margin
+    MATCH_SEMANTIC = _env_flag("MATCH_SEMANTIC", True)
+    SEMANTIC_CACHE_DIR = os.environ.get("SEMANTIC_CACHE_DIR", str(ROOT / "instance" / "cache"))
     MATCH_MAX_QUERY_CHARS = _env_int("MATCH_MAX_QUERY_CHARS", 8000)
     KNOWLEDGE_RELOAD_SECONDS = float(os.environ.get("KNOWLEDGE_RELOAD_SECONDS", "5"))
 

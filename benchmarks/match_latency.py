@@ -26,8 +26,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from app.config import Config  # noqa: E402
 from app.knowledge.files import read_entry_files  # noqa: E402
 from app.matching.matcher import Matcher  # noqa: E402
+from app.matching.semantic import default_encoder  # noqa: E402
 
 LOG_NOISE = [
     "2024-03-04T10:11:02,551 | root | INFO | Starting up app insights client",
@@ -155,7 +157,7 @@ def rss_mb() -> float:
     return float("nan")
 
 
-def measure(scale: int, count: int) -> dict:
+def measure(scale: int, count: int, semantic: bool = False) -> dict:
     entries, errors = read_entry_files(ROOT / "knowledge" / "entries")
     if errors:
         raise SystemExit("\n".join(map(str, errors)))
@@ -163,7 +165,8 @@ def measure(scale: int, count: int) -> dict:
     queries = realistic_queries(knowledge, count)
     before = rss_mb()
     started = time.perf_counter()
-    matcher = Matcher(knowledge)
+    matcher = Matcher(knowledge, encoder=default_encoder() if semantic else None,
+                      cache_dir=Path(Config.SEMANTIC_CACHE_DIR) if semantic else None)
     gc.freeze()
     build_s = time.perf_counter() - started
     for query in queries[:200]:
@@ -174,7 +177,7 @@ def measure(scale: int, count: int) -> dict:
         matcher.match(query)
         timings.append((time.perf_counter() - t0) * 1000)
     timings.sort()
-    return {"scale": scale, "entries": len(knowledge), "queries": len(queries), "build_s": round(build_s, 2),
+    return {"scale": f"{scale}x" + ("+sem" if semantic else ""), "entries": len(knowledge), "queries": len(queries), "build_s": round(build_s, 2),
             "p50_ms": round(statistics.median(timings), 3),
             "p99_ms": round(timings[int(len(timings) * 0.99) - 1], 3), "max_ms": round(timings[-1], 2),
             "rss_mb": round(rss_mb(), 1), "matcher_mb": round(rss_mb() - before, 1)}
@@ -184,18 +187,24 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scales", default="1,10,100", help="comma-separated sizes (default 1,10,100)")
     parser.add_argument("--queries", type=int, default=3000)
+    parser.add_argument("--semantic-scales", default="1",
+                        help="sizes also measured with the semantic layer (default 1; encoding 100x takes minutes)")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--with-semantic", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(measure(args.one, args.queries)))
+        print(json.dumps(measure(args.one, args.queries, args.with_semantic)))
         return
     print(f"{'size':>6} {'entries':>8} {'queries':>8} {'build s':>8} {'p50 ms':>8} {'p99 ms':>8} "
           f"{'max ms':>8} {'RSS MB':>8} {'index MB':>9}")
-    for scale in (int(s) for s in args.scales.split(",")):
-        output = subprocess.run([sys.executable, __file__, "--one", str(scale), "--queries", str(args.queries)],
+    runs = [(int(s), False) for s in args.scales.split(",") if s] + \
+        [(int(s), True) for s in args.semantic_scales.split(",") if s]
+    for scale, semantic in runs:
+        command = [sys.executable, __file__, "--one", str(scale), "--queries", str(args.queries)]
+        output = subprocess.run(command + (["--with-semantic"] if semantic else []),
                                 capture_output=True, text=True, check=True).stdout
         r = json.loads(output)
-        print(f"{str(r['scale']) + 'x':>6} {r['entries']:>8} {r['queries']:>8} {r['build_s']:>8} {r['p50_ms']:>8} "
+        print(f"{r['scale']:>6} {r['entries']:>8} {r['queries']:>8} {r['build_s']:>8} {r['p50_ms']:>8} "
               f"{r['p99_ms']:>8} {r['max_ms']:>8} {r['rss_mb']:>8} {r['matcher_mb']:>9}")
 
 

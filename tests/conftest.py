@@ -12,13 +12,16 @@ from flask_migrate import upgrade
 from sqlalchemy.orm import Session
 
 from app import create_app
-from app.config import ROOT
+from app.config import ROOT, Config
 from app.extensions import db
-from app.knowledge.files import fingerprint, read_entry_files
+from app.knowledge.files import entry_paths, fingerprint, read_entry_files
 from app.matching.matcher import Matcher
+from app.matching.semantic import SemanticIndex, default_encoder
 from app.store.loader import load_entries
 
 KNOWLEDGE_DIR = ROOT / "knowledge" / "entries"
+SHIPPED_COUNT = len(entry_paths(KNOWLEDGE_DIR))
+"""How many entry files ship: the 56 catalog entries plus those written from today's docs."""
 PG_ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
 
@@ -57,6 +60,13 @@ def shipped_entries() -> list[dict]:
     entries, errors = read_entry_files(KNOWLEDGE_DIR)
     assert not errors, errors
     return entries
+
+
+@pytest.fixture(scope="session", autouse=True)
+def semantic_cache(shipped_entries) -> None:
+    """The shipped knowledge's sentence vectors, encoded once for the whole run (and every server
+    process a test starts) into the cache file that `flask kb load` also writes."""
+    SemanticIndex(shipped_entries, default_encoder(), Path(Config.SEMANTIC_CACHE_DIR))
 
 
 @pytest.fixture(scope="session")

@@ -5,14 +5,14 @@ from sqlalchemy import inspect
 
 from app.bootstrap import prepare
 from app.extensions import db
-from tests.conftest import make_app
+from tests.conftest import SHIPPED_COUNT, make_app
 
 
 def test_first_start_on_a_new_sqlite_file_is_ready_to_answer(tmp_path):
     app = make_app(f"sqlite:///{tmp_path / 'new' / 'db.sqlite3'}")
     prepare(app)
     body = app.test_client().get("/readyz").get_json()
-    assert body["knowledge"]["entries"] == 56
+    assert body["knowledge"]["entries"] == SHIPPED_COUNT
 
 
 def test_second_start_changes_nothing(tmp_path, caplog):

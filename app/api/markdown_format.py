@@ -94,6 +94,11 @@ def match_markdown(result: dict, base_url: str = "") -> str:
     if result.get("truncated"):
         notes.append(f"> {labels['truncated']}")
     matches = result["matches"]
+    if not matches and result.get("out_of_scope"):
+        scope = result["out_of_scope"]
+        docs = scope["docs"]
+        return "\n\n".join(notes + [scope["message"], f"{t(result.get('answer_lang') or 'en', 'out_of_scope_docs')}: "
+                                              f"[{docs['title']}]({docs['url']})"]) + "\n"
     if not matches:
         return "\n\n".join(notes + [labels["no_match"]]) + "\n"
     if result.get("ambiguous"):

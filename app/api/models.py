@@ -330,6 +330,21 @@ class Detected(_Response):
     http_status: list[int]
 
 
+class Docs(_Response):
+    url: str
+    title: str
+    date: str = Field(description="When the page was checked (YYYY-MM-DD).")
+
+
+class OutOfScope(_Response):
+    """No entry, because the paste is about a part of Azure ML this assistant does not cover."""
+
+    topic: str = Field(description="Stable id of the neighbouring topic, e.g. compute-cluster, automl.")
+    label: str = Field(description="The topic's name in the answer's language.")
+    message: str = Field(description="A sentence saying so, in the answer's language.")
+    docs: Docs = Field(description="Where to read about the topic instead.")
+
+
 class MatchResponse(_Response):
     match_id: str = Field(description="Refer to it in POST /api/v1/feedback.", json_schema_extra={"format": "uuid"})
     matches: list[Match] = Field(max_length=MATCH_LIMIT_MAX)
@@ -338,6 +353,9 @@ class MatchResponse(_Response):
     detected: Detected
     ambiguous: bool = Field(description="The best two matches score about the same.")
     truncated: bool = Field(description="Only the most informative part was analysed.")
+    out_of_scope: OutOfScope | None = Field(description=(
+        "Set when `matches` is empty because the paste is about a neighbouring Azure ML topic "
+        "(compute, training, AutoML, pipelines, CLI installation, sign-in, data, the studio portal)."))
 
 
 class EntryList(_Response):

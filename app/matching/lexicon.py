@@ -30,10 +30,10 @@ ERROR_CONTEXT = re.compile(
 OFF_DOMAIN = re.compile(
     r"azure functions?|function app|app service|web app|static web app|cosmos|sql database|mysql|"
     r"postgres|mongodb|redis cache|\bnpm\b|\byarn\b|node\.?js|\breact\b|wordpress|"
-    r"windows update|office|outlook|excel|엑셀|워드|파워포인트|iphone|android|kakao|카카오|微信|wechat|"
+    r"windows update|\boffice\b|outlook|\bexcel\b|엑셀|워드|파워포인트|iphone|android|kakao|카카오|微信|wechat|"
     r"\baws\b|lambda|\bgcp\b|heroku|vercel|netlify|cloudflare|logic app|service bus|event hub|"
     r"api management|teapot|visual c\+\+|c\+\+ build tools|building wheel|setup\.py|\bgcc\b|cmake|"
-    r"maven|gradle|\bcargo\b|nuget|\bjdk\b")
+    r"\bmaven\b|gradle|\bcargo\b|nuget|\bjdk\b")
 
 # Asking how to do something, rather than pasting what went wrong.
 HOW_TO_QUESTION = re.compile(
@@ -59,23 +59,21 @@ SMALL_TALK = re.compile(
 SYNONYMS = {
     "en": {
         "remove": "delete", "erase": "delete", "teardown": "delete", "destroy": "delete",
-        "reboot": "restart", "restarting": "restart", "relaunch": "restart",
-        "laptop": "local", "locally": "local", "workstation": "local",
+        "reboot": "restart", "relaunch": "restart",
+        "laptop": "local", "workstation": "local",
         "webservice": "service", "websvc": "service",
-        "throttled": "throttling", "throttle": "throttling",
         "oom": "memory", "oomkilled": "memory",
         "creds": "credentials", "apikey": "key",
         "pod": "container", "pods": "container",
-        "timed": "timeout",
     },
     "ru": {
         "сервис": "служба", "сервиса": "служба", "сервисе": "служба", "сервисом": "служба",
         "деплой": "развертывание", "деплоя": "развертывание", "деплое": "развертывание",
         "задеплоить": "развернуть", "задеплоил": "развернуть", "выкатить": "развернуть",
-        "эндпоинт": "конечная", "эндпоинта": "конечная", "эндпойнт": "конечная", "endpoint": "конечная",
-        "удалить": "удалить", "снести": "удалить", "грохнуть": "удалить",
-        "контейнера": "контейнер", "логи": "журнал", "логов": "журнал", "лог": "журнал",
-        "квоты": "квота", "ядер": "ядра",
+        "эндпоинт": "конечная", "эндпоинта": "конечная", "эндпойнт": "конечная",
+        "снести": "удалить", "грохнуть": "удалить",
+        "логи": "журнал", "логов": "журнал", "лог": "журнал",
+        "ядер": "ядра",
         "ребут": "перезапуск", "перезагружается": "перезапускается",
     },
 }

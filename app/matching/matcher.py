@@ -12,6 +12,7 @@ import heapq
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from app.matching.extract import error_codes, http_statuses
@@ -19,29 +20,18 @@ from app.matching.features import tokens, word_features
 from app.matching.index import KnowledgeIndex
 from app.matching.language import detect_language
 from app.matching.lexicon import ERROR_CONTEXT, ERROR_OUTPUT, HOW_TO_QUESTION, OFF_DOMAIN, SMALL_TALK, families_in
+from app.matching.neighbours import Topic, neighbour_topic
 from app.matching.normalize import normalize
+from app.matching.scoring import ScoringParams
+from app.matching.semantic import Encoder, SemanticIndex
 
-# Evidence scores (0-100), calibrated against the default threshold of 50.
-CODE_SCORE = 96.0             # an ERR_NNNN code the entry answers
-SIGNATURE_SCORE = 84.0        # a literal signature of the entry's error output
-PATTERN_SCORE = 82.0          # a regex pattern of the entry
-FUZZY_SIGNATURE_SCORE = 80.0  # a signature found once misspelt words are corrected
-STATUS_SCORE = 66.0           # an HTTP status the entry answers, from its context in the paste
-HOWTO_IN_ERROR_SCORE = 68.0   # a how-to entry's command seen inside an error report
-
-# Discounts for evidence that the rest of the paste contradicts.
-FAMILY_MISMATCH = 0.85        # the paste names another product family
-OFF_DOMAIN_FACTOR = 0.45      # the paste is about another product, or small talk
-HOW_TO_MISMATCH = 0.9         # a how-to question, answered by a non-how-to entry
-ERROR_REPORT_HOW_TO = 0.9     # pasted error output, answered by a how-to entry
-STATUS_CONFLICT = 0.5         # the entry answers other statuses than the paste's
-STATUS_ABSENT = 0.85          # the paste has a status the entry does not answer
-TYPO_WEIGHT = 0.8             # a corrected word counts a little less than a typed one
-
-# Fuzzy text: phrase coverage vs query coverage, the prose discount, the evidence needed.
-TEXT = {"evidence": 3.0, "body": 0.6, "qscale": 2.0, "a": 0.35, "min_explained": 4.5}
-TEXT_CANDIDATES = 40          # entries scored in full after pruning through the postings
-POSTINGS_BUDGET = 4000        # postings read for common words when nothing rarer matched
+CODE_ORDER_STEP = 0.5         # each later code in a paste counts a little less than the first
+CODE_ORDER_MAX = 4            # ... down to the fifth
+SEMANTIC_QUERY_CHARS = 300
+"""The encoder reads the start of the (normalised) paste: the question or the first error lines
+carry the meaning, and a long log would cost tens of milliseconds for nothing."""
+SEMANTIC_DECIDED_BY = ("code", "signature", "pattern")
+"""Evidence exact enough that the semantic layer is not asked at all."""
 
 _INFORMATIVE_LINE = re.compile(
     r"err[ _\-]?\d|error|exception|fail|fatal|traceback|status|http|denied|unauthori|not found|timeout|"
@@ -64,6 +54,7 @@ class MatchResult:
     http_statuses: list[int]
     ambiguous: bool
     truncated: bool
+    out_of_scope: Topic | None = None
     candidates: list[Match] = field(default_factory=list)
 
 
@@ -73,14 +64,17 @@ class _Evidence:
     status: float = 0.0
     signature: float = 0.0
     text: float = 0.0
+    semantic: float = 0.0
     reasons: list[dict[str, Any]] = field(default_factory=list)
 
-    def combined(self) -> float:
-        """Independent kinds of evidence reinforce each other, never past 100."""
-        parts = sorted((self.code, self.signature, self.status, self.text), reverse=True)
+    def combined(self, params: ScoringParams) -> float:
+        """Independent kinds of evidence reinforce each other, never past 100. Words and meaning
+        are two views of the same text: the stronger counts, the weaker adds a share."""
+        wording = max(self.text, self.semantic) + params.semantic_agreement * min(self.text, self.semantic)
+        parts = sorted((self.code, self.signature, self.status, min(wording, 100.0)), reverse=True)
         score = parts[0]
         for part in parts[1:]:
-            score += (100.0 - score) * 0.45 * part / 100.0
+            score += (100.0 - score) * params.reinforcement * part / 100.0
         return min(score, 100.0)
 
 
@@ -106,12 +100,14 @@ def informative_part(text: str, limit: int) -> str:
 class Matcher:
     """Built once from the loaded entries; `match` is pure and thread-safe."""
 
-    def __init__(self, entries: list[dict[str, Any]], threshold: float = 50.0, ambiguity_margin: float = 6.0,
-                 max_query_chars: int = 8000):
+    def __init__(self, entries: list[dict[str, Any]], params: ScoringParams | None = None,
+                 max_query_chars: int = 8000, encoder: Encoder | None = None, cache_dir: Path | None = None):
         self.index = KnowledgeIndex(entries)
-        self.threshold = threshold
-        self.ambiguity_margin = ambiguity_margin
+        self.params = params or ScoringParams.load()
+        self.threshold = self.params.threshold
+        self.ambiguity_margin = self.params.ambiguity_margin
         self.max_query_chars = max_query_chars
+        self.semantic = SemanticIndex(entries, encoder, cache_dir) if encoder is not None else None
 
     def entry(self, entry_id: str) -> dict[str, Any] | None:
         """The entry the matcher was built from, so answers need no second database read."""
@@ -130,24 +126,27 @@ class Matcher:
         corrections = self._corrections(text)
         self._signature_evidence(text, corrections, evidence)
         self._text_evidence(text, corrections, evidence)
-        ranked = self._rank(text, codes, statuses, evidence)
+        self._semantic_evidence(text[:SEMANTIC_QUERY_CHARS], evidence)
+        topic = neighbour_topic(text)
+        ranked = self._rank(text, codes, statuses, evidence, topic)
         confident = [m for m in ranked if m.score >= self.threshold][:limit]
         ambiguous = (len(confident) >= 2
                      and confident[0].score - confident[1].score < self.ambiguity_margin)
         return MatchResult(matches=confident, query_lang=detect_language(query), codes=codes,
                            http_statuses=statuses, ambiguous=ambiguous, truncated=truncated,
-                           candidates=ranked[:limit])
+                           out_of_scope=topic if not confident else None, candidates=ranked[:limit])
 
     def _code_evidence(self, codes: list[str], evidence: dict[int, _Evidence]) -> None:
         for order, code in enumerate(codes):
             for position in self.index.codes.get(code, ()):
-                evidence[position].code = max(evidence[position].code, CODE_SCORE - min(order, 4) * 0.5)
+                evidence[position].code = max(evidence[position].code, self.params.code_score
+                                              - min(order, CODE_ORDER_MAX) * CODE_ORDER_STEP)
                 evidence[position].reasons.append({"type": "code", "value": code})
 
     def _status_evidence(self, statuses: list[int], evidence: dict[int, _Evidence]) -> None:
         for status in statuses:
             for position in self.index.statuses.get(status, ()):
-                evidence[position].status = STATUS_SCORE
+                evidence[position].status = self.params.status_score
                 evidence[position].reasons.append({"type": "status", "value": status})
 
     def _corrections(self, text: str) -> dict[str, str]:
@@ -166,7 +165,7 @@ class Matcher:
             for number in index.signatures_by_word.get(word, ()):
                 signature = index.signatures[number]
                 if signature.text in text:
-                    self._signature_hit(evidence, signature.entry, signature.original, SIGNATURE_SCORE,
+                    self._signature_hit(evidence, signature.entry, signature.original, self.params.signature_score,
                                         "signature", error_context)
         pattern_numbers = set(index.unanchored_patterns)
         for anchor, numbers in index.patterns_by_anchor.items():
@@ -175,7 +174,8 @@ class Matcher:
         for number in pattern_numbers:
             pattern = index.patterns[number]
             if pattern.regex.search(text):
-                self._signature_hit(evidence, pattern.entry, pattern.original, PATTERN_SCORE, "pattern", error_context)
+                self._signature_hit(evidence, pattern.entry, pattern.original, self.params.pattern_score, "pattern",
+                                    error_context)
         self._fuzzy_signatures(text, corrections, evidence, error_context)
 
     def _fuzzy_signatures(self, text: str, corrections: dict[str, str], evidence: dict[int, _Evidence],
@@ -190,7 +190,8 @@ class Matcher:
             for number in index.signatures_by_word.get(fixed, ()):
                 signature = index.signatures[number]
                 if signature.text not in text and signature.text in corrected_text:
-                    self._signature_hit(evidence, signature.entry, signature.original, FUZZY_SIGNATURE_SCORE,
+                    self._signature_hit(evidence, signature.entry, signature.original,
+                                        self.params.fuzzy_signature_score,
                                         "fuzzy_signature", error_context)
 
     def _signature_hit(self, evidence: dict[int, _Evidence], position: int, original: str, score: float,
@@ -201,15 +202,17 @@ class Matcher:
         evidence, not an independent signal. A how-to entry's command pasted inside an error
         report shows what the user ran, not what went wrong.
         """
+        params = self.params
         entry = self.index.entries[position]
         item = evidence[position]
         item.reasons.append({"type": kind, "value": original})
         if any(str(status) in original for status in entry.get("http_statuses", ())):
-            item.status = max(item.status, STATUS_SCORE + 6.0)
+            item.status = max(item.status, params.status_score + params.status_signature_bonus)
             return
         if entry["kind"] == "how-to" and error_context:
-            score = min(score, HOWTO_IN_ERROR_SCORE)
-        item.signature = min(max(item.signature, score) + (4.0 if item.signature else 0.0), 95.0)
+            score = min(score, params.howto_in_error_score)
+        repeat = params.repeat_signature_bonus if item.signature else 0.0
+        item.signature = min(max(item.signature, score) + repeat, params.signature_cap)
 
     def _corrected_token(self, token: str) -> str:
         """The token as a known identifier it resembles, else with each misspelt part fixed."""
@@ -239,7 +242,7 @@ class Matcher:
                     feats = feats + fixed_feats
             for feature in feats:
                 if feature in typos:
-                    weights.setdefault(feature, index.weight(feature) * TYPO_WEIGHT)
+                    weights.setdefault(feature, index.weight(feature) * self.params.typo_weight)
                 else:
                     weights[feature] = index.weight(feature)
         return weights
@@ -252,16 +255,16 @@ class Matcher:
         only when nothing rarer found a candidate. The best TEXT_CANDIDATES entries then
         get the remaining features added and a full score.
         """
-        index = self.index
+        index, params = self.index, self.params
         query = self._query_features(text, corrections)
         if not query:
             return
         query_total = sum(query.values())
-        body_weight = TEXT["body"]
+        body_weight = params.text_body
         explained: dict[int, float] = defaultdict(float)
         phrase_matched: dict[int, float] = defaultdict(float)
         common: dict[str, float] = {}
-        budget = POSTINGS_BUDGET
+        budget = params.postings_budget
         for feature in sorted(query, key=lambda f: index.document_frequency.get(f, 0)):
             weight = query[feature]
             frequency = index.document_frequency.get(feature, 0)
@@ -275,7 +278,7 @@ class Matcher:
                 explained[position] += weight
             for position in index.body_postings.get(feature, ()):
                 explained[position] += weight * body_weight
-        chosen = set(heapq.nlargest(TEXT_CANDIDATES, explained, key=explained.__getitem__))
+        chosen = set(heapq.nlargest(params.text_candidates, explained, key=explained.__getitem__))
         chosen.update(position for position in evidence if position in explained)
         best: dict[int, tuple[float, int]] = {}
         for number, matched in phrase_matched.items():
@@ -284,7 +287,7 @@ class Matcher:
                 continue
             matched += sum(common[feature] for feature in phrase.features if feature in common)
             coverage = matched / index.phrase_weight[number]
-            strength = coverage * min(1.0, matched / TEXT["evidence"])
+            strength = coverage * min(1.0, matched / params.text_evidence)
             if strength > best.get(phrase.entry, (0.0, -1))[0]:
                 best[phrase.entry] = (strength, number)
         for position in chosen:
@@ -294,9 +297,10 @@ class Matcher:
                 weight if feature in phrase_feats else weight * body_weight
                 for feature, weight in common.items() if feature in phrase_feats or feature in body_feats)
             strength, number = best.get(position, (0.0, -1))
-            query_coverage = min(1.0, TEXT["qscale"] * total / query_total)
-            score = 100.0 * (TEXT["a"] * strength + (1 - TEXT["a"]) * query_coverage) \
-                * min(1.0, total / TEXT["min_explained"])
+            query_coverage = min(1.0, params.text_query_scale * total / query_total)
+            share = params.text_phrase_share
+            score = 100.0 * (share * strength + (1 - share) * query_coverage) \
+                * min(1.0, total / params.text_min_explained)
             if score <= 1.0:
                 continue
             item = evidence[position]
@@ -308,8 +312,34 @@ class Matcher:
             else:
                 item.reasons.append({"type": "fuzzy_text", "value": "entry description", "score": round(score, 1)})
 
+    def _semantic_evidence(self, query: str, evidence: dict[int, _Evidence]) -> None:
+        """Meaning across languages and wordings: the entries whose titles, causes or aliases are
+        closest to the paste. Skipped when a code or a signature already decides."""
+        if self.semantic is None:
+            return
+        if any(reason["type"] in SEMANTIC_DECIDED_BY for item in evidence.values() for reason in item.reasons):
+            return
+        params = self.params
+        best, per_text = self.semantic.similarities(query)
+        worded = {position for position, item in evidence.items() if item.text > 0}
+        ranked = sorted(range(len(best)), key=lambda position: -float(best[position]))
+        added = 0
+        for position in ranked:
+            cosine = float(best[position])
+            if cosine <= params.semantic_floor:
+                break
+            if position not in worded:
+                if added >= params.semantic_candidates:
+                    continue
+                added += 1
+            score = min(params.semantic_cap, (cosine - params.semantic_floor) * params.semantic_scale)
+            item = evidence[position]
+            item.semantic = score
+            item.reasons.append({"type": "semantic", "value": self.semantic.closest_text(position, per_text),
+                                 "cosine": round(cosine, 3), "score": round(score, 1)})
+
     def _rank(self, text: str, codes: list[str], statuses: list[int],
-              evidence: dict[int, _Evidence]) -> list[Match]:
+              evidence: dict[int, _Evidence], topic: Topic | None) -> list[Match]:
         index = self.index
         known_codes = [code for code in codes if code in index.codes]
         unknown_code = bool(codes) and not known_codes
@@ -321,25 +351,31 @@ class Matcher:
         how_to = bool(HOW_TO_QUESTION.search(text)) and not error_report
         families = families_in(text)
         ranked = []
+        params = self.params
         for position, item in evidence.items():
-            score = item.combined()
-            if known_codes and not item.code and not item.signature:
-                score *= 0.6
-            if unknown_code and not item.signature:
-                score *= 0.5
-            if unknown_status and not item.signature and not item.code:
-                score *= 0.7
-            if known_status and not item.status and not item.signature and not item.code:
-                score *= STATUS_CONFLICT if index.entries[position].get("http_statuses") else STATUS_ABSENT
-            if (off_domain or small_talk) and not item.code and not item.signature:
-                score *= OFF_DOMAIN_FACTOR
-            is_how_to = index.entries[position]["kind"] == "how-to"
-            if how_to and not is_how_to and not item.code and not item.signature:
-                score *= HOW_TO_MISMATCH
-            if error_report and is_how_to and not item.code:
-                score *= ERROR_REPORT_HOW_TO
-            if len(families) == 1 and index.entries[position]["family"] not in families and not item.code:
-                score *= FAMILY_MISMATCH
-            ranked.append(Match(index.ids[position], round(score, 1), item.reasons))
+            entry = index.entries[position]
+            exact = bool(item.code or item.signature)
+            is_how_to = entry["kind"] == "how-to"
+            discounts = (
+                ("other_code_known", params.other_code_known, bool(known_codes) and not exact),
+                ("unknown_code", params.unknown_code, unknown_code and not item.signature),
+                ("unknown_status", params.unknown_status, unknown_status and not exact),
+                ("status_conflict" if entry.get("http_statuses") else "status_absent",
+                 params.status_conflict if entry.get("http_statuses") else params.status_absent,
+                 known_status and not item.status and not exact),
+                ("off_domain", params.off_domain, (off_domain or small_talk) and not exact),
+                ("how_to_mismatch", params.how_to_mismatch, how_to and not is_how_to and not exact),
+                ("error_report_how_to", params.error_report_how_to, error_report and is_how_to and not item.code),
+                ("family_mismatch", params.family_mismatch,
+                 len(families) == 1 and entry["family"] not in families and not item.code),
+                (f"neighbour:{topic.id}" if topic else "neighbour", params.neighbour, topic is not None and not exact),
+            )
+            score = item.combined(params)
+            reasons = list(item.reasons)
+            for name, factor, applies in discounts:
+                if applies:
+                    score *= factor
+                    reasons.append({"type": "discount", "value": name, "factor": factor})
+            ranked.append(Match(index.ids[position], round(score, 1), reasons))
         ranked.sort(key=lambda m: (-m.score, m.id))
         return ranked

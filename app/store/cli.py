@@ -4,6 +4,7 @@ The curators' commands (`kb check`, `kb import-doc`) join this group in app/mana
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -14,6 +15,7 @@ from sqlalchemy.orm import Session
 from app.extensions import db
 from app.knowledge.files import write_entry_files
 from app.store.loader import InvalidKnowledge, load_directory, read_entries
+from app.store.snapshot import warm_semantic_cache
 
 kb_cli = AppGroup("kb", help="Manage the knowledge base.")
 
@@ -42,9 +44,13 @@ def load_command(directory: str | None, if_changed: bool) -> None:
         session.close()
     if loaded is None:
         click.echo("kb load: knowledge unchanged since the last load; nothing to do.")
-        return
-    count, report = loaded
-    click.echo(f"kb load: {count} entries from {directory}: {report}.")
+    else:
+        count, report = loaded
+        click.echo(f"kb load: {count} entries from {directory}: {report}.")
+    started = time.monotonic()
+    texts = warm_semantic_cache(current_app._get_current_object())  # type: ignore[attr-defined]
+    if texts is not None:
+        click.echo(f"kb load: semantic vectors ready for {texts} texts ({time.monotonic() - started:.1f} s).")
 
 
 @kb_cli.command("export")

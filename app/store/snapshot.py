@@ -8,13 +8,16 @@ import gc
 import threading
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
-from flask import current_app
+from flask import Flask, current_app
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import selectinload
 
 from app.extensions import db
 from app.matching.matcher import Matcher
+from app.matching.scoring import ScoringParams
+from app.matching.semantic import SemanticIndex, default_encoder
 from app.store.loader import entry_to_dict, read_entries, stored_fingerprint
 from app.store.models import Entry, EntryAlias, EntryErrorCode, EntryHttpStatus, EntryText
 
@@ -92,9 +95,9 @@ class _MatcherCache:
             session = db.session()
             fingerprint = stored_fingerprint(session)
             if self.matcher is None or fingerprint != self.fingerprint:
-                self.matcher = Matcher(read_entries(session),
-                                       threshold=config["MATCH_THRESHOLD"],
-                                       ambiguity_margin=config["MATCH_AMBIGUITY_MARGIN"],
+                self.matcher = Matcher(read_entries(session), params=ScoringParams.load(config["MATCH_PARAMS"]),
+                                       encoder=default_encoder() if config["MATCH_SEMANTIC"] else None,
+                                       cache_dir=Path(config["SEMANTIC_CACHE_DIR"]),
                                        max_query_chars=config["MATCH_MAX_QUERY_CHARS"])
                 self.fingerprint = fingerprint
                 gc.freeze()
@@ -106,3 +109,16 @@ def current_matcher() -> Matcher:
     """The matcher for the knowledge currently in this app's database."""
     cache = current_app.extensions.setdefault("matcher_cache", _MatcherCache())
     return cache.get()
+
+
+def warm_semantic_cache(app: Flask) -> int | None:
+    """Encode the loaded knowledge's titles, causes and aliases into the cache file now (it takes
+    seconds), so workers load vectors instead of encoding them. The number of texts, or None
+    when the semantic layer is switched off."""
+    config = app.config
+    if not config["MATCH_SEMANTIC"]:
+        return None
+    with app.app_context():
+        entries = read_entries(db.session())
+        db.session.remove()
+    return len(SemanticIndex(entries, default_encoder(), Path(config["SEMANTIC_CACHE_DIR"])).texts)

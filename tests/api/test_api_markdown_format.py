@@ -46,11 +46,12 @@ def test_steps_written_as_lines_are_numbered():
 
 
 def test_commands_are_fenced_with_a_shell_language():
-    assert "```bash\naz vm list-usage --location <region> -o table\n```" in entry_markdown(_entry())
+    assert "```bash\naz ml compute list-usage --location <region>\n```" in entry_markdown(_entry())
 
 
 def test_python_commands_are_fenced_as_python():
-    entry = _entry(commands=[{"tool": "python", "command": "print(model)", "description": "Print it."}])
+    entry = _entry(commands=[{"tool": "python", "command": "print(model)", "description": "Print it.",
+                              "generation": "general", "current": True, "source": None}])
     assert "```python\nprint(model)\n```" in entry_markdown(entry)
 
 

@@ -97,3 +97,22 @@ def test_every_match_is_logged_under_its_match_id(client, app):
     with app.app_context():
         row = db.session.scalars(select(QueryLogRecord).where(QueryLogRecord.id == match_id)).one()
     assert row.top_ids[0] == "err_1100-not-enough-quota"
+
+
+def test_a_neighbouring_topic_is_named_instead_of_a_wrong_entry(client):
+    body = client.post("/api/v1/match", json={
+        "query": "Our AmlCompute cluster is stuck resizing, nodes never become idle", "lang": "ko"}).get_json()
+    assert body["matches"] == []
+    assert body["out_of_scope"]["topic"] == "compute-cluster"
+    assert "컴퓨팅 클러스터" in body["out_of_scope"]["message"]
+    assert body["out_of_scope"]["docs"]["url"].startswith("https://learn.microsoft.com/")
+
+
+def test_a_deployment_paste_has_no_out_of_scope(client):
+    assert client.post("/api/v1/match", json={"query": "ERR_1100"}).get_json()["out_of_scope"] is None
+
+
+def test_the_bot_message_names_the_neighbouring_topic_and_where_to_look(client):
+    response = client.post("/api/v1/match?format=markdown",
+                           json={"query": "AutoML run failed during featurization with a UserError"})
+    assert "AutoML" in response.get_data(as_text=True) and "](https://learn.microsoft.com/" in response.get_data(as_text=True)

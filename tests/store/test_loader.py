@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from app.extensions import db
 from app.store.loader import load_entries, read_entries, stored_fingerprint
 from app.store.models import Entry, EntryAlias
+from tests.conftest import SHIPPED_COUNT
 
 
 def session_for(app):
@@ -19,15 +20,15 @@ def session_for(app):
 def test_load_into_empty_database_adds_every_entry(empty_app, shipped_entries):
     with session_for(empty_app) as session:
         report = load_entries(session, shipped_entries, "fp1")
-        assert len(report.added) == 56
-        assert session.scalar(select(func.count()).select_from(Entry)) == 56
+        assert len(report.added) == SHIPPED_COUNT
+        assert session.scalar(select(func.count()).select_from(Entry)) == SHIPPED_COUNT
 
 
 def test_second_load_changes_nothing(empty_app, shipped_entries):
     with session_for(empty_app) as session:
         load_entries(session, shipped_entries, "fp1")
         report = load_entries(session, shipped_entries, "fp1")
-        assert not report.changed and report.unchanged == 56
+        assert not report.changed and report.unchanged == SHIPPED_COUNT
 
 
 def test_loaded_entries_read_back_identical(empty_app, shipped_entries):

@@ -1,0 +1,76 @@
+"""Every number the matcher scores with, named, in one frozen object.
+
+Evidence scores are on a 0-100 scale calibrated against the answer threshold. Discounts
+multiply a candidate's score when the rest of the paste contradicts it; each one applied
+is named in the match's `reasons`. Defaults live in scoring_params.json beside this file,
+written by `benchmarks/eval/fit.py` from the tuning set (never from the frozen test sets);
+config can override single values (MATCH_PARAMS as JSON).
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+FITTED_PARAMS = Path(__file__).with_name("scoring_params.json")
+
+
+@dataclass(frozen=True)
+class ScoringParams:
+    # Answering.
+    threshold: float = 50.0                # score an entry needs to be returned
+    ambiguity_margin: float = 6.0          # top two closer than this: ambiguous
+    # Evidence scores.
+    code_score: float = 96.0               # an ERR_NNNN code the entry answers
+    signature_score: float = 84.0          # a literal signature of the entry's error output
+    pattern_score: float = 82.0            # a regex pattern of the entry
+    fuzzy_signature_score: float = 80.0    # a signature found once misspelt words are corrected
+    status_score: float = 66.0             # an HTTP status the entry answers, in context
+    status_signature_bonus: float = 6.0    # a signature that spells the entry's own status
+    howto_in_error_score: float = 68.0     # a how-to entry's command seen inside an error report
+    repeat_signature_bonus: float = 4.0    # each further signature of the same entry
+    signature_cap: float = 95.0            # signatures alone never reach a code's certainty
+    reinforcement: float = 0.45            # how much a second kind of evidence adds
+    # Discounts for evidence that the rest of the paste contradicts.
+    other_code_known: float = 0.6          # the paste has a known code the entry does not answer
+    unknown_code: float = 0.5              # the paste has a code no entry answers
+    unknown_status: float = 0.7            # the paste has a status no entry answers
+    status_conflict: float = 0.5           # the entry answers other statuses than the paste's
+    status_absent: float = 0.85            # the paste has a status the entry does not answer
+    off_domain: float = 0.45               # the paste is about another product, or small talk
+    how_to_mismatch: float = 0.9           # a how-to question answered by a non-how-to entry
+    error_report_how_to: float = 0.9       # pasted error output answered by a how-to entry
+    family_mismatch: float = 0.85          # the paste names another deployment family
+    neighbour: float = 0.5                 # the paste is about a neighbouring Azure ML topic
+    typo_weight: float = 0.8               # a corrected word counts a little less than a typed one
+    # Fuzzy text: phrase coverage vs query coverage, the prose discount, the evidence needed.
+    text_evidence: float = 3.0
+    text_body: float = 0.6
+    text_query_scale: float = 2.0
+    text_phrase_share: float = 0.35
+    text_min_explained: float = 4.5
+    text_candidates: int = 40              # entries scored in full after pruning through the postings
+    postings_budget: int = 4000            # postings read for common words when nothing rarer matched
+    # Semantic layer: cosine -> score, and how it joins the word evidence.
+    semantic_floor: float = 0.45           # cosine at which semantic evidence starts
+    semantic_scale: float = 160.0          # score per unit of cosine above the floor
+    semantic_cap: float = 80.0             # semantic evidence alone stays below a signature
+    semantic_agreement: float = 0.3        # share of the weaker of word/semantic evidence added
+    semantic_candidates: int = 8           # entries the semantic layer may add beyond word evidence
+
+    @classmethod
+    def load(cls, overrides: dict[str, Any] | None = None) -> ScoringParams:
+        """The fitted defaults, with `overrides` (config) on top; unknown names are an error."""
+        values: dict[str, Any] = {}
+        if FITTED_PARAMS.exists():
+            values.update(json.loads(FITTED_PARAMS.read_text(encoding="utf-8")))
+        values.update(overrides or {})
+        known = {field.name for field in fields(cls)}
+        unknown = sorted(set(values) - known)
+        if unknown:
+            raise ValueError(f"unknown scoring parameter(s): {', '.join(unknown)}")
+        return replace(cls(), **values)
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)

