@@ -27,7 +27,7 @@ from app.matching.semantic import Encoder, SemanticIndex
 
 CODE_ORDER_STEP = 0.5         # each later code in a paste counts a little less than the first
 CODE_ORDER_MAX = 4            # ... down to the fifth
-SEMANTIC_QUERY_CHARS = 300
+SEMANTIC_QUERY_CHARS = 200
 """The encoder reads the start of the (normalised) paste: the question or the first error lines
 carry the meaning, and a long log would cost tens of milliseconds for nothing."""
 SEMANTIC_DECIDED_BY = ("code", "signature", "pattern")
@@ -320,6 +320,10 @@ class Matcher:
         if any(reason["type"] in SEMANTIC_DECIDED_BY for item in evidence.values() for reason in item.reasons):
             return
         params = self.params
+        worded_scores = sorted((item.text for item in evidence.values()), reverse=True) + [0.0, 0.0]
+        if worded_scores[0] >= params.semantic_skip_text \
+                and worded_scores[0] - worded_scores[1] >= params.semantic_skip_margin:
+            return
         best, per_text = self.semantic.similarities(query)
         worded = {position for position, item in evidence.items() if item.text > 0}
         ranked = sorted(range(len(best)), key=lambda position: -float(best[position]))

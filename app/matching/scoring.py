@@ -58,6 +58,8 @@ class ScoringParams:
     semantic_cap: float = 80.0             # semantic evidence alone stays below a signature
     semantic_agreement: float = 0.3        # share of the weaker of word/semantic evidence added
     semantic_candidates: int = 8           # entries the semantic layer may add beyond word evidence
+    semantic_skip_text: float = 75.0       # word evidence this strong ...
+    semantic_skip_margin: float = 15.0     # ... and this far ahead of the next needs no encoder
 
     @classmethod
     def load(cls, overrides: dict[str, Any] | None = None) -> ScoringParams:
