@@ -1,8 +1,16 @@
-"""One JSON error shape under /api/, a plain HTML page elsewhere."""
+"""One JSON error shape under /api/, a plain HTML page elsewhere; the security headers every response carries.
+
+HTML error pages get the same headers as the other pages (CONTENT_SECURITY_POLICY, nosniff,
+Referrer-Policy): a 404 for an unknown URL belongs to no blueprint, so the pages'
+`after_request` never sees it. Every response, API JSON and JSON errors included, says
+`X-Content-Type-Options: nosniff` (an app-wide `after_request`), so no browser sniffs a body
+that echoes user input into another type.
+"""
 from __future__ import annotations
 
-from flask import Flask, current_app, jsonify, make_response, render_template, request
+from flask import Flask, Response, current_app, jsonify, make_response, render_template, request
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from werkzeug.exceptions import HTTPException, InternalServerError, ServiceUnavailable
 
 from app.extensions import db
@@ -20,6 +28,24 @@ ERROR_CODES = {
     503: "unavailable",
 }
 DATABASE_RETRY_SECONDS = 5
+CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                           "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+                           "form-action 'self'; frame-ancestors 'none'")
+"""Every asset comes from the app itself, and no inline script can run: a second wall behind
+escaping, should user text ever reach a page as HTML."""
+
+
+def page_security_headers(response: Response) -> Response:
+    """The headers of every HTML page (a page may set its own policy first, like the API docs)."""
+    response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("Referrer-Policy", "same-origin")
+    return response
+
+
+def _no_sniffing(response: Response) -> Response:
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    return response
 
 
 class ApiError(HTTPException):
@@ -67,11 +93,11 @@ def _handle_http(exc: HTTPException):
     status = exc.code or 500
     code = getattr(exc, "error_code", None) or ERROR_CODES.get(status, "error")
     if wants_json():
-        message = exc.description if isinstance(exc, ApiError) else _api_message(exc)
+        message = (exc.description or exc.name) if isinstance(exc, ApiError) else _api_message(exc)
         response, status = error_response(status, code, message, **getattr(exc, "extra", {}))
     else:
-        response = render_template("error.html", status=status, title=exc.name,
-                                   message=exc.description or exc.name)
+        response = page_security_headers(make_response(render_template(
+            "error.html", status=status, title=exc.name, message=exc.description or exc.name)))
     return _with_headers(response, exc), status
 
 
@@ -83,13 +109,15 @@ def _with_headers(response, exc: HTTPException):
     return response
 
 
-def _handle_database_down(exc: OperationalError):
-    """A database that cannot be reached is the server's trouble, but a temporary one: 503, retry."""
+def _handle_database_down(exc: OperationalError | PoolTimeout):
+    """A database that cannot be reached, or no free connection in time (every one busy under a
+    burst), is the server's trouble, but a temporary one: 503, retry."""
     db.session.rollback()
-    current_app.logger.error("database unavailable on %s %s: %s", request.method, request.path, exc.orig)
+    current_app.logger.error("database unavailable on %s %s: %s", request.method, request.path,
+                             getattr(exc, "orig", None) or exc)
     unavailable = ServiceUnavailable("The database is unavailable; try again shortly.",
                                      retry_after=DATABASE_RETRY_SECONDS)
-    unavailable.error_code = "database_unavailable"
+    unavailable.error_code = "database_unavailable"  # type: ignore[attr-defined]
     return _handle_http(unavailable)
 
 
@@ -102,4 +130,6 @@ def _handle_unexpected(exc: Exception):
 def register(app: Flask) -> None:
     app.register_error_handler(HTTPException, _handle_http)
     app.register_error_handler(OperationalError, _handle_database_down)
+    app.register_error_handler(PoolTimeout, _handle_database_down)
     app.register_error_handler(Exception, _handle_unexpected)
+    app.after_request(_no_sniffing)

@@ -49,7 +49,12 @@ def test_the_marker_names_what_was_removed():
 @pytest.mark.parametrize("hostile", [
     "a" * 262_144, "aA1" * 87_381, "password token key " * 13_797, "-----BEGIN PRIVATE KEY-----" * 9_709,
     "docker login " * 20_164, "http://a:" * 29_127, '"name": "password", ' * 13_107,
-], ids=["letters", "mixed-case-run", "secret-words", "pem-headers", "login-words", "url-prefixes", "json-names"])
+    "a:" * 131_072, "relay: " * 37_449, "lat=1&" * 43_690, "--x " * 65_536, "password=" * 29_127,
+    "sk-" + "aB3-" * 65_535, "xoxb-" * 52_428, "https://hooks.slack.com/services/" * 7_943,
+    "Bearer " * 37_449, "bearer abcdefgh " * 16_384,
+], ids=["letters", "mixed-case-run", "secret-words", "pem-headers", "login-words", "url-prefixes", "json-names",
+        "colon-chain", "harmless-names", "query-pairs", "cli-flags", "secret-names", "sk-segments", "slack-prefixes",
+        "webhook-prefixes", "bearer-words", "bearer-tokens"])
 def test_redaction_stays_fast_on_a_hostile_body_of_the_maximum_size(hostile):
     """Catastrophic backtracking would take minutes; linear patterns take well under a second."""
     started = time.perf_counter()

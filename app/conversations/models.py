@@ -18,6 +18,8 @@ class Conversation(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now(),
                                                     onupdate=func.now())
+    # The position the next message takes; positions are reserved from it (app/conversations/store.py).
+    next_position: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     messages: Mapped[list[ConversationMessage]] = relationship(
         back_populates="conversation", cascade="all, delete-orphan", order_by="ConversationMessage.position")
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Text, func
+from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint, func
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.database import Base
@@ -12,9 +12,15 @@ REASONS = ("not_related", "related_but_not_helpful", "outdated", "other")
 
 
 class Feedback(Base):
-    """Whether an answer helped; tied to a logged match, an entry, or both."""
+    """Whether an answer helped; tied to a logged match, an entry, or both.
+
+    Feedback from the chat also names the chat message (the answer) it is about, and the
+    database takes one feedback per message (unique `message_id`): two clicks that arrive
+    together cannot both be stored. API feedback has no message (NULL, never a conflict).
+    """
 
     __tablename__ = "feedback"
+    __table_args__ = (UniqueConstraint("message_id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
@@ -24,3 +30,4 @@ class Feedback(Base):
     reason: Mapped[str | None] = mapped_column(String(40))
     comment: Mapped[str | None] = mapped_column(Text)
     channel: Mapped[str] = mapped_column(String(10), default="api")
+    message_id: Mapped[int | None] = mapped_column(ForeignKey("conversation_messages.id", ondelete="SET NULL"))

@@ -2,23 +2,37 @@
 
 Views only parse requests and keep the conversation id in the signed session cookie;
 app/web/conversation.py does the rest. Every POST needs the CSRF token (header X-CSRFToken).
+
+Requests are checked by the API's rules, so a paste the API refuses with a 400 is refused
+here too, never a 500: the body is JSON in UTF-8 (415 for another content type; 400
+`invalid_json` for bad UTF-8, bad JSON, NaN/Infinity, nesting too deep to parse, or a body
+that is not an object); texts are readable pastes and comments clean text
+(app/input_text.py, shared with the API); ids are integers from 1 to 2**63 - 1.
 """
 from __future__ import annotations
 
+import json
+from typing import Any, NoReturn
+
 from flask import Blueprint, current_app, jsonify, render_template, request, session, url_for
 from flask_wtf.csrf import CSRFError, generate_csrf
-from werkzeug.exceptions import HTTPException
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from app.conversations import store
 from app.conversations.models import Conversation
+from app.extensions import db
 from app.feedback.models import REASONS
 from app.i18n import STRINGS
-from app.knowledge.model import FAMILIES, LANGS
+from app.input_text import is_clean_text, is_readable_paste
+from app.knowledge.model import FAMILIES, ID_RE, LANGS
 from app.web import conversation as service
 from app.web.pages import page_headers, template_globals, ui_lang
 
 page_bp = Blueprint("chat", __name__)
 conversation_bp = Blueprint("conversation", __name__, url_prefix="/chat")
+ENTRY_ID_MAX_CHARS = 120
 
 page_bp.app_context_processor(template_globals)
 page_bp.after_request(page_headers)
@@ -49,7 +63,7 @@ def send_message():
     text = _json().get("text")
     if not isinstance(text, str) or not text.strip():
         raise service.ChatError(400, "empty_text", "'text' must be a non-empty string.")
-    if "\x00" in text:
+    if not is_readable_paste(text):
         raise service.ChatError(400, "invalid_text", "'text' must be readable text, not binary data.")
     conversation, messages = service.ask(_conversation(), text, ui_lang())
     _remember(conversation)
@@ -63,6 +77,8 @@ def open_entry():
     entry_id = data.get("entry_id")
     if not isinstance(entry_id, str):
         raise service.ChatError(400, "invalid_entry", "'entry_id' must be a string.")
+    if not _is_entry_id(entry_id):
+        raise service.ChatError(404, "entry_not_found", "No entry with that id.")
     lang = _lang(data.get("lang", ui_lang()))
     conversation, message = service.open_entry(_conversation(), entry_id, lang,
                                                _message_id(data.get("from_message_id"), optional=True))
@@ -87,11 +103,12 @@ def feedback():
     helpful = data.get("helpful")
     if not isinstance(helpful, bool):
         raise service.ChatError(400, "invalid_helpful", "'helpful' must be true or false.")
-    reason, comment = data.get("reason") or None, data.get("comment") or None
-    if not all(value is None or isinstance(value, str) for value in (reason, comment, data.get("entry_id"))):
+    reason, comment, entry_id = data.get("reason"), data.get("comment"), data.get("entry_id")
+    if not all(value is None or isinstance(value, str) for value in (reason, comment, entry_id)):
         raise service.ChatError(400, "invalid_feedback", "'entry_id', 'reason' and 'comment' must be strings.")
-    message = service.give_feedback(_conversation(), _message_id(data.get("message_id")), data.get("entry_id"),
-                                    helpful, reason, comment)
+    message_id = _message_id(data.get("message_id"))
+    message = service.give_feedback(_conversation(), message_id, entry_id, helpful, _reason(reason),
+                                    _comment(comment))
     return jsonify(message=message)
 
 
@@ -113,6 +130,19 @@ def _http_error(exc: HTTPException):
     return _error(exc.code or 500, code, exc.description or exc.name)
 
 
+@conversation_bp.errorhandler(OperationalError)
+@conversation_bp.errorhandler(PoolTimeout)
+def _database_unavailable(exc: OperationalError | PoolTimeout):
+    """As app/errors.py answers elsewhere: the database unreachable, or no free connection in time,
+    is a 503 to retry, not a 500."""
+    db.session.rollback()
+    current_app.logger.error("database unavailable on %s %s: %s", request.method, request.path,
+                             getattr(exc, "orig", None) or exc)
+    response, status = _error(503, "database_unavailable", "The database is unavailable; try again shortly.")
+    response.headers["Retry-After"] = "5"
+    return response, status
+
+
 @conversation_bp.errorhandler(Exception)
 def _unexpected_error(exc: Exception):
     current_app.logger.exception("unhandled error on %s %s", request.method, request.path)
@@ -123,27 +153,71 @@ def _error(status: int, code: str, message: str):
     return jsonify(error={"code": code, "message": message}), status
 
 
+def _reject_constant(name: str) -> NoReturn:
+    raise ValueError(f"{name} is not JSON")
+
+
+def _body() -> bytes:
+    """The raw body. Werkzeug refuses a Content-Length over MAX_CONTENT_LENGTH but cuts a chunked
+    body at the limit, so a chunked body that reaches it is refused here (as the API does)."""
+    raw = request.get_data(cache=True)
+    limit = current_app.config["MAX_CONTENT_LENGTH"]
+    if request.content_length is None and limit is not None and len(raw) >= limit:
+        raise RequestEntityTooLarge()
+    return raw
+
+
 def _json() -> dict:
+    """The request's JSON object, by the API's rules (app/api/schemas.py `json_body`)."""
     if request.mimetype != "application/json":
         raise service.ChatError(415, "unsupported_media_type", "Send JSON with Content-Type: application/json.")
-    data = request.get_json(silent=True)
+    try:
+        data = json.loads(_body().decode("utf-8-sig"), parse_constant=_reject_constant)
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise service.ChatError(400, "invalid_json", "The body is not valid JSON in UTF-8.") from None
     if not isinstance(data, dict):
         raise service.ChatError(400, "invalid_json", "The body must be a JSON object.")
     return data
 
 
-def _lang(value: object) -> str:
-    if value not in LANGS:
+def _lang(value: Any) -> str:
+    if not isinstance(value, str) or value not in LANGS:
         raise service.ChatError(400, "invalid_lang", f"'lang' must be one of {', '.join(LANGS)}.")
     return value
 
 
-def _message_id(value: object, optional: bool = False) -> int | None:
+def _message_id(value: Any, optional: bool = False) -> int | None:
+    """A message id: a JSON integer the id column can hold (SQLite overflows above 2**63 - 1)."""
     if value is None and optional:
         return None
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise service.ChatError(400, "invalid_message_id", "'message_id' must be an integer.")
+    if type(value) is not int or not 1 <= value <= store.SQL_INTEGER_MAX:
+        raise service.ChatError(400, "invalid_message_id",
+                                f"'message_id' must be an integer from 1 to {store.SQL_INTEGER_MAX}.")
     return value
+
+
+def _reason(value: str | None) -> str | None:
+    """No reason (absent, null or the form's empty choice), or one of REASONS."""
+    if not value:
+        return None
+    if value not in REASONS:
+        raise service.ChatError(400, "invalid_reason", f"'reason' must be one of {', '.join(REASONS)}.")
+    return value
+
+
+def _comment(value: str | None) -> str | None:
+    """Plain text (no NUL, no lone surrogate) of at most FEEDBACK_COMMENT_MAX characters; blank is none."""
+    if value is None:
+        return None
+    limit = current_app.config["FEEDBACK_COMMENT_MAX"]
+    if not is_clean_text(value) or len(value) > limit:
+        raise service.ChatError(400, "invalid_comment", f"'comment' must be plain text of at most {limit} characters.")
+    return value.strip() or None
+
+
+def _is_entry_id(value: str) -> bool:
+    """Whether `value` can be an entry id at all (anything else is not found without a query)."""
+    return len(value) <= ENTRY_ID_MAX_CHARS and ID_RE.fullmatch(value) is not None
 
 
 def _conversation() -> Conversation | None:

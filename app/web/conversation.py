@@ -13,7 +13,7 @@ from app.conversations import store
 from app.conversations.models import Conversation, ConversationMessage
 from app.extensions import db
 from app.feedback.models import REASONS
-from app.feedback.recorder import record_feedback
+from app.feedback.recorder import FeedbackExists, record_feedback
 from app.i18n import t
 from app.knowledge.localize import localized
 from app.knowledge.model import FAMILIES
@@ -56,8 +56,8 @@ def ask(conversation: Conversation | None, text: str, ui_lang: str) -> tuple[Con
     payload = {"kind": "answer", "lang": lang, "matches": matches, "choices": _close_count(matches, result),
                "detected": result["detected"], "truncated": result["truncated"]}
     conversation = conversation or store.new_conversation()
-    question = store.append(conversation, role="user", text=redact(text))
-    reply = store.append(conversation, role="assistant", match_id=result["match_id"], payload=payload)
+    question, reply = store.append(conversation, {"role": "user", "text": redact(text)},
+                                   {"role": "assistant", "match_id": result["match_id"], "payload": payload})
     db.session.commit()
     return conversation, [render_message(question), render_message(reply)]
 
@@ -69,8 +69,8 @@ def open_entry(conversation: Conversation | None, entry_id: str, lang: str,
         raise ChatError(404, "entry_not_found", f"No entry with id {entry_id!r}.")
     origin = _own_message(conversation, from_message_id) if from_message_id is not None else None
     conversation = conversation or store.new_conversation()
-    reply = store.append(conversation, role="assistant", match_id=origin.match_id if origin else None,
-                    payload={"kind": "entry", "lang": lang, "entry_id": entry_id})
+    (reply,) = store.append(conversation, {"role": "assistant", "match_id": origin.match_id if origin else None,
+                                           "payload": {"kind": "entry", "lang": lang, "entry_id": entry_id}})
     db.session.commit()
     return conversation, render_message(reply)
 
@@ -90,16 +90,25 @@ def give_feedback(conversation: Conversation | None, message_id: int, entry_id: 
     if entry_id not in _card_entry_ids(message.payload):
         raise ChatError(400, "invalid_entry", "Feedback must be about an entry this message shows.")
     if message.payload.get("feedback"):
-        raise ChatError(409, "feedback_exists", "Feedback on this answer was already recorded.")
+        raise _feedback_exists()
     if reason is not None and reason not in REASONS:
         raise ChatError(400, "invalid_reason", f"'reason' must be one of {', '.join(REASONS)}.")
     if comment is not None and len(comment) > current_app.config["FEEDBACK_COMMENT_MAX"]:
         raise ChatError(400, "comment_too_long", "The comment is too long.")
-    record_feedback(helpful=helpful, match_id=message.match_id, entry_id=entry_id,
-                    reason=None if helpful else reason, comment=comment or None, channel="chat")
+    try:
+        record_feedback(helpful=helpful, match_id=message.match_id, entry_id=entry_id,
+                        reason=None if helpful else reason, comment=comment or None, channel="chat",
+                        message_id=message.id)
+    except FeedbackExists:
+        # Another click on the same answer was stored first (the check above ran before it committed).
+        raise _feedback_exists() from None
     store.update_payload(message, feedback={"entry_id": entry_id, "helpful": helpful})
     db.session.commit()
     return render_message(message)
+
+
+def _feedback_exists() -> ChatError:
+    return ChatError(409, "feedback_exists", "Feedback on this answer was already recorded.")
 
 
 def _own_message(conversation: Conversation | None, message_id: int) -> ConversationMessage:

@@ -3,14 +3,11 @@ from __future__ import annotations
 
 from flask import Response, has_request_context, request, session
 
+from app.errors import CONTENT_SECURITY_POLICY, page_security_headers
 from app.i18n import LANGUAGE_NAMES, STRINGS
 from app.knowledge.model import LANGS
 
-CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                           "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
-                           "form-action 'self'; frame-ancestors 'none'")
-"""Every asset comes from the app itself, and no inline script can run: a second wall behind
-escaping, should user text ever reach the page as HTML."""
+__all__ = ["CONTENT_SECURITY_POLICY", "page_headers", "template_globals", "ui_lang"]
 
 
 def ui_lang() -> str:
@@ -33,7 +30,5 @@ def template_globals() -> dict:
 
 
 def page_headers(response: Response) -> Response:
-    response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-    response.headers.setdefault("X-Content-Type-Options", "nosniff")
-    response.headers.setdefault("Referrer-Policy", "same-origin")
-    return response
+    """The pages' security headers (defined in app/errors.py, which gives error pages the same)."""
+    return page_security_headers(response)

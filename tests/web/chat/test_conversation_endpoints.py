@@ -4,7 +4,10 @@ from __future__ import annotations
 import re
 import shutil
 
+import pytest
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from app.config import ROOT
 from app.conversations.models import ConversationMessage
@@ -260,3 +263,148 @@ def test_feedback_on_another_browsers_answer_is_not_found(chat_app):
     response = chat_app.test_client().post("/chat/feedback", json={
         "message_id": message["id"], "entry_id": "err_1100-not-enough-quota", "helpful": True})
     assert response.status_code == 404
+
+
+# Input the API refuses with a 400 is refused by the chat too: never a 500.
+
+def _error_of(response) -> tuple[int, str]:
+    return response.status_code, response.get_json()["error"]["code"]
+
+
+def _post_raw(client, path: str, body: bytes, content_type: str = "application/json"):
+    return client.post(path, data=body, content_type=content_type)
+
+
+CHAT_JSON_ENDPOINTS = ["/chat/messages", "/chat/open", "/chat/language", "/chat/feedback"]
+
+
+def test_a_lone_surrogate_in_the_text_is_a_400(client):
+    """It cannot be encoded (the fingerprint hashes UTF-8), so it is refused like the API refuses it."""
+    response = client.post("/chat/messages", json={"text": "ERR_1100 \ud800 quota"})
+    assert _error_of(response) == (400, "invalid_text")
+
+
+@pytest.mark.parametrize("text", ["\x01\x02\x03", "\u200b\u200c\u200d\u2060", "\ufeff\u200b", "\x1b\x07\x08\u200b"],
+                         ids=["controls", "zero-width", "bom-and-zero-width", "mixed"])
+def test_text_with_nothing_readable_is_a_400(client, text):
+    response = client.post("/chat/messages", json={"text": text})
+    assert _error_of(response) == (400, "invalid_text")
+    assert client.get("/chat/history").get_json()["messages"] == []
+
+
+@pytest.mark.parametrize("path", CHAT_JSON_ENDPOINTS)
+def test_json_nested_too_deep_to_parse_is_a_400(client, path):
+    body = ('{"text": ' + "[" * 2000 + "]" * 2000 + "}").encode()
+    assert _error_of(_post_raw(client, path, body)) == (400, "invalid_json")
+
+
+@pytest.mark.parametrize("body", [b'{"text": NaN}', b'{"text": Infinity}', b'{"text": "\xff\xfe"}', b'{"text": ',
+                                  b"", b'["ERR_1100"]', b'"ERR_1100"', b"null"],
+                         ids=["nan", "infinity", "bad-utf8", "truncated", "empty", "array", "string", "null"])
+@pytest.mark.parametrize("path", CHAT_JSON_ENDPOINTS)
+def test_a_body_that_is_not_a_json_object_in_utf8_is_a_400(client, path, body):
+    assert _error_of(_post_raw(client, path, body)) == (400, "invalid_json")
+
+
+def test_json_with_a_byte_order_mark_is_accepted(client):
+    """As the API does: UTF-8 with a BOM is still UTF-8."""
+    body = '\ufeff{"text": "ERR_1100"}'.encode()
+    assert _post_raw(client, "/chat/messages", body).status_code == 200
+
+
+@pytest.mark.parametrize("path", CHAT_JSON_ENDPOINTS)
+def test_a_body_that_is_not_json_is_a_415(client, path):
+    response = _post_raw(client, path, b"text=ERR_1100", "application/x-www-form-urlencoded")
+    assert _error_of(response) == (415, "unsupported_media_type")
+
+
+@pytest.mark.parametrize("value", [2**63, 2**64 + 1, 10**30, 0, -1, -(2**63) - 1, True, 1.0, "1", [1]],
+                         ids=["2**63", "2**64+1", "10**30", "zero", "negative", "below-int64", "bool", "float",
+                              "string", "list"])
+def test_a_message_id_outside_the_sql_integer_range_is_a_400(client, value):
+    answer = send(client, ENGLISH_QUOTA)
+    bodies = {
+        "/chat/feedback": {"message_id": value, "entry_id": "err_1100-not-enough-quota", "helpful": True},
+        "/chat/open": {"entry_id": "err_1101-out-of-capacity", "from_message_id": value},
+        "/chat/language": {"lang": "ko", "message_id": value},
+    }
+    for path, body in bodies.items():
+        response = client.post(path, json=body)
+        assert _error_of(response) == (400, "invalid_message_id"), path
+        assert "2**63" not in response.get_json()["error"]["message"]
+    # The answer itself is untouched.
+    assert client.get("/chat/history").get_json()["messages"][1]["id"] == answer["id"]
+
+
+def test_the_largest_sql_integer_is_a_well_formed_id_that_is_not_found(client):
+    send(client, ENGLISH_QUOTA)
+    largest = 2**63 - 1
+    assert _error_of(client.post("/chat/language", json={"lang": "ko", "message_id": largest})) == (
+        404, "message_not_found")
+    assert _error_of(client.post("/chat/feedback", json={
+        "message_id": largest, "entry_id": "err_1100-not-enough-quota", "helpful": True})) == (404, "message_not_found")
+    assert _error_of(client.post("/chat/open", json={"entry_id": "err_1101-out-of-capacity",
+                                                     "from_message_id": largest})) == (404, "message_not_found")
+
+
+@pytest.mark.postgres
+def test_an_id_beyond_postgres_integer_columns_is_not_found_on_postgres(postgres_app):
+    """PostgreSQL's INTEGER ids stop at 2**31 - 1; a larger (valid) id is simply not there."""
+    client = postgres_app.test_client()
+    send(client, ENGLISH_QUOTA)
+    for message_id in (2**31, 2**62, 2**63 - 1):
+        response = client.post("/chat/language", json={"lang": "ko", "message_id": message_id})
+        assert _error_of(response) == (404, "message_not_found")
+
+
+@pytest.mark.parametrize("comment", ["bad \ud800 surrogate", "nul \x00 byte", "x" * 2001],
+                         ids=["surrogate", "nul", "too-long"])
+def test_a_comment_that_is_not_clean_text_is_a_400(client, chat_app, comment):
+    message = send(client, ENGLISH_QUOTA)
+    response = client.post("/chat/feedback", json={
+        "message_id": message["id"], "entry_id": "err_1100-not-enough-quota", "helpful": False,
+        "reason": "other", "comment": comment})
+    assert _error_of(response) == (400, "invalid_comment")
+    with chat_app.app_context():
+        stored = db.session.get(ConversationMessage, message["id"])
+        assert db.session.scalars(select(Feedback).where(Feedback.match_id == stored.match_id)).all() == []
+
+
+def test_a_blank_comment_and_an_empty_reason_mean_none(client, chat_app):
+    """What the page's form sends when nothing was chosen or typed."""
+    message = send(client, ENGLISH_QUOTA)
+    response = client.post("/chat/feedback", json={
+        "message_id": message["id"], "entry_id": "err_1100-not-enough-quota", "helpful": False,
+        "reason": "", "comment": "   "})
+    assert response.status_code == 200
+    with chat_app.app_context():
+        stored = db.session.get(ConversationMessage, message["id"])
+        row = db.session.scalars(select(Feedback).where(Feedback.match_id == stored.match_id)).one()
+        assert (row.reason, row.comment, row.message_id) == (None, None, message["id"])
+
+
+@pytest.mark.parametrize("entry_id", ["err_1100-not-enough-quota\ud800", "\x00", "x" * 121, "ERR_1100", "a b"],
+                         ids=["surrogate", "nul", "too-long", "upper-case", "space"])
+def test_opening_an_entry_id_that_cannot_exist_is_not_found(client, entry_id):
+    response = client.post("/chat/open", json={"entry_id": entry_id})
+    assert _error_of(response) == (404, "entry_not_found")
+
+
+@pytest.mark.parametrize("lang", [["ko"], {"ko": 1}, 1, None, "kor", "\ud800"])
+def test_a_language_that_is_not_one_of_ours_is_a_400(client, lang):
+    assert _error_of(client.post("/chat/language", json={"lang": lang})) == (400, "invalid_lang")
+
+
+@pytest.mark.parametrize("error", [
+    OperationalError("SELECT 1", {}, Exception("database is locked")),
+    PoolTimeout("QueuePool limit of size 5 overflow 10 reached, connection timed out, timeout 30.00"),
+], ids=["database-down", "no-free-connection"])
+def test_database_trouble_is_a_503_to_retry_not_a_500(client, monkeypatch, error):
+    """The chat answers as the rest of the app does (app/errors.py): temporary, retry shortly."""
+    def unavailable(_conversation_id):
+        raise error
+
+    monkeypatch.setattr("app.web.chat.store.find_conversation", unavailable)
+    response = client.get("/chat/history")
+    assert _error_of(response) == (503, "database_unavailable")
+    assert int(response.headers["Retry-After"]) > 0
