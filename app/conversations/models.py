@@ -40,3 +40,11 @@ class ConversationMessage(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
     conversation: Mapped[Conversation] = relationship(back_populates="messages")
+
+    @property
+    def answer(self) -> dict:
+        """An assistant message's payload: what the matcher decided (user messages have none)."""
+        if self.payload is None:
+            raise ValueError(f"message {self.id} is not an answer")
+        return self.payload
+

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from flask import current_app
 
-from app.answers import answer
+from app.answers import answer, out_of_scope
 from app.conversations import store
 from app.conversations.models import Conversation, ConversationMessage
 from app.extensions import db
@@ -17,10 +17,12 @@ from app.feedback.recorder import FeedbackExists, record_feedback
 from app.i18n import t
 from app.knowledge.localize import localized
 from app.knowledge.model import FAMILIES
+from app.matching.neighbours import TOPICS
 from app.privacy import redact
 from app.store.snapshot import get_entry
 from app.web.cards import entry_card, plain_text
 
+TOPICS_BY_ID = {topic.id: topic for topic in TOPICS}
 HIGH_CONFIDENCE = 85.0
 MEDIUM_CONFIDENCE = 65.0
 REASON_KEYS = {"code": "reason_code", "status": "reason_status", "signature": "reason_signature",
@@ -54,7 +56,8 @@ def ask(conversation: Conversation | None, text: str, ui_lang: str) -> tuple[Con
     lang = result["query_lang"] or ui_lang
     matches = [{"id": m["id"], "score": m["score"], "reasons": m["reasons"]} for m in result["matches"]]
     payload = {"kind": "answer", "lang": lang, "matches": matches, "choices": _close_count(matches, result),
-               "detected": result["detected"], "truncated": result["truncated"]}
+               "detected": result["detected"], "truncated": result["truncated"],
+               "out_of_scope": (result["out_of_scope"] or {}).get("topic")}
     conversation = conversation or store.new_conversation()
     question, reply = store.append(conversation, {"role": "user", "text": redact(text)},
                                    {"role": "assistant", "match_id": result["match_id"], "payload": payload})
@@ -87,9 +90,9 @@ def give_feedback(conversation: Conversation | None, message_id: int, entry_id: 
                   reason: str | None, comment: str | None) -> dict:
     """Store feedback on the entry a card shows, through the same storage as the API's feedback."""
     message = _own_message(conversation, message_id)
-    if entry_id not in _card_entry_ids(message.payload):
+    if entry_id not in _card_entry_ids(message.answer):
         raise ChatError(400, "invalid_entry", "Feedback must be about an entry this message shows.")
-    if message.payload.get("feedback"):
+    if message.answer.get("feedback"):
         raise _feedback_exists()
     if reason is not None and reason not in REASONS:
         raise ChatError(400, "invalid_reason", f"'reason' must be one of {', '.join(REASONS)}.")
@@ -122,7 +125,7 @@ def render_message(message: ConversationMessage) -> dict:
     """A message as the page needs it; user text stays plain text for the page to show as text."""
     if message.role == "user":
         return {"id": message.id, "role": "user", "text": message.text}
-    payload = message.payload
+    payload = message.answer
     lang = payload["lang"]
     rendered = {"id": message.id, "role": "assistant", "lang": lang, "feedback": payload.get("feedback")}
     if payload["kind"] == "entry":
@@ -137,7 +140,7 @@ def _answer(payload: dict, lang: str) -> dict:
     Entries removed from the knowledge since are left out."""
     found = [(m, entry) for m in payload["matches"] if (entry := get_entry(m["id"])) is not None]
     if not found:
-        return _no_match(lang, payload["detected"])
+        return _no_match(lang, payload["detected"], payload.get("out_of_scope"))
     truncated = t(lang, "truncated") if payload["truncated"] else None
     close = payload["choices"]
     if close >= 2 and len(found) >= 2:
@@ -151,10 +154,12 @@ def _answer(payload: dict, lang: str) -> dict:
     return {"kind": "answer", "truncated": truncated, "card": card, "others": others}
 
 
-def _no_match(lang: str, detected: dict) -> dict:
-    """No answer: what was recognised (an unknown code or status), what to paste instead, where to browse."""
+def _no_match(lang: str, detected: dict, topic_id: str | None = None) -> dict:
+    """No answer: the neighbouring topic it is about and where to read (when recognised), what was
+    recognised (an unknown code or status), what to paste instead, where to browse."""
     items = [*detected.get("codes", []), *(f"HTTP {status}" for status in detected.get("http_status", []))]
-    return {"kind": "no_match",
+    topic = TOPICS_BY_ID.get(topic_id) if topic_id else None
+    return {"kind": "no_match", "out_of_scope": out_of_scope(topic, lang),
             "detected": t(lang, "no_match_detected", items=", ".join(items)) if items else None,
             "tips": [t(lang, key) for key in ("tip_code", "tip_status", "tip_logs")],
             "families": [{"id": family, "label": t(lang, f"family_{family}"),

@@ -57,12 +57,12 @@ def test_filter_with_no_match_says_so(client):
 def test_list_in_korean_has_korean_titles_and_labels(client):
     page = client.get("/entries?lang=ko").get_data(as_text=True)
     assert '<html lang="ko">' in page
-    assert "ERR_1100: 할당량이 모자람" in page
+    assert "ERR_1100 / OutOfQuota(CPU 할당량): 할당량이 모자람" in page
     assert "관리형 온라인 엔드포인트" in page
 
 
 @pytest.mark.parametrize(("lang", "title"), [
-    ("en", "ERR_1100: not enough quota"), ("ko", "ERR_1100: 할당량이 모자람"), ("zh", "ERR_1100：配额不足")])
+    ("en", "ERR_1100 / OutOfQuota (CPU quota): not enough quota"), ("ko", "ERR_1100 / OutOfQuota(CPU 할당량): 할당량이 모자람"), ("zh", "ERR_1100 / OutOfQuota（CPU 配额）：配额不足")])
 def test_entry_page_is_shown_in_each_language_it_has(client, lang, title):
     page = client.get(f"{QUOTA}?lang={lang}").get_data(as_text=True)
     assert f'<h1 class="card-title" lang="{lang}">{title}</h1>' in page
@@ -72,7 +72,7 @@ def test_entry_page_is_shown_in_each_language_it_has(client, lang, title):
 def test_entry_page_in_a_missing_language_says_it_falls_back(client):
     """ERR_1100 has no Russian text: the Russian permalink shows English and says so in Russian."""
     page = client.get(f"{QUOTA}?lang=ru").get_data(as_text=True)
-    assert '<h1 class="card-title" lang="en">ERR_1100: not enough quota</h1>' in page
+    assert '<h1 class="card-title" lang="en">ERR_1100 / OutOfQuota (CPU quota): not enough quota</h1>' in page
     assert "Нет версии на языке «Русский»; показано на языке «English»." in page
 
 

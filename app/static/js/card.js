@@ -116,9 +116,17 @@ export function choiceCard(message, s, onOpen) {
     message.others.length ? h("footer", { class: "card-foot" }, chips(s.other_matches, message.others, onOpen)) : null);
 }
 
+function outOfScope(scope, s) {
+  return h("div", { class: "out-of-scope" },
+    h("p", {}, scope.message),
+    h("p", {}, h("span", { class: "label" }, s.out_of_scope_docs), " ",
+      h("a", { href: scope.docs.url, rel: "noopener noreferrer" }, scope.docs.title)));
+}
+
 export function noMatchCard(message, s) {
   return h("article", { class: "card no-match-card", lang: message.lang },
     h("h2", { class: "card-title" }, s.no_match_title),
+    message.out_of_scope ? outOfScope(message.out_of_scope, s) : null,
     message.detected ? h("p", {}, message.detected) : null,
     h("p", {}, s.no_match_tips),
     h("ul", { class: "tips" }, message.tips.map((tip) => h("li", {}, tip))),

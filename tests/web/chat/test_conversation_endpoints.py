@@ -87,7 +87,7 @@ def test_korean_paste_is_answered_in_korean(client):
     """The answer follows the language of the paste."""
     message = send(client, KOREAN_QUOTA)
     assert (message["lang"], message["card"]["content_lang"]) == ("ko", "ko")
-    assert message["card"]["title"] == "ERR_1100: 할당량이 모자람"
+    assert message["card"]["title"] == "ERR_1100 / OutOfQuota(CPU 할당량): 할당량이 모자람"
 
 
 def test_bare_code_is_answered_in_the_interface_language(client):
@@ -408,3 +408,14 @@ def test_database_trouble_is_a_503_to_retry_not_a_500(client, monkeypatch, error
     response = client.get("/chat/history")
     assert _error_of(response) == (503, "database_unavailable")
     assert int(response.headers["Retry-After"]) > 0
+
+
+def test_a_neighbouring_topic_gets_a_card_that_says_it_is_not_covered(client):
+    message = send(client, "Our AmlCompute cluster is stuck resizing and the nodes never become idle")
+    assert message["kind"] == "no_match"
+    assert message["out_of_scope"]["topic"] == "compute-cluster"
+    assert message["out_of_scope"]["docs"]["url"].startswith("https://learn.microsoft.com/")
+
+
+def test_a_plain_no_match_has_no_topic(client):
+    assert send(client, "the weather is nice today, any tips for lunch?")["out_of_scope"] is None
