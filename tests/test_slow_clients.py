@@ -84,7 +84,10 @@ def test_a_slow_body_is_cut_off_at_its_deadline_and_the_request_limits_stay(serv
         chunked = _status_of(service.port, b"POST /api/v1/match HTTP/1.1\r\nHost: x\r\nContent-Type: application/json"
                              b"\r\nTransfer-Encoding: chunked\r\n\r\n" + b"%x\r\n" % len(bench.MATCH_BODY)
                              + bench.MATCH_BODY + b"\r\n0\r\n\r\n")
+        broken_chunk = _status_of(service.port, b"POST /api/v1/match HTTP/1.1\r\nHost: x\r\nContent-Type: "
+                                  b"application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n")
     print(report.text())
+    assert broken_chunk == "400"  # malformed chunked framing is the client's mistake, never a 500
 
     assert (long_line, long_field, chunked) == ("414", "431", "200")  # limit_request_line, _field_size
 

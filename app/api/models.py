@@ -7,9 +7,8 @@ are the knowledge model's own types.
 """
 from __future__ import annotations
 
-import json
 import re
-from typing import Annotated, Any, ClassVar, NoReturn, TypeVar
+from typing import Annotated, Any, ClassVar, TypeVar
 
 from flask import current_app, request
 from pydantic import (
@@ -23,13 +22,13 @@ from pydantic import (
     model_validator,
 )
 from pydantic_core import ErrorDetails, PydanticCustomError
-from werkzeug.exceptions import RequestEntityTooLarge
 
 from app.errors import ApiError
 from app.feedback.models import REASONS
 from app.input_text import is_clean_text, is_readable_paste
 from app.knowledge.model import ID_PATTERN, ID_RE, Family, Generation, Kind, Lang, Tool
 from app.matching.extract import canonical_error_code
+from app.request_body import BodyError, json_object
 
 MATCH_LIMIT_MAX = 20
 MATCH_LIMIT_DEFAULT = 5
@@ -408,31 +407,12 @@ class Readiness(_Response):
 
 # Parsing ------------------------------------------------------------------------------------------------
 
-def _reject_constant(name: str) -> NoReturn:
-    raise ValueError(f"{name} is not JSON")
-
-
-def _body() -> bytes:
-    """The raw body. Werkzeug refuses a Content-Length over MAX_CONTENT_LENGTH but cuts a chunked
-    body at the limit, so a chunked body that reaches it is refused here."""
-    raw = request.get_data(cache=True)
-    limit = current_app.config["MAX_CONTENT_LENGTH"]
-    if request.content_length is None and limit is not None and len(raw) >= limit:
-        raise RequestEntityTooLarge()
-    return raw
-
-
 def json_body() -> dict[str, Any]:
-    """The request's JSON object, or a 415/400 that says exactly what is wrong."""
-    if request.mimetype != "application/json":
-        raise ApiError(415, "unsupported_media_type", "Send the body as JSON with Content-Type: application/json.")
+    """The request's JSON object, or the API's 415/400 that says exactly what is wrong."""
     try:
-        data = json.loads(_body().decode("utf-8-sig"), parse_constant=_reject_constant)
-    except (UnicodeDecodeError, ValueError, RecursionError):
-        raise ApiError(400, "invalid_json", "The body is not valid JSON in UTF-8.") from None
-    if not isinstance(data, dict):
-        raise ApiError(400, "invalid_json", "The JSON body must be an object.")
-    return data
+        return json_object()
+    except BodyError as exc:
+        raise ApiError(exc.status, exc.code, exc.message) from None
 
 
 def parse(model: type[M], data: dict[str, Any]) -> M:

@@ -11,14 +11,13 @@ that is not an object); texts are readable pastes and comments clean text
 """
 from __future__ import annotations
 
-import json
-from typing import Any, NoReturn
+from typing import Any
 
 from flask import Blueprint, current_app, jsonify, render_template, request, session, url_for
 from flask_wtf.csrf import CSRFError, generate_csrf
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
-from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
+from werkzeug.exceptions import HTTPException
 
 from app.conversations import store
 from app.conversations.models import Conversation
@@ -27,6 +26,7 @@ from app.feedback.models import REASONS
 from app.i18n import STRINGS
 from app.input_text import is_clean_text, is_readable_paste
 from app.knowledge.model import FAMILIES, ID_RE, LANGS
+from app.request_body import BodyError, json_object
 from app.web import conversation as service
 from app.web.pages import page_headers, template_globals, ui_lang
 
@@ -153,31 +153,12 @@ def _error(status: int, code: str, message: str):
     return jsonify(error={"code": code, "message": message}), status
 
 
-def _reject_constant(name: str) -> NoReturn:
-    raise ValueError(f"{name} is not JSON")
-
-
-def _body() -> bytes:
-    """The raw body. Werkzeug refuses a Content-Length over MAX_CONTENT_LENGTH but cuts a chunked
-    body at the limit, so a chunked body that reaches it is refused here (as the API does)."""
-    raw = request.get_data(cache=True)
-    limit = current_app.config["MAX_CONTENT_LENGTH"]
-    if request.content_length is None and limit is not None and len(raw) >= limit:
-        raise RequestEntityTooLarge()
-    return raw
-
-
 def _json() -> dict:
-    """The request's JSON object, by the API's rules (app/api/schemas.py `json_body`)."""
-    if request.mimetype != "application/json":
-        raise service.ChatError(415, "unsupported_media_type", "Send JSON with Content-Type: application/json.")
+    """The request's JSON object, by the same rules as the API's (app/request_body.py)."""
     try:
-        data = json.loads(_body().decode("utf-8-sig"), parse_constant=_reject_constant)
-    except (UnicodeDecodeError, ValueError, RecursionError):
-        raise service.ChatError(400, "invalid_json", "The body is not valid JSON in UTF-8.") from None
-    if not isinstance(data, dict):
-        raise service.ChatError(400, "invalid_json", "The body must be a JSON object.")
-    return data
+        return json_object()
+    except BodyError as exc:
+        raise service.ChatError(exc.status, exc.code, exc.message) from None
 
 
 def _lang(value: Any) -> str:
