@@ -27,8 +27,8 @@ worker_connections = 1000
 # Request line and headers must arrive within this many seconds, and an idle kept-alive
 # connection is closed after it. Keep it above 0: 0 switches the header deadline off.
 keepalive = 5
-# gunicorn's defaults, written out because they are part of the protection.
-limit_request_line = 4094
+# The request limits, written out because they are part of the protection.
+limit_request_line = 8190  # gunicorn's maximum; the app answers URLs over 4 KB itself (JSON under /api/)
 limit_request_fields = 100
 limit_request_field_size = 8190
 # Seconds a request body may take to arrive, counted from the end of its headers; a client

@@ -11,7 +11,7 @@ from __future__ import annotations
 from flask import Flask, Response, current_app, jsonify, make_response, render_template, request
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
-from werkzeug.exceptions import HTTPException, InternalServerError, ServiceUnavailable
+from werkzeug.exceptions import HTTPException, InternalServerError, RequestURITooLarge, ServiceUnavailable
 
 from app.extensions import db
 
@@ -127,7 +127,18 @@ def _handle_unexpected(exc: Exception):
     return _handle_http(InternalServerError("The server hit an unexpected error; it has been logged."))
 
 
+MAX_URL_CHARS = 4096
+"""Longer URLs are refused with 414 by the app, so API callers get the JSON error shape; gunicorn's
+own limit (limit_request_line, set to its maximum) only stops what is longer still."""
+
+
+def _refuse_long_urls() -> None:
+    if len(request.full_path) > MAX_URL_CHARS:
+        raise RequestURITooLarge()
+
+
 def register(app: Flask) -> None:
+    app.before_request(_refuse_long_urls)
     app.register_error_handler(HTTPException, _handle_http)
     app.register_error_handler(OperationalError, _handle_database_down)
     app.register_error_handler(PoolTimeout, _handle_database_down)

@@ -78,7 +78,8 @@ def _status_of(port: int, request: bytes) -> str:
 def test_a_slow_body_is_cut_off_at_its_deadline_and_the_request_limits_stay(served):
     with served(GUNICORN_BODY_TIMEOUT="2") as service:
         report = bench.attack(service, slow_count=4, duration=6, interval=0.5, concurrency=1)
-        long_line = _status_of(service.port, b"GET /healthz?" + b"a" * 5000 + b" HTTP/1.1\r\nHost: x\r\n\r\n")
+        long_line = _status_of(service.port, b"GET /healthz?" + b"a" * 9000 + b" HTTP/1.1\r\nHost: x\r\n\r\n")
+        long_api_url = _status_of(service.port, b"GET /api/v1/entries?q=" + b"a" * 5000 + b" HTTP/1.1\r\nHost: x\r\n\r\n")
         long_field = _status_of(service.port, b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * 9000
                                 + b"\r\n\r\n")
         chunked = _status_of(service.port, b"POST /api/v1/match HTTP/1.1\r\nHost: x\r\nContent-Type: application/json"
@@ -87,7 +88,8 @@ def test_a_slow_body_is_cut_off_at_its_deadline_and_the_request_limits_stay(serv
         broken_chunk = _status_of(service.port, b"POST /api/v1/match HTTP/1.1\r\nHost: x\r\nContent-Type: "
                                   b"application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n")
     print(report.text())
-    assert broken_chunk == "400"  # malformed chunked framing is the client's mistake, never a 500
+    assert broken_chunk == "400"
+    assert long_api_url == "414"  # from the app, in the API's JSON shape (tests/api/test_api_errors.py)  # malformed chunked framing is the client's mistake, never a 500
 
     assert (long_line, long_field, chunked) == ("414", "431", "200")  # limit_request_line, _field_size
 

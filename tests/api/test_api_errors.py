@@ -144,3 +144,8 @@ def test_an_unreachable_database_is_a_json_503_with_retry_after(tmp_path):
     response = broken.test_client().get("/api/v1/entries")
     assert (response.status_code, _error(response)["code"], response.headers.get("Retry-After")) == \
         (503, "database_unavailable", "5")
+
+
+def test_a_url_over_4_kb_is_a_414_in_the_json_shape(client):
+    response = client.get("/api/v1/entries?q=" + "a" * 5000)
+    assert response.status_code == 414 and response.get_json()["error"]["code"]
