@@ -221,3 +221,33 @@ def test_entry_list_filter_narrows_as_you_type(open_context):
     visible.first.wait_for()
     assert visible.count() == 1
     assert browse.locator("#filter-count").inner_text().endswith("1")
+
+
+def test_entry_page_shows_todays_commands_first_and_the_articles_folded(open_context, artifacts):
+    """Today's CLI v2 commands, labelled; the 2021 `az ml endpoint` ones folded underneath; sources with dates."""
+    entry = open_context().new_page()
+    entry.goto("/entries/err_1100-not-enough-quota?lang=ko")
+    first = entry.locator(".answer-card .command").first
+    assert "CLI v2" in first.locator(".badge-generation").inner_text()
+    assert first.locator("code").inner_text().startswith("az ml ")
+    older = entry.locator("details.older-commands")
+    assert not older.locator("code").first.is_visible()
+    older.locator("summary").click()
+    assert older.locator("code").first.inner_text().startswith("az ml endpoint ")
+    assert entry.locator(".source time").count() >= 2
+    entry.screenshot(path=artifacts / "entry-command-generations.png", full_page=True)
+
+
+def test_an_sdk_v1_entry_says_its_support_ends(open_context, artifacts):
+    entry = open_context().new_page()
+    entry.goto("/entries/service-launch-fails?lang=ru")
+    notice = entry.locator(".answer-card .notice")
+    assert "30 июня 2026" in notice.inner_text()
+    assert notice.locator("a").first.get_attribute("href").startswith("https://learn.microsoft.com/")
+    entry.screenshot(path=artifacts / "entry-sdk-v1-notice.png", full_page=True)
+
+
+def test_a_neighbouring_topic_is_answered_as_not_covered(page, artifacts):
+    answer = ask(page, "Our AmlCompute cluster is stuck resizing and the nodes never become idle")
+    assert answer.locator(".out-of-scope a").get_attribute("href").startswith("https://learn.microsoft.com/")
+    screenshot(page, artifacts / "chat-out-of-scope.png")
