@@ -13,7 +13,6 @@ from typing import Annotated, Any, ClassVar, TypeVar
 from flask import current_app, request
 from pydantic import (
     BaseModel,
-    BeforeValidator,
     ConfigDict,
     Field,
     ValidationError,
@@ -25,7 +24,7 @@ from pydantic_core import ErrorDetails, PydanticCustomError
 
 from app.errors import ApiError
 from app.feedback.models import REASONS
-from app.input_text import is_clean_text, is_readable_paste
+from app.input_text import PASTE_PATTERN, is_clean_text, is_readable_paste
 from app.knowledge.model import ID_PATTERN, ID_RE, Family, Generation, Kind, Lang, Tool
 from app.matching.extract import canonical_error_code
 from app.request_body import BodyError, json_object
@@ -38,7 +37,7 @@ SEARCH_MAX_CHARS = 200
 ENTRY_ID_MAX_CHARS = 120
 CODE_MAX_CHARS = 40
 FORMATS = ("json", "markdown")
-ERROR_CODE_PARAM_PATTERN = r"^\s*[eE][rR][rR][\s_-]?[0-9oO]{4}\s*$"
+ERROR_CODE_PARAM_PATTERN = r"^[eE][rR][rR](?:[oO][rR])?[ _\-:#]?(?=[0-9oO]*[0-9])[0-9oO]{4}$"
 """What `canonical_error_code` accepts (`ERR_1100`, `err-1100`, `ERR 12OO`), stated for the document."""
 LOOKUP_PARAM_PATTERN = (r"^\s*(?:[eE][rR][rR][\s_-]?[0-9oO]{4}|(?:[hH][tT][tT][pP][ _-]?)?[1-5][0-9]{2})\s*$")
 _UUID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
@@ -61,8 +60,6 @@ def _query_integer(value: Any) -> Any:
     return value
 
 
-JsonInt = Annotated[int, BeforeValidator(_json_integer)]
-QueryInt = Annotated[int, BeforeValidator(_query_integer)]
 
 
 class _Request(BaseModel):
@@ -74,7 +71,7 @@ class _Request(BaseModel):
 
 class MatchRequest(_Request):
     query: Annotated[str, Field(
-        min_length=1, pattern=r"\S",
+        min_length=1, json_schema_extra={"pattern": PASTE_PATTERN},
         description="The pasted error output or a description, in any of the four languages. A text longer "
                     "than MATCH_MAX_QUERY_CHARS is analysed on its most informative lines and the answer "
                     "says `truncated: true`.")]
@@ -82,13 +79,15 @@ class MatchRequest(_Request):
                     WithJsonSchema({"type": "string", "enum": ["en", "ko", "zh", "ru"],
                                     "description": "Language of the answer; defaults to the query's language."})
                     ] = None
-    limit: Annotated[JsonInt, Field(ge=1, le=MATCH_LIMIT_MAX)] = MATCH_LIMIT_DEFAULT
+    limit: Annotated[int, Field(ge=1, le=MATCH_LIMIT_MAX)] = MATCH_LIMIT_DEFAULT
 
     messages: ClassVar[dict[str, str]] = {
         "query": "'query' must be a string.",
         "lang": "'lang' must be one of en, ko, zh, ru.",
         "limit": f"'limit' must be an integer from 1 to {MATCH_LIMIT_MAX}.",
     }
+
+    _integral_limit = field_validator("limit", mode="before")(_json_integer)
 
     @field_validator("lang", mode="before")
     @classmethod
@@ -100,6 +99,8 @@ class MatchRequest(_Request):
     @field_validator("query")
     @classmethod
     def _readable(cls, value: str) -> str:
+        if not value.strip():
+            raise PydanticCustomError("missing_query", "'query' must be a non-empty string.")
         if not is_readable_paste(value):
             raise PydanticCustomError("invalid_query", "'query' must be readable text, not binary data.")
         return value
@@ -166,9 +167,9 @@ class EntriesQuery(_Request):
                                                                  "docker-aci-aks"],
                                       "description": "Deployment family."})] = None
     code: Annotated[str | None, WithJsonSchema({
-        "type": "string", "pattern": ERROR_CODE_PARAM_PATTERN, "maxLength": CODE_MAX_CHARS,
+        "type": "string", "pattern": ERROR_CODE_PARAM_PATTERN + "|^$",
         "description": "Error code, e.g. ERR_1100 or err-1100."})] = None
-    status: Annotated[QueryInt | None, WithJsonSchema({
+    status: Annotated[int | None, WithJsonSchema({
         "type": "integer", "minimum": 100, "maximum": 599,
         "description": "HTTP status an entry answers."}), Field(ge=100, le=599)] = None
     lang: Annotated[Lang | None, WithJsonSchema({
@@ -178,8 +179,8 @@ class EntriesQuery(_Request):
     q: Annotated[str | None, WithJsonSchema({
         "type": "string", "maxLength": SEARCH_MAX_CHARS, "pattern": _NO_NUL,
         "description": "Text in the id, a title or an alias."})] = None
-    page: Annotated[QueryInt, Field(ge=1, le=PAGE_MAX, description="Page number.")] = 1
-    per_page: Annotated[QueryInt, Field(ge=1, description="Entries per page.")] = PER_PAGE_DEFAULT
+    page: Annotated[int, Field(ge=1, le=PAGE_MAX, description="Page number.")] = 1
+    per_page: Annotated[int, Field(ge=1, description="Entries per page.")] = PER_PAGE_DEFAULT
 
     model_config = ConfigDict(extra="ignore", strict=True)
     messages: ClassVar[dict[str, str]] = {
@@ -192,12 +193,14 @@ class EntriesQuery(_Request):
         "per_page": "'per_page' must be an integer from 1 to {per_page_max}.",
     }
 
+    _query_integers = field_validator("status", "page", "per_page", mode="before")(_query_integer)
+
     @field_validator("code")
     @classmethod
     def _code(cls, value: str | None) -> str | None:
-        if value is None:
-            return None
-        code = canonical_error_code(value) if len(value) <= CODE_MAX_CHARS else None
+        if not value:
+            return None  # `?code=` filters nothing, as an empty `q` does
+        code = canonical_error_code(value) if len(value) <= CODE_MAX_CHARS and value == value.strip() else None
         if code is None:
             raise PydanticCustomError("invalid_code", EntriesQuery.messages["code"])
         return code
@@ -440,7 +443,7 @@ def _api_error(model: type[BaseModel], data: dict[str, Any], errors: list[ErrorD
     field = next(name for name in model.model_fields if name in by_field)
     error = by_field[field]
     if field == "query" and (data.get("query") is None
-                             or error["type"] in ("string_too_short", "string_pattern_mismatch")):
+                             or error["type"] in ("string_too_short", "missing_query")):
         return ApiError(400, "missing_query", "'query' must be a non-empty string.")
     if error["type"] == "invalid_query":
         return ApiError(400, "invalid_query", str(error["msg"]))

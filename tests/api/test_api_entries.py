@@ -56,7 +56,7 @@ def test_text_search_treats_like_wildcards_literally(client):
     ("?family=aks", "invalid_family"), ("?status=abc", "invalid_status"), ("?status=700", "invalid_status"),
     ("?status=4.2e2", "invalid_status"), ("?page=0", "invalid_page"), ("?page=-1", "invalid_page"),
     ("?page=%D9%A3", "invalid_page"), ("?per_page=101", "invalid_per_page"), ("?per_page=1.5", "invalid_per_page"),
-    ("?code=ERR_11", "invalid_code"), ("?code=", "invalid_code"), ("?lang=de", "invalid_lang"),
+    ("?code=ERR_11", "invalid_code"), ("?code= ERR_1100", "invalid_code"), ("?lang=de", "invalid_lang"),
     ("?lang=", "invalid_lang"), ("?family=", "invalid_family"), ("?page=", "invalid_page"), ("?q=" + "x" * 201, "invalid_q"),
     ("?q=quota%00", "invalid_q"),
 ], ids=lambda value: value if value.startswith("invalid") else None)
@@ -89,3 +89,8 @@ def test_an_unknown_entry_is_a_json_404(client, entry_id):
 def test_an_entry_as_markdown_is_a_ready_to_post_message(client):
     response = client.get("/api/v1/entries/err_1100-not-enough-quota", headers={"Accept": "text/markdown"})
     assert response.get_data(as_text=True).startswith("### ERR_1100")
+
+
+def test_an_empty_code_filter_filters_nothing(client):
+    assert client.get("/api/v1/entries?code=&per_page=100").get_json()["total"] == \
+        client.get("/api/v1/entries?per_page=100").get_json()["total"]

@@ -16,7 +16,9 @@ from schemathesis.config import SchemathesisConfig
 from schemathesis.engine import Status, events, from_schema
 
 CHECKS = ["not_a_server_error", "status_code_conformance", "content_type_conformance",
-          "response_headers_conformance", "response_schema_conformance", "negative_data_rejection"]
+          "response_headers_conformance", "response_schema_conformance", "negative_data_rejection",
+          "positive_data_acceptance", "missing_required_header", "unsupported_method", "allow_header_conformance",
+          "use_after_free", "ensure_resource_availability", "ignored_auth"]
 MAX_EXAMPLES = 25
 SCHEMA_PATH = "/api/v1/openapi.json"
 
@@ -39,7 +41,7 @@ def _failures(event: events.ScenarioFinished) -> list[str]:
             if check.status == Status.FAILURE:
                 title = check.failure_info.failure.title if check.failure_info else ""
                 found.append(f"{event.label}: {check.name}: {title} "
-                             f"(query={case.query!r}, body={str(case.body)[:200]!r})")
+                             f"(query={dict(case.query or {})!r}, body={str(case.body)[:200]!r})")
     return found
 
 
