@@ -25,10 +25,11 @@ from pydantic_core import ErrorDetails, PydanticCustomError
 from app.errors import ApiError
 from app.feedback.models import REASONS
 from app.input_text import PASTE_PATTERN, is_clean_text, is_readable_paste
-from app.knowledge.model import ID_PATTERN, ID_RE, Family, Generation, Kind, Lang, Tool
+from app.knowledge.model import FAMILIES, ID_PATTERN, ID_RE, LANGS, Family, Generation, Kind, Lang, Tool
 from app.matching.extract import canonical_error_code
 from app.request_body import BodyError, json_object
 
+LANG_MESSAGE = f"'lang' must be one of {', '.join(LANGS)}."
 MATCH_LIMIT_MAX = 20
 MATCH_LIMIT_DEFAULT = 5
 PAGE_MAX = 1_000_000
@@ -50,6 +51,13 @@ def _json_integer(value: Any) -> Any:
     """JSON Schema's integer: 5 and 5.0 are both integers; true, "5" and 5.5 are not."""
     if isinstance(value, float) and value.is_integer():
         return int(value)
+    return value
+
+
+def _refuse_null(value: Any) -> Any:
+    """An optional field is left out, not sent as null: null is a mistake worth naming."""
+    if value is None:
+        raise PydanticCustomError("null", "null is not a value here")
     return value
 
 
@@ -76,25 +84,19 @@ class MatchRequest(_Request):
                     "than MATCH_MAX_QUERY_CHARS is analysed on its most informative lines and the answer "
                     "says `truncated: true`.")]
     lang: Annotated[Lang | None, Field(description="Language of the answer; defaults to the query's language."),
-                    WithJsonSchema({"type": "string", "enum": ["en", "ko", "zh", "ru"],
+                    WithJsonSchema({"type": "string", "enum": list(LANGS),
                                     "description": "Language of the answer; defaults to the query's language."})
                     ] = None
     limit: Annotated[int, Field(ge=1, le=MATCH_LIMIT_MAX)] = MATCH_LIMIT_DEFAULT
 
     messages: ClassVar[dict[str, str]] = {
         "query": "'query' must be a string.",
-        "lang": "'lang' must be one of en, ko, zh, ru.",
+        "lang": LANG_MESSAGE,
         "limit": f"'limit' must be an integer from 1 to {MATCH_LIMIT_MAX}.",
     }
 
     _integral_limit = field_validator("limit", mode="before")(_json_integer)
-
-    @field_validator("lang", mode="before")
-    @classmethod
-    def _no_null_lang(cls, value: Any) -> Any:
-        if value is None:
-            raise PydanticCustomError("invalid_lang", "'lang' must be one of en, ko, zh, ru.")
-        return value
+    _lang_not_null = field_validator("lang", mode="before")(_refuse_null)
 
     @field_validator("query")
     @classmethod
@@ -137,12 +139,7 @@ class FeedbackRequest(_Request):
                                       "Give 'match_id' (from POST /api/v1/match), 'entry_id', or both.")
         return data
 
-    @field_validator("match_id", "entry_id", "reason", "comment", mode="before")
-    @classmethod
-    def _no_null(cls, value: Any) -> Any:
-        if value is None:
-            raise PydanticCustomError("null", "null is not a value here")
-        return value
+    _not_null = field_validator("match_id", "entry_id", "reason", "comment", mode="before")(_refuse_null)
 
     @field_validator("reason")
     @classmethod
@@ -163,8 +160,7 @@ class EntriesQuery(_Request):
     """Filters of GET /api/v1/entries; all optional and combined with AND."""
 
     family: Annotated[Family | None, Field(description="Deployment family."),
-                      WithJsonSchema({"type": "string", "enum": ["managed-online-endpoints", "batch-endpoints",
-                                                                 "docker-aci-aks"],
+                      WithJsonSchema({"type": "string", "enum": list(FAMILIES),
                                       "description": "Deployment family."})] = None
     code: Annotated[str | None, WithJsonSchema({
         "type": "string", "pattern": ERROR_CODE_PARAM_PATTERN + "|^$",
@@ -173,7 +169,7 @@ class EntriesQuery(_Request):
         "type": "integer", "minimum": 100, "maximum": 599,
         "description": "HTTP status an entry answers."}), Field(ge=100, le=599)] = None
     lang: Annotated[Lang | None, WithJsonSchema({
-        "type": "string", "enum": ["en", "ko", "zh", "ru"],
+        "type": "string", "enum": list(LANGS),
         "description": "Language to show entries in; English (or the source language) when the entry has "
                        "none in it, with `fallback: true`."})] = None
     q: Annotated[str | None, WithJsonSchema({
@@ -187,7 +183,7 @@ class EntriesQuery(_Request):
         "family": "'family' must be one of managed-online-endpoints, batch-endpoints, docker-aci-aks.",
         "code": "'code' must be an error code such as ERR_1100.",
         "status": "'status' must be an integer from 100 to 599.",
-        "lang": "'lang' must be one of en, ko, zh, ru.",
+        "lang": LANG_MESSAGE,
         "q": f"'q' must be plain text of at most {SEARCH_MAX_CHARS} characters.",
         "page": f"'page' must be an integer from 1 to {PAGE_MAX}.",
         "per_page": "'per_page' must be an integer from 1 to {per_page_max}.",
