@@ -16,8 +16,6 @@ import time
 from pathlib import Path
 from typing import ClassVar
 
-from app.matching.scoring import ScoringParams
-
 ROOT = Path(__file__).resolve().parent.parent
 INSTANCE_DIR = Path(os.environ.get("INSTANCE_DIR") or ROOT / "instance")
 """The instance folder: the default SQLite file and the generated SECRET_KEY live here."""
@@ -167,7 +165,6 @@ class Config:
 
     # Matching
     MATCH_PARAMS = _match_params()
-    MATCH_AMBIGUITY_MARGIN = ScoringParams.load(MATCH_PARAMS).ambiguity_margin
     MATCH_SEMANTIC = _env_flag("MATCH_SEMANTIC", True)
     SEMANTIC_CACHE_DIR = os.environ.get("SEMANTIC_CACHE_DIR", str(ROOT / "instance" / "cache"))
     MATCH_MAX_QUERY_CHARS = _env_int("MATCH_MAX_QUERY_CHARS", 8000)

@@ -19,7 +19,7 @@ from app.knowledge.localize import localized
 from app.knowledge.model import FAMILIES
 from app.matching.neighbours import TOPICS
 from app.privacy import redact
-from app.store.snapshot import get_entry
+from app.store.snapshot import current_matcher, get_entry
 from app.web.cards import entry_card, plain_text
 
 TOPICS_BY_ID = {topic.id: topic for topic in TOPICS}
@@ -193,7 +193,7 @@ def _close_count(matches: list[dict], result: dict) -> int:
     """How many leading matches are too close to call (0 when the best one clearly wins)."""
     if not result["ambiguous"]:
         return 0
-    margin = current_app.config["MATCH_AMBIGUITY_MARGIN"]
+    margin = current_matcher().params.ambiguity_margin
     return sum(1 for m in matches if matches[0]["score"] - m["score"] < margin)
 
 
