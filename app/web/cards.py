@@ -6,18 +6,14 @@ the entry has no content in the requested language, and then the card says so.
 from __future__ import annotations
 
 import html
-from functools import lru_cache
-from pathlib import Path
 
 import nh3
-from flask import current_app
 
 from app.i18n import LANGUAGE_NAMES, t
-from app.knowledge.articles import parse_article
 from app.knowledge.localize import entry_url, localized
 from app.knowledge.notices import FAMILY_NOTICES
 from app.knowledge.render import markdown_to_html
-from app.store.snapshot import get_entry
+from app.store.snapshot import current_snapshot, get_entry
 
 
 def entry_card(entry: dict, lang: str) -> dict:
@@ -90,19 +86,5 @@ def _describe_source(source: dict) -> dict:
                  "note": source.get("note"), "url": source.get("url")}
     if source.get("url"):
         return {**described, "article": source["title"], "section": f"#{source['anchor']}"}
-    article_title, headings = _articles(current_app.config["SOURCES_DIR"]).get(source["doc"], (source["doc"], {}))
+    article_title, headings = current_snapshot().source_titles.get(source["doc"], (source["doc"], {}))
     return {**described, "article": article_title, "section": headings.get(source["anchor"], f"#{source['anchor']}")}
-
-
-@lru_cache(maxsize=4)
-def _articles(directory: str) -> dict[str, tuple[str, dict[str, str]]]:
-    """Title and section headings (by anchor) of each source article; read once per process."""
-    articles = {}
-    for path in sorted(Path(directory).glob("*.txt")):
-        article = parse_article(path.read_text(encoding="utf-8"), path.name)
-        headings: dict[str, str] = {}
-        for section in article.sections:
-            for anchor in (section.anchor, *section.aliases):
-                headings.setdefault(anchor, section.title)
-        articles[path.name] = (article.title, headings)
-    return articles
