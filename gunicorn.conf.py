@@ -48,6 +48,16 @@ def post_worker_init(worker):
             worker.log.exception("matcher warm-up failed; it will be built on the first request")
 
 
+def worker_exit(server, worker):
+    """Write the query-log rows still buffered before the worker goes (a restart, a reload, a stop)."""
+    from app.querylog.recorder import flush
+
+    try:
+        flush(worker.wsgi)
+    except Exception:
+        worker.log.exception("query log: flushing at exit failed")
+
+
 def pre_request(worker, req):
     """Log the request (gunicorn's default hook) and put a deadline on reading its body."""
     worker.log.debug("%s %s", req.method, req.path)

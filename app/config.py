@@ -176,6 +176,13 @@ class Config:
     FEEDBACK_COMMENT_MAX = 2000
     QUERY_LOG_STORE_TEXT = _env_flag("QUERY_LOG_STORE_TEXT", True)
     QUERY_LOG_TEXT_MAX_CHARS = _env_int("QUERY_LOG_TEXT_MAX_CHARS", 8000)
+    # The log is written in batches off the request path (app/querylog/recorder.py): rows wait
+    # at most QUERY_LOG_FLUSH_SECONDS; past QUERY_LOG_BUFFER_SIZE waiting rows, new ones are dropped and counted.
+    QUERY_LOG_FLUSH_SECONDS = float(os.environ.get("QUERY_LOG_FLUSH_SECONDS", "0.25"))
+    QUERY_LOG_BATCH_SIZE = _env_int("QUERY_LOG_BATCH_SIZE", 500)
+    QUERY_LOG_BUFFER_SIZE = _env_int("QUERY_LOG_BUFFER_SIZE", 20000)
+    # Feedback may name a match another worker has not flushed yet: it is waited for this long.
+    QUERY_LOG_FEEDBACK_GRACE_SECONDS = float(os.environ.get("QUERY_LOG_FEEDBACK_GRACE_SECONDS", "3"))
     API_KEYS = _env_pairs("API_KEYS")
     CORS_ORIGINS = _env_list("CORS_ORIGINS")
     # Number of reverse proxies in front of the app whose X-Forwarded-* headers are trusted;
@@ -196,6 +203,21 @@ class Config:
     RATELIMIT_EXEMPT_ADDRESSES = (_env_list("RATELIMIT_EXEMPT_ADDRESSES")
                                   if "RATELIMIT_EXEMPT_ADDRESSES" in os.environ else ["127.0.0.1", "::1"])
     RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
+
+    # Support desk (/desk): answers whose top score is below the band count as gaps, like no match at all.
+    DESK_CONFIDENCE_BAND = float(os.environ.get("DESK_CONFIDENCE_BAND", "60"))
+    DESK_SESSION_HOURS = float(os.environ.get("DESK_SESSION_HOURS", "8"))
+    DESK_SIGNIN_RATE_LIMIT = os.environ.get("DESK_SIGNIN_RATE_LIMIT", "10 per minute")
+    DESK_SIGNIN_ACCOUNT_RATE_LIMIT = os.environ.get("DESK_SIGNIN_ACCOUNT_RATE_LIMIT", "5 per minute")
+    # Known pastes a proposal is re-evaluated on: the tuning sets (never the frozen test sets) and recent traffic.
+    DESK_REEVAL_SETS = _env_list("DESK_REEVAL_SETS") or [
+        str(ROOT / "benchmarks" / "eval" / "tune.jsonl"), str(ROOT / "benchmarks" / "eval" / "tune_neighbours.jsonl")]
+    DESK_REEVAL_TRAFFIC_LIMIT = _env_int("DESK_REEVAL_TRAFFIC_LIMIT", 300)
+    # `flask maintenance purge` deletes query-log rows, conversations and feedback text older than this.
+    RETENTION_DAYS = _env_int("RETENTION_DAYS", 90)
+
+    # Bots' conversations (POST /api/v1/conversations) expire when unused this long (each message renews it)
+    CONVERSATION_TTL_SECONDS = _env_int("CONVERSATION_TTL_SECONDS", 24 * 3600)
 
     # Web chat: the conversation id lives in the signed session cookie (set SESSION_COOKIE_SECURE=1 behind HTTPS)
     SESSION_COOKIE_SAMESITE = "Lax"

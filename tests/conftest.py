@@ -40,6 +40,10 @@ def app_on_copy(path: Path, loaded_template: Path, factory=create_app, **overrid
 
 
 def dispose(application) -> None:
+    """Stop the app's query-log writer (writing what it holds) and close its connections."""
+    writer = application.extensions.get("querylog_writer")
+    if writer is not None:
+        writer.close()
     with application.app_context():
         db.engine.dispose()
 

@@ -1,4 +1,4 @@
-"""Conversations of the web chat, kept per browser session so they survive reloads and restarts."""
+"""Conversations of the web chat and of bots, kept server-side so they survive reloads and restarts."""
 from __future__ import annotations
 
 import datetime as dt
@@ -8,9 +8,12 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.database import Base
 
+CHANNELS = ("chat", "api")
+
 
 class Conversation(Base):
-    """One browser session's conversation; its id lives in the signed session cookie."""
+    """One browser session's conversation (its id lives in the signed session cookie), or a bot's
+    thread (channel `api`: its id is handed to the bot, and it expires)."""
 
     __tablename__ = "conversations"
 
@@ -20,6 +23,13 @@ class Conversation(Base):
                                                     onupdate=func.now())
     # The position the next message takes; positions are reserved from it (app/conversations/store.py).
     next_position: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # What the dialogue reads the next message against (app/dialogue/state.py), written with each append.
+    state: Mapped[dict | None] = mapped_column(JSON)
+    channel: Mapped[str] = mapped_column(String(10), default="chat", server_default="chat")
+    # The API key name that created an API conversation (None: anonymous); only it may use the conversation.
+    owner: Mapped[str | None] = mapped_column(String(64))
+    # API conversations only: unused past this moment (naive UTC), they no longer exist for the API.
+    expires_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     messages: Mapped[list[ConversationMessage]] = relationship(
         back_populates="conversation", cascade="all, delete-orphan", order_by="ConversationMessage.position")
 
@@ -35,7 +45,9 @@ class ConversationMessage(Base):
     position: Mapped[int] = mapped_column(Integer)
     role: Mapped[str] = mapped_column(String(10))
     text: Mapped[str | None] = mapped_column(Text)
-    match_id: Mapped[str | None] = mapped_column(ForeignKey("query_log.id", ondelete="SET NULL"))
+    # The query log's row, written moments later by its background writer (app/querylog/recorder.py),
+    # and deleted by retention before the conversation may be: an id, not a foreign key.
+    match_id: Mapped[str | None] = mapped_column(String(36))
     payload: Mapped[dict | None] = mapped_column(JSON)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
@@ -47,4 +59,3 @@ class ConversationMessage(Base):
         if self.payload is None:
             raise ValueError(f"message {self.id} is not an answer")
         return self.payload
-

@@ -6,6 +6,7 @@ from sqlalchemy import select
 from app.api.models import MATCH_LIMIT_MAX
 from app.extensions import db
 from app.querylog.models import QueryLogRecord
+from app.querylog.recorder import flush
 
 MATCH_FIELDS = {"id", "score", "lang", "fallback", "title", "cause", "steps", "commands", "sources", "reasons"}
 
@@ -95,6 +96,7 @@ def test_terminal_colour_codes_in_a_pasted_log_are_accepted(client):
 def test_every_match_is_logged_under_its_match_id(client, app):
     match_id = _match(client, query="ERR_1100 not enough quota").get_json()["match_id"]
     with app.app_context():
+        flush()
         row = db.session.scalars(select(QueryLogRecord).where(QueryLogRecord.id == match_id)).one()
     assert row.top_ids[0] == "err_1100-not-enough-quota"
 

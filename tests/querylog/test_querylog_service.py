@@ -7,7 +7,7 @@ from sqlalchemy import select
 from app.extensions import db
 from app.matching.matcher import Match, MatchResult
 from app.querylog.models import QueryLogRecord
-from app.querylog.recorder import log_match
+from app.querylog.recorder import flush, log_match
 
 SECRET = "LZDe1f8rESQedUStPKR0CsTy4Qwb8Dwk"
 
@@ -23,6 +23,7 @@ def _result(*matches: tuple[str, float], **changes) -> MatchResult:
 def _log(app, query: str, result: MatchResult | None = None) -> QueryLogRecord:
     with app.app_context():
         match_id = log_match(query, result or _result(("err_1100-not-enough-quota", 96.0)), 12.3456, "api")
+        flush()
         return db.session.scalars(select(QueryLogRecord).where(QueryLogRecord.id == match_id)).one()
 
 
