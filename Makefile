@@ -6,7 +6,7 @@ WORKERS ?= 2
 BIN := $(VENV)/bin
 export FLASK_APP := app.manage:create_app()
 
-.PHONY: run test lint setup db knowledge bench eval fit clean
+.PHONY: run test lint setup db knowledge bench bench-load eval fit clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
@@ -30,7 +30,7 @@ knowledge: db
 	$(BIN)/flask kb load --if-changed
 
 run: knowledge
-	$(BIN)/gunicorn --config gunicorn.conf.py --workers $(WORKERS) --bind 127.0.0.1:$(PORT) --access-logfile - wsgi:app
+	$(BIN)/gunicorn --config gunicorn.conf.py --workers $(WORKERS) --bind 127.0.0.1:$(PORT) wsgi:app
 
 test: $(VENV)/.test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
@@ -42,6 +42,9 @@ lint: $(VENV)/.test
 
 bench: setup
 	$(BIN)/python benchmarks/match_latency.py
+
+bench-load: setup
+	$(BIN)/python benchmarks/load.py
 
 fit: setup
 	$(BIN)/python benchmarks/eval/fit.py

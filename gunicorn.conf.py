@@ -18,10 +18,21 @@ within GUNICORN_BODY_TIMEOUT seconds after them (`pre_request` below). The
 Production should still sit behind a buffering reverse proxy (see the README).
 """
 import os
+import shutil
 import sys
 import time
+from pathlib import Path
+
+INSTANCE_DIR = Path(os.environ.get("INSTANCE_DIR") or Path(__file__).resolve().parent / "instance")
+# Metrics of every worker are summed by /metrics from files here (prometheus_client's
+# multiprocess mode); it must be set before the app (and prometheus_client) is imported.
+METRICS_DIR = Path(os.environ.setdefault("PROMETHEUS_MULTIPROC_DIR", str(INSTANCE_DIR / "prometheus")))
 
 worker_class = "gevent"
+# Access log: ACCESS_LOG=- (stdout, the default), a file, or empty for none. Written after
+# the response has been sent; the request id is the last field.
+accesslog = os.environ.get("ACCESS_LOG", "-") or None
+access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms "%(a)s" %({x-request-id}o)s'
 # Connections one worker holds at once (slow or not); past that the listen backlog queues them.
 worker_connections = 1000
 # Request line and headers must arrive within this many seconds, and an idle kept-alive
@@ -34,6 +45,19 @@ limit_request_field_size = 8190
 # Seconds a request body may take to arrive, counted from the end of its headers; a client
 # still sending after that gets an error (400 from this app) and its connection is closed.
 BODY_TIMEOUT = float(os.environ.get("GUNICORN_BODY_TIMEOUT") or 30)
+
+
+def on_starting(server):
+    """Start with an empty metrics folder: files of an earlier run would be summed in."""
+    shutil.rmtree(METRICS_DIR, ignore_errors=True)
+    METRICS_DIR.mkdir(parents=True, exist_ok=True)
+
+
+def child_exit(server, worker):
+    """A worker that has gone stops counting in the live gauges (queue depth, knowledge)."""
+    from prometheus_client import multiprocess
+
+    multiprocess.mark_process_dead(worker.pid)
 
 
 def post_worker_init(worker):

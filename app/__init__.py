@@ -31,7 +31,10 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
         configure_sqlite(db.engine)
 
     from app import errors
+    from app.observability import metrics, requests
     errors.register(app)
+    requests.init_app(app)
+    metrics.init_app(app)
 
     from app.api import bp as api_bp
     from app.store.cli import kb_cli
@@ -46,4 +49,11 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(api_bp)
     csrf.exempt(api_bp)
     app.cli.add_command(kb_cli)
+
+    from app.desk.auth import HttpsAwareSessionInterface
+    from app.desk.cli import desk_cli
+    from app.desk.views import bp as desk_bp
+    app.session_interface = HttpsAwareSessionInterface()
+    app.register_blueprint(desk_bp)
+    app.cli.add_command(desk_cli)
     return app

@@ -8,17 +8,26 @@ import time
 
 from app.i18n import t
 from app.knowledge.localize import localized
+from app.matching.matcher import MatchResult
 from app.matching.neighbours import Topic
+from app.observability.metrics import observe_match
 from app.querylog.recorder import log_match
 from app.store.snapshot import current_matcher
 
 
-def answer(query: str, lang: str | None = None, limit: int = 5, channel: str = "api") -> dict:
-    """Match a paste and return the contract of POST /api/v1/match (plus `match_id`)."""
+def answer(query: str, lang: str | None = None, limit: int = 5, channel: str = "api",
+           matched: tuple[MatchResult, float] | None = None) -> dict:
+    """Match a paste and return the contract of POST /api/v1/match (plus `match_id`).
+
+    `matched` is a result (and its latency in ms) the conversation already decided on
+    (app/replies.py reads a follow-up in context): it is shaped and logged the same way."""
     matcher = current_matcher()
-    started = time.perf_counter()
-    result = matcher.match(query, limit=limit)
-    latency_ms = (time.perf_counter() - started) * 1000.0
+    if matched is None:
+        started = time.perf_counter()
+        result = matcher.match(query, limit=limit)
+        latency_ms = (time.perf_counter() - started) * 1000.0
+    else:
+        result, latency_ms = matched
     answer_lang = lang or result.query_lang
     matches = []
     for match in result.matches:
@@ -33,6 +42,8 @@ def answer(query: str, lang: str | None = None, limit: int = 5, channel: str = "
             "url": view["url"],
         })
     match_id = log_match(query, result, latency_ms, channel)
+    outcome = "answered" if result.matches else ("out_of_scope" if result.out_of_scope else "no_match")
+    observe_match({"total": latency_ms / 1000.0}, outcome, channel)
     return {
         "match_id": match_id,
         "matches": matches,

@@ -178,6 +178,10 @@ class Config:
     QUERY_LOG_TEXT_MAX_CHARS = _env_int("QUERY_LOG_TEXT_MAX_CHARS", 8000)
     # The log is written in batches off the request path (app/querylog/recorder.py): rows wait
     # at most QUERY_LOG_FLUSH_SECONDS; past QUERY_LOG_BUFFER_SIZE waiting rows, new ones are dropped and counted.
+    # /metrics (Prometheus) asks for this bearer token when set; logs as JSON lines with LOG_FORMAT=json.
+    METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
+    LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
+    LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
     QUERY_LOG_FLUSH_SECONDS = float(os.environ.get("QUERY_LOG_FLUSH_SECONDS", "0.25"))
     QUERY_LOG_BATCH_SIZE = _env_int("QUERY_LOG_BATCH_SIZE", 500)
     QUERY_LOG_BUFFER_SIZE = _env_int("QUERY_LOG_BUFFER_SIZE", 20000)

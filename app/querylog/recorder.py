@@ -25,6 +25,7 @@ from flask import Flask, current_app
 from sqlalchemy import insert
 
 from app.extensions import db
+from app.observability.metrics import observe_query_log
 from app.privacy import redact
 from app.querylog.fingerprint import fingerprint
 from app.querylog.ids import uuid7, uuid7_millis
@@ -72,6 +73,7 @@ class QueryLogWriter:
         with self.lock:
             if len(self.rows) >= self.capacity:
                 self.dropped += 1
+                observe_query_log(len(self.rows), 0, 1)
                 return False
             self.rows.append(row)
             self.pending_ids.add(row["id"])
@@ -107,11 +109,13 @@ class QueryLogWriter:
                         self.rows.extendleft(reversed(batch[:room]))
                         lost = batch[room:]
                         self.dropped += len(lost)
+                        observe_query_log(len(self.rows), 0, len(lost))
                         self.pending_ids.difference_update(row["id"] for row in lost)
                     return total
                 with self.lock:
                     self.pending_ids.difference_update(row["id"] for row in batch)
                 self.written += len(batch)
+                observe_query_log(len(self.rows), len(batch), 0)
                 total += len(batch)
 
     def _run(self) -> None:

@@ -27,6 +27,7 @@ from sqlalchemy.pool import NullPool
 
 from app.database import configure_sqlite
 from app.extensions import db
+from app.observability.metrics import observe_knowledge
 from app.knowledge.articles import parse_article
 from app.matching.matcher import Matcher
 from app.matching.scoring import ScoringParams
@@ -174,6 +175,7 @@ class SnapshotHolder:
 
     def _install(self, snapshot: Snapshot) -> None:
         self.snapshot = snapshot
+        observe_knowledge(snapshot.fingerprint, len(snapshot.entries), snapshot.build_seconds)
         self.builds += 1
         log.info("knowledge snapshot %s ready: %d entries in %.2f s", snapshot.fingerprint,
                  len(snapshot.entries), snapshot.build_seconds)
