@@ -27,8 +27,21 @@ INSTANCE_DIR = Path(os.environ.get("INSTANCE_DIR") or Path(__file__).resolve().p
 # Metrics of every worker are summed by /metrics from files here (prometheus_client's
 # multiprocess mode); it must be set before the app (and prometheus_client) is imported.
 METRICS_DIR = Path(os.environ.setdefault("PROMETHEUS_MULTIPROC_DIR", str(INSTANCE_DIR / "prometheus")))
+# Start with an empty folder (files of an earlier run would be summed in), before the app loads.
+shutil.rmtree(METRICS_DIR, ignore_errors=True)
+METRICS_DIR.mkdir(parents=True, exist_ok=True)
 
 worker_class = "gevent"
+# The app and the knowledge snapshot (matcher, index, sentence-encoder weights) are built once
+# in the master and shared by the forked workers copy-on-write: no worker builds at start,
+# and the read-only arrays (most of the memory) stay shared. Under gevent that needs the
+# standard library patched before the app is imported, here in the master. GUNICORN_PRELOAD=0
+# loads the app in each worker instead.
+preload_app = os.environ.get("GUNICORN_PRELOAD", "1") != "0"
+if preload_app:
+    from gevent import monkey
+
+    monkey.patch_all()
 # Access log: ACCESS_LOG=- (stdout, the default), a file, or empty for none. Written after
 # the response has been sent; the request id is the last field.
 accesslog = os.environ.get("ACCESS_LOG", "-") or None
@@ -47,12 +60,6 @@ limit_request_field_size = 8190
 BODY_TIMEOUT = float(os.environ.get("GUNICORN_BODY_TIMEOUT") or 30)
 
 
-def on_starting(server):
-    """Start with an empty metrics folder: files of an earlier run would be summed in."""
-    shutil.rmtree(METRICS_DIR, ignore_errors=True)
-    METRICS_DIR.mkdir(parents=True, exist_ok=True)
-
-
 def child_exit(server, worker):
     """A worker that has gone stops counting in the live gauges (queue depth, knowledge)."""
     from prometheus_client import multiprocess
@@ -60,14 +67,41 @@ def child_exit(server, worker):
     multiprocess.mark_process_dead(worker.pid)
 
 
+WARM_UP_PASTES = ("ERR_1100 HTTP 429", "배포한 모델이 응답하지 않고 계속 재시작돼요", "how do I read my deployment's logs")
+
+
+def _warm_up(matcher) -> None:
+    """A few matches, so first-call costs (the encoder's weights, lazy imports) are paid before traffic."""
+    for text in WARM_UP_PASTES:
+        matcher.match(text)
+
+
+def when_ready(server):
+    """With preload: build the knowledge snapshot in the master, before any worker is forked,
+    then close the master's database connections (a forked worker must not share them)."""
+    if not preload_app:
+        return
+    from app.extensions import db
+    from app.store.snapshot import current_snapshot
+
+    app = server.app.wsgi()
+    with app.app_context():
+        try:
+            _warm_up(current_snapshot().matcher)  # loads the encoder's weights here, to be shared
+        except Exception:
+            server.log.exception("knowledge snapshot not built in the master; each worker builds its own")
+        db.engine.dispose()
+
+
 def post_worker_init(worker):
-    """Build the matcher before the worker takes traffic, so no request waits for it."""
+    """Build the matcher before the worker takes traffic (inherited from the master with
+    preload), so no request waits for it."""
     from app.store.snapshot import current_matcher
 
     app = worker.wsgi
     with app.app_context():
         try:
-            current_matcher()
+            _warm_up(current_matcher())
         except Exception:
             worker.log.exception("matcher warm-up failed; it will be built on the first request")
 

@@ -105,6 +105,28 @@ def wrk(url: str, connections: int, seconds: int, script: Path | None) -> dict:
             "socket_errors": errors.group(1) if errors else "none"}
 
 
+def children(pid: int) -> list[int]:
+    """The worker processes of the gunicorn master `pid`."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return sorted(found)
+
+
+def memory_mb(pid: int) -> dict[str, float]:
+    """RSS, PSS (shared pages divided among the processes sharing them) and USS (private) in MB."""
+    values: dict[str, float] = {}
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]:
+        name, value = line.split(":", 1)
+        values[name] = int(value.split()[0]) / 1024
+    return {"rss": values["Rss"], "pss": values["Pss"], "uss": values["Private_Clean"] + values["Private_Dirty"]}
+
+
 def metric(text: str, name: str) -> float:
     return sum(float(line.rsplit(" ", 1)[1]) for line in text.splitlines() if line.startswith(name))
 
@@ -155,6 +177,7 @@ def main() -> None:
         trivial = wrk(f"{base}/healthz", args.connections, args.seconds, None)
         time.sleep(SETTLE_SECONDS)  # one flush interval and more: the buffers are written
         metrics = get(f"{base}/metrics")[1]
+        memory = {pid: memory_mb(pid) for pid in [server.pid, *children(server.pid)]}
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=60)
@@ -172,6 +195,9 @@ def main() -> None:
     print(f"match / trivial req/s: {match['rps'] / trivial['rps']:.0%}")
     print(f"query log: {answered} matches answered in the timed run plus {warm_up} in the warm-up; "
           f"{written:.0f} rows written, {dropped:.0f} dropped")
+    for pid, used in memory.items():
+        role = "master" if pid == server.pid else "worker"
+        print(f"memory {role} {pid}: RSS {used['rss']:.0f} MB, PSS {used['pss']:.0f} MB, USS {used['uss']:.0f} MB")
     shutil.rmtree(instance, ignore_errors=True)
 
 
