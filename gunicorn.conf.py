@@ -91,17 +91,21 @@ def when_ready(server):
         except Exception:
             server.log.exception("knowledge snapshot not built in the master; each worker builds its own")
         db.engine.dispose()
+    from prometheus_client import multiprocess
+
+    multiprocess.mark_process_dead(os.getpid())  # the master serves nothing: only workers report
 
 
 def post_worker_init(worker):
     """Build the matcher before the worker takes traffic (inherited from the master with
     preload), so no request waits for it."""
-    from app.store.snapshot import current_matcher
+    from app.store.snapshot import current_matcher, report_snapshot
 
     app = worker.wsgi
     with app.app_context():
         try:
             _warm_up(current_matcher())
+            report_snapshot()  # the one inherited from the master, under this worker's pid
         except Exception:
             worker.log.exception("matcher warm-up failed; it will be built on the first request")
 

@@ -37,6 +37,7 @@ from app.store.loader import read_entries, stored_fingerprint
 log = logging.getLogger(__name__)
 
 SETTLE_POLL_SECONDS = 0.02
+BUILD_SWITCH_INTERVAL_SECONDS = 0.0005
 SourceTitles = Mapping[str, tuple[str, Mapping[str, str]]]
 """Source article file name -> (article title, section heading by anchor)."""
 
@@ -162,6 +163,10 @@ class SnapshotHolder:
 
     def _rebuild(self, app: Flask) -> None:
         engine = _builder_engine(app)
+        interval = sys.getswitchinterval()
+        # The build holds the GIL for up to the switch interval each time a request gives it up
+        # for I/O; a short interval while building keeps requests from queueing behind it.
+        sys.setswitchinterval(min(interval, BUILD_SWITCH_INTERVAL_SECONDS))
         try:
             with Session(engine) as session:
                 self._install(build_snapshot(app, session))
@@ -170,6 +175,7 @@ class SnapshotHolder:
             log.exception("knowledge rebuild failed")
             self.last_error = f"{type(exc).__name__}: {exc}"
         finally:
+            sys.setswitchinterval(interval)
             engine.dispose()
             self.building = False
 
@@ -197,6 +203,12 @@ def current_snapshot() -> Snapshot:
     """The knowledge this process serves now."""
     app = current_app._get_current_object()  # type: ignore[attr-defined]
     return holder(app).get(app)
+
+
+def report_snapshot() -> None:
+    """Publish the served snapshot in the metrics (a forked worker reports the one it inherited)."""
+    snapshot = current_snapshot()
+    observe_knowledge(snapshot.fingerprint, len(snapshot.entries), snapshot.build_seconds)
 
 
 def current_matcher() -> Matcher:
