@@ -27,11 +27,11 @@ from sqlalchemy.pool import NullPool
 
 from app.database import configure_sqlite
 from app.extensions import db
-from app.observability.metrics import observe_knowledge
 from app.knowledge.articles import parse_article
 from app.matching.matcher import Matcher
 from app.matching.scoring import ScoringParams
 from app.matching.semantic import SemanticIndex, default_encoder
+from app.observability.metrics import observe_knowledge
 from app.store.loader import read_entries, stored_fingerprint
 
 log = logging.getLogger(__name__)

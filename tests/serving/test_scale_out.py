@@ -20,11 +20,10 @@ import urllib.error
 import urllib.request
 import uuid
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import pytest
 import yaml
-from sqlalchemy import create_engine, func, select
+from sqlalchemy import create_engine, select
 
 from app.querylog.models import QueryLogRecord
 from tests.conftest import KNOWLEDGE_DIR, ROOT, make_app, migrate_and_load
