@@ -157,7 +157,12 @@ class Config:
     INSTANCE_DIR = str(INSTANCE_DIR)
     SQLALCHEMY_DATABASE_URI = _normalise_database_url(
         os.environ.get("DATABASE_URL") or _default_database_url())
-    SQLALCHEMY_ENGINE_OPTIONS: ClassVar[dict] = {"pool_pre_ping": True}
+    # Connections each worker keeps: under gevent a worker serves many requests at once, and a
+    # request waits at most DATABASE_POOL_TIMEOUT seconds for one (then 503, retry later).
+    SQLALCHEMY_ENGINE_OPTIONS: ClassVar[dict] = {
+        "pool_pre_ping": True, "pool_size": _env_int("DATABASE_POOL_SIZE", 10),
+        "max_overflow": _env_int("DATABASE_POOL_OVERFLOW", 10),
+        "pool_timeout": float(os.environ.get("DATABASE_POOL_TIMEOUT", "10"))}
     MIGRATIONS_DIR = str(ROOT / "migrations")
     KNOWLEDGE_DIR = os.environ.get("KNOWLEDGE_DIR", str(ROOT / "knowledge" / "entries"))
     SOURCES_DIR = os.environ.get("SOURCES_DIR", str(ROOT / "knowledge" / "sources"))

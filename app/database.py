@@ -30,7 +30,8 @@ def _sqlite_path(engine: Engine) -> Path | None:
 
 
 def configure_sqlite(engine: Engine) -> None:
-    """For SQLite: create the file's folder on first connect, then WAL, foreign keys, busy timeout.
+    """For SQLite: create the file's folder on first connect, then WAL with synchronous=NORMAL,
+    foreign keys, busy timeout.
 
     Registered as engine events, so nothing touches the disk until a connection is needed.
     """
@@ -50,4 +51,7 @@ def configure_sqlite(engine: Engine) -> None:
         cursor.execute("PRAGMA busy_timeout=5000")
         if path is not None:
             cursor.execute("PRAGMA journal_mode=WAL")
+            # In WAL mode NORMAL is durable across application crashes and consistent across power
+            # loss (the last commits may roll back); FULL would fsync on every commit.
+            cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()

@@ -62,10 +62,9 @@ def configure_logging(app: Flask) -> None:
         handler.setFormatter(JsonLinesFormatter())
     else:
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"))
-    root = logging.getLogger("app")
-    root.handlers[:] = [handler]
-    root.setLevel(app.config["LOG_LEVEL"])
-    root.propagate = False
+    logger = logging.getLogger("app")  # the package's loggers and Flask's app.logger (named after it)
+    logger.handlers[:] = [handler]
+    logger.setLevel(app.config["LOG_LEVEL"])
 
 
 def init_app(app: Flask) -> None:
