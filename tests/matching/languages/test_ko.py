@@ -1,0 +1,39 @@
+"""Korean and the Hangul script: syllables and bigrams, grammar stop bigrams, detection, status words."""
+import pytest
+
+from app.matching.extract import http_statuses
+from app.matching.features import features
+from app.matching.language import detect_language
+from app.matching.languages import UNIGRAM, ko
+from app.matching.normalize import normalize
+
+K = ko.PREFIX
+
+
+def feats(text: str) -> list[str]:
+    return features(normalize(text))
+
+
+def test_korean_gives_syllables_and_bigrams():
+    assert feats("끝났는데") == [
+        f"{K}{UNIGRAM}:끝", f"{K}{UNIGRAM}:났", f"{K}{UNIGRAM}:는", f"{K}{UNIGRAM}:데", f"{K}:끝났", f"{K}:났는"]
+
+
+def test_grammar_bigrams_are_dropped_but_their_syllables_stay():
+    assert "어떻" in ko.STOP_BIGRAMS
+    korean = feats("어떻게")
+    assert f"{K}:어떻" not in korean and f"{K}{UNIGRAM}:어" in korean
+
+
+@pytest.mark.parametrize("text", ["배포할 때 할당량이 부족하다고 나와요", "az ml endpoint get-logs 로 로그 보는 법"])
+def test_hangul_text_is_korean(text):
+    assert detect_language(text) == "ko"
+
+
+def test_hangul_wins_over_as_many_han_characters():
+    assert detect_language("配 배") == "ko"
+
+
+@pytest.mark.parametrize("text,status", [("엔드포인트에서 408 떠요", 408), ("상태 코드 503", 503)])
+def test_korean_words_around_a_status_mark_it(text, status):
+    assert http_statuses(normalize(text)) == [status]
