@@ -13,6 +13,7 @@ from flask.cli import AppGroup
 
 from app import create_app as create_web_app
 from app.curation.cli import COMMANDS
+from app.maintenance.cli import maintenance_cli
 from app.store.cli import kb_cli
 
 
@@ -23,4 +24,5 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     for command in (*kb_cli.commands.values(), *COMMANDS):
         group.add_command(command)
     app.cli.add_command(group)
+    app.cli.add_command(maintenance_cli)
     return app

@@ -1,5 +1,6 @@
 """Every table of the application, imported in one place so Alembic and the app see them all."""
 from app.conversations.models import Conversation, ConversationMessage
+from app.desk.models import AuditEvent, Proposal, StaffUser
 from app.feedback.models import Feedback
 from app.querylog.models import QueryLogRecord
 from app.store.models import (
@@ -13,5 +14,6 @@ from app.store.models import (
                                   KnowledgeState,
 )
 
-__all__ = ["Conversation", "ConversationMessage", "Entry", "EntryAlias", "EntryCommand", "EntryErrorCode",
-           "EntryHttpStatus", "EntrySource", "EntryText", "Feedback", "KnowledgeState", "QueryLogRecord"]
+__all__ = ["AuditEvent", "Conversation", "ConversationMessage", "Entry", "EntryAlias", "EntryCommand", "EntryErrorCode",
+           "EntryHttpStatus", "EntrySource", "EntryText", "Feedback", "KnowledgeState", "Proposal", "QueryLogRecord",
+           "StaffUser"]
