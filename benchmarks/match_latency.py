@@ -206,6 +206,8 @@ def main() -> None:
         r = json.loads(output)
         print(f"{r['scale']:>6} {r['entries']:>8} {r['queries']:>8} {r['build_s']:>8} {r['p50_ms']:>8} "
               f"{r['p99_ms']:>8} {r['max_ms']:>8} {r['rss_mb']:>8} {r['matcher_mb']:>9}")
+    from follow_up_latency import follow_up_row  # the conversation's share of a follow-up's match
+    print(follow_up_row())
 
 
 if __name__ == "__main__":

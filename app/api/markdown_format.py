@@ -114,3 +114,19 @@ def match_markdown(result: dict, base_url: str = "") -> str:
 def lookup_markdown(lookup: dict, base_url: str = "") -> str:
     """Every entry that answers a code, one after another."""
     return "\n---\n\n".join(entry_markdown(entry, base_url) for entry in lookup["entries"])
+
+
+def conversation_markdown(result: dict, base_url: str = "") -> str:
+    """A reply in a bot's conversation: its sentence (small talk, "that didn't help"), then the answer,
+    the alternatives as a list to pick from, or the link to the transcript to hand over."""
+    reply = result["reply"]
+    kind = reply["kind"]
+    if kind in ("answer", "no_match"):
+        return match_markdown(result, base_url)
+    parts = [reply["message"]] if reply["message"] else []
+    if kind == "alternatives":
+        parts.append("\n".join(f"- {match['title']} (`{match['id']}`) {_absolute(base_url, match['url'])}"
+                               for match in result["matches"]))
+    if reply.get("transcript_url"):
+        parts.append(f"{t(result['answer_lang'], 'copy_transcript')}: {reply['transcript_url']}")
+    return "\n\n".join(parts) + "\n"

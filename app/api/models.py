@@ -41,7 +41,7 @@ FORMATS = ("json", "markdown")
 ERROR_CODE_PARAM_PATTERN = r"^[eE][rR][rR](?:[oO][rR])?[ _\-:#]?(?=[0-9oO]*[0-9])[0-9oO]{4}$"
 """What `canonical_error_code` accepts (`ERR_1100`, `err-1100`, `ERR 12OO`), stated for the document."""
 LOOKUP_PARAM_PATTERN = (r"^\s*(?:[eE][rR][rR][\s_-]?[0-9oO]{4}|(?:[hH][tT][tT][pP][ _-]?)?[1-5][0-9]{2})\s*$")
-_UUID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+UUID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 _HTTP_STATUS = re.compile(r"^(?:http[ _-]?)?([1-5][0-9]{2})$", re.I)
 _NO_NUL = r"^[^\u0000]*$"
 M = TypeVar("M", bound=BaseModel)
@@ -88,15 +88,22 @@ class MatchRequest(_Request):
                                     "description": "Language of the answer; defaults to the query's language."})
                     ] = None
     limit: Annotated[int, Field(ge=1, le=MATCH_LIMIT_MAX)] = MATCH_LIMIT_DEFAULT
+    conversation_id: Annotated[str | None, Field(pattern=UUID_PATTERN), WithJsonSchema({
+        "type": "string", "format": "uuid",
+        "description": "A conversation from POST /api/v1/conversations (one per chat thread): the query is read "
+                       "against it, as a follow-up, feedback (\"that didn't help\"), a language request or small "
+                       "talk, and the reply says which in `turn`. Left out, every query is matched on its own."})
+    ] = None
 
     messages: ClassVar[dict[str, str]] = {
         "query": "'query' must be a string.",
         "lang": LANG_MESSAGE,
         "limit": f"'limit' must be an integer from 1 to {MATCH_LIMIT_MAX}.",
+        "conversation_id": "'conversation_id' must be the conversation_id that POST /api/v1/conversations returned.",
     }
 
     _integral_limit = field_validator("limit", mode="before")(_json_integer)
-    _lang_not_null = field_validator("lang", mode="before")(_refuse_null)
+    _lang_not_null = field_validator("lang", "conversation_id", mode="before")(_refuse_null)
 
     @field_validator("query")
     @classmethod
@@ -109,7 +116,7 @@ class MatchRequest(_Request):
 
 
 class FeedbackRequest(_Request):
-    match_id: Annotated[str | None, Field(pattern=_UUID_PATTERN, description="The match_id a match returned."),
+    match_id: Annotated[str | None, Field(pattern=UUID_PATTERN, description="The match_id a match returned."),
                         WithJsonSchema({"type": "string", "format": "uuid",
                                         "description": "The match_id a match returned."})] = None
     entry_id: Annotated[str | None, Field(pattern=ID_PATTERN, max_length=ENTRY_ID_MAX_CHARS),
@@ -354,6 +361,42 @@ class MatchResponse(_Response):
     out_of_scope: OutOfScope | None = Field(description=(
         "Set when `matches` is empty because the paste is about a neighbouring Azure ML topic "
         "(compute, training, AutoML, pipelines, CLI installation, sign-in, data, the studio portal)."))
+
+
+TURNS = ("new_topic", "follow_up", "feedback", "language", "small_talk")
+REPLY_KINDS = ("answer", "no_match", "alternatives", "nothing_left", "no_context", "small_talk")
+
+
+class ConversationReply(_Response):
+    """What the reply to a message in a conversation shows, and what to say with it."""
+
+    kind: str = Field(json_schema_extra={"enum": list(REPLY_KINDS)}, description=(
+        "answer: `matches` answers the message (first is best); no_match: nothing fits; alternatives: the entry "
+        "shown did not help and `matches` are other entries of the topic to choose from; nothing_left: none is "
+        "left, hand the conversation to a person (`transcript_url`); no_context: nothing was shown yet to give "
+        "feedback on or re-render; small_talk: a greeting, thanks, a question about the assistant, or off-topic."))
+    message: str | None = Field(description="A sentence to post (small talk, alternatives, nothing left), in "
+                                            "`answer_lang`; null when the matches speak for themselves.")
+    rejected_entry: str | None = Field(description="The entry recorded as not helpful (feedback turns).")
+    transcript_url: str | None = Field(description="Where the conversation's Markdown transcript is, for a ticket.")
+
+
+class MatchInConversation(MatchResponse):
+    """POST /api/v1/match with a `conversation_id`: the same answer, read in the conversation."""
+
+    conversation_id: str = Field(json_schema_extra={"format": "uuid"})
+    turn: str = Field(json_schema_extra={"enum": list(TURNS)}, description=(
+        "How the message was read: new_topic (matched on its own), follow_up (resolved with the conversation's "
+        "entry and family), feedback (\"that didn't help\": recorded as negative feedback on the entry shown), "
+        "language (the last answer re-rendered in the language asked for), small_talk."))
+    reply: ConversationReply
+
+
+class ConversationCreated(_Response):
+    conversation_id: str = Field(json_schema_extra={"format": "uuid"},
+                                 description="Opaque; send it with each POST /api/v1/match of the thread.")
+    expires_at: str = Field(description="UTC, ISO 8601; each message renews it by `ttl_seconds`.")
+    ttl_seconds: int = Field(ge=1)
 
 
 class EntryList(_Response):

@@ -13,6 +13,8 @@ from pydantic import BaseModel, TypeAdapter
 from pydantic.json_schema import models_json_schema
 
 from app.api.models import (
+    UUID_PATTERN,
+    ConversationCreated,
     EntriesQuery,
     EntryDetail,
     EntryIdPath,
@@ -24,6 +26,7 @@ from app.api.models import (
     Health,
     Lookup,
     LookupPath,
+    MatchInConversation,
     MatchRequest,
     MatchResponse,
     Readiness,
@@ -33,8 +36,8 @@ from app.api.models import (
 API_VERSION = "1.0.0"
 REF_TEMPLATE = "#/components/schemas/{model}"
 REQUEST_MODELS: tuple[type[BaseModel], ...] = (MatchRequest, FeedbackRequest)
-RESPONSE_MODELS: tuple[type[BaseModel], ...] = (Error, MatchResponse, EntryList, EntryDetail, Lookup,
-                                                FeedbackCreated, Health, Readiness)
+RESPONSE_MODELS: tuple[type[BaseModel], ...] = (Error, MatchResponse, MatchInConversation, EntryList, EntryDetail,
+                                                Lookup, FeedbackCreated, ConversationCreated, Health, Readiness)
 
 
 def _ref(model: type[BaseModel]) -> dict:
@@ -100,7 +103,7 @@ def _responses() -> dict[str, dict]:
     return {
         "E400": error("The request is malformed: broken JSON, a missing or invalid field, a bad parameter."),
         "E401": error("The X-API-Key header does not match any configured key."),
-        "E404": error("No such entry, match, code or endpoint."),
+        "E404": error("No such entry, match, code, conversation or endpoint."),
         "E413": error("The body is larger than MAX_CONTENT_LENGTH."),
         "E415": error("The body is not sent as application/json."),
         "E429": error("Rate limit exceeded.", {
@@ -119,6 +122,20 @@ def _ok(model: type[BaseModel], description: str, markdown: bool = False, header
     return response
 
 
+def _match_ok(headers: dict) -> dict:
+    """A match without `conversation_id` is a MatchResponse, as always; with one, a MatchInConversation."""
+    response = _ok(MatchResponse, "The matches, best first (empty when nothing fits). With `conversation_id`, "
+                                  "also how the message was read (`turn`) and what the reply shows (`reply`).",
+                   markdown=True, headers=headers)
+    response["content"]["application/json"]["schema"] = {"oneOf": [_ref(MatchResponse), _ref(MatchInConversation)]}
+    return response
+
+
+def _conversation_parameter() -> dict:
+    return {"name": "conversation_id", "in": "path", "required": True,
+            "schema": {"type": "string", "format": "uuid", "pattern": UUID_PATTERN}}
+
+
 def _paths() -> dict[str, dict]:
     match_id_header = {"X-Match-Id": {"description": "The match_id, also in Markdown replies.",
                                       "required": True, "schema": {"type": "string", "format": "uuid"}}}
@@ -131,9 +148,34 @@ def _paths() -> dict[str, dict]:
             "requestBody": {"required": True, "content": {"application/json": {
                 "schema": _ref(MatchRequest),
                 "example": {"query": "ERR_1100: Not enough quota to create the deployment", "lang": "en", "limit": 3}}}},
-            "responses": {"200": _ok(MatchResponse, "The matches, best first (empty when nothing fits).",
-                                     markdown=True, headers=match_id_header),
-                          **_errors(400, 401, 413, 415, 429, 503)},
+            "responses": {"200": _match_ok(match_id_header), **_errors(400, 401, 404, 413, 415, 429, 503)},
+        }},
+        "/api/v1/conversations": {"post": {
+            "operationId": "createConversation", "tags": ["conversations"],
+            "summary": "Start a conversation for a chat thread",
+            "description": "A bot in Slack or Teams creates one conversation per thread and sends its "
+                           "`conversation_id` with each POST /api/v1/match, so \"how do I see its logs?\", "
+                           "\"that didn't help\" or \"in Korean please\" are read in context. The id is opaque, "
+                           "belongs to the API key that created it (or to anonymous callers), and expires after "
+                           "CONVERSATION_TTL_SECONDS unused.",
+            "responses": {"201": _ok(ConversationCreated, "Created."), **_errors(401, 429, 503)},
+        }},
+        "/api/v1/conversations/{conversation_id}/transcript": {"get": {
+            "operationId": "conversationTranscript", "tags": ["conversations"],
+            "summary": "The conversation as Markdown, for a support ticket",
+            "description": "Each message (secrets redacted) and each answer with its entry's title, link and "
+                           "confidence: what to attach when the assistant has nothing left to offer.",
+            "parameters": [_conversation_parameter()],
+            "responses": {"200": {"description": "Markdown.", "headers": _RATE_HEADERS,
+                                  "content": {"text/markdown": {"schema": {"type": "string"}}}},
+                          **_errors(401, 404, 429, 503)},
+        }},
+        "/api/v1/conversations/{conversation_id}": {"delete": {
+            "operationId": "deleteConversation", "tags": ["conversations"],
+            "summary": "Delete a conversation and its messages",
+            "parameters": [_conversation_parameter()],
+            "responses": {"204": {"description": "Deleted.", "headers": _RATE_HEADERS},
+                          **_errors(401, 404, 429, 503)},
         }},
         "/api/v1/entries": {"get": {
             "operationId": "listEntries", "tags": ["knowledge"], "summary": "List entries, filtered and paginated",
@@ -203,8 +245,8 @@ def openapi_document() -> dict:
         },
         "servers": [{"url": "/"}],
         "security": [{}, {"ApiKey": []}],
-        "tags": [{"name": "matching"}, {"name": "knowledge"}, {"name": "feedback"}, {"name": "meta"},
-                 {"name": "health"}],
+        "tags": [{"name": "matching"}, {"name": "conversations"}, {"name": "knowledge"}, {"name": "feedback"},
+                 {"name": "meta"}, {"name": "health"}],
         "paths": _paths(),
         "components": {
             "schemas": _schemas(),

@@ -1,14 +1,18 @@
 """API v1 views: thin wrappers that parse, call the knowledge service or matcher, serialise."""
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Callable
 
-from flask import Blueprint, Response, jsonify, render_template, request
+from flask import Blueprint, Response, current_app, jsonify, render_template, request, url_for
 
 from app.answers import answer
 from app.api.access import add_cors_headers, reject_unknown_api_key
-from app.api.markdown_format import entry_markdown, lookup_markdown, match_markdown
+from app.api.markdown_format import conversation_markdown, entry_markdown, lookup_markdown, match_markdown
 from app.api.models import (
+    UUID_PATTERN,
+    ConversationCreated,
     EntriesQuery,
     EntrySummary,
     FeedbackCreated,
@@ -24,12 +28,17 @@ from app.api.models import (
     response_format,
 )
 from app.api.openapi import openapi_document
+from app.conversations import store
+from app.conversations.models import Conversation
+from app.dialogue.policy import Show
+from app.dialogue.state import State
 from app.errors import ApiError
-from app.extensions import limiter
+from app.extensions import db, limiter
 from app.feedback.recorder import entry_exists, match_exists, record_feedback
 from app.knowledge.localize import localized
 from app.knowledge.render import markdown_to_html
-from app.ratelimit import current_limit, is_preflight
+from app.ratelimit import api_key_name, current_limit, is_preflight
+from app.replies import converse, delete, record_rejection, reply_message, store_reply, transcript
 from app.store.snapshot import EntryFilter, entries_answering, get_entry, list_entries
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -52,10 +61,74 @@ def _reply(data: dict, fmt: str, to_markdown: Callable[[dict, str], str]) -> Res
 def match():
     fmt = response_format(parse_query(FormatQuery).format)
     parsed = parse(MatchRequest, json_body())
-    result = answer(parsed.query, lang=parsed.lang, limit=parsed.limit, channel="api")
-    response = _reply(result, fmt, match_markdown)
+    if parsed.conversation_id is None:
+        result = answer(parsed.query, lang=parsed.lang, limit=parsed.limit, channel="api")
+        response = _reply(result, fmt, match_markdown)
+    else:
+        result = _match_in_conversation(parsed)
+        response = _reply(result, fmt, conversation_markdown)
     response.headers["X-Match-Id"] = result["match_id"]
     return response
+
+
+def _match_in_conversation(parsed: MatchRequest) -> dict:
+    """The message read in the bot's conversation: matched, resolved, stored with the new state."""
+    assert parsed.conversation_id is not None
+    conversation = _api_conversation(parsed.conversation_id)
+    conversation_id = conversation.id
+    previous = State.from_json(conversation.state)
+    reply = converse(parsed.query, previous, lang=parsed.lang, limit=parsed.limit, channel="api")
+    record_rejection(reply, previous, parsed.query, "api")
+    store_reply(conversation, parsed.query, reply, lifetime=_lifetime())
+    db.session.commit()
+    kind = Show.NO_MATCH if reply.show == Show.ANSWER and not reply.result["matches"] else reply.show
+    handoff = reply.show == Show.NOTHING_LEFT
+    return {**reply.result, "conversation_id": conversation_id, "turn": reply.turn,
+            "reply": {"kind": kind, "message": reply_message(reply), "rejected_entry": reply.resolution.reject,
+                      "transcript_url": _transcript_url(conversation_id) if handoff else None}}
+
+
+@bp.post("/conversations")
+def create_conversation():
+    """A conversation for one chat thread of a bot; it belongs to the caller's API key."""
+    conversation = store.new_conversation(channel="api", owner=api_key_name(), lifetime=_lifetime())
+    db.session.commit()
+    assert conversation.expires_at is not None
+    created = ConversationCreated(conversation_id=conversation.id,
+                                  expires_at=conversation.expires_at.isoformat(timespec="seconds") + "Z",
+                                  ttl_seconds=current_app.config["CONVERSATION_TTL_SECONDS"])
+    return jsonify(created.model_dump()), 201
+
+
+@bp.get("/conversations/<conversation_id>/transcript")
+def conversation_transcript(conversation_id: str):
+    """The conversation as Markdown for a support ticket: pastes (redacted), answers with links and confidence."""
+    conversation = _api_conversation(conversation_id)
+    return Response(transcript(conversation, request.host_url), mimetype="text/markdown")
+
+
+@bp.delete("/conversations/<conversation_id>")
+def delete_conversation(conversation_id: str):
+    delete(_api_conversation(conversation_id))
+    return Response(status=204)
+
+
+def _api_conversation(conversation_id: str) -> Conversation:
+    found = store.find_api_conversation(conversation_id, api_key_name()) \
+        if re.fullmatch(UUID_PATTERN, conversation_id) else None
+    if found is None:
+        raise ApiError(404, "conversation_not_found",
+                       "No such conversation: it never existed, belongs to another API key, was deleted, or expired "
+                       "after CONVERSATION_TTL_SECONDS unused. Start one with POST /api/v1/conversations.")
+    return found
+
+
+def _lifetime() -> dt.timedelta:
+    return dt.timedelta(seconds=current_app.config["CONVERSATION_TTL_SECONDS"])
+
+
+def _transcript_url(conversation_id: str) -> str:
+    return url_for("api.conversation_transcript", conversation_id=conversation_id, _external=True)
 
 
 @bp.get("/entries")

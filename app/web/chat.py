@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, current_app, jsonify, render_template, request, session, url_for
+from flask import Blueprint, Response, current_app, jsonify, render_template, request, session, url_for
 from flask_wtf.csrf import CSRFError, generate_csrf
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
@@ -21,6 +21,7 @@ from werkzeug.exceptions import HTTPException
 
 from app.conversations import store
 from app.conversations.models import Conversation
+from app.dialogue.turns import TurnKind
 from app.extensions import db
 from app.feedback.models import REASONS
 from app.i18n import STRINGS
@@ -47,7 +48,8 @@ def index():
     config = {"ui_lang": ui_lang(), "strings": STRINGS, "families": FAMILIES, "feedback_reasons": REASONS,
               "feedback_comment_max": current_app.config["FEEDBACK_COMMENT_MAX"],
               "urls": {view: url_for(f"conversation.{view}") for view in (
-                  "history", "send_message", "open_entry", "change_language", "feedback", "new_conversation")}}
+                  "history", "send_message", "open_entry", "change_language", "feedback", "new_conversation",
+                  "transcript", "delete_conversation")}}
     return render_template("chat/index.html", chat_config=config)
 
 
@@ -65,9 +67,11 @@ def send_message():
         raise service.ChatError(400, "empty_text", "'text' must be a non-empty string.")
     if not is_readable_paste(text):
         raise service.ChatError(400, "invalid_text", "'text' must be readable text, not binary data.")
-    conversation, messages = service.ask(_conversation(), text, ui_lang())
-    _remember(conversation)
-    return jsonify(messages=messages)
+    conversation_id, messages, reply = service.ask(_conversation(), text, ui_lang())
+    _remember(conversation_id)
+    if reply.turn == TurnKind.LANGUAGE:
+        session["ui_lang"] = reply.lang  # "in Korean please": the interface follows, as the switcher would
+    return jsonify(messages=messages, turn=reply.turn, ui_lang=ui_lang())
 
 
 @conversation_bp.post("/open")
@@ -80,9 +84,9 @@ def open_entry():
     if not _is_entry_id(entry_id):
         raise service.ChatError(404, "entry_not_found", "No entry with that id.")
     lang = _lang(data.get("lang", ui_lang()))
-    conversation, message = service.open_entry(_conversation(), entry_id, lang,
-                                               _message_id(data.get("from_message_id"), optional=True))
-    _remember(conversation)
+    conversation_id, message = service.open_entry(_conversation(), entry_id, lang,
+                                                  _message_id(data.get("from_message_id"), optional=True))
+    _remember(conversation_id)
     return jsonify(message=message)
 
 
@@ -117,6 +121,21 @@ def new_conversation():
     """Start over; the old conversation stays stored but is no longer this browser's."""
     session.pop("conversation_id", None)
     return jsonify(messages=[])
+
+
+@conversation_bp.get("/transcript")
+def transcript():
+    """The conversation as Markdown for a support ticket ("Copy for a ticket")."""
+    text = service.transcript(_conversation(), request.host_url)
+    return Response(text, mimetype="text/markdown")
+
+
+@conversation_bp.post("/delete")
+def delete_conversation():
+    """Delete this browser's conversation from the server (the page asks for confirmation first)."""
+    service.delete(_conversation())
+    session.pop("conversation_id", None)
+    return jsonify(messages=[], deleted=True)
 
 
 @conversation_bp.errorhandler(service.ChatError)
@@ -205,7 +224,7 @@ def _conversation() -> Conversation | None:
     return store.find_conversation(session.get("conversation_id"))
 
 
-def _remember(conversation: Conversation) -> None:
+def _remember(conversation_id: str) -> None:
     """Keep the conversation id in the signed cookie, for a month rather than until the browser closes."""
-    session["conversation_id"] = conversation.id
+    session["conversation_id"] = conversation_id
     session.permanent = True

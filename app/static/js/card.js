@@ -134,3 +134,26 @@ export function noMatchCard(message, s) {
     h("ul", { class: "chips" }, message.families.map((family) => h("li", {},
       h("a", { class: "chip", href: family.url }, family.label)))));
 }
+
+// A sentence from the assistant: small talk, or a request for the error when nothing was shown yet.
+export function textCard(message) {
+  return h("article", { class: "card text-card", lang: message.lang }, h("p", {}, message.text));
+}
+
+// After "that didn't help": other entries of the same topic, as a choice.
+export function alternativesCard(message, s, onOpen) {
+  return h("article", { class: "card choice-card alternatives-card", lang: message.lang },
+    h("h2", { class: "card-title" }, message.title),
+    h("ul", { class: "choices" }, message.choices.map((choice) => h("li", {},
+      h("button", { type: "button", class: "choice", "data-entry-id": choice.id, onclick: () => onOpen(choice.id) },
+        h("span", { class: "choice-title", lang: choice.content_lang }, choice.title),
+        h("span", { class: "choice-cause", lang: choice.content_lang }, choice.cause),
+        h("span", { class: "choice-meta" }, choice.family_label))))));
+}
+
+// Nothing left to offer: say so, and hand the conversation over as a transcript for a ticket.
+export function handoffCard(message, s, onCopy) {
+  return h("article", { class: "card handoff-card", lang: message.lang },
+    h("p", {}, message.text),
+    h("button", { type: "button", class: "primary copy-transcript", onclick: onCopy }, s.copy_transcript));
+}

@@ -1,7 +1,7 @@
 // The chat page: send pastes, show answers as cards, switch language, take feedback.
 // The conversation lives on the server (/chat/history); this page only draws it.
-import { answerCard, choiceCard, noMatchCard } from "./card.js";
-import { enableCopyButtons } from "./copy.js";
+import { alternativesCard, answerCard, choiceCard, handoffCard, noMatchCard, textCard } from "./card.js";
+import { enableCopyButtons, writeClipboard } from "./copy.js";
 import { announce, format, h } from "./dom.js";
 
 const config = JSON.parse(document.getElementById("chat-config").textContent);
@@ -134,6 +134,9 @@ function renderMessage(message) {
   let card;
   if (message.kind === "choice") card = choiceCard(message, s, onOpen);
   else if (message.kind === "no_match") card = noMatchCard(message, s);
+  else if (message.kind === "text") card = textCard(message);
+  else if (message.kind === "alternatives") card = alternativesCard(message, s, onOpen);
+  else if (message.kind === "handoff") card = handoffCard(message, s, copyTranscript);
   else card = answerCard(message.card, s, { others: message.others || [], onOpen });
   if (message.truncated) card.prepend(h("p", { class: "note" }, message.truncated));
   if (message.card) card.append(feedbackBlock(message, s));
@@ -146,6 +149,8 @@ function announceMessage(message) {
   const s = strings[message.lang];
   if (message.kind === "choice") announce(s.announce_choice);
   else if (message.kind === "no_match") announce(s.announce_no_match);
+  else if (message.kind === "text" || message.kind === "handoff") announce(message.text);
+  else if (message.kind === "alternatives") announce(message.title);
   else if (message.card.confidence_label) {
     announce(format(s.announce_answer, { title: message.card.title, confidence: message.card.confidence_label }));
   } else announce(message.card.title);
@@ -180,6 +185,10 @@ async function sendPaste() {
   try {
     const data = await call("POST", urls.send_message, { text });
     pending.forEach((node) => node.remove());
+    if (data.ui_lang && data.ui_lang !== uiLang) {
+      uiLang = data.ui_lang; // "in Korean please": the interface follows the conversation
+      applyInterface();
+    }
     const [question] = show(data.messages);
     question.scrollIntoView({ block: "start", behavior: scrollBehavior() });
     announceMessage(data.messages[data.messages.length - 1]);
@@ -239,6 +248,42 @@ async function newConversation() {
   }
 }
 
+// "Copy for a ticket": the whole conversation as Markdown (pastes redacted) on the clipboard.
+async function copyTranscript() {
+  if (!list.children.length) return; // nothing said yet, nothing to copy
+  try {
+    const response = await fetch(urls.transcript, { credentials: "same-origin", headers: { Accept: "text/markdown" } });
+    if (!response.ok) throw new RequestError(response.status, null);
+    const copied = await writeClipboard(await response.text());
+    const text = copied ? ui().transcript_copied : ui().copy_failed;
+    showNotice(text);
+    announce(text);
+  } catch (error) {
+    showError(errorText(error));
+  }
+}
+
+function showNotice(text) {
+  const notice = document.getElementById("conversation-notice");
+  notice.textContent = text;
+  notice.hidden = !text;
+}
+
+async function deleteConversation() {
+  if (!list.children.length || !window.confirm(ui().delete_confirm)) return;
+  try {
+    await call("POST", urls.delete_conversation);
+    list.replaceChildren();
+    intro.hidden = false;
+    showError("");
+    showNotice(ui().conversation_deleted);
+    announce(ui().conversation_deleted);
+    input.focus();
+  } catch (error) {
+    showError(errorText(error));
+  }
+}
+
 function resizeInput() {
   input.style.height = "auto";
   input.style.height = `${Math.min(input.scrollHeight, Math.round(window.innerHeight * 0.4))}px`;
@@ -257,6 +302,8 @@ input.addEventListener("keydown", (event) => {
 });
 input.addEventListener("input", resizeInput);
 document.getElementById("new-conversation").addEventListener("click", newConversation);
+document.getElementById("copy-transcript").addEventListener("click", copyTranscript);
+document.getElementById("delete-conversation").addEventListener("click", deleteConversation);
 switcher.addEventListener("click", (event) => {
   const button = event.target.closest("button[data-lang]");
   if (button && button.dataset.lang !== uiLang) switchLanguage(button.dataset.lang);

@@ -3,7 +3,7 @@ import { announce } from "./dom.js";
 
 const RESET_AFTER_MS = 2000;
 
-async function writeClipboard(text) {
+export async function writeClipboard(text) {
   if (navigator.clipboard && window.isSecureContext) {
     try {
       await navigator.clipboard.writeText(text);

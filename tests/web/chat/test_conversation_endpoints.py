@@ -418,4 +418,11 @@ def test_a_neighbouring_topic_gets_a_card_that_says_it_is_not_covered(client):
 
 
 def test_a_plain_no_match_has_no_topic(client):
-    assert send(client, "the weather is nice today, any tips for lunch?")["out_of_scope"] is None
+    assert send(client, "my deployment keeps doing something odd with the widgets")["out_of_scope"] is None
+
+
+def test_off_topic_chatter_gets_a_one_line_refusal_not_a_no_match_card(client):
+    """Chatter is answered as small talk (app/dialogue), not with tips on what to paste."""
+    message = send(client, "the weather is nice today, any tips for lunch?")
+    assert message["kind"] == "text" and message["turn"] == "small_talk"
+    assert message["text"].startswith("Sorry") and "\n" not in message["text"]

@@ -1,0 +1,72 @@
+"""Cue words for reading a turn, one module per language, merged into one set of patterns.
+
+Every language's cues are searched whatever the message's language: short messages are
+detected unreliably ("ok thanks", "по-русски"), and people mix languages in one chat.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from types import ModuleType
+
+from app.dialogue.cues import en, ko, ru, zh
+from app.knowledge.model import FAMILIES, LANGS
+
+LANGUAGE_MODULES: tuple[ModuleType, ...] = (en, ko, zh, ru)
+SMALL_TALK_KINDS = ("greeting", "thanks", "goodbye", "meta", "off_topic")
+"""Small talk, in the order it is recognised: a message that is both a greeting and a
+question about the assistant ("hi, who are you?") is answered as the later, more specific one."""
+ASPECTS = ("logs", "local", "command", "fix", "cause")
+"""What a follow-up can ask about, first found first: the logs of the product, debugging it locally
+(other entries of the family), the command, the fix or the cause of the entry shown (that entry again)."""
+
+
+def _union(parts: list[str]) -> re.Pattern[str] | None:
+    sources = [part for part in parts if part]
+    return re.compile("|".join(f"(?:{source})" for source in sources), re.IGNORECASE) if sources else None
+
+
+def _merged(name: str) -> re.Pattern[str] | None:
+    return _union([getattr(module, name, "") for module in LANGUAGE_MODULES])
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Compiled cues of all languages; each attribute is one kind of cue."""
+
+    reference: re.Pattern[str]
+    new_topic: re.Pattern[str]
+    family_switch: re.Pattern[str]
+    feedback: re.Pattern[str]
+    domain: re.Pattern[str]
+    filler: re.Pattern[str]
+    language: dict[str, re.Pattern[str]]
+    """Explicit requests ("in Korean"): the answer's language in any turn."""
+    language_names: dict[str, re.Pattern[str]]
+    """A language named at all ("Korean, please?"): a request only when the message is little else."""
+    small_talk: dict[str, re.Pattern[str]]
+    aspects: dict[str, re.Pattern[str]]
+    families: dict[str, re.Pattern[str]]
+
+
+def _compile() -> Cues:
+    def required(name: str) -> re.Pattern[str]:
+        pattern = _merged(name)
+        assert pattern is not None, f"no language defines {name}"
+        return pattern
+
+    def per_key(name: str, keys: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
+        merged = {key: _union([getattr(module, name).get(key, "") for module in LANGUAGE_MODULES]) for key in keys}
+        assert all(merged.values()), f"{name} misses a key in every language"
+        return {key: pattern for key, pattern in merged.items() if pattern is not None}
+
+    return Cues(
+        reference=required("REFERENCE"), new_topic=required("NEW_TOPIC"), family_switch=required("FAMILY_SWITCH"), feedback=required("FEEDBACK"),
+        domain=required("DOMAIN"), filler=required("FILLER"), language=per_key("LANGUAGE_REQUESTS", LANGS),
+        language_names=per_key("LANGUAGE_NAMES", LANGS),
+        small_talk={kind: required(kind.upper()) for kind in SMALL_TALK_KINDS},
+        aspects={aspect: required(f"ASPECT_{aspect.upper()}") for aspect in ASPECTS},
+        families=per_key("FAMILIES", FAMILIES))
+
+
+CUES = _compile()

@@ -1,0 +1,303 @@
+"""What to answer, given the reading of a message, the conversation state and the matcher's result.
+
+Follow-ups are resolved within the conversation's neighbourhood: the entry shown, its related
+entries, its product family; a named other family switches to the same problem there.
+"That didn't help" never reaches outside the topic: the topic's other confident matches and the
+related entries not yet shown, then, when none is left, the hand-off. Everything here is pure:
+the service matches `context_query(...)` once (instead of the bare message) and passes the result.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any, Protocol
+
+from app.dialogue.cues import CUES
+from app.dialogue.state import State, added
+from app.dialogue.turns import Reading, TurnKind
+from app.knowledge.model import CURRENT_GENERATIONS
+from app.matching.lexicon import FAMILY_CUES
+from app.matching.matcher import Match, MatchResult
+
+FAMILY_PHRASES = {
+    "managed-online-endpoints": "managed online endpoint",
+    "batch-endpoints": "batch endpoint",
+    "docker-aci-aks": "AKS web service",
+}
+"""Added to a follow-up before matching, so the matcher's own family cues favour the conversation's family."""
+SAME_ENTRY_ASPECTS = ("command", "fix", "cause")
+"""Asking for the command, the fix or the cause of "that" is asking about the entry shown."""
+RELATED_BONUS = 30.0
+"""A follow-up's candidate that the entry shown lists as related outranks a closer-worded stranger."""
+SAME_FAMILY_BONUS = 15.0
+ASPECT_QUERIES = {"logs": "how do I get the logs", "local": "debug locally"}
+"""Asking for the logs or a local run asks how to do something in the product at hand: matched as
+this canonical question plus the family, whatever language and words the user asked it in."""
+HOW_TO_BONUS = 20.0
+SAME_KIND_BONUS = 20.0
+"""The same problem in another family is most likely the same kind of entry (a how-to for a how-to)."""
+FOLLOW_UP_FLOOR = 15.0
+"""Below this (context bonuses included) a follow-up's candidate is noise: the entry shown is the answer."""
+NEAR_TIE = 6.0
+"""Scores this close say little on their own (the matcher's ambiguity margin): the conversation decides."""
+ALTERNATIVES_MAX = 3
+CONTEXT_SCORE = 100.0
+"""An entry the conversation names outright (the card shown, its counterpart): the reasons say
+`context`, and the faces show it as picked from the conversation rather than as a confidence."""
+EVIDENCE_REASONS = ("code", "signature", "pattern", "status")
+"""Matcher reasons that come from the message's own evidence: such a message starts a new topic."""
+_CODES_AND_STATUSES = re.compile(r"\berr[ _-]?\d{4}\b|\bhttp[ /]?\S* \d{3}\b|\b\d{3}\b", re.IGNORECASE)
+
+
+class Knowledge(Protocol):
+    def entry(self, entry_id: str) -> dict[str, Any] | None: ...
+
+
+class Show:
+    """What a reply shows; the faces render each (a card, a choice, a sentence)."""
+
+    ANSWER = "answer"              # the best entry as a card (others as chips), or a choice when close
+    NO_MATCH = "no_match"
+    ALTERNATIVES = "alternatives"  # after "that didn't help": other entries of the topic to choose from
+    NOTHING_LEFT = "nothing_left"  # ... none left: say so and offer the hand-off
+    NO_CONTEXT = "no_context"      # feedback or a language request with nothing shown yet
+    SMALL_TALK = "small_talk"
+
+
+@dataclass(frozen=True)
+class Resolution:
+    turn: TurnKind
+    show: str
+    matches: list[Match] = field(default_factory=list)
+    lang: str | None = None
+    """The language to answer in; None: the message's own."""
+    small_talk: str | None = None
+    reject: str | None = None
+    """The entry the user said did not help (to record as negative feedback)."""
+    state: State = field(default_factory=State)
+
+
+def in_conversation(state: State) -> bool:
+    return state.entry is not None
+
+
+def context_query(text: str, reading: Reading, state: State, knowledge: Knowledge) -> str | None:
+    """The text to match for this message: the message itself, the message with the conversation's
+    family (a follow-up), the entry shown in words plus the message (another family), or None
+    when no matching is needed (small talk, feedback, language, the entry shown again)."""
+    if reading.kind in (TurnKind.SMALL_TALK, TurnKind.FEEDBACK, TurnKind.LANGUAGE):
+        return None
+    if reading.kind is TurnKind.NEW_TOPIC or state.entry is None or reading.tentative:
+        return text  # a tentative follow-up is judged on its own match
+    entry = knowledge.entry(state.entry)
+    if entry is None:
+        return text
+    switch = _family_switch(reading, state)
+    if reading.aspect in ASPECT_QUERIES:
+        return f"{ASPECT_QUERIES[reading.aspect]} {FAMILY_PHRASES[switch or entry['family']]}"
+    if switch is not None:
+        # The problem in the family asked for ("what about batch?" adds nothing but the family): in the
+        # user's own words while the card is the topic's answer, else (the logs, say) the card's title.
+        # Codes and the old family's words would hold the match in the old family.
+        words = state.topic_text if state.topic_text and state.entry == state.topic else entry["content"]["en"]["title"]
+        problem = _CODES_AND_STATUSES.sub(" ", words).lower()
+        for cue in (*FAMILY_CUES.values(), *CUES.families.values()):
+            problem = cue.sub(" ", problem)
+        return f"{problem} {FAMILY_PHRASES[switch]}"
+    if reading.aspect in SAME_ENTRY_ASPECTS:
+        return None
+    return f"{text} {FAMILY_PHRASES.get(entry['family'], '')}".strip()
+
+
+def resolve(reading: Reading, state: State, result: MatchResult | None, knowledge: Knowledge) -> Resolution:
+    """The reply to a message read as `reading`; `result` is the match of `context_query` (None if none was run)."""
+    kind = reading.kind
+    if kind is TurnKind.NEW_TOPIC and reading.feedback_cue and result and result.matches \
+            and result.matches[0].id == state.entry:
+        kind = TurnKind.FEEDBACK  # "still ERR_2200": the same problem, so the answer did not help
+    if kind is TurnKind.SMALL_TALK:
+        return Resolution(kind, Show.SMALL_TALK, small_talk=reading.small_talk, lang=reading.target_lang,
+                          state=state)
+    if kind is TurnKind.LANGUAGE:
+        return _language(reading, state, knowledge)
+    if kind is TurnKind.FEEDBACK:
+        return _feedback(state, knowledge)
+    if kind is TurnKind.FOLLOW_UP and result is not None and reading.tentative:
+        return _tentative(reading, state, result, knowledge)
+    if kind is TurnKind.FOLLOW_UP and result is not None and _own_evidence(result, state, knowledge):
+        kind = TurnKind.NEW_TOPIC
+    if kind is TurnKind.FOLLOW_UP:
+        return _follow_up(reading, state, result, knowledge)
+    return _new_topic(reading, state, result, knowledge)
+
+
+def _new_topic(reading: Reading, state: State, result: MatchResult | None, knowledge: Knowledge) -> Resolution:
+    matches = list(result.matches) if result else []
+    if not matches:
+        return Resolution(TurnKind.NEW_TOPIC, Show.NO_MATCH, lang=reading.target_lang,
+                          state=State(lang=reading.target_lang or state.lang))
+    top = matches[0]
+    new = _showing(State(lang=reading.target_lang or state.lang), top.id, knowledge).with_(
+        topic=top.id, topic_text=reading.text, candidates=tuple(m.id for m in matches[1:]), last=tuple(m.id for m in matches),
+        last_kind=Show.ANSWER)
+    return Resolution(TurnKind.NEW_TOPIC, Show.ANSWER, matches, lang=reading.target_lang, state=new)
+
+
+def _follow_up(reading: Reading, state: State, result: MatchResult | None, knowledge: Knowledge) -> Resolution:
+    assert state.entry is not None
+    current = knowledge.entry(state.entry)
+    if current is None:
+        return Resolution(TurnKind.FOLLOW_UP, Show.NO_MATCH, lang=reading.target_lang, state=State())
+    switch = _family_switch(reading, state)
+    chosen: Match | None
+    if reading.aspect in ASPECT_QUERIES and result is not None:
+        chosen = _neighbour(current, switch or current["family"], state, result, knowledge, how_to=True)
+    elif switch is not None:
+        chosen = _counterpart(current, switch, state, result, knowledge)
+    elif reading.aspect in SAME_ENTRY_ASPECTS or result is None:
+        chosen = _context_match(current, state.entry, "same_entry")
+    else:
+        chosen = _neighbour(current, current["family"], state, result, knowledge, how_to=False)
+    if chosen is None and switch is None:
+        chosen = _context_match(current, state.entry, "same_entry")
+    if chosen is None:
+        return Resolution(TurnKind.FOLLOW_UP, Show.NO_MATCH, lang=reading.target_lang, state=state)
+    new = _showing(state, chosen.id, knowledge).with_(last=(chosen.id,), last_kind=Show.ANSWER,
+                                                      lang=reading.target_lang or state.lang)
+    return Resolution(TurnKind.FOLLOW_UP, Show.ANSWER, [chosen], lang=reading.target_lang, state=new)
+
+
+def _neighbour(current: dict, family: str, state: State, result: MatchResult, knowledge: Knowledge,
+               how_to: bool) -> Match | None:
+    """The best candidate of `family` (or, in the entry's own family, one it lists as related), by its
+    score plus what the conversation says: related, same family, a how-to when one was asked for."""
+    related = set(current.get("related", ())) if family == current["family"] else set()
+    best: tuple[float, Match] | None = None
+    for match in result.candidates or result.matches:
+        entry = knowledge.entry(match.id)
+        if entry is None or match.id in state.rejected:
+            continue
+        in_family = entry["family"] == family
+        if match.id not in related and not in_family:
+            continue  # never an entry from outside the conversation's neighbourhood
+        score = match.score + RELATED_BONUS * (match.id in related) + SAME_FAMILY_BONUS * in_family \
+            + HOW_TO_BONUS * (how_to and entry["kind"] == "how-to")
+        if match.id == state.entry:
+            score -= RELATED_BONUS  # a follow-up asks for something beyond the card already shown
+        if score >= FOLLOW_UP_FLOOR and (best is None or score > best[0]):
+            best = (score, match)
+    if best is None:
+        return None
+    match = best[1]
+    return Match(match.id, match.score, [{"type": "context", "value": current["id"]}, *match.reasons])
+
+
+def _counterpart(current: dict, family: str, state: State, result: MatchResult | None,
+                 knowledge: Knowledge) -> Match | None:
+    """The same problem in another family: a related entry there, else the best match there."""
+    for entry_id in current.get("related", ()):
+        entry = knowledge.entry(entry_id)
+        if entry is not None and entry["family"] == family and entry_id not in state.rejected:
+            return _context_match(current, entry_id, "same_problem")
+    best: tuple[float, Match] | None = None
+    for match in (result.candidates if result else []):
+        entry = knowledge.entry(match.id)
+        if entry is None or entry["family"] != family or match.id in state.rejected:
+            continue
+        score = match.score + SAME_KIND_BONUS * (entry["kind"] == current["kind"])
+        if best is None or score > best[0]:
+            best = (score, match)
+    if best is None:
+        return None
+    return Match(best[1].id, best[1].score, [{"type": "context", "value": current["id"]}, *best[1].reasons])
+
+
+def _feedback(state: State, knowledge: Knowledge) -> Resolution:
+    """Record the entry shown as not helpful; offer the topic's next best and related entries not yet shown."""
+    rejected_now = (state.entry,) if state.entry else tuple(e for e in state.last if state.last_kind != Show.ANSWER)
+    if state.topic is None and not rejected_now:
+        return Resolution(TurnKind.FEEDBACK, Show.NO_CONTEXT, state=state)
+    rejected = added(state.rejected, *rejected_now)
+    pool: list[str] = list(state.candidates)
+    for source in (state.topic, *state.shown):
+        entry = knowledge.entry(source) if source else None
+        if entry is not None:
+            pool.extend(entry.get("related", ()))
+    excluded = set(rejected) | set(state.shown)
+    choices = [entry_id for entry_id in dict.fromkeys(pool)
+               if entry_id not in excluded and knowledge.entry(entry_id) is not None][:ALTERNATIVES_MAX]
+    new = state.with_(entry=None, match_id=state.match_id, rejected=rejected,
+                      offered=added(state.offered, *choices), last=tuple(choices), last_kind=Show.ALTERNATIVES)
+    matches = [Match(entry_id, 0.0, [{"type": "context", "value": state.topic or ""}]) for entry_id in choices]
+    show = Show.ALTERNATIVES if choices else Show.NOTHING_LEFT
+    return Resolution(TurnKind.FEEDBACK, show, matches, reject=state.entry, state=new)
+
+
+def _language(reading: Reading, state: State, knowledge: Knowledge) -> Resolution:
+    """The last answer again in the requested language; with nothing shown yet, a hint in it."""
+    lang = reading.target_lang
+    shown = [entry_id for entry_id in state.last if knowledge.entry(entry_id) is not None]
+    new = state.with_(lang=lang, asked_lang=lang)
+    if not shown:
+        return Resolution(TurnKind.LANGUAGE, Show.NO_CONTEXT, lang=lang, state=new)
+    show = Show.ANSWER if state.last_kind == Show.ANSWER else Show.ALTERNATIVES
+    matches = [Match(entry_id, 0.0, [{"type": "context", "value": entry_id}]) for entry_id in shown]
+    return Resolution(TurnKind.LANGUAGE, show, matches, lang=lang, state=new)
+
+
+def _family_switch(reading: Reading, state: State) -> str | None:
+    """The other family a follow-up names ("same on AKS", "what about batch?"), if it names exactly one."""
+    others = reading.families - {state.family}
+    return next(iter(others)) if len(others) == 1 and len(reading.families) <= 2 else None
+
+
+def _own_evidence(result: MatchResult, state: State, knowledge: Knowledge) -> bool:
+    """The message's own code or signature points outside the conversation: a new topic after all."""
+    if not result.matches:
+        return False
+    top = result.matches[0]
+    if not any(reason["type"] in EVIDENCE_REASONS for reason in top.reasons):
+        return False
+    current = knowledge.entry(state.entry) if state.entry else None
+    return current is None or (top.id != current["id"] and top.id not in current.get("related", ()))
+
+
+def _tentative(reading: Reading, state: State, result: MatchResult, knowledge: Knowledge) -> Resolution:
+    """A message that does not refer back: it continues the conversation when its own best match is the
+    entry shown or one it lists as related; anything else (another match, or none) is a new topic."""
+    current = knowledge.entry(state.entry) if state.entry else None
+    neighbourhood = {current["id"], *current.get("related", ())} if current else set()
+    # Its own matches, or when none is sure its best guesses: the conversation's entry wins a near tie.
+    pool = [m for m in result.candidates or result.matches if m.score >= FOLLOW_UP_FLOOR]
+    top = next((m for m in pool if m.score >= pool[0].score - NEAR_TIE and m.id in neighbourhood), None) \
+        if pool else None
+    if top is None:
+        return _new_topic(replace(reading, kind=TurnKind.NEW_TOPIC), state, result, knowledge)
+    chosen = Match(top.id, top.score, [{"type": "context", "value": state.entry}, *top.reasons])
+    new = _showing(state, top.id, knowledge).with_(last=(top.id,), last_kind=Show.ANSWER,
+                                                   lang=reading.target_lang or state.lang)
+    return Resolution(TurnKind.FOLLOW_UP, Show.ANSWER, [chosen], lang=reading.target_lang, state=new)
+
+
+def _context_match(current: dict, entry_id: str, why: str) -> Match:
+    """An entry chosen from the conversation rather than by score (the score says how sure the pick is)."""
+    return Match(entry_id, CONTEXT_SCORE, [{"type": "context", "value": current["id"], "why": why}])
+
+
+def _showing(state: State, entry_id: str, knowledge: Knowledge) -> State:
+    entry = knowledge.entry(entry_id) or {}
+    commands = entry.get("commands", ())
+    generation = next((c["generation"] for c in commands if c["generation"] in CURRENT_GENERATIONS),
+                      commands[0]["generation"] if commands else None)
+    return state.with_(entry=entry_id, family=entry.get("family"), generation=generation,
+                       shown=added(state.shown, entry_id))
+
+
+def opened(state: State, entry_id: str, knowledge: Knowledge) -> State:
+    """The state after the user opened an entry themselves (a chip, a choice): it is the entry shown now."""
+    return _showing(state, entry_id, knowledge).with_(last=(entry_id,), last_kind=Show.ANSWER)
+
+
+def relanguaged(state: State, lang: str) -> State:
+    """The state after the interface language was switched: later answers follow it."""
+    return state.with_(lang=lang, asked_lang=lang)

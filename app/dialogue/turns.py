@@ -1,0 +1,139 @@
+"""What kind of turn a message is, read from the message alone (cues) and whether a
+conversation is under way; the matcher's evidence refines it later (app/dialogue/policy.py).
+
+The order is the one a person reading the chat would use: a paste with its own evidence
+(a code, a status, a log) is a new topic whatever else it says; then "that didn't help";
+then a request for another language; then small talk with nothing about Azure ML in it;
+then, in a conversation, anything else continues it (unless it says it is about something else:
+"another problem"), for certain when it refers back, tentatively when it does not.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from app.dialogue.cues import CUES, SMALL_TALK_KINDS
+from app.matching.extract import error_codes, http_statuses
+from app.matching.lexicon import ERROR_OUTPUT
+from app.matching.normalize import normalize
+from app.privacy import redact
+
+LOG_MIN_LINES = 3
+"""A paste of this many non-empty lines is a log: its own evidence, so a new topic."""
+LONG_PASTE_CHARS = 280
+"""Longer than a chat line: someone pasted output or described a whole new problem."""
+FEEDBACK_MAX_WORDS = 18
+""""Didn't help" in a longer message is part of a new description, not a verdict on the answer."""
+LANGUAGE_REMAINDER_CHARS = 6
+"""What may remain of a language request once the cue and filler words are gone ("and", "pls")."""
+FOLLOW_UP_MAX_WORDS = 16
+"""A message that refers back ("it", "that", "its logs") but runs longer describes something of its own."""
+TOPIC_TEXT_CHARS = 200
+"""Enough of a message to say what its problem is, as the matcher's semantic layer reads it too."""
+CJK_CHARS_PER_WORD = 2
+"""Korean and Chinese have no (or few) spaces: about two characters count as one word."""
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_WORD = re.compile(r"[^\W_]+")
+
+
+class TurnKind(StrEnum):
+    NEW_TOPIC = "new_topic"
+    FOLLOW_UP = "follow_up"
+    FEEDBACK = "feedback"
+    LANGUAGE = "language"
+    SMALL_TALK = "small_talk"
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A message as the dialogue sees it before matching."""
+
+    kind: TurnKind
+    strong: bool = False
+    """Its own evidence: an error code, an HTTP status, a log or a long paste."""
+    small_talk: str | None = None
+    """greeting, thanks, goodbye, meta or off_topic (SMALL_TALK_KINDS) for small talk."""
+    target_lang: str | None = None
+    """The language the user asked for, in any kind of turn ("ERR_1100 in Korean")."""
+    aspect: str | None = None
+    """logs, local, command or cause (app/dialogue/cues ASPECTS)."""
+    families: frozenset[str] = frozenset()
+    """Product families the message names (a follow-up "what about batch?" switches to it)."""
+    feedback_cue: bool = False
+    text: str = ""
+    """The message itself (its first TOPIC_TEXT_CHARS characters, secrets redacted)."""
+    tentative: bool = False
+    """A follow-up only for being said in a conversation: when its own match lies outside the conversation's
+    neighbourhood, or nothing matches it, a new topic after all."""
+
+
+def folded(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold().strip()
+
+
+def word_count(text: str) -> int:
+    """Words, counting Korean and Chinese characters by CJK_CHARS_PER_WORD."""
+    cjk = len(_CJK.findall(text))
+    latin = len(_WORD.findall(_CJK.sub(" ", text)))
+    return latin + -(-cjk // CJK_CHARS_PER_WORD)
+
+
+def has_strong_evidence(text: str) -> bool:
+    """A code, an HTTP status in context, error output or a log: a paste that stands on its own."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    if len(lines) >= LOG_MIN_LINES or len(text) > LONG_PASTE_CHARS:
+        return True
+    normal = normalize(text)
+    return bool(error_codes(normal) or http_statuses(normal) or ERROR_OUTPUT.search(normal))
+
+
+def _first_language(text: str, patterns: dict[str, re.Pattern[str]]) -> str | None:
+    found = [(match.start(), lang) for lang, pattern in patterns.items() if (match := pattern.search(text))]
+    return min(found)[1] if found else None
+
+
+def _only_a_language_request(text: str, lang: str) -> bool:
+    rest = CUES.language_names[lang].sub(" ", CUES.language[lang].sub(" ", text))
+    rest = CUES.filler.sub(" ", rest)
+    return len(re.sub(r"[\W_]+", "", rest)) <= LANGUAGE_REMAINDER_CHARS
+
+
+def _small_talk(text: str) -> str | None:
+    """The most specific kind of small talk the message is, when it says nothing about Azure ML."""
+    if CUES.domain.search(text):
+        return None
+    found = [kind for kind in SMALL_TALK_KINDS if CUES.small_talk[kind].search(text)]
+    return found[-1] if found else None
+
+
+def read_turn(text: str, in_conversation: bool) -> Reading:
+    """Read a message; `in_conversation` says whether an earlier answer exists to refer to."""
+    lowered = folded(text)
+    strong = has_strong_evidence(text)
+    target = _first_language(lowered, CUES.language)
+    named = target or _first_language(lowered, CUES.language_names)
+    families = frozenset(family for family, cue in CUES.families.items() if cue.search(lowered))
+    aspect = next((name for name, cue in CUES.aspects.items() if cue.search(lowered)), None)
+    feedback = bool(CUES.feedback.search(lowered)) and word_count(lowered) <= FEEDBACK_MAX_WORDS
+    base = Reading(TurnKind.NEW_TOPIC, strong=strong, target_lang=target, aspect=aspect, families=families,
+                   feedback_cue=feedback, text=redact(text[:TOPIC_TEXT_CHARS]))
+    if strong:
+        return base
+    if feedback:
+        return replace(base, kind=TurnKind.FEEDBACK)
+    if named is not None and _only_a_language_request(lowered, named):
+        return replace(base, kind=TurnKind.LANGUAGE, target_lang=named)
+    small_talk = _small_talk(lowered)
+    if small_talk is not None:
+        return replace(base, kind=TurnKind.SMALL_TALK, small_talk=small_talk)
+    if not in_conversation or CUES.new_topic.search(lowered):
+        return base
+    words = word_count(lowered)
+    refers_back = bool(CUES.reference.search(lowered) or CUES.family_switch.search(lowered)) or aspect is not None
+    if refers_back and words <= FOLLOW_UP_MAX_WORDS:
+        return replace(base, kind=TurnKind.FOLLOW_UP)
+    # Anything else said in a conversation continues it, unless it turns out to be about something else:
+    # the policy decides on the bare message's own match (app/dialogue/policy.py).
+    return replace(base, kind=TurnKind.FOLLOW_UP, tentative=True)

@@ -1,0 +1,153 @@
+"""What the dialogue answers, given the state and a match result: on a small knowledge of its own."""
+from __future__ import annotations
+
+from app.dialogue.policy import Show, context_query, opened, resolve
+from app.dialogue.state import State
+from app.dialogue.turns import TurnKind, read_turn
+from app.matching.matcher import Match, MatchResult
+
+ENTRIES = {
+    "crash": {"id": "crash", "family": "managed-online-endpoints", "kind": "error-code",
+              "content": {"en": {"title": "ERR_2200: user container crashed"}},
+              "related": ["logs", "local", "aks-crash"], "commands": [{"generation": "cli-v2"}]},
+    "logs": {"id": "logs", "family": "managed-online-endpoints", "kind": "how-to",
+             "content": {"en": {"title": "Get container logs"}}, "related": ["crash"], "commands": []},
+    "local": {"id": "local", "family": "managed-online-endpoints", "kind": "how-to",
+              "content": {"en": {"title": "Deploy locally"}}, "related": [], "commands": []},
+    "aks-crash": {"id": "aks-crash", "family": "docker-aci-aks", "kind": "symptom",
+                  "content": {"en": {"title": "CrashLoopBackOff"}}, "related": [], "commands": []},
+    "aks-schedule": {"id": "aks-schedule", "family": "docker-aci-aks", "kind": "symptom",
+                     "content": {"en": {"title": "AKS: container cannot be scheduled"}}, "related": [],
+                     "commands": []},
+    "quota": {"id": "quota", "family": "managed-online-endpoints", "kind": "error-code",
+              "content": {"en": {"title": "ERR_1100"}}, "related": [], "commands": []},
+}
+
+
+class Knowledge:
+    def entry(self, entry_id):
+        return ENTRIES.get(entry_id)
+
+
+KNOWLEDGE = Knowledge()
+
+
+def result(*ranked: tuple[str, float], confident: float = 50.0, reasons=None) -> MatchResult:
+    matches = [Match(entry_id, score, list(reasons or [{"type": "alias"}])) for entry_id, score in ranked]
+    return MatchResult(matches=[m for m in matches if m.score >= confident], query_lang="en", codes=[],
+                       http_statuses=[], ambiguous=False, truncated=False, candidates=matches)
+
+
+def after_crash() -> State:
+    reading = read_turn("ERR_2200 user container crashed", in_conversation=False)
+    return resolve(reading, State(), result(("crash", 100.0), ("quota", 60.0)), KNOWLEDGE).state
+
+
+def test_a_new_topic_remembers_its_entry_family_and_runners_up():
+    state = after_crash()
+    assert (state.entry, state.family, state.generation, state.topic) == \
+        ("crash", "managed-online-endpoints", "cli-v2", "crash")
+    assert state.candidates == ("quota",) and state.shown == ("crash",)
+
+
+def test_a_follow_up_prefers_the_related_entry_over_a_closer_worded_stranger():
+    state = after_crash()
+    reading = read_turn("how do I see its logs?", in_conversation=True)
+    # the stranger scores higher on words alone, but is of another family and not related
+    resolution = resolve(reading, state, result(("aks-schedule", 70.0), ("logs", 40.0)), KNOWLEDGE)
+    assert resolution.turn is TurnKind.FOLLOW_UP and resolution.matches[0].id == "logs"
+    assert resolution.matches[0].reasons[0]["type"] == "context"
+
+
+def test_a_follow_up_is_matched_with_the_conversations_family():
+    state = after_crash()
+    query = context_query("где посмотреть логи?", read_turn("где посмотреть логи?", True), state, KNOWLEDGE)
+    assert query is not None and "managed online endpoint" in query
+
+
+def test_asking_for_the_command_shows_the_entry_again_without_matching():
+    state = after_crash()
+    reading = read_turn("what's the command for that?", in_conversation=True)
+    assert context_query("what's the command for that?", reading, state, KNOWLEDGE) is None
+    assert resolve(reading, state, None, KNOWLEDGE).matches[0].id == "crash"
+
+
+def test_the_same_problem_in_another_family_comes_from_the_related_entries():
+    state = after_crash()
+    resolution = resolve(read_turn("same on AKS?", True), state, result(("aks-schedule", 90.0)), KNOWLEDGE)
+    assert resolution.matches[0].id == "aks-crash"
+
+
+def test_a_paste_whose_own_evidence_points_elsewhere_is_a_new_topic():
+    state = after_crash()
+    reading = read_turn("and this? QuotaExceeded on my deployment", in_conversation=True)
+    outside = result(("quota", 95.0), reasons=[{"type": "signature", "value": "QuotaExceeded"}])
+    resolution = resolve(reading, state, outside, KNOWLEDGE)
+    assert resolution.turn is TurnKind.NEW_TOPIC and resolution.matches[0].id == "quota"
+
+
+def test_that_did_not_help_rejects_the_entry_and_offers_the_topic_only():
+    state = after_crash()
+    resolution = resolve(read_turn("that didn't help", True), state, None, KNOWLEDGE)
+    assert resolution.turn is TurnKind.FEEDBACK and resolution.reject == "crash"
+    offered = [m.id for m in resolution.matches]
+    assert offered == ["quota", "logs", "local"]  # runner-up first, then related not yet shown
+    assert "crash" not in offered and "aks-schedule" not in offered
+
+
+def test_when_nothing_is_left_it_says_so():
+    state = after_crash()
+    for _ in range(4):
+        resolution = resolve(read_turn("still failing", True), state, None, KNOWLEDGE)
+        state = resolution.state
+    assert resolution.show == Show.NOTHING_LEFT and resolution.matches == []
+
+
+def test_feedback_on_a_picked_alternative_rejects_that_one():
+    state = after_crash()
+    state = resolve(read_turn("that didn't help", True), state, None, KNOWLEDGE).state
+    state = opened(state, "logs", KNOWLEDGE)
+    resolution = resolve(read_turn("nope, not it either", True), state, None, KNOWLEDGE)
+    assert resolution.reject == "logs"
+    assert {"crash", "logs"} <= set(resolution.state.rejected)
+
+
+def test_a_language_request_re_renders_the_last_answer():
+    state = after_crash()
+    resolution = resolve(read_turn("in Korean please", True), state, None, KNOWLEDGE)
+    assert resolution.turn is TurnKind.LANGUAGE and resolution.lang == "ko"
+    assert resolution.matches[0].id == "crash" and resolution.state.asked_lang == "ko"
+
+
+def test_a_language_request_with_nothing_shown_says_what_to_paste():
+    resolution = resolve(read_turn("по-русски", False), State(), None, KNOWLEDGE)
+    assert resolution.show == Show.NO_CONTEXT and resolution.lang == "ru"
+
+
+def test_small_talk_keeps_the_conversation():
+    state = after_crash()
+    resolution = resolve(read_turn("thanks!", True), state, None, KNOWLEDGE)
+    assert resolution.show == Show.SMALL_TALK and resolution.state == state
+
+
+def test_a_question_that_does_not_refer_back_continues_the_topic_when_it_matches_it():
+    state = after_crash()
+    reading = read_turn("how do I make the liveness probe wait longer before the container starts", in_conversation=True)
+    assert reading.tentative
+    resolution = resolve(reading, state, result(("crash", 80.0), ("quota", 78.0)), KNOWLEDGE)
+    assert resolution.turn is TurnKind.FOLLOW_UP and resolution.matches[0].id == "crash"
+
+
+def test_a_question_that_matches_something_else_is_a_new_topic():
+    state = after_crash()
+    reading = read_turn("my deployment ran out of cores in the region", in_conversation=True)
+    resolution = resolve(reading, state, result(("quota", 90.0), ("logs", 40.0)), KNOWLEDGE)
+    assert resolution.turn is TurnKind.NEW_TOPIC and resolution.matches[0].id == "quota"
+    assert resolution.state.topic == "quota"
+
+
+def test_a_question_that_matches_nothing_is_a_new_topic_without_an_answer():
+    state = after_crash()
+    reading = read_turn("my coffee machine is broken again today", in_conversation=True)
+    resolution = resolve(reading, state, result(("aks-schedule", 5.0)), KNOWLEDGE)
+    assert resolution.turn is TurnKind.NEW_TOPIC and resolution.show == Show.NO_MATCH
