@@ -6,7 +6,7 @@ WORKERS ?= 2
 BIN := $(VENV)/bin
 export FLASK_APP := app.manage:create_app()
 
-.PHONY: run test lint setup db knowledge bench bench-load eval fit clean
+.PHONY: run test lint setup db knowledge bench bench-load bench-desk eval eval-dialogues fit clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
@@ -46,11 +46,17 @@ bench: setup
 bench-load: setup
 	$(BIN)/python benchmarks/load.py
 
+bench-desk: setup
+	$(BIN)/python benchmarks/gap_report.py
+
 fit: setup
 	$(BIN)/python benchmarks/eval/fit.py
 
 eval: setup
 	$(BIN)/python benchmarks/eval/run.py --snapshot
+
+eval-dialogues: setup
+	$(BIN)/python benchmarks/eval/dialogues.py tune test
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache
