@@ -120,6 +120,17 @@ def worker_exit(server, worker):
         worker.log.exception("query log: flushing at exit failed")
 
 
+def post_request(worker, req, environ, resp):
+    """Yield to the other connections after every response. A gevent greenlet keeps the CPU
+    until it waits on I/O, and on a kept-alive connection whose next request is already there
+    it does not wait: a few busy connections then starve the others (p99 above a second
+    at 16 connections). One yield per request makes the worker take turns."""
+    if _greenlets_can_time_out():
+        import gevent
+
+        gevent.sleep(0)
+
+
 def pre_request(worker, req):
     """Log the request (gunicorn's default hook) and put a deadline on reading its body."""
     worker.log.debug("%s %s", req.method, req.path)
