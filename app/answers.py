@@ -43,7 +43,7 @@ def answer(query: str, lang: str | None = None, limit: int = 5, channel: str = "
         })
     match_id = log_match(query, result, latency_ms, channel)
     outcome = "answered" if result.matches else ("out_of_scope" if result.out_of_scope else "no_match")
-    observe_match({"total": latency_ms / 1000.0}, outcome, channel)
+    observe_match({**result.stages, "total": latency_ms / 1000.0}, outcome, channel)
     return {
         "match_id": match_id,
         "matches": matches,

@@ -26,7 +26,8 @@ def test_metrics_count_requests_matches_and_knowledge(client):
     route = {"route": "/api/v1/match", "status": "200", "method": "POST"}
     assert _sample(text, "http_requests_total", **route) == _sample(before, "http_requests_total", **route) + 2
     assert _sample(text, "matches_total", outcome="answered", channel="api") >= 1
-    assert _sample(text, "match_stage_duration_seconds_count", stage="total") >= 2
+    for stage in ("normalise", "candidates", "semantic", "score", "total"):
+        assert _sample(text, "match_stage_duration_seconds_count", stage=stage) >= 2, stage
     assert _sample(text, "knowledge_entries") > 50
     assert "query_log_queue_depth" in text and "query_log_dropped_total" in text
 

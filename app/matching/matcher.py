@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import heapq
 import re
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import repeat
@@ -56,6 +57,21 @@ class MatchResult:
     truncated: bool
     out_of_scope: Topic | None = None
     candidates: list[Match] = field(default_factory=list)
+    stages: dict[str, float] = field(default_factory=dict)
+    """Seconds spent in each stage (normalise, candidates, semantic, score), for the metrics."""
+
+
+class _StageClock:
+    """Time between laps, by stage name."""
+
+    def __init__(self) -> None:
+        self.stages: dict[str, float] = {}
+        self.last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.stages[stage] = now - self.last
+        self.last = now
 
 
 @dataclass(frozen=True)
@@ -140,12 +156,14 @@ class Matcher:
         return self.index.by_id.get(entry_id)
 
     def match(self, query: str, limit: int = 5) -> MatchResult:
+        clock = _StageClock()
         truncated = len(query) > self.max_query_chars
         if truncated:
             query = informative_part(query, self.max_query_chars)
         text = normalize(query)
         codes = error_codes(text)
         statuses = http_statuses(text)
+        clock.lap("normalise")
         evidence: dict[int, _Evidence] = defaultdict(_Evidence)
         self._code_evidence(codes, evidence)
         self._status_evidence(statuses, evidence)
@@ -153,15 +171,20 @@ class Matcher:
         self._signature_evidence(text, corrections, evidence)
         self._text_evidence(text, corrections, evidence)
         context = self._context(text, codes, statuses)
+        clock.lap("candidates")
         self._semantic_evidence(text[:SEMANTIC_QUERY_CHARS], evidence, context)
+        clock.lap("semantic")
         topic = context.topic
         ranked = self._rank(evidence, context)
         confident = [m for m in ranked if m.score >= self.threshold][:limit]
         ambiguous = (len(confident) >= 2
                      and confident[0].score - confident[1].score < self.ambiguity_margin)
-        return MatchResult(matches=confident, query_lang=detect_language(query), codes=codes,
+        query_lang = detect_language(query)
+        clock.lap("score")
+        return MatchResult(matches=confident, query_lang=query_lang, codes=codes,
                            http_statuses=statuses, ambiguous=ambiguous, truncated=truncated,
-                           out_of_scope=topic if not confident else None, candidates=ranked[:limit])
+                           out_of_scope=topic if not confident else None, candidates=ranked[:limit],
+                           stages=clock.stages)
 
     def _code_evidence(self, codes: list[str], evidence: dict[int, _Evidence]) -> None:
         for order, code in enumerate(codes):
