@@ -23,7 +23,7 @@ from app.matching.index import KnowledgeIndex
 from app.matching.language import detect_language
 from app.matching.languages import LANGUAGES, SPACED_SCRIPTS, alternation
 from app.matching.lexicon import ERROR_CONTEXT, ERROR_OUTPUT, HOW_TO_QUESTION, OFF_DOMAIN, SMALL_TALK, families_in
-from app.matching.neighbours import Topic, neighbour_topic
+from app.matching.neighbours import Sighting, Topic, neighbour_topic
 from app.matching.normalize import normalize
 from app.matching.scoring import ScoringParams
 from app.matching.semantic import Encoder, SemanticIndex
@@ -86,7 +86,11 @@ class _Context:
     how_to: bool
     error_report: bool
     families: frozenset[str]
-    topic: Topic | None
+    sighting: Sighting | None
+
+    @property
+    def topic(self) -> Topic | None:
+        return self.sighting.topic if self.sighting else None
 
     def shared_discount(self, params: ScoringParams) -> float:
         """The product of the discounts any candidate without exact evidence gets, whatever its entry:
@@ -137,6 +141,13 @@ def informative_part(text: str, limit: int) -> str:
     if not keep:
         return text[:limit]
     return "\n".join(lines[i] for i in sorted(keep))
+
+
+def _spells_status(status: int, original: str, regex: re.Pattern[str] | None) -> bool:
+    """Whether a signature (or a pattern, `regex`) says no more than the HTTP status `status`."""
+    phrases = [phrase for phrase in HTTP_REASONS.get(status, "").split("|") if phrase]
+    return (str(status) in original or original.strip().casefold() in phrases
+            or (regex is not None and any(regex.search(phrase) for phrase in phrases)))
 
 
 class Matcher:
@@ -225,7 +236,7 @@ class Matcher:
             pattern = index.patterns[number]
             if pattern.regex.search(text):
                 self._signature_hit(evidence, pattern.entry, pattern.original, self.params.pattern_score, "pattern",
-                                    error_context)
+                                    error_context, pattern.regex)
         self._fuzzy_signatures(text, corrections, evidence, error_context)
 
     def _fuzzy_signatures(self, text: str, corrections: dict[str, str], evidence: dict[int, _Evidence],
@@ -245,11 +256,12 @@ class Matcher:
                                         "fuzzy_signature", error_context)
 
     def _signature_hit(self, evidence: dict[int, _Evidence], position: int, original: str, score: float,
-                       kind: str, error_context: bool) -> None:
+                       kind: str, error_context: bool, regex: re.Pattern[str] | None = None) -> None:
         """Record a signature hit, weighed by what it proves.
 
         A signature that spells the entry's own HTTP status (`401 Unauthorized`, or only its
-        reason phrase: `Request Entity Too Large`) is status evidence, not an independent signal:
+        reason phrase: `Request Entity Too Large`, or a pattern that its reason phrase alone
+        satisfies: `payload (is )?too large`) is status evidence, not an independent signal:
         a studio upload answered 413 is not the scoring 413. A how-to entry's command pasted inside an error
         report shows what the user ran, not what went wrong.
         """
@@ -257,8 +269,7 @@ class Matcher:
         entry = self.index.entries[position]
         item = evidence[position]
         item.reasons.append({"type": kind, "value": original})
-        if any(str(status) in original or original.strip().casefold() in HTTP_REASONS.get(status, "").split("|")
-               for status in entry.get("http_statuses", ())):
+        if any(_spells_status(status, original, regex) for status in entry.get("http_statuses", ())):
             item.status = max(item.status, params.status_score + params.status_signature_bonus)
             return
         if entry["kind"] == "how-to" and error_context:
@@ -425,7 +436,7 @@ class Matcher:
             how_to=bool(HOW_TO_QUESTION.search(text)) and not error_report,
             error_report=error_report,
             families=frozenset(families_in(text)),
-            topic=neighbour_topic(text),
+            sighting=neighbour_topic(text),
         )
 
     def _rank(self, evidence: dict[int, _Evidence], context: _Context) -> list[Match]:
@@ -441,6 +452,9 @@ class Matcher:
         params, topic, families = self.params, context.topic, context.families
         entry = self.index.entries[position]
         exact = bool(item.code or item.signature)
+        # a paste beyond doubt about a neighbour: an entry's literal signature there is the neighbour's too
+        neighbour_applies = topic is not None and not item.code and (
+            not exact or (context.sighting is not None and context.sighting.conclusive))
         is_how_to = entry["kind"] == "how-to"
         discounts = (
             ("other_code_known", params.other_code_known, context.known_codes and not exact),
@@ -454,7 +468,7 @@ class Matcher:
             ("error_report_how_to", params.error_report_how_to, context.error_report and is_how_to and not item.code),
             ("family_mismatch", params.family_mismatch,
              len(families) == 1 and entry["family"] not in families and not item.code),
-            (f"neighbour:{topic.id}" if topic else "neighbour", params.neighbour, topic is not None and not exact),
+            (f"neighbour:{topic.id}" if topic else "neighbour", params.neighbour, neighbour_applies),
         )
         score = item.combined(params)
         reasons = list(item.reasons)

@@ -1,8 +1,9 @@
 """Azure Machine Learning topics next to deployment that the knowledge does not cover.
 
 Many pastes are about a neighbouring part of Azure ML: a compute cluster that does not
-scale, a training job's UserError, `az extension add`, the studio UI. For those the right
-answer is "not covered", with the topic named and the documentation page to read.
+scale, a training job's UserError, `az extension add`, the studio UI; or about Azure OpenAI,
+whose "deployments" and "rate limits" sound like ours. For those the right answer is "not
+covered", with the topic named and the documentation page to read.
 
 Each topic has two case-insensitive patterns, written for English, Korean, Chinese and
 Russian pastes: `cues`, words and phrases that point at the topic, and `strong`, the
@@ -13,14 +14,16 @@ distinct cue hits; among several, the one with most distinct cue hits (ties: TOP
 The covered knowledge counts against every topic: a paste naming an ERR_NNNN code is a
 deployment's, and a topic needs more distinct hits than the paste has distinct deployment
 words (endpoints, deployments, ACI/AKS web services, score.py ...). So "deployed my AutoML
-model to an online endpoint: ResourceNotReady" stays a deployment question.
+model to an online endpoint: ResourceNotReady" stays a deployment question. The sighting is
+conclusive when the topic has a strong hit and the paste not one deployment word: the matcher
+then discounts even an entry's literal signature (only an ERR_NNNN code would keep it).
 
 Cues are regular expressions with two rules, checked when the module loads: a cue starts
 with a literal character, and one in a script written with spaces (Latin, Cyrillic,
 Hangul) matches only where a word starts, after a separator. A cue entry may list
 variants separated by a top-level `|`; they count as one cue.
 
-`neighbour_topic` does not run the per-topic patterns: ten case-insensitive alternations of
+`neighbour_topic` does not run the per-topic patterns: eleven case-insensitive alternations of
 dozens of cues cost milliseconds on a 2 KB paste. It reads the paste in one pass (two with
 Han characters) of scanners precompiled from the same cues: a trie of the cues' literal
 prefixes, so most positions are rejected after a character or two, each cue's remainder a
@@ -71,6 +74,7 @@ class _Source:
     strong: tuple[str, ...]
     cues: tuple[str, ...]
     page: str
+    """A page of the Azure ML documentation, or a full address for another product's."""
     title: str
 
 
@@ -78,14 +82,15 @@ _SOURCES: tuple[_Source, ...] = (
     _Source(
         "compute-cluster",
         strong=(
-            r"compute[ -]?clusters?", r"amlcompute", r"aml compute", r"unusable nodes?",
+            r"compute[ -]?clusters?", r"amlcompute", r"azuremlcompute", r"aml compute|ml compute" + _E, r"unusable nodes?",
+            r"batch ?ai" + _E,
             r"컴퓨팅 ?클러스터", r"계산 ?클러스터", r"计算群集|计算集群", r"вычислительн\w* кластер\w*",
         ),
         cues=(
             r"computetargetnotfound", r"compute targets?", r"cpu-clusters?|gpu-clusters?", r"low[- ]?priority|lowpriority",
-            r"preempt\w*", r"min_nodes|max_nodes|min_instances|max_instances", r"idle_seconds_before_scaledown",
+            r"preempt\w*", r"min(?:_| |imum )(?:nodes|instances)" + _E + r"|max(?:_| |imum )(?:nodes|instances)" + _E, r"idle_seconds_before_scaledown",
             r"scal(?:e|es|ing)[ -]?(?:up|down|out)" + _E, r"resiz\w*", r"nodes?" + _E, r"dedicated cores?",
-            r"quota limits of core", r"batchnodemanagement", r"clusters?" + _E,
+            r"quota limits of core", r"batchnodemanagement", r"clusters?" + _E, r"unusable",
             r"클러스터", r"저우선 ?순위|낮은 우선 ?순위|우선 ?순위가 낮은", r"선점", r"스케일 ?(?:업|다운|아웃)", r"노드",
             r"群集|集群", r"低优先级", r"抢占", r"节点", r"缩放|扩容|纵向扩展|横向扩展",
             r"кластер\w*", r"низкоприоритетн\w*|низк\w* приоритет\w*", r"вытесн\w*", r"узл\w*|узел", r"масштабир\w*",
@@ -124,6 +129,7 @@ _SOURCES: tuple[_Source, ...] = (
             r"usererror" + _E, r"mlflow\.(?:log|start_run|autolog|set_tracking)\w*|mlflow tracking",
             r"log_metric\w*|log_param\w*|run\.log" + _E, r"metrics?" + _E, r"hyperdrive|hyperparameter\w*", r"epochs?" + _E,
             r"train\.py", r"training" + _E, r"jobs\.create_or_update", r"limits\.timeout", r"distributed training",
+            r"experiment\w*", r"activityfailedexception", r"wait_for_completion", r"driver_log\w*|control_log\w*",
             r"학습", r"훈련", r"메트릭", r"에포크", r"训练", r"指标", r"超参数",
             r"обучени\w*", r"метрик\w*", r"гиперпараметр\w*", r"эпох\w*",
         ),
@@ -139,7 +145,7 @@ _SOURCES: tuple[_Source, ...] = (
         ),
         cues=(
             # an image build as such is also a deployment's (ACI/AKS): all its words are one cue
-            r"image build(?:ing)?|build (?:logs?|failed|failure)" + _E + r"|이미지 ?빌드|빌드 ?(?:로그|실패)"
+            r"image[ -]build(?:ing)?|build (?:logs?|failed|failure)" + _E + r"|이미지 ?빌드|빌드 ?(?:로그|실패)"
             r"|映像生成|镜像生成|映像构建|镜像构建|构建日志|构建失败|сборк\w*",
             # a Python environment as such is also a deployment's (its inference environment): one cue
             r"conda\w*|environments?" + _E + r"|환경|环境|сред(?:а|ы|е|у|ой|ам|ами|ах)?(?![а-яё])",
@@ -153,7 +159,7 @@ _SOURCES: tuple[_Source, ...] = (
     _Source(
         "automl",
         strong=(
-            r"automl ?config", r"automlstep", r"auto ?ml (?:runs?|jobs?|experiments?|errors?)" + _E,
+            r"automl\w*", r"automl ?config", r"auto ?ml (?:runs?|jobs?|experiments?|errors?)" + _E,
             r"automated ml (?:runs?|jobs?|experiments?)|automated machine learning (?:runs?|jobs?|experiments?)",
             r"featuri[sz]\w*", r"guardrails?", r"자동화된 ?ml ?(?:실험|작업|실행)", r"기능화", r"가드레일",
             r"自动化机器学习(?:作业|实验|运行)", r"特征化", r"эксперимент\w* automl|эксперимент\w* автоматизированн\w*",
@@ -171,7 +177,7 @@ _SOURCES: tuple[_Source, ...] = (
     _Source(
         "pipelines",
         strong=(
-            r"parallelrunstep|parallelrunconfig", r"pythonscriptstep", r"pipelinedata",
+            r"parallelrunstep|parallelrunconfig", r"pythonscriptstep", r"pipelinedata", r"steprun\w*|pipelinerun\w*",
             r"pipeline (?:jobs?|runs?|steps?|components?)" + _E, r"published pipelines?", r"ml pipelines?",
             r"dsl\.pipeline", r"designer", r"파이프라인 ?(?:작업|실행|단계)", r"디자이너", r"管道(?:作业|运行|步骤)", r"设计器",
             r"задани\w* конвейер\w*|шаг\w* конвейер\w*|запуск\w* конвейер\w*",
@@ -191,11 +197,13 @@ _SOURCES: tuple[_Source, ...] = (
         strong=(
             r"az extension (?:add|remove|update|list|show)", r"misspelled or not recognized", r"azure-cli-ml",
             r"ml extensions?", r"extensions? (?:--name |-n )?ml" + _E, r"the command requires the extension",
+            r"not in the 'az' command group", r"no azureml cli installed",
             r"ml ?확장", r"ml ?扩展", r"расширени\w* ml" + _E,
         ),
         cues=(
             r"az extension", r"extensions?" + _E, r"azure cli", r"az (?:--)?version", r"cli ?v[12]" + _E,
             r"not recognized", r"renamed", r"az ml (?:-h|--help)", r"pip failed", r"cli" + _E, r"install\w*",
+            r"command (?:group|module)s?" + _E, r"did you mean", r"sdk" + _E + r"|azure-ai-ml|azureml-sdk",
             r"확장", r"명령어?", r"설치", r"扩展", r"命令", r"安装",
             r"расширени\w*", r"не распозна[её]тся", r"установ\w*",
         ),
@@ -214,7 +222,9 @@ _SOURCES: tuple[_Source, ...] = (
             r"приватн\w* ссылк\w*|приватн\w* канал\w*",
         ),
         cues=(
-            r"workspaces?(?!/)" + _E, r"tenant\w*",  # not an ARM path's segment: .../workspaces/onlineendpoints/write r"subscriptions?" + _E, r"az login", r"az account set",
+            # not an ARM path's segment: .../workspaces/onlineendpoints/write
+            r"workspaces?(?!/)" + _E, r"tenant\w*", r"az login", r"az account set",
+            r"adalerror|aadsts\d+|devicelogin|perform_interactive_login|invalid_tenant",
             r"interactive login|interactive authentication", r"authenticationexception", r"authorizationfailed",
             r"does not have authorization", r"from_config|config\.json", r"guest account|guest user", r"public network",
             r"private endpoints?",
@@ -254,7 +264,8 @@ _SOURCES: tuple[_Source, ...] = (
         ),
         cues=(
             r"studio" + _E, r"browser|chrome|edge" + _E + r"|firefox|safari", r"portal", r"upload\w*",
-            r"register(?:ed|ing)? (?:the |a |my )?model|model regist\w*|models? > register",
+            r"regist\w* (?:[\w\-]+ ){0,2}models?" + _E + r"|model regist\w*|models? > register", r"model\.register",
+            r"ajax" + _E,
             r"notebooks? (?:ui|page|tab|editor|pane|view)", r"cors" + _E, r"console",
             r"blank page|page is blank|spinner|spinning",
             r"브라우저|크롬", r"포털", r"업로드", r"모델 ?등록", r"노트북 ?(?:화면|편집기|탭)",
@@ -264,6 +275,20 @@ _SOURCES: tuple[_Source, ...] = (
         page="how-to-manage-models",
         title="Work with registered models in Azure Machine Learning",
     ),
+    _Source(
+        "azure-openai",
+        strong=(
+            r"azure openai|openai" + _E, r"chat ?completions?\w*", r"tokens per minute", r"gpt-?(?:4|35|3\.5)\w*",
+            r"text-embedding\w*", r"aoai" + _E, r"토큰 ?(?:수 )?(?:분당|/분)|분당 ?토큰", r"每分钟令牌", r"токен\w* в минуту",
+        ),
+        cues=(
+            r"tpm" + _E, r"pricing tier", r"insufficientquota", r"completions?" + _E, r"embeddings?" + _E,
+            r"prompts?" + _E, r"ai foundry|ai studio|cognitive ?services|ai services", r"s0" + _E,
+            r"프롬프트", r"提示词", r"промпт\w*",
+        ),
+        page="https://learn.microsoft.com/azure/ai-services/openai/quotas-limits",
+        title="Azure OpenAI quotas and limits",
+    ),
 )
 
 # Words of the covered knowledge: endpoints, deployments, web services, their commands and files.
@@ -271,7 +296,8 @@ _DEPLOYMENT_CUES: tuple[str, ...] = (
     r"managed online(?: endpoints?)?", r"online[ -]?endpoints?|online[ -]?deployments?",
     r"batch[ -]?(?:endpoints?|deployments?|scoring|jobs?)" + _E + r"|--type batch",
     r"kubernetes|kubectl|pods?" + _E, r"e(?<!private e)(?<!private-e)ndpoints?" + _E,
-    r"deploy(?:s|ed|ing|ment|ments)?" + _E, r"webservices?|web services?", r"aci" + _E + r"|aks" + _E,
+    r"deploy(?:s|ed|ing|ment|ments)?" + _E, r"webservices?|web services?|webserviceexception", r"aci" + _E + r"|aks" + _E
+    + r"|acideploymentfailed", r"imagebuildfailure", r"outofquota", r"inferencingclient\w*",
     r"container instances?", r"inference_?config\w*|inference config", r"deploy_config\w*|deployment_config\w*",
     r"localwebservice", r"score\.py|scoring[ _](?:scripts?|uri|files?)", r"inference\.ml\.azure\.com",
     r"crashloopbackoff", r"invoke" + _E, r"resourcenotready", r"--input[-_]path|--output[-_]path",
@@ -340,10 +366,20 @@ def _topic(source: _Source) -> Topic:
         id=source.id,
         cues=_pattern(source.strong + source.cues),
         strong=_pattern(source.strong),
-        docs_url=_DOCS + source.page,
+        docs_url=source.page if source.page.startswith("https://") else _DOCS + source.page,
         docs_title=source.title,
         docs_date=DOCS_CHECKED,
     )
+
+
+@dataclass(frozen=True)
+class Sighting:
+    """The neighbouring topic a paste is about, and whether that is beyond doubt: a conclusive
+    cue of the topic and not one word of the covered knowledge. Then even a literal signature
+    of an entry is the neighbour's (a training job's `rate limit`, a portal's `payload too large`)."""
+
+    topic: Topic
+    conclusive: bool
 
 
 TOPICS: tuple[Topic, ...] = tuple(_topic(source) for source in _SOURCES)
@@ -475,7 +511,7 @@ def _scanners_for(text: str) -> tuple[_Scanner, ...]:
     return (_SCANNERS["latin"],)
 
 
-def neighbour_topic(text: str) -> Topic | None:
+def neighbour_topic(text: str) -> Sighting | None:
     """The neighbouring topic a folded paste is about, or None (a deployment's, or nothing clear)."""
     if any(not text[max(0, match.start() - 1):match.start()].isalpha() for match in _ERROR_CODE.finditer(text)):
         return None  # an ERR_NNNN code ("stderr 2024" is none)
@@ -485,10 +521,11 @@ def neighbour_topic(text: str) -> Topic | None:
             for topic_number, cue_number in credits[match.lastindex or 0]:
                 hits[topic_number].add(cue_number)
     floor = len(hits[_COVERED])
-    best: Topic | None = None
+    best: Sighting | None = None
     best_count = 0
     for number, topic in enumerate(TOPICS):
         count = len(hits[number])
-        if count > max(best_count, floor) and (count >= 2 or min(hits[number]) < _STRONG_COUNTS[number]):
-            best, best_count = topic, count
+        strong = bool(hits[number]) and min(hits[number]) < _STRONG_COUNTS[number]
+        if count > max(best_count, floor) and (count >= 2 or strong):
+            best, best_count = Sighting(topic, conclusive=strong and floor == 0), count
     return best

@@ -23,7 +23,7 @@ from app.matching.scoring import FITTED_PARAMS, ScoringParams  # noqa: E402
 from app.matching.semantic import default_encoder  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
-TUNING = (HERE / "tune.jsonl", HERE / "tune_neighbours.jsonl")
+TUNING = (HERE / "tune.jsonl", HERE / "tune_neighbours.jsonl", HERE / "tune_pastes.jsonl")
 GRID = {
     "semantic_floor": (0.45, 0.50),
     "semantic_scale": (120.0, 180.0),

@@ -20,3 +20,27 @@ def test_the_neighbour_discount_is_named_in_the_reasons(matcher):
     candidates = matcher.match("compute cluster provisioning failed with 500 Internal Server Error").candidates
     assert any(r["type"] == "discount" and r["value"] == "neighbour:compute-cluster"
                for c in candidates for r in c.reasons)
+
+
+@pytest.mark.parametrize(("paste", "topic"), [
+    ("openai.RateLimitError: Requests to the Chat Completions operation under Azure OpenAI have exceeded the rate "
+     "limit of your S0 pricing tier", "azure-openai"),
+    ("Our nodes show as Unusable after the Batch AI cluster resize, InternalError with no details", "compute-cluster"),
+    ("StepRun(prep) Status: Failed. ActivityFailedException in the PythonScriptStep", "pipelines"),
+    ("ERROR: az: 'ml' is not in the 'az' command group. See 'az --help'.", "cli-install"),
+])
+def test_a_paste_beyond_doubt_about_a_neighbour_gets_no_entry_even_with_a_signature(matcher, paste, topic):
+    result = matcher.match(paste)
+    assert result.matches == [] and result.out_of_scope is not None and result.out_of_scope.id == topic
+
+
+def test_the_same_signature_from_a_deployment_keeps_its_entry(matcher):
+    result = matcher.match("my managed online endpoint answers 429: rate limit reached while scoring")
+    assert result.matches and result.matches[0].id.startswith("http-429") and result.out_of_scope is None
+
+
+def test_a_pattern_that_only_spells_the_reason_phrase_is_status_evidence(matcher):
+    """`payload too large` says no more than 413: from another product it must not answer the scoring 413."""
+    assert matcher.match("Function app upload fails, payload too large, status 413 from the Azure Functions host"
+                         ).matches == []
+    assert matcher.match("POST to my online endpoint: 413 payload too large").matches[0].id == "http-413-payload-too-large"

@@ -118,5 +118,7 @@ LANGUAGE = Language(
         r"windows update|\boffice\b|outlook|\bexcel\b|iphone|android|kakao|wechat|"
         r"\baws\b|lambda|\bgcp\b|heroku|vercel|netlify|cloudflare|logic app|service bus|event hub|"
         r"api management|teapot|visual c\+\+|c\+\+ build tools|building wheel|setup\.py|\bgcc\b|cmake|"
-        r"\bmaven\b|gradle|\bcargo\b|nuget|\bjdk\b"),
+        r"\bmaven\b|gradle|\bcargo\b|nuget|\bjdk\b|"
+        # other ML services: Amazon's, and Azure ML Studio (classic), retired, with its own web services
+        r"sagemaker|services\.azureml\.net|studio \(classic\)|scored probabilities"),
 )
