@@ -77,7 +77,7 @@ def converse(text: str, state: State, *, lang: str | None = None, fallback_lang:
     for, else the message's own, else the conversation's, else `fallback_lang`.
     """
     matcher = current_matcher()
-    reading = read_turn(text, in_conversation(state))
+    reading = read_turn(text, in_conversation(state), state.family)
     query = context_query(text, reading, state, matcher)
     started = time.perf_counter()
     result = matcher.match(query, limit=max(limit, CONTEXT_CANDIDATES)) if query is not None else None

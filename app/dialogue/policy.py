@@ -34,6 +34,10 @@ ASPECT_QUERIES = {"logs": "how do I get the logs", "local": "debug locally"}
 """Asking for the logs or a local run asks how to do something in the product at hand: matched as
 this canonical question plus the family, whatever language and words the user asked it in."""
 HOW_TO_BONUS = 20.0
+ASPECT_BONUS = 20.0
+"""An entry whose title is about what was asked (the logs, a local run) outranks the product's other how-tos."""
+ASPECT_TITLES = {"logs": re.compile(r"\blogs?\b"), "local": re.compile(r"\blocally\b|--local")}
+"""What the (English) title of an entry about an aspect says: "Get container logs", "Debug locally"."""
 SAME_KIND_BONUS = 20.0
 """The same problem in another family is most likely the same kind of entry (a how-to for a how-to)."""
 FOLLOW_UP_FLOOR = 15.0
@@ -78,7 +82,31 @@ class Resolution:
 
 
 def in_conversation(state: State) -> bool:
-    return state.entry is not None
+    return referent(state) is not None
+
+
+def referent(state: State, knowledge: Knowledge | None = None) -> str | None:
+    """What "it" refers to: the entry shown; after "that didn't help", the first alternative offered of
+    the topic's product (given `knowledge`), else the topic itself, still the problem being talked about."""
+    if state.entry is not None:
+        return state.entry
+    if state.last_kind != Show.ALTERNATIVES:
+        return state.topic
+    offered = [entry_id for entry_id in state.last if entry_id not in state.rejected]
+    same_family = [entry_id for entry_id in offered if knowledge is not None
+                   and (knowledge.entry(entry_id) or {}).get("family") == state.family]
+    if same_family:
+        return same_family[0]
+    return state.topic or (offered[0] if offered else None)
+
+
+def _focused(state: State, knowledge: Knowledge) -> State:
+    """The state with its referent as the entry, for reading a follow-up (the stored state keeps None,
+    so that a further "that didn't help" still rejects the alternatives offered)."""
+    entry_id = referent(state, knowledge)
+    if state.entry is not None or entry_id is None or knowledge.entry(entry_id) is None:
+        return state
+    return state.with_(entry=entry_id, family=(knowledge.entry(entry_id) or {}).get("family"))
 
 
 def context_query(text: str, reading: Reading, state: State, knowledge: Knowledge) -> str | None:
@@ -87,6 +115,7 @@ def context_query(text: str, reading: Reading, state: State, knowledge: Knowledg
     when no matching is needed (small talk, feedback, language, the entry shown again)."""
     if reading.kind in (TurnKind.SMALL_TALK, TurnKind.FEEDBACK, TurnKind.LANGUAGE):
         return None
+    state = _focused(state, knowledge)
     if reading.kind is TurnKind.NEW_TOPIC or state.entry is None or reading.tentative:
         return text  # a tentative follow-up is judged on its own match
     entry = knowledge.entry(state.entry)
@@ -94,7 +123,9 @@ def context_query(text: str, reading: Reading, state: State, knowledge: Knowledg
         return text
     switch = _family_switch(reading, state)
     if reading.aspect in ASPECT_QUERIES:
-        return f"{ASPECT_QUERIES[reading.aspect]} {FAMILY_PHRASES[switch or entry['family']]}"
+        # The user's words say which of the product's how-tos (where the logs are, how they are laid out,
+        # how to write to them); the canonical question keeps the product's main one in the candidates.
+        return f"{text} {ASPECT_QUERIES[reading.aspect]} {FAMILY_PHRASES[switch or entry['family']]}"
     if switch is not None:
         # The problem in the family asked for ("what about batch?" adds nothing but the family): in the
         # user's own words while the card is the topic's answer, else (the logs, say) the card's title.
@@ -112,8 +143,10 @@ def context_query(text: str, reading: Reading, state: State, knowledge: Knowledg
 def resolve(reading: Reading, state: State, result: MatchResult | None, knowledge: Knowledge) -> Resolution:
     """The reply to a message read as `reading`; `result` is the match of `context_query` (None if none was run)."""
     kind = reading.kind
+    if kind is TurnKind.FOLLOW_UP:
+        state = _focused(state, knowledge)
     if kind is TurnKind.NEW_TOPIC and reading.feedback_cue and result and result.matches \
-            and result.matches[0].id == state.entry:
+            and result.matches[0].id in {state.entry, state.topic} - {None}:
         kind = TurnKind.FEEDBACK  # "still ERR_2200": the same problem, so the answer did not help
     if kind is TurnKind.SMALL_TALK:
         return Resolution(kind, Show.SMALL_TALK, small_talk=reading.small_talk, lang=reading.target_lang,
@@ -134,8 +167,9 @@ def resolve(reading: Reading, state: State, result: MatchResult | None, knowledg
 def _new_topic(reading: Reading, state: State, result: MatchResult | None, knowledge: Knowledge) -> Resolution:
     matches = list(result.matches) if result else []
     if not matches:
+        # Nothing for it: the conversation's topic stays what later follow-ups and requests refer to.
         return Resolution(TurnKind.NEW_TOPIC, Show.NO_MATCH, lang=reading.target_lang,
-                          state=State(lang=reading.target_lang or state.lang))
+                          state=state.with_(lang=reading.target_lang or state.lang))
     top = matches[0]
     new = _showing(State(lang=reading.target_lang or state.lang), top.id, knowledge).with_(
         topic=top.id, topic_text=reading.text, candidates=tuple(m.id for m in matches[1:]), last=tuple(m.id for m in matches),
@@ -151,13 +185,13 @@ def _follow_up(reading: Reading, state: State, result: MatchResult | None, knowl
     switch = _family_switch(reading, state)
     chosen: Match | None
     if reading.aspect in ASPECT_QUERIES and result is not None:
-        chosen = _neighbour(current, switch or current["family"], state, result, knowledge, how_to=True)
+        chosen = _neighbour(current, switch or current["family"], state, result, knowledge, aspect=reading.aspect)
     elif switch is not None:
         chosen = _counterpart(current, switch, state, result, knowledge)
     elif reading.aspect in SAME_ENTRY_ASPECTS or result is None:
         chosen = _context_match(current, state.entry, "same_entry")
     else:
-        chosen = _neighbour(current, current["family"], state, result, knowledge, how_to=False)
+        chosen = _neighbour(current, current["family"], state, result, knowledge)
     if chosen is None and switch is None:
         chosen = _context_match(current, state.entry, "same_entry")
     if chosen is None:
@@ -168,10 +202,13 @@ def _follow_up(reading: Reading, state: State, result: MatchResult | None, knowl
 
 
 def _neighbour(current: dict, family: str, state: State, result: MatchResult, knowledge: Knowledge,
-               how_to: bool) -> Match | None:
+               aspect: str | None = None) -> Match | None:
     """The best candidate of `family` (or, in the entry's own family, one it lists as related), by its
-    score plus what the conversation says: related, same family, a how-to when one was asked for."""
-    related = set(current.get("related", ())) if family == current["family"] else set()
+    score plus what the conversation says: related, same family, a how-to about the aspect asked for
+    (the logs: an entry whose title is about logs, not a related entry about something else)."""
+    how_to = aspect is not None
+    related = set(current.get("related", ())) if family == current["family"] and not how_to else set()
+    about = ASPECT_TITLES.get(aspect) if aspect is not None else None
     best: tuple[float, Match] | None = None
     for match in result.candidates or result.matches:
         entry = knowledge.entry(match.id)
@@ -181,7 +218,8 @@ def _neighbour(current: dict, family: str, state: State, result: MatchResult, kn
         if match.id not in related and not in_family:
             continue  # never an entry from outside the conversation's neighbourhood
         score = match.score + RELATED_BONUS * (match.id in related) + SAME_FAMILY_BONUS * in_family \
-            + HOW_TO_BONUS * (how_to and entry["kind"] == "how-to")
+            + HOW_TO_BONUS * (how_to and entry["kind"] == "how-to") \
+            + ASPECT_BONUS * bool(about is not None and about.search(entry["content"]["en"]["title"].lower()))
         if match.id == state.entry:
             score -= RELATED_BONUS  # a follow-up asks for something beyond the card already shown
         if score >= FOLLOW_UP_FLOOR and (best is None or score > best[0]):
@@ -226,8 +264,10 @@ def _feedback(state: State, knowledge: Knowledge) -> Resolution:
     excluded = set(rejected) | set(state.shown)
     choices = [entry_id for entry_id in dict.fromkeys(pool)
                if entry_id not in excluded and knowledge.entry(entry_id) is not None][:ALTERNATIVES_MAX]
+    # With nothing left, the last answer stays what a language request re-renders.
     new = state.with_(entry=None, match_id=state.match_id, rejected=rejected,
-                      offered=added(state.offered, *choices), last=tuple(choices), last_kind=Show.ALTERNATIVES)
+                      offered=added(state.offered, *choices), last=tuple(choices) or state.last,
+                      last_kind=Show.ALTERNATIVES if choices else state.last_kind)
     matches = [Match(entry_id, 0.0, [{"type": "context", "value": state.topic or ""}]) for entry_id in choices]
     show = Show.ALTERNATIVES if choices else Show.NOTHING_LEFT
     return Resolution(TurnKind.FEEDBACK, show, matches, reject=state.entry, state=new)
@@ -264,19 +304,31 @@ def _own_evidence(result: MatchResult, state: State, knowledge: Knowledge) -> bo
 
 def _tentative(reading: Reading, state: State, result: MatchResult, knowledge: Knowledge) -> Resolution:
     """A message that does not refer back: it continues the conversation when its own best match is the
-    entry shown or one it lists as related; anything else (another match, or none) is a new topic."""
+    entry shown or one it lists as related, or when it asks a question its own match answers without
+    evidence of its own (a code, a signature): people ask on about the problem at hand in their own words.
+    Anything else (a statement that matches elsewhere, evidence elsewhere, out of scope, no match) is a new topic."""
     current = knowledge.entry(state.entry) if state.entry else None
     neighbourhood = {current["id"], *current.get("related", ())} if current else set()
     # Its own matches, or when none is sure its best guesses: the conversation's entry wins a near tie.
     pool = [m for m in result.candidates or result.matches if m.score >= FOLLOW_UP_FLOOR]
     top = next((m for m in pool if m.score >= pool[0].score - NEAR_TIE and m.id in neighbourhood), None) \
-        if pool else None
+        if pool and result.out_of_scope is None else None
+    own = result.matches[0] if result.matches else None
+    if reading.question and result.out_of_scope is None:
+        # Asked about the problem at hand: its own answer, else the conversation's nearest one.
+        top = top or own
+    elif own is not None and _has_evidence(own) and own.id != state.entry:
+        top = None  # "full error: ImageBuildFailure ...": its own evidence opens a topic, near or not
     if top is None:
         return _new_topic(replace(reading, kind=TurnKind.NEW_TOPIC), state, result, knowledge)
     chosen = Match(top.id, top.score, [{"type": "context", "value": state.entry}, *top.reasons])
     new = _showing(state, top.id, knowledge).with_(last=(top.id,), last_kind=Show.ANSWER,
                                                    lang=reading.target_lang or state.lang)
     return Resolution(TurnKind.FOLLOW_UP, Show.ANSWER, [chosen], lang=reading.target_lang, state=new)
+
+
+def _has_evidence(match: Match) -> bool:
+    return any(reason["type"] in EVIDENCE_REASONS for reason in match.reasons)
 
 
 def _context_match(current: dict, entry_id: str, why: str) -> Match:

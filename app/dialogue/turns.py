@@ -2,10 +2,12 @@
 conversation is under way; the matcher's evidence refines it later (app/dialogue/policy.py).
 
 The order is the one a person reading the chat would use: a paste with its own evidence
-(a code, a status, a log) is a new topic whatever else it says; then "that didn't help";
-then a request for another language; then small talk with nothing about Azure ML in it;
-then, in a conversation, anything else continues it (unless it says it is about something else:
-"another problem"), for certain when it refers back, tentatively when it does not.
+(a code, a status, a log) is a new topic whatever else it says (in a conversation, a short question
+about a code asks on); then a request for another language (a language named in a short message);
+then "that didn't help", only once there is an answer to be about; then small talk with nothing
+about Azure ML in it (thanks and goodbyes also when they say it works now); then, in a conversation,
+anything else continues it (unless it says it is about something else: "another problem"), for
+certain when it refers back, tentatively when it does not (the policy judges those on their own match).
 """
 from __future__ import annotations
 
@@ -24,14 +26,23 @@ LOG_MIN_LINES = 3
 """A paste of this many non-empty lines is a log: its own evidence, so a new topic."""
 LONG_PASTE_CHARS = 280
 """Longer than a chat line: someone pasted output or described a whole new problem."""
-FEEDBACK_MAX_WORDS = 18
+FEEDBACK_MAX_WORDS = 24
 """"Didn't help" in a longer message is part of a new description, not a verdict on the answer."""
 LANGUAGE_REMAINDER_CHARS = 6
 """What may remain of a language request once the cue and filler words are gone ("and", "pls")."""
+LANGUAGE_REQUEST_MAX_WORDS = 8
+"""A language named in a message this short, with nothing about Azure ML in it, is asked for."""
 FOLLOW_UP_MAX_WORDS = 16
 """A message that refers back ("it", "that", "its logs") but runs longer describes something of its own."""
+ASPECT_EXTRA_WORDS = 8
+"""A follow-up that names what it asks about (the logs) may ramble on a little ("there's like a dozen folders")."""
 TOPIC_TEXT_CHARS = 200
 """Enough of a message to say what its problem is, as the matcher's semantic layer reads it too."""
+CLOSING_KINDS = ("thanks", "goodbye")
+"""Small talk that may name the product ("thanks, the deployment works now"): it closes the topic."""
+CLOSING_MAX_WORDS = 12
+"""Longer than a thank-you with the news that it works (or a question about what the assistant covers):
+something more is being said."""
 CJK_CHARS_PER_WORD = 2
 """Korean and Chinese have no (or few) spaces: about two characters count as one word."""
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -66,7 +77,9 @@ class Reading:
     """The message itself (its first TOPIC_TEXT_CHARS characters, secrets redacted)."""
     tentative: bool = False
     """A follow-up only for being said in a conversation: when its own match lies outside the conversation's
-    neighbourhood, or nothing matches it, a new topic after all."""
+    neighbourhood, or nothing matches it, a new topic after all (unless it is a question: see `question`)."""
+    question: bool = False
+    """Asked rather than told: in a conversation a question without evidence of its own asks about the topic."""
 
 
 def folded(text: str) -> str:
@@ -78,6 +91,12 @@ def word_count(text: str) -> int:
     cjk = len(_CJK.findall(text))
     latin = len(_WORD.findall(_CJK.sub(" ", text)))
     return latin + -(-cjk // CJK_CHARS_PER_WORD)
+
+
+def _only_codes(text: str) -> bool:
+    """Evidence by a code or status only, in a line or two: not a log, not a long paste."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    return len(lines) < LOG_MIN_LINES and len(text) <= LONG_PASTE_CHARS and not ERROR_OUTPUT.search(normalize(text))
 
 
 def has_strong_evidence(text: str) -> bool:
@@ -100,39 +119,62 @@ def _only_a_language_request(text: str, lang: str) -> bool:
     return len(re.sub(r"[\W_]+", "", rest)) <= LANGUAGE_REMAINDER_CHARS
 
 
-def _small_talk(text: str) -> str | None:
-    """The most specific kind of small talk the message is, when it says nothing about Azure ML."""
-    if CUES.domain.search(text):
-        return None
+def _short_plain_request(text: str, aspect: str | None) -> bool:
+    """A language named in a few words about nothing else ("I'd prefer Russian", "my colleague reads only
+    Korean, can you translate?"): a request, however it is worded."""
+    return aspect is None and word_count(text) <= LANGUAGE_REQUEST_MAX_WORDS and not CUES.domain.search(text)
+
+
+def _small_talk(text: str, aspect: str | None, families: frozenset[str]) -> str | None:
+    """The most specific kind of small talk the message is, when it says nothing about Azure ML; thanks
+    or goodbye also when it does ("thanks, the endpoint works now") but asks nothing more."""
     found = [kind for kind in SMALL_TALK_KINDS if CUES.small_talk[kind].search(text)]
-    return found[-1] if found else None
+    if not found:
+        return None
+    if not CUES.domain.search(text):
+        return found[-1]
+    if found[-1] == "meta" and aspect is None and not families and word_count(text) <= CLOSING_MAX_WORDS:
+        return "meta"  # "can you help with Azure ML deployments?": about the assistant, whatever it names
+    closing = [kind for kind in found if kind in CLOSING_KINDS]
+    asks = aspect is not None or bool(families) or bool(CUES.question.search(text)) or CUES.new_topic.search(text)
+    return closing[-1] if closing and not asks and word_count(text) <= CLOSING_MAX_WORDS else None
 
 
-def read_turn(text: str, in_conversation: bool) -> Reading:
-    """Read a message; `in_conversation` says whether an earlier answer exists to refer to."""
+def read_turn(text: str, in_conversation: bool, family: str | None = None) -> Reading:
+    """Read a message; `in_conversation` says whether an earlier answer exists to refer to, `family`
+    the product family it is about (naming another one asks about it there, not "that didn't help")."""
     lowered = folded(text)
     strong = has_strong_evidence(text)
     target = _first_language(lowered, CUES.language)
     named = target or _first_language(lowered, CUES.language_names)
-    families = frozenset(family for family, cue in CUES.families.items() if cue.search(lowered))
+    families = frozenset(name for name, cue in CUES.families.items() if cue.search(lowered))
     aspect = next((name for name, cue in CUES.aspects.items() if cue.search(lowered)), None)
-    feedback = bool(CUES.feedback.search(lowered)) and word_count(lowered) <= FEEDBACK_MAX_WORDS
+    words = word_count(lowered)
+    feedback = bool(CUES.feedback.search(lowered)) and words <= FEEDBACK_MAX_WORDS
     base = Reading(TurnKind.NEW_TOPIC, strong=strong, target_lang=target, aspect=aspect, families=families,
-                   feedback_cue=feedback, text=redact(text[:TOPIC_TEXT_CHARS]))
-    if strong:
+                   feedback_cue=feedback, text=redact(text[:TOPIC_TEXT_CHARS]),
+                   question=bool(CUES.question.search(lowered)))
+    if strong and not (in_conversation and base.question and _only_codes(text)):
         return base
-    if feedback:
-        return replace(base, kind=TurnKind.FEEDBACK)
-    if named is not None and _only_a_language_request(lowered, named):
+    if named is not None and (_only_a_language_request(lowered, named) or _short_plain_request(lowered, aspect)
+                              or (target is not None and aspect is None and words <= FOLLOW_UP_MAX_WORDS)):
         return replace(base, kind=TurnKind.LANGUAGE, target_lang=named)
-    small_talk = _small_talk(lowered)
+    # "That didn't help" needs an answer to be about; naming another product asks about it there.
+    asks_elsewhere = bool(families - {family}) and (base.question or bool(CUES.family_switch.search(lowered)))
+    asks_about = aspect is not None and base.question  # "docker logs? any other way than get_logs()?"
+    if feedback and in_conversation and not asks_elsewhere and not asks_about and not strong:
+        return replace(base, kind=TurnKind.FEEDBACK)
+    small_talk = _small_talk(lowered, aspect, families)
     if small_talk is not None:
         return replace(base, kind=TurnKind.SMALL_TALK, small_talk=small_talk)
     if not in_conversation or CUES.new_topic.search(lowered):
         return base
-    words = word_count(lowered)
     refers_back = bool(CUES.reference.search(lowered) or CUES.family_switch.search(lowered)) or aspect is not None
-    if refers_back and words <= FOLLOW_UP_MAX_WORDS:
+    if strong:
+        # A question about a code in a conversation ("is that the same as the 500 when scoring?"): its own
+        # match answers it, as a follow-up (app/dialogue/policy.py).
+        return replace(base, kind=TurnKind.FOLLOW_UP, tentative=True)
+    if refers_back and words <= FOLLOW_UP_MAX_WORDS + ASPECT_EXTRA_WORDS * (aspect is not None):
         return replace(base, kind=TurnKind.FOLLOW_UP)
     # Anything else said in a conversation continues it, unless it turns out to be about something else:
     # the policy decides on the bare message's own match (app/dialogue/policy.py).

@@ -1,7 +1,7 @@
 """What the dialogue answers, given the state and a match result: on a small knowledge of its own."""
 from __future__ import annotations
 
-from app.dialogue.policy import Show, context_query, opened, resolve
+from app.dialogue.policy import Show, context_query, in_conversation, opened, resolve
 from app.dialogue.state import State
 from app.dialogue.turns import TurnKind, read_turn
 from app.matching.matcher import Match, MatchResult
@@ -151,3 +151,50 @@ def test_a_question_that_matches_nothing_is_a_new_topic_without_an_answer():
     reading = read_turn("my coffee machine is broken again today", in_conversation=True)
     resolution = resolve(reading, state, result(("aks-schedule", 5.0)), KNOWLEDGE)
     assert resolution.turn is TurnKind.NEW_TOPIC and resolution.show == Show.NO_MATCH
+
+
+def test_a_question_in_the_conversation_is_a_follow_up_even_when_its_answer_is_elsewhere():
+    state = after_crash()
+    reading = read_turn("and how would I raise the cores limit?", in_conversation=True)
+    resolution = resolve(reading, state, result(("quota", 90.0), ("logs", 40.0)), KNOWLEDGE)
+    assert resolution.turn is TurnKind.FOLLOW_UP and resolution.matches[0].id == "quota"
+
+
+def test_a_statement_with_its_own_evidence_elsewhere_is_a_new_topic_even_near_the_topic():
+    state = after_crash()
+    reading = read_turn("full message: the deployment is unavailable right now", in_conversation=True)
+    evidence = result(("logs", 90.0), reasons=[{"type": "signature", "value": "logs unavailable"}])
+    assert resolve(reading, state, evidence, KNOWLEDGE).turn is TurnKind.NEW_TOPIC
+
+
+def test_after_that_did_not_help_a_follow_up_refers_to_the_topics_product():
+    state = resolve(read_turn("that didn't help", True), after_crash(), None, KNOWLEDGE).state
+    assert state.entry is None and in_conversation(state)
+    reading = read_turn("where are the logs then?", in_conversation=in_conversation(state), family=state.family)
+    assert reading.kind is TurnKind.FOLLOW_UP
+    query = context_query("where are the logs then?", reading, state, KNOWLEDGE)
+    assert query is not None and "managed online endpoint" in query
+    resolution = resolve(reading, state, result(("logs", 60.0), ("aks-schedule", 70.0)), KNOWLEDGE)
+    assert resolution.turn is TurnKind.FOLLOW_UP and resolution.matches[0].id == "logs"
+
+
+def test_when_nothing_is_left_a_language_request_still_re_renders_the_last_answer():
+    state = after_crash()
+    for _ in range(4):
+        state = resolve(read_turn("still failing", True), state, None, KNOWLEDGE).state
+    resolution = resolve(read_turn("in Korean please", True), state, None, KNOWLEDGE)
+    assert resolution.turn is TurnKind.LANGUAGE and resolution.matches
+
+
+def test_a_question_nothing_answers_keeps_the_conversations_topic():
+    state = after_crash()
+    reading = read_turn("my coffee machine is broken again today", in_conversation=True)
+    resolution = resolve(reading, state, result(("aks-schedule", 5.0)), KNOWLEDGE)
+    assert resolution.show == Show.NO_MATCH and resolution.state.entry == "crash"
+
+
+def test_asking_for_the_logs_prefers_the_entry_about_logs_over_a_related_one():
+    state = after_crash()
+    reading = read_turn("how do I see its logs?", in_conversation=True)
+    resolution = resolve(reading, state, result(("local", 60.0), ("logs", 55.0)), KNOWLEDGE)
+    assert resolution.matches[0].id == "logs"

@@ -97,3 +97,46 @@ def test_a_language_mentioned_in_a_description_is_not_a_request():
                                   "我按步骤改了，但是还是失败", "поменял SKU, но ошибка та же"])
 def test_having_tried_the_steps_without_success_is_feedback(text):
     assert read_turn(text, in_conversation=True).kind is TurnKind.FEEDBACK
+
+
+@pytest.mark.parametrize("text", ["my endpoint keeps crashing after deploy", "배포가 계속 실패합니다",
+                                  "部署还是失败了", "развертывание всё ещё падает"])
+def test_a_complaint_with_nothing_answered_yet_is_a_new_topic(text):
+    assert read_turn(text, in_conversation=False).kind is TurnKind.NEW_TOPIC
+
+
+@pytest.mark.parametrize("text", ["nah, that's not it", "the error persists", "I did that already", "irrelevant",
+                                  "효과가 없네요", "지웠는데도 안 돼요", "答非所问", "你说的那个设置根本没有",
+                                  "бесполезно", "перезапускаю, а ошибка не уходит"])
+def test_that_did_not_help_in_other_words(text):
+    assert read_turn(text, in_conversation=True).kind is TurnKind.FEEDBACK
+
+
+def test_naming_another_product_asks_about_it_there_rather_than_complaining():
+    reading = read_turn("does the same thing happen on batch endpoints?", True, family="managed-online-endpoints")
+    assert reading.kind is TurnKind.FOLLOW_UP and "batch-endpoints" in reading.families
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("I'd rather read it in Russian", "ru"), ("switch to Korean please, my manager wants to read it", "ko"),
+    ("영문으로 부탁해요", "en"), ("切换成俄文", "ru"), ("английская версия есть?", "en"), ("переключись на английский", "en"),
+])
+def test_a_language_asked_for_in_a_short_message_of_any_wording(text, lang):
+    reading = read_turn(text, in_conversation=True)
+    assert reading.kind is TurnKind.LANGUAGE and reading.target_lang == lang
+
+
+@pytest.mark.parametrize(("text", "small_talk"), [
+    ("thanks, the endpoint works now", "thanks"), ("배포 잘 되네요 감사합니다", "thanks"), ("部署成功了，谢谢", "thanks"),
+    ("спасибо, эндпоинт заработал", "thanks"), ("谢啦", "thanks"), ("你都能做什么？", "meta"),
+    ("понятно. а ты вообще что умеешь?", "meta"), ("算了，明天再看", "goodbye"), ("see ya", "goodbye"),
+])
+def test_closing_words_and_questions_about_the_assistant_in_other_words(text, small_talk):
+    reading = read_turn(text, in_conversation=True)
+    assert reading.kind is TurnKind.SMALL_TALK and reading.small_talk == small_talk
+
+
+def test_a_question_about_a_status_in_a_conversation_is_read_as_asking_on():
+    reading = read_turn("is that the same as the HTTP 500 I get when scoring?", in_conversation=True)
+    assert reading.kind is TurnKind.FOLLOW_UP and reading.tentative and reading.strong
+    assert read_turn("now the call returns 401 Unauthorized", in_conversation=True).kind is TurnKind.NEW_TOPIC

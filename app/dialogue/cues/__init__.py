@@ -40,6 +40,8 @@ class Cues:
     feedback: re.Pattern[str]
     domain: re.Pattern[str]
     filler: re.Pattern[str]
+    question: re.Pattern[str]
+    """A question rather than a statement: in a conversation, a question without evidence of its own asks about the topic."""
     language: dict[str, re.Pattern[str]]
     """Explicit requests ("in Korean"): the answer's language in any turn."""
     language_names: dict[str, re.Pattern[str]]
@@ -62,7 +64,7 @@ def _compile() -> Cues:
 
     return Cues(
         reference=required("REFERENCE"), new_topic=required("NEW_TOPIC"), family_switch=required("FAMILY_SWITCH"), feedback=required("FEEDBACK"),
-        domain=required("DOMAIN"), filler=required("FILLER"), language=per_key("LANGUAGE_REQUESTS", LANGS),
+        domain=required("DOMAIN"), filler=required("FILLER"), question=required("QUESTION"), language=per_key("LANGUAGE_REQUESTS", LANGS),
         language_names=per_key("LANGUAGE_NAMES", LANGS),
         small_talk={kind: required(kind.upper()) for kind in SMALL_TALK_KINDS},
         aspects={aspect: required(f"ASPECT_{aspect.upper()}") for aspect in ASPECTS},
