@@ -102,7 +102,7 @@ def test_a_follow_up_message_takes_few_sql_statements(client, chat_app):
         engine = db.engine
 
     def count(conn, cursor, statement, parameters, context, executemany):
-        statements.append(statement.split()[0])
+        statements.append(" ".join(statement.split()))
 
     event.listen(engine, "before_cursor_execute", count)
     try:
@@ -110,5 +110,6 @@ def test_a_follow_up_message_takes_few_sql_statements(client, chat_app):
     finally:
         event.remove(engine, "before_cursor_execute", count)
     conversation_statements = [s for s in statements if "conversation" in s]
+    assert conversation_statements, statements  # the counter sees the conversation's statements
     assert len(conversation_statements) <= CONVERSATION_STATEMENTS_MAX, statements
     assert not any(s.startswith("SELECT") and "conversation_messages" in s for s in conversation_statements)
