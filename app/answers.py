@@ -4,15 +4,19 @@ Shared by the API and the chat so both answer the same paste the same way.
 """
 from __future__ import annotations
 
+import dataclasses
 import time
+from collections.abc import Mapping
 
 from app.i18n import t
 from app.knowledge.localize import localized
 from app.matching.matcher import MatchResult
 from app.matching.neighbours import Topic
 from app.observability.metrics import observe_match
+from app.privacy import redact
+from app.querylog.fingerprint import fingerprint
 from app.querylog.recorder import log_match
-from app.store.snapshot import current_matcher
+from app.store.snapshot import current_snapshot
 
 
 def answer(query: str, lang: str | None = None, limit: int = 5, channel: str = "api",
@@ -21,13 +25,15 @@ def answer(query: str, lang: str | None = None, limit: int = 5, channel: str = "
 
     `matched` is a result (and its latency in ms) the conversation already decided on
     (app/replies.py reads a follow-up in context): it is shaped and logged the same way."""
-    matcher = current_matcher()
+    snapshot = current_snapshot()
+    matcher = snapshot.matcher
     if matched is None:
         started = time.perf_counter()
         result = matcher.match(query, limit=limit)
         latency_ms = (time.perf_counter() - started) * 1000.0
     else:
         result, latency_ms = matched
+    result = decided_out_of_scope(query, result, snapshot.out_of_scope)
     answer_lang = lang or result.query_lang
     matches = []
     for match in result.matches:
@@ -54,6 +60,18 @@ def answer(query: str, lang: str | None = None, limit: int = 5, channel: str = "
         "truncated": result.truncated,
         "out_of_scope": out_of_scope(result.out_of_scope, answer_lang or "en"),
     }
+
+
+def decided_out_of_scope(query: str, result: MatchResult, decisions: Mapping[str, Topic]) -> MatchResult:
+    """The "not covered" answer for a paste group a curator marked out of scope in the desk,
+    whatever the matcher found (its fingerprint is the query log's, so the decision covers
+    exactly the group the curator saw). Costs nothing while there are no decisions."""
+    if not decisions:
+        return result
+    topic = decisions.get(fingerprint(redact(query)))
+    if topic is None:
+        return result
+    return dataclasses.replace(result, matches=[], candidates=[], ambiguous=False, out_of_scope=topic)
 
 
 def out_of_scope(topic: Topic | None, lang: str) -> dict | None:

@@ -1,23 +1,30 @@
 """Teaching the knowledge from the desk: proposals, their re-evaluation, and applying them.
 
-Applying writes to the entry tables through the store's loader and changes the stored
-knowledge fingerprint, so every worker's matcher reloads within KNOWLEDGE_RELOAD_SECONDS;
-`flask kb export` then writes the change back to the YAML files kept in git.
+Applying writes to the entry tables (an out-of-scope decision: to the store's table of them)
+through the store's loader and changes the stored knowledge fingerprint, so every worker's
+snapshot reloads within KNOWLEDGE_RELOAD_SECONDS; `flask kb export` then writes the change back
+to the YAML files kept in git (out-of-scope decisions to out_of_scope.yaml).
 """
 from __future__ import annotations
 
 import copy
 import datetime as dt
 import json
+import logging
 import threading
+import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import yaml
-from flask import current_app
-from sqlalchemy import func, select
+from flask import Flask, current_app
+from sqlalchemy import create_engine, func, select
+from sqlalchemy.orm import Session
+from sqlalchemy.pool import NullPool
 
+from app.database import configure_sqlite
 from app.desk.models import APPLIED, PENDING, REJECTED, AuditEvent, Proposal
 from app.extensions import db
 from app.knowledge.files import dump_entry
@@ -28,13 +35,19 @@ from app.matching.scoring import ScoringParams
 from app.matching.semantic import default_encoder, entry_texts, load_or_encode
 from app.privacy import redact
 from app.querylog.models import QueryLogRecord as Log
-from app.store.loader import read_entries, save_entry, stored_fingerprint
-from app.store.snapshot import current_matcher
+from app.store.loader import read_entries, read_out_of_scope, save_entry, save_out_of_scope, stored_fingerprint
+from app.store.snapshot import _native_thread, current_matcher
+
+log = logging.getLogger(__name__)
 
 REEVAL_QUERY_CHARS = 300
 """How much of each changed paste the review page shows."""
 TODO = "TODO"
 """What a draft template leaves for the curator to write; a draft with it is not applied."""
+REEVAL_WAIT_SECONDS = 120.0
+"""How long wait_for_reevaluations waits (tests on a busy machine)."""
+REEVAL_STALE_SECONDS = 600.0
+"""A re-evaluation "running" for longer died with its process: Re-evaluate starts it again."""
 VECTOR_MEMO_MAX = 20_000
 """Sentence vectors kept in this process for re-evaluation (entry texts and known pastes)."""
 
@@ -66,10 +79,10 @@ def propose(actor: str, kind: str, *, text: str, fingerprint: str | None = None,
         _draft_entry(text)
     db.session.add(proposal)
     db.session.flush()
-    if kind != "out_of_scope":
-        proposal.reevaluation = reevaluate(proposal)
     audit(actor, "propose", f"proposal {proposal.id}", None, describe(proposal))
     db.session.commit()
+    if kind != "out_of_scope":
+        start_reevaluation(proposal)
     return proposal
 
 
@@ -145,12 +158,17 @@ class _ReusingEncoder:
         self.memo = memo
 
     def encode(self, texts: list[str]) -> np.ndarray:
+        # vectors collected locally: another re-evaluation may clear the shared memo meanwhile
+        vectors = []
         for text in texts:
-            if text not in self.memo:
+            vector = self.memo.get(text)
+            if vector is None:
+                vector = np.asarray(self.base.encode([text]), dtype=np.float32)[0]
                 if len(self.memo) >= VECTOR_MEMO_MAX:
                     self.memo.clear()
-                self.memo[text] = np.asarray(self.base.encode([text]), dtype=np.float32)[0]
-        return np.stack([self.memo[text] for text in texts]) if texts else np.zeros((0, 512), np.float32)
+                self.memo[text] = vector
+            vectors.append(vector)
+        return np.stack(vectors) if vectors else np.zeros((0, 512), np.float32)
 
 
 _MEMO: dict[str, np.ndarray] = {}
@@ -192,24 +210,101 @@ def known_pastes() -> list[tuple[str, str]]:
     return pastes
 
 
-def reevaluate(proposal: Proposal) -> dict:
-    """Which known pastes would get a different first answer once the proposal is applied."""
+@dataclass(frozen=True)
+class _Replay:
+    """What a re-evaluation needs, read from the database in the request; the replay itself is CPU only."""
+
+    proposal_id: int
+    fingerprint: str | None
+    entries: list[dict]
+    after: list[dict]
+    pastes: list[tuple[str, str]]
+    encoder: _ReusingEncoder | None
+
+
+def start_reevaluation(proposal: Proposal) -> None:
+    """Replay the known pastes against the proposal on a background OS thread (seconds on a cold
+    process: building matchers, encoding pastes), so no worker is blocked; the proposal shows
+    "re-evaluating" until the thread stores the result. The caller has committed the proposal."""
     entries = read_entries(db.session())
     after_entry = changed_entry(proposal, {entry["id"]: entry for entry in entries})
     fingerprint = stored_fingerprint(db.session())
     if after_entry is None or (proposal.kind == "draft" and TODO in proposal.text):
-        return {"fingerprint": fingerprint, "checked": 0, "changes": []}
-    after = [entry for entry in entries if entry["id"] != after_entry["id"]] + [after_entry]
-    encoder = _encoder()
-    pastes = known_pastes()
-    before = _baseline(fingerprint, entries, encoder, [paste for _, paste in pastes])
-    after_matcher = _matcher(after, encoder)
+        proposal.reevaluation = {"fingerprint": fingerprint, "checked": 0, "changes": []}
+        db.session.commit()
+        return
+    replay = _Replay(proposal.id, fingerprint, entries,
+                     [entry for entry in entries if entry["id"] != after_entry["id"]] + [after_entry],
+                     known_pastes(), _encoder())
+    proposal.reevaluation = {"fingerprint": fingerprint, "running": True, "started": time.time(),
+                             "checked": 0, "changes": []}
+    db.session.commit()
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    done = threading.Event()
+    with _MEMO_LOCK:
+        _RUNNING.add(done)
+    _native_thread(lambda: _run_replay(app, replay, done))
+
+
+_RUNNING: set[threading.Event] = set()
+"""Re-evaluations this process has running (tools and tests wait for them: wait_for_reevaluations)."""
+
+
+def _run_replay(app: Flask, replay: _Replay, done: threading.Event) -> None:
+    """The background half: replay, then store the result through a connection of its own (the
+    request pool is not shared across OS threads). A failure is stored too, for the curator."""
+    try:
+        with app.app_context():
+            try:
+                result = _replay(replay)
+            except Exception as exc:  # shown on the proposal page; Re-evaluate tries again
+                log.exception("re-evaluation of proposal %s failed", replay.proposal_id)
+                result = {"fingerprint": replay.fingerprint, "checked": 0, "changes": [],
+                          "error": f"{type(exc).__name__}: {exc}"}
+        engine = create_engine(app.config["SQLALCHEMY_DATABASE_URI"], poolclass=NullPool)
+        configure_sqlite(engine)
+        try:
+            with Session(engine) as session:
+                found = session.get(Proposal, replay.proposal_id)
+                if found is not None and (found.reevaluation or {}).get("running"):
+                    found.reevaluation = result
+                    session.commit()
+        finally:
+            engine.dispose()
+    except Exception:
+        log.exception("storing the re-evaluation of proposal %s failed", replay.proposal_id)
+    finally:
+        with _MEMO_LOCK:
+            _RUNNING.discard(done)
+        done.set()
+
+
+def wait_for_reevaluations(timeout: float = REEVAL_WAIT_SECONDS) -> None:
+    """Wait until this process's running re-evaluations have stored their results."""
+    deadline = time.monotonic() + timeout
+    with _MEMO_LOCK:
+        running = list(_RUNNING)
+    for done in running:
+        if not done.wait(max(0.0, deadline - time.monotonic())):
+            raise TimeoutError(f"re-evaluation not done within {timeout:g} s")
+
+
+def is_running(reevaluation: dict | None) -> bool:
+    """A re-evaluation started lately and not finished (one whose process died is not running)."""
+    return bool(reevaluation and reevaluation.get("running")
+                and time.time() - reevaluation.get("started", 0) < REEVAL_STALE_SECONDS)
+
+
+def _replay(replay: _Replay) -> dict:
+    """Which known pastes would get a different first answer once the proposal is applied."""
+    before = _baseline(replay.fingerprint, replay.entries, replay.encoder, [paste for _, paste in replay.pastes])
+    after_matcher = _matcher(replay.after, replay.encoder)
     changes = []
-    for source, paste in pastes:
+    for source, paste in replay.pastes:
         old, new = before[paste], _first(after_matcher, paste)
         if old != new:
             changes.append({"source": source, "query": paste[:REEVAL_QUERY_CHARS], "before": old, "after": new})
-    return {"fingerprint": fingerprint, "checked": len(pastes), "changes": changes}
+    return {"fingerprint": replay.fingerprint, "checked": len(replay.pastes), "changes": changes}
 
 
 _BASELINE: dict[str, dict[str, str | None]] = {}
@@ -258,9 +353,15 @@ def apply(proposal: Proposal, actor: str) -> None:
         _warm_vectors(encoder)
         target = f"entry {after['id']}"
         audit(actor, f"apply-{proposal.kind}", target, _changed_part(proposal, before), _changed_part(proposal, after))
-    else:
-        audit(actor, f"apply-{proposal.kind}", target, None, {"fingerprint": proposal.fingerprint,
-                                                              "topic": proposal.topic, "note": proposal.note})
+    elif proposal.kind == "out_of_scope":
+        if not proposal.fingerprint or not proposal.topic:
+            raise ProposalError(f"proposal {proposal.id} names no gap group or no topic")
+        earlier = {decision["fingerprint"]: decision for decision in read_out_of_scope(db.session())}
+        save_out_of_scope(db.session(), proposal.fingerprint, proposal.topic, proposal.text, proposal.note)
+        target = f"out-of-scope {proposal.fingerprint}"
+        audit(actor, "apply-out_of_scope", target, earlier.get(proposal.fingerprint),
+              {"fingerprint": proposal.fingerprint, "topic": proposal.topic, "example": proposal.text,
+               "note": proposal.note})
     before_status = describe(proposal)
     proposal.status, proposal.reviewed_by, proposal.reviewed_at = APPLIED, actor, dt.datetime.now(dt.UTC)
     audit(actor, "review", f"proposal {proposal.id}", before_status, describe(proposal))
@@ -306,14 +407,16 @@ def edit_draft(proposal: Proposal, actor: str, text: str) -> None:
     _draft_entry(text)
     before = describe(proposal)
     proposal.text = text
-    proposal.reevaluation = reevaluate(proposal)
     audit(actor, "edit-draft", f"proposal {proposal.id}", before, describe(proposal))
     db.session.commit()
+    start_reevaluation(proposal)
 
 
 def refresh_reevaluation(proposal: Proposal) -> None:
-    """Re-run the re-evaluation when the knowledge changed since it was computed."""
-    if proposal.status == PENDING and proposal.kind != "out_of_scope" and (
-            not proposal.reevaluation or proposal.reevaluation.get("fingerprint") != stored_fingerprint(db.session())):
-        proposal.reevaluation = reevaluate(proposal)
-        db.session.commit()
+    """Re-run the re-evaluation when the knowledge changed since it was computed (or it failed,
+    or its process died); one already running is left to finish."""
+    reevaluation = proposal.reevaluation or {}
+    if proposal.status == PENDING and proposal.kind != "out_of_scope" and not is_running(reevaluation) and (
+            not reevaluation or reevaluation.get("running") or reevaluation.get("error")
+            or reevaluation.get("fingerprint") != stored_fingerprint(db.session())):
+        start_reevaluation(proposal)

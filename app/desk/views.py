@@ -49,6 +49,8 @@ bp.after_request(page_security_headers)
 FINGERPRINT_RE = re.compile(r"^[0-9a-f]{64}$")
 AUDIT_PAGE = 200
 PROPOSALS_PAGE = 200
+REEVAL_REFRESH_SECONDS = 2
+"""How often a proposal page re-evaluating in the background reloads itself."""
 
 
 @bp.after_request
@@ -290,7 +292,8 @@ def proposal(proposal_id: int):
     if _wants_csv():
         return csv_response(f"proposal-{proposal_id}-changes.csv", ["source", "query", "before", "after"],
                             [[c["source"], c["query"], c["before"], c["after"]] for c in changes])
-    return render_template("desk/proposal.html", proposal=found, changes=changes, pending=found.status == PENDING)
+    return render_template("desk/proposal.html", proposal=found, changes=changes, pending=found.status == PENDING,
+                           running=teaching.is_running(found.reevaluation), refresh_seconds=REEVAL_REFRESH_SECONDS)
 
 
 def _review(proposal_id: int, action) -> object:

@@ -14,7 +14,14 @@ from sqlalchemy.orm import Session
 
 from app.extensions import db
 from app.knowledge.files import write_entry_files
-from app.store.loader import InvalidKnowledge, load_directory, read_entries
+from app.store.loader import (
+    OUT_OF_SCOPE_FILE,
+    InvalidKnowledge,
+    dump_out_of_scope,
+    load_directory,
+    read_entries,
+    read_out_of_scope,
+)
 from app.store.snapshot import warm_semantic_cache
 
 kb_cli = AppGroup("kb", help="Manage the knowledge base.")
@@ -56,8 +63,13 @@ def load_command(directory: str | None, if_changed: bool) -> None:
 @kb_cli.command("export")
 @click.argument("directory", type=click.Path(file_okay=False))
 def export_command(directory: str) -> None:
-    """Write the database back to entry files under DIRECTORY."""
+    """Write the database back to entry files under DIRECTORY (and out_of_scope.yaml beside them)."""
     with Session(db.engine) as session:
         entries = read_entries(session)
+        decisions = read_out_of_scope(session)
     paths = write_entry_files(entries, directory)
+    decisions_path = Path(directory) / OUT_OF_SCOPE_FILE
+    if decisions or decisions_path.exists():  # no file is written for a knowledge without decisions
+        decisions_path.write_text(dump_out_of_scope(decisions), encoding="utf-8")
+        paths.append(decisions_path)
     click.echo(f"kb export: wrote {len(paths)} files to {directory}.")

@@ -7,13 +7,17 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from sqlalchemy import select
+import yaml
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.knowledge.files import fingerprint, read_entry_files
 from app.knowledge.model import SchemaError, canonical
+from app.matching.neighbours import TOPIC_IDS
 from app.store.models import (
     Entry,
     EntryAlias,
@@ -23,9 +27,16 @@ from app.store.models import (
     EntrySource,
     EntryText,
     KnowledgeState,
+    OutOfScopeDecision,
 )
 
 FINGERPRINT_KEY = "fingerprint"
+OUT_OF_SCOPE_FILE = "out_of_scope.yaml"
+"""Beside the family folders of an entry directory: the paste groups answered "not covered"."""
+OUT_OF_SCOPE_HEADER = ("# Paste groups (the query log's fingerprint of the redacted paste) answered \"not covered\",\n"
+                       "# with the neighbouring topic. Written by `flask kb export` from the desk's decisions;\n"
+                       "# read by `flask kb load` (this file is the source of truth; no file means no decisions).\n")
+_FINGERPRINT_RE = re.compile(r"^[0-9a-f]{64}$")
 
 
 @dataclass
@@ -36,14 +47,16 @@ class LoadReport:
     updated: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     unchanged: int = 0
+    out_of_scope_changed: bool = False
 
     @property
     def changed(self) -> bool:
-        return bool(self.added or self.updated or self.removed)
+        return bool(self.added or self.updated or self.removed or self.out_of_scope_changed)
 
     def __str__(self) -> str:
         return (f"{len(self.added)} added, {len(self.updated)} updated, "
-                f"{len(self.removed)} removed, {self.unchanged} unchanged")
+                f"{len(self.removed)} removed, {self.unchanged} unchanged"
+                + ("; out-of-scope decisions replaced" if self.out_of_scope_changed else ""))
 
 
 def _entry_options():
@@ -92,8 +105,10 @@ def _fill(row: Entry, entry: dict) -> None:
     row.sources = [EntrySource(position=i, **s) for i, s in enumerate(entry["sources"])]
 
 
-def load_entries(session: Session, entries: list[dict], fingerprint: str) -> LoadReport:
-    """Make the database hold exactly these entries, in one transaction: all or nothing."""
+def load_entries(session: Session, entries: list[dict], fingerprint: str,
+                 out_of_scope: list[dict] | None = None) -> LoadReport:
+    """Make the database hold exactly these entries (and, when given, these out-of-scope
+    decisions), in one transaction: all or nothing."""
     report = LoadReport()
     wanted = {entry["id"]: canonical(entry) for entry in entries}
     with session.begin():
@@ -117,6 +132,8 @@ def load_entries(session: Session, entries: list[dict], fingerprint: str) -> Loa
                 _clear_children(session, row)
                 report.updated.append(entry_id)
             _fill(row, entry)
+        if out_of_scope is not None:
+            report.out_of_scope_changed = _replace_out_of_scope(session, out_of_scope)
         _set_state(session, FINGERPRINT_KEY, fingerprint)
     return report
 
@@ -153,9 +170,93 @@ def save_entry(session: Session, entry: dict) -> str:
         _clear_children(session, row)
     _fill(row, entry)
     session.flush()
-    digest = hashlib.sha256(json.dumps(read_entries(session), sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+    return _new_fingerprint(session)
+
+
+def _new_fingerprint(session: Session) -> str:
+    """A hash of the database's knowledge (entries, and out-of-scope decisions when there are any),
+    stored as the fingerprint so every worker rebuilds its snapshot."""
+    knowledge: object = read_entries(session)
+    decisions = read_out_of_scope(session)
+    if decisions:
+        knowledge = {"entries": knowledge, "out_of_scope": decisions}
+    digest = hashlib.sha256(json.dumps(knowledge, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
     _set_state(session, FINGERPRINT_KEY, digest)
     return digest
+
+
+def read_out_of_scope(session: Session) -> list[dict]:
+    """The applied out-of-scope decisions, in fingerprint order (the shape of out_of_scope.yaml)."""
+    rows = session.scalars(select(OutOfScopeDecision).order_by(OutOfScopeDecision.fingerprint))
+    return [{"fingerprint": row.fingerprint, "topic": row.topic, "example": row.example, "note": row.note}
+            for row in rows]
+
+
+def save_out_of_scope(session: Session, fingerprint: str, topic: str, example: str | None = None,
+                      note: str | None = None) -> str:
+    """Record (or replace) that a paste group is about a neighbouring topic and give the knowledge a
+    new fingerprint, so every worker answers it "not covered"; the caller commits. Returns the new
+    fingerprint. The desk applies curators' out-of-scope proposals this way."""
+    row = session.get(OutOfScopeDecision, fingerprint, with_for_update=True)
+    if row is None:
+        session.add(OutOfScopeDecision(fingerprint=fingerprint, topic=topic, example=example, note=note))
+    else:
+        row.topic, row.example, row.note = topic, example, note
+    session.flush()
+    return _new_fingerprint(session)
+
+
+def _replace_out_of_scope(session: Session, decisions: list[dict]) -> bool:
+    """Make the database hold exactly these decisions; True when that changed anything."""
+    if read_out_of_scope(session) == sorted(decisions, key=lambda d: d["fingerprint"]):
+        return False
+    session.execute(delete(OutOfScopeDecision))
+    session.add_all(OutOfScopeDecision(**decision) for decision in decisions)
+    session.flush()
+    return True
+
+
+def parse_out_of_scope(text: str, name: str = OUT_OF_SCOPE_FILE) -> tuple[list[dict], list[SchemaError]]:
+    """The decisions of an out_of_scope.yaml, or every problem in it (named for the curator)."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        return [], [SchemaError(name, "-", f"not valid YAML: {exc}")]
+    if data is None:
+        return [], []
+    if not isinstance(data, list):
+        return [], [SchemaError(name, "-", "a list of decisions is expected")]
+    decisions: list[dict] = []
+    errors: list[SchemaError] = []
+    seen: set[str] = set()
+    for index, item in enumerate(data):
+        where = f"[{index}]"
+        if not isinstance(item, dict) or set(item) - {"fingerprint", "topic", "example", "note"}:
+            errors.append(SchemaError(name, where, "keys are fingerprint, topic, example, note"))
+            continue
+        fingerprint, topic = str(item.get("fingerprint")), item.get("topic")
+        problems = []
+        if not _FINGERPRINT_RE.match(fingerprint):
+            problems.append(SchemaError(name, f"{where}.fingerprint", "64 lower-case hex digits expected"))
+        elif fingerprint in seen:
+            problems.append(SchemaError(name, f"{where}.fingerprint", "listed twice"))
+        if topic not in TOPIC_IDS:
+            problems.append(SchemaError(name, f"{where}.topic", f"one of {', '.join(TOPIC_IDS)}"))
+        extra = {key: item.get(key) for key in ("example", "note")}
+        if any(value is not None and not isinstance(value, str) for value in extra.values()):
+            problems.append(SchemaError(name, where, "example and note are text"))
+        errors += problems
+        if not problems:
+            seen.add(fingerprint)
+            decisions.append({"fingerprint": fingerprint, "topic": topic, **extra})
+    return decisions, errors
+
+
+def dump_out_of_scope(decisions: list[dict]) -> str:
+    """out_of_scope.yaml as `flask kb export` writes it."""
+    body = yaml.safe_dump([{key: value for key, value in decision.items() if value is not None}
+                           for decision in decisions], allow_unicode=True, sort_keys=False, width=100)
+    return OUT_OF_SCOPE_HEADER + body
 
 
 def stored_fingerprint(session: Session) -> str | None:
@@ -185,12 +286,17 @@ def load_directory(session: Session, directory, if_changed: bool = False) -> tup
     (and loads nothing) when any file has a problem.
     """
     digest = fingerprint(directory)
+    decisions_path = Path(directory) / OUT_OF_SCOPE_FILE
+    decisions_text = decisions_path.read_text(encoding="utf-8") if decisions_path.is_file() else None
+    if decisions_text is not None:
+        digest = hashlib.sha256(f"{digest}\0{decisions_text}".encode()).hexdigest()
     if if_changed:
         with session.begin():
             unchanged = stored_fingerprint(session) == digest
         if unchanged:
             return None
     entries, errors = read_entry_files(directory)
-    if errors:
-        raise InvalidKnowledge(errors)
-    return len(entries), load_entries(session, entries, digest)
+    decisions, decision_errors = parse_out_of_scope(decisions_text or "")
+    if errors or decision_errors:
+        raise InvalidKnowledge(errors + decision_errors)
+    return len(entries), load_entries(session, entries, digest, decisions)

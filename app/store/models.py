@@ -131,3 +131,18 @@ class KnowledgeState(Base):
 
     key: Mapped[str] = mapped_column(String(40), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class OutOfScopeDecision(Base):
+    """A curator's decision that a paste group (the query log's fingerprint) is about a
+    neighbouring topic the knowledge does not cover: such a paste gets the "not covered" answer.
+
+    Part of the knowledge (read into the snapshot, in its fingerprint, exported with the entries)."""
+
+    __tablename__ = "knowledge_out_of_scope"
+
+    fingerprint: Mapped[str] = mapped_column(String(64), primary_key=True)
+    topic: Mapped[str] = mapped_column(String(40))
+    example: Mapped[str | None] = mapped_column(Text)
+    """A redacted paste of the group, so a reviewer of the exported file sees what it is about."""
+    note: Mapped[str | None] = mapped_column(Text)

@@ -29,10 +29,11 @@ from app.database import configure_sqlite
 from app.extensions import db
 from app.knowledge.articles import parse_article
 from app.matching.matcher import Matcher
+from app.matching.neighbours import TOPICS, Topic
 from app.matching.scoring import ScoringParams
 from app.matching.semantic import SemanticIndex, default_encoder
 from app.observability.metrics import observe_knowledge
-from app.store.loader import read_entries, stored_fingerprint
+from app.store.loader import read_entries, read_out_of_scope, stored_fingerprint
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +52,8 @@ class Snapshot:
     entries: tuple[dict, ...]
     source_titles: SourceTitles
     build_seconds: float
+    out_of_scope: Mapping[str, Topic] = field(default_factory=dict)
+    """Paste fingerprint (the query log's) -> the neighbouring topic a curator decided it is about."""
     by_id: Mapping[str, dict] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -67,9 +70,12 @@ def build_snapshot(app: Flask, session: Session) -> Snapshot:
                       encoder=default_encoder() if config["MATCH_SEMANTIC"] else None,
                       cache_dir=Path(config["SEMANTIC_CACHE_DIR"]),
                       max_query_chars=config["MATCH_MAX_QUERY_CHARS"])
+    topics = {topic.id: topic for topic in TOPICS}
+    out_of_scope = {decision["fingerprint"]: topics[decision["topic"]] for decision in read_out_of_scope(session)
+                    if decision["topic"] in topics}
     snapshot = Snapshot(fingerprint=fingerprint, matcher=matcher, entries=tuple(entries),
                         source_titles=source_titles(config["SOURCES_DIR"]),
-                        build_seconds=time.perf_counter() - started)
+                        build_seconds=time.perf_counter() - started, out_of_scope=out_of_scope)
     gc.freeze()  # the snapshot is immutable: keep it out of the garbage collector's scans
     return snapshot
 

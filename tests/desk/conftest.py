@@ -8,6 +8,7 @@ import uuid
 import pytest
 
 from app.desk.auth import create_user
+from app.desk.teaching import wait_for_reevaluations
 from app.extensions import db
 from app.querylog.fingerprint import fingerprint
 from app.querylog.models import QueryLogRecord
@@ -37,6 +38,7 @@ def make_desk_app(path, loaded_template, tmp_path, **overrides):
 def desk_app(tmp_path, loaded_template):
     application = make_desk_app(tmp_path / "desk.sqlite3", loaded_template, tmp_path)
     yield application
+    wait_for_reevaluations()  # a background re-evaluation must not outlive its database
     dispose(application)
 
 

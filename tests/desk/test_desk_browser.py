@@ -14,6 +14,7 @@ import yaml
 
 from app.config import ROOT
 from app.querylog.fingerprint import fingerprint
+from app.store.snapshot import holder
 from tests.conftest import KNOWLEDGE_DIR, dispose
 from tests.desk.conftest import PASSWORD, TARGET_ENTRY, UNANSWERED, add_history, flush_query_log, make_desk_app
 from tests.web.chat.live_server import serving
@@ -41,6 +42,7 @@ def live_desk(tmp_path_factory, loaded_template, knowledge_dir):
     folder = tmp_path_factory.mktemp("desk-live")
     application = make_desk_app(folder / "desk.sqlite3", loaded_template, folder, WTF_CSRF_ENABLED=True,
                                 KNOWLEDGE_DIR=str(knowledge_dir))
+    holder(application).settle(application)  # the first snapshot (cold vectors) before the first API call
     with serving(application) as url:
         yield application, url
     dispose(application)
@@ -118,7 +120,8 @@ def test_curator_teaches_an_unanswered_paste_end_to_end(open_page, live_desk, kn
     assert form.locator("textarea[name=text]").input_value() == UNANSWERED
     form.locator("button[type=submit]").click()
     page.wait_for_url("**/desk/proposals/*")
-    assert "would get a different first answer" in page.locator("#reevaluation").inner_text()
+    # re-evaluated in the background: the page reloads itself until the result is there
+    page.locator("#reevaluation", has_text="would get a different first answer").wait_for(timeout=SLOW_PAGE_MS)
     page.click("#apply")
     page.wait_for_selector(".status-applied")
 

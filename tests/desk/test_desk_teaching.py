@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import shutil
+import threading
 import time
 
 import yaml
@@ -10,7 +11,7 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from app.desk.models import AuditEvent, Proposal
-from app.desk.teaching import draft_template
+from app.desk.teaching import draft_template, wait_for_reevaluations
 from app.desk.wording import ALIAS_MAX_CHARS, is_literal_error, proposed_wording
 from app.extensions import db
 from app.querylog.fingerprint import fingerprint
@@ -69,6 +70,7 @@ def test_attach_apply_answers_the_paste_and_is_audited(desk_app, curator):
     with desk_app.app_context():
         before = stored_fingerprint(db.session())
     review = attach(curator, UNANSWERED)
+    wait_for_reevaluations()
     page = curator.get(review).text
     assert "would get a different first answer" in page
     assert "k1" in page  # the known paste from the re-evaluation set that the alias would answer too
@@ -189,3 +191,25 @@ def test_the_shipped_files_are_not_touched(desk_app, curator, tmp_path):
     curator.post(attach(curator, UNANSWERED) + "/apply")
     path = f"managed-online-endpoints/{TARGET_ENTRY}.yaml"
     assert (KNOWLEDGE_DIR / path).read_bytes() == (tmp_path / "copy" / path).read_bytes()
+
+
+def test_re_evaluation_runs_beside_the_request(desk_app, curator, monkeypatch):
+    """Proposing answers at once; the page says "re-evaluating" (and reloads) until the result is stored."""
+    from app.desk import teaching
+
+    release = threading.Event()
+    replay = teaching._replay
+
+    def held(job):
+        assert release.wait(RELOAD_WAIT_SECONDS)
+        return replay(job)
+
+    monkeypatch.setattr(teaching, "_replay", held)
+    add_rows(desk_app, UNANSWERED)
+    review = attach(curator, UNANSWERED)  # returns while the replay is held
+    page = curator.get(review).text
+    assert "Re-evaluating" in page and 'http-equiv="refresh"' in page
+    release.set()
+    wait_for_reevaluations()
+    page = curator.get(review).text
+    assert "Re-evaluating" not in page and "would get a different first answer" in page and "k1" in page
