@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import Float, and_, case, cast, func, or_, select, union_all
+from sqlalchemy import and_, case, func, or_, select, union_all
 from sqlalchemy.sql.elements import ColumnElement
 
 from app.conversations.models import ConversationMessage
@@ -62,11 +62,11 @@ class GapGroup:
 
 
 def _top_id() -> ColumnElement:
-    return Log.top_ids[0].as_string()
+    return Log.top_id
 
 
 def _top_score() -> ColumnElement:
-    return cast(Log.top_scores[0].as_float(), Float)
+    return Log.top_score
 
 
 def _scope(filters: ReportFilter, with_period: bool = True) -> list[ColumnElement]:

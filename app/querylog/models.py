@@ -9,6 +9,12 @@ from sqlalchemy.orm import Mapped, mapped_column
 from app.database import Base
 
 
+def _first(context, column: str):
+    """The first item of a JSON list column of the row being inserted, or None."""
+    values = context.get_current_parameters().get(column) or []
+    return values[0] if values else None
+
+
 class QueryLogRecord(Base):
     """What was asked (fingerprint, optionally redacted text) and what was answered."""
 
@@ -24,6 +30,10 @@ class QueryLogRecord(Base):
     http_statuses: Mapped[list] = mapped_column(JSON, default=list)
     top_ids: Mapped[list] = mapped_column(JSON, default=list)
     top_scores: Mapped[list] = mapped_column(JSON, default=list)
+    # The first answer and its score again, as plain columns: the desk's reports filter and
+    # group on them over many rows, and reading them out of JSON on every row was their cost.
+    top_id: Mapped[str | None] = mapped_column(String(120), default=lambda ctx: _first(ctx, "top_ids"))
+    top_score: Mapped[float | None] = mapped_column(Float, default=lambda ctx: _first(ctx, "top_scores"))
     no_match: Mapped[bool] = mapped_column(Boolean, index=True)
     ambiguous: Mapped[bool] = mapped_column(Boolean, default=False)
     truncated: Mapped[bool] = mapped_column(Boolean, default=False)
