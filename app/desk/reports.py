@@ -62,11 +62,11 @@ class GapGroup:
 
 
 def _top_id() -> ColumnElement:
-    return Log.top_id
+    return Log.top_id.expression
 
 
 def _top_score() -> ColumnElement:
-    return Log.top_score
+    return Log.top_score.expression
 
 
 def _scope(filters: ReportFilter, with_period: bool = True) -> list[ColumnElement]:
