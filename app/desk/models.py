@@ -70,8 +70,8 @@ class AuditEvent(Base):
 # PostgreSQL keeps the non-key columns as INCLUDE (a json column has no btree ordering); SQLite,
 # which has no INCLUDE, has them as trailing key columns (the migration makes each form).
 FAILING_INDEX_COLUMNS = ("fingerprint", "channel", "query_lang", "top_id", "id")
-GAP_INDEX_COLUMNS = ("no_match", "top_scores", "channel", "query_lang", "top_ids", "id")
-PERIOD_INDEX_COLUMNS = ("no_match", "channel", "query_lang", "fingerprint", "top_scores", "top_ids", "id")
+GAP_INDEX_COLUMNS = ("no_match", "top_score", "channel", "query_lang", "top_id", "id")
+PERIOD_INDEX_COLUMNS = ("no_match", "channel", "query_lang", "fingerprint", "top_score", "top_id", "id")
 Index("ix_query_log_gaps", QueryLogRecord.fingerprint, QueryLogRecord.created_at,
       postgresql_include=list(GAP_INDEX_COLUMNS))
 Index("ix_query_log_period", QueryLogRecord.created_at, postgresql_include=list(PERIOD_INDEX_COLUMNS))
