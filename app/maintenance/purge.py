@@ -1,4 +1,4 @@
-"""Deleting old query-log rows, conversations and feedback text, in batches so no lock is held long.
+"""Deleting old query-log rows, conversations (and expired API conversations) and feedback text, in batches so no lock is held long.
 
 Feedback rows themselves stay (they are the helpful counts of the entry report); only their
 free text is cleared, and their link to a deleted query-log row is set to NULL by the database
@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from app.conversations.models import Conversation
@@ -32,12 +32,15 @@ class PurgeReport:
 
 
 def purge(session: Session, days: int, now: dt.datetime | None = None) -> PurgeReport:
-    """Delete what is older than `days` days; each batch commits on its own."""
+    """Delete what is older than `days` days, and bots' conversations whose id has expired (they
+    are refused already; nothing can read them again); each batch commits on its own."""
     if days < 1:
         raise ValueError("days must be at least 1")
-    cutoff = (now or dt.datetime.now(dt.UTC)) - dt.timedelta(days=days)
+    now = now or dt.datetime.now(dt.UTC)
+    cutoff = now - dt.timedelta(days=days)
     report = PurgeReport()
-    report.conversations = _delete_batches(session, Conversation, Conversation.id, Conversation.updated_at < cutoff)
+    report.conversations = _delete_batches(session, Conversation, Conversation.id,
+                                           or_(Conversation.updated_at < cutoff, Conversation.expires_at < now))
     report.query_log = _delete_batches(session, QueryLogRecord, QueryLogRecord.id, QueryLogRecord.created_at < cutoff)
     while True:
         ids = list(session.scalars(select(Feedback.id).where(Feedback.created_at < cutoff,

@@ -88,3 +88,16 @@ def test_purge_works_in_batches(manage_app, monkeypatch):
     with manage_app.app_context(), Session(db.engine) as session:
         report = purge(session, 30)
     assert (report.query_log, report.conversations, report.feedback_texts) == (2, 2, 2)
+
+
+def test_purge_deletes_expired_api_conversations_and_keeps_live_ones(manage_app):
+    now = dt.datetime.now(dt.UTC)
+    with manage_app.app_context():
+        expired, live = str(uuid.uuid4()), str(uuid.uuid4())
+        db.session.add_all([Conversation(id=expired, channel="api", expires_at=now - dt.timedelta(hours=1)),
+                            Conversation(id=live, channel="api", expires_at=now + dt.timedelta(hours=1))])
+        db.session.commit()
+        with Session(db.engine) as session:
+            report = purge(session, days=90, now=now)
+        remaining = set(db.session.scalars(select(Conversation.id).where(Conversation.id.in_([expired, live]))))
+    assert remaining == {live} and report.conversations >= 1
