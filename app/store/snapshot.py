@@ -121,7 +121,6 @@ class SnapshotHolder:
         self.snapshot: Snapshot | None = None
         self.checked_at = 0.0
         self.building = False
-        self.builds = 0
         self.last_error: str | None = None
 
     def get(self, app: Flask) -> Snapshot:
@@ -188,7 +187,6 @@ class SnapshotHolder:
     def _install(self, snapshot: Snapshot) -> None:
         self.snapshot = snapshot
         observe_knowledge(snapshot.fingerprint, len(snapshot.entries), snapshot.build_seconds)
-        self.builds += 1
         log.info("knowledge snapshot %s ready: %d entries in %.2f s", snapshot.fingerprint,
                  len(snapshot.entries), snapshot.build_seconds)
 
