@@ -154,3 +154,15 @@ def postgres_app(postgres_url):
     migrate_and_load(application)
     yield application
     dispose(application)
+
+
+@pytest.fixture
+def redis_prefix():
+    """A key prefix of the test's own in the real Redis, whose keys are deleted afterwards."""
+    from tests.servers import redis_or_skip
+    client = redis_or_skip()
+    prefix = f"test-{uuid.uuid4().hex}"
+    yield prefix
+    for key in client.scan_iter(match=f"*{prefix}*"):
+        client.delete(key)
+    client.close()

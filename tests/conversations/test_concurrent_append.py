@@ -12,11 +12,7 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
 import threading
-import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -26,8 +22,8 @@ import pytest
 import requests
 from sqlalchemy import create_engine, select
 
-from app.config import ROOT
 from app.conversations.models import ConversationMessage
+from tests.servers import start_gunicorn, stop, wait_until_serving
 
 pytestmark = [pytest.mark.slow]
 
@@ -36,43 +32,17 @@ TIMEOUT_SECONDS = 60
 START_TIMEOUT_SECONDS = 60
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @contextmanager
 def _gunicorn(database_url: str, workdir: Path) -> Iterator[str]:
     """The Makefile's `run` command line (gunicorn.conf.py, two workers) on a free loopback port."""
-    port, log_path = _free_port(), workdir / "gunicorn.log"
+    log_path = workdir / "gunicorn.log"
     env = {**os.environ, "DATABASE_URL": database_url, "SECRET_KEY": "test-secret", "RATELIMIT_ENABLED": "0"}
-    with log_path.open("w") as log:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py", "--workers", "2",
-             "--bind", f"127.0.0.1:{port}", "wsgi:app"],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
+    server, base = start_gunicorn(env, log_path)
     try:
-        deadline = time.monotonic() + START_TIMEOUT_SECONDS
-        while True:
-            assert server.poll() is None, f"gunicorn exited during start-up:\n{log_path.read_text()[-2000:]}"
-            try:
-                if requests.get(f"{base}/healthz", timeout=2).status_code == 200:
-                    break
-            except requests.RequestException:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"gunicorn did not answer in {START_TIMEOUT_SECONDS}s:\n{log_path.read_text()[-2000:]}")
-            time.sleep(0.2)
+        wait_until_serving(server, base, log_path, START_TIMEOUT_SECONDS)
         yield base
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait(timeout=10)
+        stop(server)
 
 
 def _post_at_once(base: str, cookie: str, token: str, texts: list[str]) -> list[int]:

@@ -12,13 +12,11 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
-import uuid
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -27,8 +25,8 @@ from sqlalchemy import create_engine, select
 
 from app.querylog.models import QueryLogRecord
 from tests.conftest import KNOWLEDGE_DIR, ROOT, make_app, migrate_and_load
+from tests.servers import REDIS_URL, start_gunicorn, stop, wait_until_serving
 
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 KEY = "scale-test-key-0123456789"
 KEYED_LIMIT = 30
 START_TIMEOUT_SECONDS = 120
@@ -39,12 +37,6 @@ NO_WAIT_SHARE = 0.5
 the current snapshot takes a fraction of it (the build shares the CPU, so not nothing)."""
 ENTRY = "get-container-logs"
 NEW_TITLE = "Read a managed online deployment's container logs (renamed in the scale-out test)"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _call(url: str, body: dict | None = None, headers: dict | None = None) -> tuple[int, dict, float]:
@@ -64,23 +56,6 @@ def _call(url: str, body: dict | None = None, headers: dict | None = None) -> tu
 
 
 @pytest.fixture
-def redis_prefix():
-    redis = pytest.importorskip("redis")
-    client = redis.Redis.from_url(REDIS_URL)
-    try:
-        client.ping()
-    except redis.RedisError:
-        if os.environ.get("CI"):
-            pytest.fail(f"Redis is unreachable at {REDIS_URL} and CI is set")
-        pytest.skip(f"Redis is unreachable at {REDIS_URL}")
-    prefix = f"scale-{uuid.uuid4().hex}"
-    yield prefix
-    for key in client.scan_iter(match=f"*{prefix}*"):
-        client.delete(key)
-    client.close()
-
-
-@pytest.fixture
 def two_instances(tmp_path, postgres_url, redis_prefix):
     migrate_and_load(make_app(postgres_url))
     env = {**os.environ, "DATABASE_URL": postgres_url, "REDIS_URL": REDIS_URL, "RATELIMIT_KEY_PREFIX": redis_prefix,
@@ -88,34 +63,18 @@ def two_instances(tmp_path, postgres_url, redis_prefix):
            "RATELIMIT_DEFAULT": "100000 per minute", "RATELIMIT_EXEMPT_ADDRESSES": "",
            "KNOWLEDGE_RELOAD_SECONDS": str(RELOAD_SECONDS), "SECRET_KEY": "scale-test-secret",
            "ACCESS_LOG": "", "INSTANCE_DIR": str(tmp_path / "instance")}
-    servers, bases = [], []
+    servers, logs = [], []
     for number in (1, 2):
-        port = _free_port()
-        log = (tmp_path / f"gunicorn-{number}.log").open("w")
-        servers.append(subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py", "--workers", "2",
-             "--bind", f"127.0.0.1:{port}", "wsgi:app"], cwd=ROOT,
-            env={**env, "PROMETHEUS_MULTIPROC_DIR": str(tmp_path / f"metrics-{number}")},
-            stdout=log, stderr=subprocess.STDOUT))
-        bases.append(f"http://127.0.0.1:{port}")
+        logs.append(tmp_path / f"gunicorn-{number}.log")
+        servers.append(start_gunicorn({**env, "PROMETHEUS_MULTIPROC_DIR": str(tmp_path / f"metrics-{number}")},
+                                      logs[-1]))
     try:
-        for server, base, number in zip(servers, bases, (1, 2), strict=True):
-            deadline = time.monotonic() + START_TIMEOUT_SECONDS
-            while True:
-                assert server.poll() is None, (tmp_path / f"gunicorn-{number}.log").read_text()[-3000:]
-                assert time.monotonic() < deadline, f"instance {number} did not start"
-                try:
-                    if _call(f"{base}/readyz")[0] == 200:
-                        break
-                except OSError:
-                    pass
-                time.sleep(0.3)
-        yield bases, postgres_url, env, tmp_path
+        for (server, base), log in zip(servers, logs, strict=True):
+            wait_until_serving(server, base, log, START_TIMEOUT_SECONDS, path="/readyz")
+        yield [base for _, base in servers], postgres_url, env, tmp_path
     finally:
-        for server in servers:
-            server.terminate()
-        for server in servers:
-            server.wait(timeout=30)
+        for server, _ in servers:
+            stop(server)
 
 
 def _serving_fingerprints(base: str) -> dict[str, str]:
