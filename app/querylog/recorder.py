@@ -148,11 +148,17 @@ def writer(app: Flask | None = None) -> QueryLogWriter:
 _CREATE_LOCK = threading.Lock()
 
 
-def flush(app: Flask | None = None) -> int:
-    """Write this process's buffered rows now (tests, feedback on a fresh match, shutdown)."""
+def _running_writer(app: Flask | None = None) -> QueryLogWriter | None:
+    """This process's writer if it has one; None where nothing was logged yet (no thread is started)."""
     app = app or current_app._get_current_object()  # type: ignore[attr-defined]
     current = app.extensions.get("querylog_writer")
-    return current.flush() if current is not None and current.pid == os.getpid() else 0
+    return current if current is not None and current.pid == os.getpid() else None
+
+
+def flush(app: Flask | None = None) -> int:
+    """Write this process's buffered rows now (tests, feedback on a fresh match, shutdown)."""
+    current = _running_writer(app)
+    return current.flush() if current is not None else 0
 
 
 def log_match(query: str, result, latency_ms: float, channel: str) -> str:
@@ -182,8 +188,9 @@ def wait_until_written(match_id: str, grace_seconds: float) -> bool:
     """True once the row of `match_id` is in the database. A row still in this process's buffer
     is flushed now; one made by another worker moments ago is waited for (at most
     `grace_seconds`, it is written within one flush interval)."""
-    if writer().is_pending(match_id):
-        flush()
+    current = _running_writer()
+    if current is not None and current.is_pending(match_id):
+        current.flush()
     deadline = time.monotonic() + grace_seconds
     while True:
         if db.session.get(QueryLogRecord, match_id) is not None:
