@@ -6,12 +6,14 @@ from typing import Any
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from app.api.fast_json import OrjsonProvider
 from app.config import Config
 
 
 def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     """Build an app; `overrides` replace config values (tests pass a temporary database)."""
     app = Flask(__name__, instance_relative_config=False)
+    app.json = OrjsonProvider(app)
     app.config.from_object(Config)
     if overrides:
         app.config.update(overrides)

@@ -13,10 +13,12 @@ from app.knowledge.localize import localized
 from app.matching.matcher import MatchResult
 from app.matching.neighbours import Topic
 from app.observability.metrics import observe_match
-from app.privacy import redact
-from app.querylog.fingerprint import fingerprint
-from app.querylog.recorder import log_match
-from app.store.snapshot import current_snapshot
+from app.querylog.recorder import log_match, redacted_paste
+from app.store.snapshot import Snapshot, current_snapshot
+
+MATCH_VIEW_FIELDS = ("id", "lang", "fallback", "title", "cause", "steps", "history", "commands", "sources",
+                     "family", "kind", "related", "url")
+"""What a match shows of its entry; `score` and `reasons` are the match's own."""
 
 
 def answer(query: str, lang: str | None = None, limit: int = 5, channel: str = "api",
@@ -26,28 +28,18 @@ def answer(query: str, lang: str | None = None, limit: int = 5, channel: str = "
     `matched` is a result (and its latency in ms) the conversation already decided on
     (app/replies.py reads a follow-up in context): it is shaped and logged the same way."""
     snapshot = current_snapshot()
-    matcher = snapshot.matcher
     if matched is None:
         started = time.perf_counter()
-        result = matcher.match(query, limit=limit)
+        result = snapshot.matcher.match(query, limit=limit)
         latency_ms = (time.perf_counter() - started) * 1000.0
     else:
         result, latency_ms = matched
-    result = decided_out_of_scope(query, result, snapshot.out_of_scope)
+    paste = redacted_paste(query)
+    result = decided_out_of_scope(paste[1], result, snapshot.out_of_scope)
     answer_lang = lang or result.query_lang
-    matches = []
-    for match in result.matches:
-        entry = matcher.entry(match.id)
-        assert entry is not None, "a match names an entry of the matcher's own knowledge"
-        view = localized(entry, answer_lang)
-        matches.append({
-            "id": match.id, "score": match.score, "lang": view["lang"], "fallback": view["fallback"],
-            "title": view["title"], "cause": view["cause"], "steps": view["steps"], "history": view["history"],
-            "commands": view["commands"], "sources": view["sources"], "reasons": match.reasons,
-            "family": view["family"], "kind": view["kind"], "related": view["related"],
-            "url": view["url"],
-        })
-    match_id = log_match(query, result, latency_ms, channel)
+    matches = [{**_answer_view(snapshot, match.id, answer_lang), "score": match.score, "reasons": match.reasons}
+               for match in result.matches]
+    match_id = log_match(query, result, latency_ms, channel, paste)
     outcome = "answered" if result.matches else ("out_of_scope" if result.out_of_scope else "no_match")
     observe_match({**result.stages, "total": latency_ms / 1000.0}, outcome, channel)
     return {
@@ -62,13 +54,24 @@ def answer(query: str, lang: str | None = None, limit: int = 5, channel: str = "
     }
 
 
-def decided_out_of_scope(query: str, result: MatchResult, decisions: Mapping[str, Topic]) -> MatchResult:
+def _answer_view(snapshot: Snapshot, entry_id: str, lang: str | None) -> dict:
+    """The entry's part of a match in `lang`, shaped once per snapshot (it changes only with the
+    knowledge) rather than on every answer. Shared between answers: read, never modified."""
+    key = (entry_id, lang)
+    view = snapshot.answer_views.get(key)
+    if view is None:
+        entry = snapshot.matcher.entry(entry_id)
+        assert entry is not None, "a match names an entry of the matcher's own knowledge"
+        localized_entry = localized(entry, lang)
+        view = snapshot.answer_views[key] = {name: localized_entry[name] for name in MATCH_VIEW_FIELDS}
+    return view
+
+
+def decided_out_of_scope(paste_fingerprint: str, result: MatchResult, decisions: Mapping[str, Topic]) -> MatchResult:
     """The "not covered" answer for a paste group a curator marked out of scope in the desk,
-    whatever the matcher found (its fingerprint is the query log's, so the decision covers
-    exactly the group the curator saw). Costs nothing while there are no decisions."""
-    if not decisions:
-        return result
-    topic = decisions.get(fingerprint(redact(query)))
+    whatever the matcher found (`paste_fingerprint` is the query log's, so the decision covers
+    exactly the group the curator saw)."""
+    topic = decisions.get(paste_fingerprint)
     if topic is None:
         return result
     return dataclasses.replace(result, matches=[], candidates=[], ambiguous=False, out_of_scope=topic)

@@ -2,11 +2,34 @@
 from __future__ import annotations
 
 import hmac
+import threading
 
 from flask import current_app, request
 from flask_limiter.util import get_remote_address
+from limits.storage import MemoryStorage
 
 API_KEY_HEADER = "X-API-Key"
+EXPIRY_SWEEP_SECONDS = 1.0
+"""How soon the in-memory storage frees the counters of windows that have ended."""
+
+
+class SweptMemoryStorage(MemoryStorage):
+    """The `memory://` rate-limit storage (it takes the scheme over when this module is imported),
+    with expired counters swept once a second instead of every 10 ms.
+
+    The library's storage starts a new timer thread for its sweep on any hit that comes more
+    than 10 ms after the last sweep: that is most requests of a lightly loaded worker, about
+    0.1 ms each. Counting is unchanged: a counter whose window has ended is dropped when it is
+    read, whether or not the sweep has run yet; the sweep only gives the memory back.
+    """
+
+    STORAGE_SCHEME = ["memory"]  # noqa: RUF012 (the library declares it a plain list)
+
+    def _MemoryStorage__schedule_expiry(self) -> None:  # the library's private hook, called on every hit
+        if not self.timer.is_alive():
+            self.timer = threading.Timer(EXPIRY_SWEEP_SECONDS, self._MemoryStorage__expire_events)  # type: ignore[attr-defined]
+            self.timer.daemon = True
+            self.timer.start()
 
 
 def presented_api_key() -> str:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import random
 import re
 import shutil
 import signal
@@ -35,25 +36,53 @@ SETTLE_SECONDS = 3
 WARM_UP_SECONDS = 3
 WRK_THREADS = 2
 
+PASTE_TEMPLATES = (
+    "ERR_1100 Not enough quota available to deploy in {region}. request-id: {uuid}",
+    '{ts} ERROR Deployment "blue" failed: ResourceNotReady. User container has crashed or terminated. pod={hex}',
+    "HTTP/1.1 429 Too Many Requests x-ms-request-id: {uuid} retry-after: {n}",
+    "(OutOfQuota) Container terminated due to insufficient memory. Operation ID: {uuid}",
+    'Traceback (most recent call last):\n  File "/var/azureml-app/score.py", line {n}, in run\n'
+    "    data = json.loads(raw_data)\njson.decoder.JSONDecodeError: Expecting value: line 1 column 1 (char 0)\n{ts}",
+    "ImageBuildFailure: the image build for environment {hex} failed. See build log at {ts}",
+    "kubectl describe pod: Warning FailedScheduling 0/{n} nodes are available: insufficient cpu. {ts}",
+    "배포가 계속 실패합니다. 할당량이 부족하다고 나옵니다 ({n}번째 시도)",
+    "批量终结点作业失败，日志里说无法挂载数据集 {hex}",
+    "Онлайн-эндпоинт возвращает 502 Bad Gateway после обновления, запрос {uuid}",
+    "Our AmlCompute cluster is stuck resizing, nodes never become idle {ts}",
+    "how do I see the container logs of my managed online deployment? attempt {n}",
+    "az ml online-deployment create fails with BadArgument: instance type Standard_F{n}s_v2 not supported",
+    "npm ERR! code ERESOLVE unable to resolve dependency tree at {ts}",
+)
+"""Codes, status lines, logs, a traceback, questions in four languages, pastes nothing answers;
+the placeholders vary on every request (wrk's Lua script and `random_paste` fill them alike)."""
+REGIONS = ("westeurope", "eastus", "koreacentral", "japaneast", "northeurope")
+
+
+def random_paste(rng: random.Random) -> str:
+    """One paste as the Lua script makes them, for in-process benchmarks (benchmarks/request_cost.py)."""
+    def hex_digits(count: int) -> str:
+        return "".join(rng.choice("0123456789abcdef") for _ in range(count))
+
+    text = rng.choice(PASTE_TEMPLATES)
+    uuid = f"{hex_digits(8)}-{hex_digits(4)}-4{hex_digits(3)}-a{hex_digits(3)}-{hex_digits(12)}"
+    stamp = (f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}T{rng.randint(0, 23):02d}:"
+             f"{rng.randint(0, 59):02d}:{rng.randint(0, 59):02d}.{rng.randint(0, 999):03d}Z")
+    for name, value in (("uuid", uuid), ("hex", hex_digits(12)), ("n", str(rng.randint(1, 99999))),
+                        ("ts", stamp), ("region", rng.choice(REGIONS))):
+        text = text.replace("{" + name + "}", value)
+    return text
+
+
+def _lua_string(text: str) -> str:
+    """A Lua long-bracket literal: no escapes inside (the templates hold quotes and newlines)."""
+    return f"[==[{text}]==]"
+
+
 LUA = r"""
 -- Mostly unique pastes: request ids, timestamps and numbers vary on every request.
 local pastes = {
-  'ERR_1100 Not enough quota available to deploy in {region}. request-id: {uuid}',
-  '{ts} ERROR Deployment "blue" failed: ResourceNotReady. User container has crashed or terminated. pod={hex}',
-  'HTTP/1.1 429 Too Many Requests x-ms-request-id: {uuid} retry-after: {n}',
-  '(OutOfQuota) Container terminated due to insufficient memory. Operation ID: {uuid}',
-  'Traceback (most recent call last):\n  File "/var/azureml-app/score.py", line {n}, in run\n    data = json.loads(raw_data)\njson.decoder.JSONDecodeError: Expecting value: line 1 column 1 (char 0)\n{ts}',
-  'ImageBuildFailure: the image build for environment {hex} failed. See build log at {ts}',
-  'kubectl describe pod: Warning FailedScheduling 0/{n} nodes are available: insufficient cpu. {ts}',
-  '배포가 계속 실패합니다. 할당량이 부족하다고 나옵니다 ({n}번째 시도)',
-  '批量终结点作业失败，日志里说无法挂载数据集 {hex}',
-  'Онлайн-эндпоинт возвращает 502 Bad Gateway после обновления, запрос {uuid}',
-  'Our AmlCompute cluster is stuck resizing, nodes never become idle {ts}',
-  'how do I see the container logs of my managed online deployment? attempt {n}',
-  'az ml online-deployment create fails with BadArgument: instance type Standard_F{n}s_v2 not supported',
-  'npm ERR! code ERESOLVE unable to resolve dependency tree at {ts}',
-}
-local regions = {'westeurope', 'eastus', 'koreacentral', 'japaneast', 'northeurope'}
+""" + "".join(f"  {_lua_string(text)},\n" for text in PASTE_TEMPLATES) + r"""}
+local regions = {""" + ", ".join(f"'{region}'" for region in REGIONS) + r"""}
 local counter = 0
 local function hex(n) local t = {} for i = 1, n do t[i] = string.format('%x', math.random(0, 15)) end return table.concat(t) end
 local function uuid() return hex(8) .. '-' .. hex(4) .. '-4' .. hex(3) .. '-a' .. hex(3) .. '-' .. hex(12) end

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import time
+from functools import lru_cache
+from typing import TypeVar
 
 from flask import Blueprint, Flask, Response, abort, current_app, g, request
 from prometheus_client import (
@@ -21,6 +23,7 @@ from prometheus_client import (
     generate_latest,
     multiprocess,
 )
+from prometheus_client.metrics import MetricWrapperBase
 
 from app.extensions import limiter
 
@@ -46,7 +49,18 @@ KNOWLEDGE_BUILD_SECONDS = Gauge("knowledge_build_seconds", "Time the last knowle
 KNOWLEDGE_ENTRIES = Gauge("knowledge_entries", "Entries in the snapshot a worker serves.",
                           multiprocess_mode="livemax")
 
+Labelled = TypeVar("Labelled", bound=MetricWrapperBase)
+LABELLED_CACHE_SIZE = 4096
+"""Distinct (metric, labels) pairs remembered; routes, statuses, stages and outcomes are few."""
+
 bp = Blueprint("metrics", __name__)
+
+
+@lru_cache(maxsize=LABELLED_CACHE_SIZE)
+def _labelled(metric: Labelled, *labels: str) -> Labelled:
+    """`metric.labels(*labels)`, looked up once: prometheus_client takes a lock and validates the
+    labels on every call, and a match updates a dozen series."""
+    return metric.labels(*labels)
 
 
 @bp.get("/metrics")
@@ -67,8 +81,8 @@ def metrics() -> Response:
 def observe_match(stages: dict[str, float], outcome: str, channel: str) -> None:
     """Record one match: seconds per stage and whether it was answered."""
     for stage, seconds in stages.items():
-        MATCH_STAGE_SECONDS.labels(stage).observe(seconds)
-    MATCHES.labels(outcome, channel).inc()
+        _labelled(MATCH_STAGE_SECONDS, stage).observe(seconds)
+    _labelled(MATCHES, outcome, channel).inc()
 
 
 def observe_query_log(depth: int, written: int, dropped: int) -> None:
@@ -92,8 +106,8 @@ def _record(response: Response) -> Response:
     started = g.pop("metrics_started", None)
     route = request.url_rule.rule if request.url_rule is not None else "unmatched"
     if started is not None:
-        REQUEST_SECONDS.labels(route).observe(time.perf_counter() - started)
-    REQUESTS.labels(request.method, route, str(response.status_code)).inc()
+        _labelled(REQUEST_SECONDS, route).observe(time.perf_counter() - started)
+    _labelled(REQUESTS, request.method, route, str(response.status_code)).inc()
     return response
 
 

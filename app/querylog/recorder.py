@@ -161,21 +161,31 @@ def flush(app: Flask | None = None) -> int:
     return current.flush() if current is not None else 0
 
 
-def log_match(query: str, result, latency_ms: float, channel: str) -> str:
-    """Queue one match for the log and return its public id (the `match_id` feedback refers to)."""
+def redacted_paste(query: str) -> tuple[str, str]:
+    """The paste as the log keeps it: its redacted text and the fingerprint of its group."""
     redacted = redact(query)
+    return redacted, fingerprint(redacted)
+
+
+def log_match(query: str, result, latency_ms: float, channel: str, paste: tuple[str, str] | None = None) -> str:
+    """Queue one match for the log and return its public id (the `match_id` feedback refers to).
+    `paste` is `redacted_paste(query)` when the caller already has it (redacting is not free)."""
+    redacted, paste_fingerprint = paste or redacted_paste(query)
     match_id = uuid7()
     writer().add({
         "id": match_id,
         "created_at": dt.datetime.now(dt.UTC),
         "channel": channel,
-        "fingerprint": fingerprint(redacted),
+        "fingerprint": paste_fingerprint,
         "query_text": stored_text(redacted),
         "query_lang": result.query_lang,
         "codes": list(result.codes),
         "http_statuses": list(result.http_statuses),
         "top_ids": [m.id for m in result.matches],
         "top_scores": [m.score for m in result.matches],
+        # Given here, so the model's column defaults (a Python call per row) do not run in the writer.
+        "top_id": result.matches[0].id if result.matches else None,
+        "top_score": result.matches[0].score if result.matches else None,
         "no_match": not result.matches,
         "ambiguous": result.ambiguous,
         "truncated": result.truncated,

@@ -55,9 +55,13 @@ class Snapshot:
     out_of_scope: Mapping[str, Topic] = field(default_factory=dict)
     """Paste fingerprint (the query log's) -> the neighbouring topic a curator decided it is about."""
     by_id: Mapping[str, dict] = field(init=False)
+    answer_views: dict[tuple[str, str | None], dict] = field(init=False, repr=False, compare=False)
+    """(entry id, language asked for) -> the entry as an answer shows it, made on first use
+    (app/answers.py) and shared, read-only, by every answer of this snapshot."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "by_id", {entry["id"]: entry for entry in self.entries})
+        object.__setattr__(self, "answer_views", {})
 
 
 def build_snapshot(app: Flask, session: Session) -> Snapshot:

@@ -35,6 +35,14 @@ def test_a_logged_match_holds_what_the_desk_needs(app):
                                              [96.0, 70.5], False, 12.346, "api")
 
 
+def test_the_first_answer_is_also_kept_in_plain_columns_for_the_desk(app):
+    answered = _log(app, "ERR_1100 and HTTP 429",
+                    _result(("err_1100-not-enough-quota", 96.0), ("http-429-rate-limiting", 70.5)))
+    unanswered = _log(app, "chocolate cake", _result())
+    assert (answered.top_id, answered.top_score, unanswered.top_id, unanswered.top_score) == \
+        ("err_1100-not-enough-quota", 96.0, None, None)
+
+
 def test_a_query_without_answer_is_flagged_for_gap_analysis(app):
     assert _log(app, "chocolate cake", _result()).no_match is True
 
