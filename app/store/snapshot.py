@@ -202,9 +202,15 @@ def _builder_engine(app: Flask) -> Engine:
     return engine
 
 
+HOLDER_KEY = "knowledge_snapshot"
+
+
 def holder(app: Flask | None = None) -> SnapshotHolder:
     app = app or current_app._get_current_object()  # type: ignore[attr-defined]
-    return app.extensions.setdefault("knowledge_snapshot", SnapshotHolder())
+    found = app.extensions.get(HOLDER_KEY)
+    if found is None:  # asked on every request: build a holder only the first time
+        found = app.extensions.setdefault(HOLDER_KEY, SnapshotHolder())
+    return found
 
 
 def current_snapshot() -> Snapshot:
