@@ -14,7 +14,7 @@ from typing import Any, Protocol
 
 from app.dialogue.cues import CUES
 from app.dialogue.state import State, added
-from app.dialogue.turns import Reading, TurnKind
+from app.dialogue.turns import Reading, TurnKind, word_count
 from app.knowledge.model import CURRENT_GENERATIONS
 from app.matching.lexicon import FAMILY_CUES
 from app.matching.matcher import Match, MatchResult
@@ -24,12 +24,20 @@ FAMILY_PHRASES = {
     "batch-endpoints": "batch endpoint",
     "docker-aci-aks": "AKS web service",
 }
-"""Added to a follow-up before matching, so the matcher's own family cues favour the conversation's family."""
-SAME_ENTRY_ASPECTS = ("command", "fix", "cause")
-"""Asking for the command, the fix or the cause of "that" is asking about the entry shown."""
-RELATED_BONUS = 30.0
-"""A follow-up's candidate that the entry shown lists as related outranks a closer-worded stranger."""
+"""Added to a follow-up about the logs or a local run (or naming another family) before matching, so the
+matcher's own family cues favour that family; other follow-ups are matched in the user's words alone and the
+conversation's family and related entries are favoured afterwards (`_neighbour`)."""
+SAME_ENTRY_ASPECTS = ("command", "fix", "cause", "more")
+"""Asking for the command, the fix, the cause of "that" or more of it is asking about the entry shown."""
+RELATED_BONUS = 8.0
+"""A follow-up's candidate that the entry shown lists as related wins a near tie; the user's own words,
+matched as they are, decide anything clearer."""
 SAME_FAMILY_BONUS = 15.0
+SHOWN_PENALTY = 30.0
+"""A follow-up asks for something beyond the card already shown: that card only when nothing else comes close."""
+DETAIL_BONUS = 50.0
+"""Asked for a detail (which setting, which role, the limit), the entry shown outranks a stranger whose words
+happen to match a short question better; only a far better match of the conversation replaces it."""
 ASPECT_QUERIES = {"logs": "how do I get the logs", "local": "debug locally"}
 """Asking for the logs or a local run asks how to do something in the product at hand: matched as
 this canonical question plus the family, whatever language and words the user asked it in."""
@@ -41,9 +49,17 @@ ASPECT_TITLES = {"logs": re.compile(r"\blogs?\b"), "local": re.compile(r"\blocal
 SAME_KIND_BONUS = 20.0
 """The same problem in another family is most likely the same kind of entry (a how-to for a how-to)."""
 FOLLOW_UP_FLOOR = 15.0
-"""Below this (context bonuses included) a follow-up's candidate is noise: the entry shown is the answer."""
+"""Below this (before context bonuses) a follow-up's candidate is noise: the entry shown is the answer."""
+SHORT_FOLLOW_UP_WORDS = 6
+"""A follow-up this short ("and then?") that matches nothing asks about the entry shown; a longer one says
+something of its own, and when nothing answers it, it is not the card shown again."""
 NEAR_TIE = 6.0
 """Scores this close say little on their own (the matcher's ambiguity margin): the conversation decides."""
+ELSEWHERE_MARGIN = 25.0
+"""A follow-up whose own answer outside the conversation scores this much above the best one inside it
+asks about something else: a new topic (four times the matcher's ambiguity margin: beyond doubt)."""
+FEEDBACK_SAYS_MORE_WORDS = 8
+"""Feedback this long may describe a problem of its own: it is matched, to see whether it names another entry."""
 ALTERNATIVES_MAX = 3
 CONTEXT_SCORE = 100.0
 """An entry the conversation names outright (the card shown, its counterpart): the reasons say
@@ -110,9 +126,13 @@ def _focused(state: State, knowledge: Knowledge) -> State:
 
 
 def context_query(text: str, reading: Reading, state: State, knowledge: Knowledge) -> str | None:
-    """The text to match for this message: the message itself, the message with the conversation's
-    family (a follow-up), the entry shown in words plus the message (another family), or None
-    when no matching is needed (small talk, feedback, language, the entry shown again)."""
+    """The text to match for this message: the message itself, the message with a canonical question and the
+    conversation's family (the logs, a local run), the entry shown in words plus the family (another family), or None
+    when no matching is needed (small talk, short feedback, language, the entry shown again).
+    Feedback that says more ("ran fine but now the output says it already exists") is matched too:
+    its own evidence elsewhere makes it a new problem (see `resolve`)."""
+    if reading.kind is TurnKind.FEEDBACK and word_count(text) >= FEEDBACK_SAYS_MORE_WORDS:
+        return text
     if reading.kind in (TurnKind.SMALL_TALK, TurnKind.FEEDBACK, TurnKind.LANGUAGE):
         return None
     state = _focused(state, knowledge)
@@ -122,10 +142,11 @@ def context_query(text: str, reading: Reading, state: State, knowledge: Knowledg
     if entry is None:
         return text
     switch = _family_switch(reading, state)
-    if reading.aspect in ASPECT_QUERIES:
+    aspect = _asked_aspect(reading, entry, switch)
+    if aspect is not None:
         # The user's words say which of the product's how-tos (where the logs are, how they are laid out,
         # how to write to them); the canonical question keeps the product's main one in the candidates.
-        return f"{text} {ASPECT_QUERIES[reading.aspect]} {FAMILY_PHRASES[switch or entry['family']]}"
+        return f"{text} {ASPECT_QUERIES[aspect]} {FAMILY_PHRASES[switch or entry['family']]}"
     if switch is not None:
         # The problem in the family asked for ("what about batch?" adds nothing but the family): in the
         # user's own words while the card is the topic's answer, else (the logs, say) the card's title.
@@ -137,7 +158,7 @@ def context_query(text: str, reading: Reading, state: State, knowledge: Knowledg
         return f"{problem} {FAMILY_PHRASES[switch]}"
     if reading.aspect in SAME_ENTRY_ASPECTS:
         return None
-    return f"{text} {FAMILY_PHRASES.get(entry['family'], '')}".strip()
+    return text
 
 
 def resolve(reading: Reading, state: State, result: MatchResult | None, knowledge: Knowledge) -> Resolution:
@@ -145,9 +166,11 @@ def resolve(reading: Reading, state: State, result: MatchResult | None, knowledg
     kind = reading.kind
     if kind is TurnKind.FOLLOW_UP:
         state = _focused(state, knowledge)
-    if kind is TurnKind.NEW_TOPIC and reading.feedback_cue and result and result.matches \
+    if (kind is TurnKind.NEW_TOPIC or reading.tentative) and reading.feedback_cue and result and result.matches \
             and result.matches[0].id in {state.entry, state.topic} - {None}:
-        kind = TurnKind.FEEDBACK  # "still ERR_2200": the same problem, so the answer did not help
+        kind = TurnKind.FEEDBACK  # "still ERR_2200", a long report of the same failure: the answer did not help
+    if kind is TurnKind.FEEDBACK and result is not None and _new_evidence(result, state, knowledge):
+        kind = TurnKind.NEW_TOPIC  # "..., and before that it said output already exists": a problem of its own
     if kind is TurnKind.SMALL_TALK:
         return Resolution(kind, Show.SMALL_TALK, small_talk=reading.small_talk, lang=reading.target_lang,
                           state=state)
@@ -155,6 +178,9 @@ def resolve(reading: Reading, state: State, result: MatchResult | None, knowledg
         return _language(reading, state, knowledge)
     if kind is TurnKind.FEEDBACK:
         return _feedback(state, knowledge)
+    if kind is TurnKind.FOLLOW_UP and reading.choice is not None and state.last_kind == Show.ALTERNATIVES \
+            and reading.choice <= len(state.last):
+        return _picked(reading, state, state.last[reading.choice - 1], knowledge)
     if kind is TurnKind.FOLLOW_UP and result is not None and reading.tentative:
         return _tentative(reading, state, result, knowledge)
     if kind is TurnKind.FOLLOW_UP and result is not None and _own_evidence(result, state, knowledge):
@@ -177,21 +203,37 @@ def _new_topic(reading: Reading, state: State, result: MatchResult | None, knowl
     return Resolution(TurnKind.NEW_TOPIC, Show.ANSWER, matches, lang=reading.target_lang, state=new)
 
 
+def _picked(reading: Reading, state: State, entry_id: str, knowledge: Knowledge) -> Resolution:
+    """One of the entries offered as a choice, picked by its position ("the second one")."""
+    chosen = Match(entry_id, CONTEXT_SCORE, [{"type": "context", "value": state.topic or entry_id, "why": "picked"}])
+    new = opened(state, entry_id, knowledge).with_(lang=reading.target_lang or state.lang)
+    return Resolution(TurnKind.FOLLOW_UP, Show.ANSWER, [chosen], lang=reading.target_lang, state=new)
+
+
 def _follow_up(reading: Reading, state: State, result: MatchResult | None, knowledge: Knowledge) -> Resolution:
     assert state.entry is not None
     current = knowledge.entry(state.entry)
     if current is None:
         return Resolution(TurnKind.FOLLOW_UP, Show.NO_MATCH, lang=reading.target_lang, state=State())
     switch = _family_switch(reading, state)
+    aspect = _asked_aspect(reading, current, switch)
     chosen: Match | None
-    if reading.aspect in ASPECT_QUERIES and result is not None:
-        chosen = _neighbour(current, switch or current["family"], state, result, knowledge, aspect=reading.aspect)
+    if aspect is not None and result is not None:
+        chosen = _neighbour(current, switch or current["family"], state, result, knowledge, aspect=aspect)
     elif switch is not None:
         chosen = _counterpart(current, switch, state, result, knowledge)
     elif reading.aspect in SAME_ENTRY_ASPECTS or result is None:
         chosen = _context_match(current, state.entry, "same_entry")
     else:
-        chosen = _neighbour(current, current["family"], state, result, knowledge)
+        detail = reading.aspect == "detail"
+        chosen = _neighbour(current, current["family"], state, result, knowledge, detail=detail)
+        held = 0.0 if chosen is None else \
+            _words_score(result, chosen.id) + DETAIL_BONUS * (detail and chosen.id == state.entry)
+        if _answered_elsewhere(result, held, current, knowledge) \
+                or (chosen is None and not result.matches and word_count(reading.text) > SHORT_FOLLOW_UP_WORDS):
+            # its own answer lies elsewhere, or a question of its own words nothing here answers ("and how do
+            # I set up CI/CD?"): a new topic, not the card shown again
+            return _new_topic(replace(reading, kind=TurnKind.NEW_TOPIC), state, result, knowledge)
     if chosen is None and switch is None:
         chosen = _context_match(current, state.entry, "same_entry")
     if chosen is None:
@@ -201,18 +243,37 @@ def _follow_up(reading: Reading, state: State, result: MatchResult | None, knowl
     return Resolution(TurnKind.FOLLOW_UP, Show.ANSWER, [chosen], lang=reading.target_lang, state=new)
 
 
+def _words_score(result: MatchResult, entry_id: str) -> float:
+    """How well the message's own words match an entry (0 when they do not at all)."""
+    return next((match.score for match in result.candidates or result.matches if match.id == entry_id), 0.0)
+
+
+def _answered_elsewhere(result: MatchResult, held: float, current: dict, knowledge: Knowledge) -> bool:
+    """The message's own confident answer lies outside the conversation's family and related entries and
+    beats what the conversation holds (`held`) by far ("and how do I set up CI/CD?"): it asks about something else."""
+    own = result.matches[0] if result.matches else None
+    if own is None or own.id in current.get("related", ()):
+        return False
+    entry = knowledge.entry(own.id) or {}
+    return entry.get("family") != current["family"] and own.score - held >= ELSEWHERE_MARGIN
+
+
 def _neighbour(current: dict, family: str, state: State, result: MatchResult, knowledge: Knowledge,
-               aspect: str | None = None) -> Match | None:
+               aspect: str | None = None, detail: bool = False) -> Match | None:
     """The best candidate of `family` (or, in the entry's own family, one it lists as related), by its
     score plus what the conversation says: related, same family, a how-to about the aspect asked for
-    (the logs: an entry whose title is about logs, not a related entry about something else)."""
+    (the logs: an entry whose title is about logs, not a related entry about something else). A detail
+    of the problem ("which role?") is the entry shown's, whether or not its few words match it."""
     how_to = aspect is not None
     related = set(current.get("related", ())) if family == current["family"] and not how_to else set()
     about = ASPECT_TITLES.get(aspect) if aspect is not None else None
     best: tuple[float, Match] | None = None
+    if detail:  # however few of its words the question shares with it
+        shown = _words_score(result, current["id"])
+        best = (shown + DETAIL_BONUS + SAME_FAMILY_BONUS, Match(current["id"], shown, []))
     for match in result.candidates or result.matches:
         entry = knowledge.entry(match.id)
-        if entry is None or match.id in state.rejected:
+        if entry is None or match.id in state.rejected or (detail and match.id == current["id"]):
             continue
         in_family = entry["family"] == family
         if match.id not in related and not in_family:
@@ -221,12 +282,14 @@ def _neighbour(current: dict, family: str, state: State, result: MatchResult, kn
             + HOW_TO_BONUS * (how_to and entry["kind"] == "how-to") \
             + ASPECT_BONUS * bool(about is not None and about.search(entry["content"]["en"]["title"].lower()))
         if match.id == state.entry:
-            score -= RELATED_BONUS  # a follow-up asks for something beyond the card already shown
-        if score >= FOLLOW_UP_FLOOR and (best is None or score > best[0]):
+            score -= SHOWN_PENALTY  # a follow-up asks for something beyond the card already shown
+        if match.score >= FOLLOW_UP_FLOOR and (best is None or score > best[0]):
             best = (score, match)
     if best is None:
         return None
     match = best[1]
+    if detail and match.id == current["id"]:
+        return _context_match(current, current["id"], "same_entry")
     return Match(match.id, match.score, [{"type": "context", "value": current["id"]}, *match.reasons])
 
 
@@ -285,6 +348,17 @@ def _language(reading: Reading, state: State, knowledge: Knowledge) -> Resolutio
     return Resolution(TurnKind.LANGUAGE, show, matches, lang=lang, state=new)
 
 
+def _asked_aspect(reading: Reading, entry: dict, switch: str | None) -> str | None:
+    """What a follow-up asks how to do in the product (ASPECT_QUERIES): said outright ("its logs"), or, when
+    it names another family while a how-to about it is shown ("what about batch?" after the logs), that again."""
+    if reading.aspect in ASPECT_QUERIES:
+        return reading.aspect
+    if switch is None or entry.get("kind") != "how-to":
+        return None
+    title = entry["content"]["en"]["title"].lower()
+    return next((aspect for aspect, about in ASPECT_TITLES.items() if about.search(title)), None)
+
+
 def _family_switch(reading: Reading, state: State) -> str | None:
     """The other family a follow-up names ("same on AKS", "what about batch?"), if it names exactly one."""
     others = reading.families - {state.family}
@@ -304,19 +378,20 @@ def _own_evidence(result: MatchResult, state: State, knowledge: Knowledge) -> bo
 
 def _tentative(reading: Reading, state: State, result: MatchResult, knowledge: Knowledge) -> Resolution:
     """A message that does not refer back: it continues the conversation when its own best match is the
-    entry shown or one it lists as related, or when it asks a question its own match answers without
-    evidence of its own (a code, a signature): people ask on about the problem at hand in their own words.
+    entry shown or one it lists as related, or when it asks a question its own sure matches answer without
+    evidence of its own (a code, a signature), the conversation's family and related entries favoured among
+    them: people ask on about the problem at hand in their own words.
     Anything else (a statement that matches elsewhere, evidence elsewhere, out of scope, no match) is a new topic."""
     current = knowledge.entry(state.entry) if state.entry else None
     neighbourhood = {current["id"], *current.get("related", ())} if current else set()
     # Its own matches, or when none is sure its best guesses: the conversation's entry wins a near tie.
     pool = [m for m in result.candidates or result.matches if m.score >= FOLLOW_UP_FLOOR]
     top = next((m for m in pool if m.score >= pool[0].score - NEAR_TIE and m.id in neighbourhood), None) \
-        if pool and result.out_of_scope is None else None
+        if pool and (result.out_of_scope is None or pool[0].id in neighbourhood) else None
     own = result.matches[0] if result.matches else None
     if reading.question and result.out_of_scope is None:
-        # Asked about the problem at hand: its own answer, else the conversation's nearest one.
-        top = top or own
+        # Asked about the problem at hand: its own sure answers, the conversation's family and related entries favoured.
+        top = top or _favoured(result.matches, current, neighbourhood, knowledge)
     elif own is not None and _has_evidence(own) and own.id != state.entry:
         top = None  # "full error: ImageBuildFailure ...": its own evidence opens a topic, near or not
     if top is None:
@@ -325,6 +400,28 @@ def _tentative(reading: Reading, state: State, result: MatchResult, knowledge: K
     new = _showing(state, top.id, knowledge).with_(last=(top.id,), last_kind=Show.ANSWER,
                                                    lang=reading.target_lang or state.lang)
     return Resolution(TurnKind.FOLLOW_UP, Show.ANSWER, [chosen], lang=reading.target_lang, state=new)
+
+
+def _favoured(matches: list[Match], current: dict | None, neighbourhood: set[str], knowledge: Knowledge) -> Match | None:
+    """The best of `matches` once the entries related to the conversation's and those of its family are favoured."""
+    family = current["family"] if current else None
+
+    def favoured(match: Match) -> float:
+        in_family = (knowledge.entry(match.id) or {}).get("family") == family
+        return match.score + RELATED_BONUS * (match.id in neighbourhood) + SAME_FAMILY_BONUS * in_family
+    return max(matches, key=favoured, default=None)
+
+
+def _new_evidence(result: MatchResult, state: State, knowledge: Knowledge) -> bool:
+    """The message's own code or signature names an entry the conversation has not been about: not the
+    entries shown or offered, the topic's runners-up or their related entries."""
+    own = result.matches[0] if result.matches else None
+    if own is None or not _has_evidence(own):
+        return False
+    known = {state.entry, state.topic, *state.shown, *state.offered, *state.candidates, *state.last}
+    for entry_id in (state.entry, state.topic):
+        known.update((knowledge.entry(entry_id) or {}).get("related", ()) if entry_id else ())
+    return own.id not in known
 
 
 def _has_evidence(match: Match) -> bool:

@@ -4,7 +4,8 @@ conversation is under way; the matcher's evidence refines it later (app/dialogue
 The order is the one a person reading the chat would use: a paste with its own evidence
 (a code, a status, a log) is a new topic whatever else it says (in a conversation, a short question
 about a code asks on); then a request for another language (a language named in a short message);
-then "that didn't help", only once there is an answer to be about; then small talk with nothing
+then "that didn't help" in any wording (an outcome, "already did that", "no such option"; not "haven't
+tried it yet"), only once there is an answer to be about and not while describing another problem; then small talk with nothing
 about Azure ML in it (thanks and goodbyes also when they say it works now); then, in a conversation,
 anything else continues it (unless it says it is about something else: "another problem"), for
 certain when it refers back, tentatively when it does not (the policy judges those on their own match).
@@ -27,7 +28,10 @@ LOG_MIN_LINES = 3
 LONG_PASTE_CHARS = 280
 """Longer than a chat line: someone pasted output or described a whole new problem."""
 FEEDBACK_MAX_WORDS = 24
-""""Didn't help" in a longer message is part of a new description, not a verdict on the answer."""
+""""Didn't help" in a longer message is part of a new description, not a verdict on the answer, unless the
+message turns out to match the answer shown again (app/dialogue/policy.py)."""
+FEEDBACK_CUE_MAX_WORDS = 60
+"""Longer than this, a message is a paste: its "still" or "again" says nothing about the answer shown."""
 LANGUAGE_REMAINDER_CHARS = 6
 """What may remain of a language request once the cue and filler words are gone ("and", "pls")."""
 LANGUAGE_REQUEST_MAX_WORDS = 8
@@ -43,6 +47,22 @@ CLOSING_KINDS = ("thanks", "goodbye")
 CLOSING_MAX_WORDS = 12
 """Longer than a thank-you with the news that it works (or a question about what the assistant covers):
 something more is being said."""
+SHORT_ASPECTS = ("local", "more")
+SHORT_ASPECT_MAX_WORDS = 8
+"""A short question about running locally asks how to debug locally ("can I run it locally?"), a short "in more
+detail?" for more of the answer shown; in a longer one those words mostly set the scene ("once it runs locally,
+how do I change score.py inside?", "explain in detail how batch scoring splits the input")."""
+NEW_TOPIC_FEEDBACK_WORDS = 10
+"""Past this many words, a message that says it is about something else describes that, even when it also
+says something did not work: a new topic, not feedback on the answer shown."""
+CHOICE_MAX_WORDS = 6
+"""A pick by position is a few words ("let's see the second one"); a longer message says more than that."""
+META_PRODUCT_MAX_WORDS = 8
+"""A question about the assistant that names a product ("can you help with batch endpoints?") is that in a few
+words; a longer one describes a problem there."""
+VERDICT_ASPECTS = (None, "fix", "cause", "more")
+"""Asking for another fix or cause ("any other solution?", "what else could cause it?") is a verdict on the one
+shown, not a question about an aspect of it."""
 CJK_CHARS_PER_WORD = 2
 """Korean and Chinese have no (or few) spaces: about two characters count as one word."""
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -69,10 +89,12 @@ class Reading:
     target_lang: str | None = None
     """The language the user asked for, in any kind of turn ("ERR_1100 in Korean")."""
     aspect: str | None = None
-    """logs, local, command or cause (app/dialogue/cues ASPECTS)."""
+    """logs, local, command, fix, cause, detail or more (app/dialogue/cues ASPECTS)."""
     families: frozenset[str] = frozenset()
     """Product families the message names (a follow-up "what about batch?" switches to it)."""
     feedback_cue: bool = False
+    """It says something did not work, at any length up to FEEDBACK_CUE_MAX_WORDS (a long report that matches
+    the entry shown again is feedback on it)."""
     text: str = ""
     """The message itself (its first TOPIC_TEXT_CHARS characters, secrets redacted)."""
     tentative: bool = False
@@ -80,6 +102,8 @@ class Reading:
     neighbourhood, or nothing matches it, a new topic after all (unless it is a question: see `question`)."""
     question: bool = False
     """Asked rather than told: in a conversation a question without evidence of its own asks about the topic."""
+    choice: int | None = None
+    """A short message's pick by position ("the second one"): after a choice was offered, that entry."""
 
 
 def folded(text: str) -> str:
@@ -133,11 +157,14 @@ def _small_talk(text: str, aspect: str | None, families: frozenset[str]) -> str 
         return None
     if not CUES.domain.search(text):
         return found[-1]
-    if found[-1] == "meta" and aspect is None and not families and word_count(text) <= CLOSING_MAX_WORDS:
-        return "meta"  # "can you help with Azure ML deployments?": about the assistant, whatever it names
+    words = word_count(text)
+    if found[-1] == "meta" and aspect is None and words <= (META_PRODUCT_MAX_WORDS if families else CLOSING_MAX_WORDS):
+        return "meta"  # "can you help with Azure ML deployments?", "do you cover batch endpoints?": about the assistant
     closing = [kind for kind in found if kind in CLOSING_KINDS]
-    asks = aspect is not None or bool(families) or bool(CUES.question.search(text)) or CUES.new_topic.search(text)
-    return closing[-1] if closing and not asks and word_count(text) <= CLOSING_MAX_WORDS else None
+    # "thanks, the batch job runs now" closes; "thanks, and what about batch?" asks on
+    asks = aspect is not None or bool(families and CUES.family_switch.search(text)) or bool(CUES.question.search(text)) \
+        or CUES.new_topic.search(text)
+    return closing[-1] if closing and not asks and words <= CLOSING_MAX_WORDS else None
 
 
 def read_turn(text: str, in_conversation: bool, family: str | None = None) -> Reading:
@@ -148,26 +175,36 @@ def read_turn(text: str, in_conversation: bool, family: str | None = None) -> Re
     target = _first_language(lowered, CUES.language)
     named = target or _first_language(lowered, CUES.language_names)
     families = frozenset(name for name, cue in CUES.families.items() if cue.search(lowered))
-    aspect = next((name for name, cue in CUES.aspects.items() if cue.search(lowered)), None)
     words = word_count(lowered)
-    feedback = bool(CUES.feedback.search(lowered)) and words <= FEEDBACK_MAX_WORDS
+    aspect = next((name for name, cue in CUES.aspects.items() if cue.search(lowered)
+                   and (name not in SHORT_ASPECTS or words <= SHORT_ASPECT_MAX_WORDS)), None)
+    question = bool(CUES.question.search(lowered))
+    says_failed = words <= FEEDBACK_CUE_MAX_WORDS and not CUES.untried.search(lowered) \
+        and bool(CUES.feedback.search(lowered) or (not question and CUES.feedback_unasked.search(lowered)))
+    feedback = says_failed and words <= FEEDBACK_MAX_WORDS
+    choice = next((int(position) for position, cue in CUES.choices.items() if cue.search(lowered)), None) \
+        if words <= CHOICE_MAX_WORDS else None
     base = Reading(TurnKind.NEW_TOPIC, strong=strong, target_lang=target, aspect=aspect, families=families,
-                   feedback_cue=feedback, text=redact(text[:TOPIC_TEXT_CHARS]),
-                   question=bool(CUES.question.search(lowered)))
+                   feedback_cue=says_failed, text=redact(text[:TOPIC_TEXT_CHARS]), question=question, choice=choice)
     if strong and not (in_conversation and base.question and _only_codes(text)):
         return base
     if named is not None and (_only_a_language_request(lowered, named) or _short_plain_request(lowered, aspect)
-                              or (target is not None and aspect is None and words <= FOLLOW_UP_MAX_WORDS)):
+                              or (target is not None and aspect is None and words <= FOLLOW_UP_MAX_WORDS
+                                  and not CUES.domain.search(lowered))):
         return replace(base, kind=TurnKind.LANGUAGE, target_lang=named)
     # "That didn't help" needs an answer to be about; naming another product asks about it there.
     asks_elsewhere = bool(families - {family}) and (base.question or bool(CUES.family_switch.search(lowered)))
-    asks_about = aspect is not None and base.question  # "docker logs? any other way than get_logs()?"
-    if feedback and in_conversation and not asks_elsewhere and not asks_about and not strong:
+    # "docker logs? any other way than get_logs()?" asks about them; "any other fix?" says the fix shown did not help
+    asks_about = aspect not in VERDICT_ASPECTS and base.question
+    # "another thing: the job finished but the output is empty" (not "that's not it, I asked about something else")
+    new_topic = bool(CUES.new_topic.search(lowered))
+    described = new_topic and words > NEW_TOPIC_FEEDBACK_WORDS
+    if feedback and in_conversation and not asks_elsewhere and not asks_about and not strong and not described:
         return replace(base, kind=TurnKind.FEEDBACK)
     small_talk = _small_talk(lowered, aspect, families)
     if small_talk is not None:
         return replace(base, kind=TurnKind.SMALL_TALK, small_talk=small_talk)
-    if not in_conversation or CUES.new_topic.search(lowered):
+    if not in_conversation or new_topic:
         return base
     refers_back = bool(CUES.reference.search(lowered) or CUES.family_switch.search(lowered)) or aspect is not None
     if strong:

@@ -13,8 +13,8 @@ A turn is right when its `turn` kind is right and:
   small_talk            no entry is offered.
 
 Prints the share of right turns per turn kind and per dialogue language, the kind accuracy and the
-entry accuracy apart, and the failing turns. Sets: dialogues_tune.jsonl and dialogues_tune2.jsonl
-(ours to tune on; the second written apart, in varied phrasing) and dialogues_test.jsonl (FROZEN: written by someone else, never read while tuning, run once at the end).
+entry accuracy apart, and the failing turns. Sets: dialogues_tune.jsonl, dialogues_tune2.jsonl and
+dialogues_tune3.jsonl (ours to tune on; the second and third written apart, in varied phrasing) and dialogues_test.jsonl (FROZEN: written by someone else, never read while tuning, run once at the end).
 """
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ from app.store.loader import load_entries  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 SETS = {"tune": HERE / "dialogues_tune.jsonl", "tune2": HERE / "dialogues_tune2.jsonl",
-        "test": HERE / "dialogues_test.jsonl"}
+        "tune3": HERE / "dialogues_tune3.jsonl", "test": HERE / "dialogues_test.jsonl"}
 KINDS = ("new_topic", "follow_up", "feedback", "language", "small_talk")
 
 
@@ -165,7 +165,7 @@ def report(name: str, summary: Summary, show_failures: bool) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("sets", nargs="*", default=["tune"], help="tune, tune2, test, or paths (default: tune)")
+    parser.add_argument("sets", nargs="*", default=["tune"], help="tune, tune2, tune3, test, or paths (default: tune)")
     parser.add_argument("--failures", action="store_true",
                         help="list the failing turns with what was said (never for the frozen set)")
     args = parser.parse_args()

@@ -21,6 +21,10 @@ ENTRIES = {
                      "commands": []},
     "quota": {"id": "quota", "family": "managed-online-endpoints", "kind": "error-code",
               "content": {"en": {"title": "ERR_1100"}}, "related": [], "commands": []},
+    "batch-logs": {"id": "batch-logs", "family": "batch-endpoints", "kind": "how-to",
+                   "content": {"en": {"title": "Get the logs of a batch job"}}, "related": [], "commands": []},
+    "batch-failed": {"id": "batch-failed", "family": "batch-endpoints", "kind": "symptom",
+                     "content": {"en": {"title": "Batch job failed"}}, "related": [], "commands": []},
 }
 
 
@@ -198,3 +202,125 @@ def test_asking_for_the_logs_prefers_the_entry_about_logs_over_a_related_one():
     reading = read_turn("how do I see its logs?", in_conversation=True)
     resolution = resolve(reading, state, result(("local", 60.0), ("logs", 55.0)), KNOWLEDGE)
     assert resolution.matches[0].id == "logs"
+
+
+def test_a_detail_of_the_problem_is_answered_by_the_entry_shown_over_a_closer_worded_neighbour():
+    state = after_crash()
+    reading = read_turn("which setting do I change for that?", in_conversation=True)
+    assert context_query("which setting do I change for that?", reading, state, KNOWLEDGE) == \
+        "which setting do I change for that?"  # the user's own words: the product is the conversation's to add
+    resolution = resolve(reading, state, result(("quota", 70.0), ("crash", 30.0)), KNOWLEDGE)
+    assert resolution.turn is TurnKind.FOLLOW_UP and resolution.matches[0].id == "crash"
+
+
+def test_a_detail_the_entry_shown_does_not_match_at_all_is_still_its_own():
+    state = after_crash()
+    resolution = resolve(read_turn("какие права нужны?", True), state, result(("quota", 40.0)), KNOWLEDGE)
+    assert resolution.turn is TurnKind.FOLLOW_UP and resolution.matches[0].id == "crash"
+
+
+def test_a_detail_another_entry_of_the_conversation_answers_far_better_is_that_entry():
+    state = after_crash()
+    resolution = resolve(read_turn("what's the max number of cores?", True), state,
+                         result(("quota", 100.0), ("crash", 20.0)), KNOWLEDGE)
+    assert resolution.matches[0].id == "quota"
+
+
+def test_a_follow_up_whose_own_answer_lies_far_outside_the_conversation_is_a_new_topic():
+    state = after_crash()
+    reading = read_turn("and how do I make the pods for that fit on my cluster nodes?", in_conversation=True)
+    resolution = resolve(reading, state, result(("aks-schedule", 90.0), ("logs", 20.0)), KNOWLEDGE)
+    assert resolution.turn is TurnKind.NEW_TOPIC and resolution.matches[0].id == "aks-schedule"
+
+
+def test_a_longer_follow_up_nothing_answers_is_a_new_topic_not_the_card_again():
+    state = after_crash()
+    reading = read_turn("and then how would I set up nightly retraining with a pipeline?", in_conversation=True)
+    resolution = resolve(reading, state, result(("quota", 8.0)), KNOWLEDGE)
+    assert resolution.turn is TurnKind.NEW_TOPIC and resolution.show == Show.NO_MATCH
+
+
+def test_a_short_follow_up_nothing_answers_shows_the_entry_again():
+    state = after_crash()
+    resolution = resolve(read_turn("and then?", True), state, result(("quota", 8.0)), KNOWLEDGE)
+    assert resolution.turn is TurnKind.FOLLOW_UP and resolution.matches[0].id == "crash"
+
+
+def test_feedback_that_brings_evidence_of_another_problem_is_a_new_topic():
+    state = after_crash()
+    text = "tried that but now the scheduler says 0/3 nodes are available for the pod"
+    reading = read_turn(text, in_conversation=True)
+    assert reading.kind is TurnKind.FEEDBACK and context_query(text, reading, state, KNOWLEDGE) == text
+    evidence = result(("aks-schedule", 90.0), reasons=[{"type": "signature", "value": "nodes are available"}])
+    resolution = resolve(reading, state, evidence, KNOWLEDGE)
+    assert resolution.turn is TurnKind.NEW_TOPIC and resolution.matches[0].id == "aks-schedule"
+
+
+def test_feedback_whose_evidence_is_the_problem_already_shown_stays_feedback():
+    state = after_crash()
+    text = "did all of that and the user container still crashed, same message as before"
+    evidence = result(("crash", 100.0), reasons=[{"type": "signature", "value": "user container crashed"}])
+    resolution = resolve(read_turn(text, True), state, evidence, KNOWLEDGE)
+    assert resolution.turn is TurnKind.FEEDBACK and resolution.reject == "crash"
+
+
+def test_short_feedback_needs_no_match():
+    state = after_crash()
+    assert context_query("no luck", read_turn("no luck", True), state, KNOWLEDGE) is None
+
+
+def test_a_detail_question_about_another_product_entirely_is_a_new_topic():
+    state = after_crash()
+    resolution = resolve(read_turn("which setting makes the pods fit on the nodes?", True), state,
+                         result(("aks-schedule", 95.0), ("crash", 10.0)), KNOWLEDGE)
+    assert resolution.turn is TurnKind.NEW_TOPIC and resolution.matches[0].id == "aks-schedule"
+
+
+def test_a_question_that_does_not_refer_back_prefers_the_conversations_product_among_its_sure_answers():
+    state = after_crash()
+    reading = read_turn("how do I redeploy after editing the scoring script", in_conversation=True)
+    assert reading.tentative and reading.question
+    resolution = resolve(reading, state, result(("aks-schedule", 80.0), ("quota", 75.0)), KNOWLEDGE)
+    assert resolution.turn is TurnKind.FOLLOW_UP and resolution.matches[0].id == "quota"
+
+
+def test_after_alternatives_a_pick_by_position_opens_that_entry_in_any_language():
+    offered = resolve(read_turn("that didn't help", True), after_crash(), None, KNOWLEDGE).state
+    assert offered.last == ("quota", "logs", "local")
+    for text in ("the second one", "두 번째요", "第二个", "второй вариант"):
+        reading = read_turn(text, in_conversation=in_conversation(offered), family=offered.family)
+        resolution = resolve(reading, offered, result(("aks-schedule", 60.0)), KNOWLEDGE)
+        assert resolution.turn is TurnKind.FOLLOW_UP and resolution.matches[0].id == "logs"
+        assert resolution.state.entry == "logs"
+
+
+def test_a_position_means_nothing_when_no_choice_was_offered():
+    state = after_crash()
+    resolution = resolve(read_turn("the second one", True), state, result(("quota", 90.0)), KNOWLEDGE)
+    assert resolution.matches[0].id != "logs"
+
+
+def test_a_long_report_that_it_still_fails_the_same_way_is_feedback_on_the_answer():
+    state = after_crash()
+    text = ("I went through every step on that page, gave the identity the role, waited half an hour, redeployed "
+            "twice and the user container still crashed right after start with the same message as before")
+    reading = read_turn(text, in_conversation=True)
+    assert reading.kind is not TurnKind.FEEDBACK and reading.feedback_cue  # too long to be sure from words alone
+    resolution = resolve(reading, state, result(("crash", 95.0), ("quota", 40.0)), KNOWLEDGE)
+    assert resolution.turn is TurnKind.FEEDBACK and resolution.reject == "crash"
+
+
+def test_another_product_named_while_a_how_to_about_logs_is_shown_asks_for_that_products_logs():
+    state = opened(after_crash(), "logs", KNOWLEDGE)
+    reading = read_turn("what about batch?", in_conversation=True, family=state.family)
+    query = context_query("what about batch?", reading, state, KNOWLEDGE)
+    assert query is not None and "logs" in query and "batch endpoint" in query
+    resolution = resolve(reading, state, result(("batch-failed", 70.0), ("batch-logs", 60.0)), KNOWLEDGE)
+    assert resolution.turn is TurnKind.FOLLOW_UP and resolution.matches[0].id == "batch-logs"
+
+
+def test_asking_for_more_shows_the_entry_again_without_matching():
+    state = after_crash()
+    reading = read_turn("подробнее, пожалуйста", in_conversation=True)
+    assert context_query("подробнее, пожалуйста", reading, state, KNOWLEDGE) is None
+    assert resolve(reading, state, None, KNOWLEDGE).matches[0].id == "crash"

@@ -140,3 +140,120 @@ def test_a_question_about_a_status_in_a_conversation_is_read_as_asking_on():
     reading = read_turn("is that the same as the HTTP 500 I get when scoring?", in_conversation=True)
     assert reading.kind is TurnKind.FOLLOW_UP and reading.tentative and reading.strong
     assert read_turn("now the call returns 401 Unauthorized", in_conversation=True).kind is TurnKind.NEW_TOPIC
+
+
+@pytest.mark.parametrize("text", [
+    # outcomes in other words, no "help" or "work" in them
+    "that did nothing", "hmm, that wasn't it", "the fix didn't take", "redeployed, exact same failure",
+    "did that, zero difference", "problem remains", "unfortunately it's the same", "I already followed those steps",
+    "nope", "meh, no change at all",
+    "변한 게 없어요", "재시작해도 마찬가지예요", "이미 확인했어요", "증상이 똑같습니다", "그래도 안 돼요", "말씀하신 대로 했는데 안 돼요",
+    "没有任何变化", "还是老样子", "这招不灵", "重启了还是挂", "照着做了，依然如此", "早就检查过了",
+    "так же", "то же самое", "не-а", "увы, нет", "так и не заработало", "пробовал уже, результат тот же",
+    "сделал как написано, а толку ноль", "поставил лимит побольше, а таймаут никуда не делся",
+])
+def test_a_verdict_on_the_answer_in_any_wording_is_feedback(text):
+    assert read_turn(text, in_conversation=True).kind is TurnKind.FEEDBACK
+
+
+@pytest.mark.parametrize("text", [
+    "I already deployed it, how do I call the endpoint?", "已经部署好了，怎么调用终结点？", "уже развернул, как теперь вызвать эндпоинт?",
+    "is it the same for the v1 SDK?", "then where do I set the timeout?",
+])
+def test_having_done_something_and_asking_on_is_a_follow_up_not_feedback(text):
+    assert read_turn(text, in_conversation=True, family="managed-online-endpoints").kind is TurnKind.FOLLOW_UP
+
+
+def test_a_description_that_says_it_is_about_something_else_is_a_new_topic_not_feedback():
+    text = "separate issue: the nightly job runs fine but still writes an empty predictions file every time"
+    assert read_turn(text, in_conversation=True).kind is TurnKind.NEW_TOPIC
+    assert read_turn("no, that's not it, I asked about another problem", in_conversation=True).kind is TurnKind.FEEDBACK
+
+
+@pytest.mark.parametrize("text", [
+    "okay cool", "sweet", "howdy", "much obliged", "nice, all green now", "yay it works", "🎉", "🙏🙏",
+    "is this AI?", "who built this?", "what kinds of errors can you help with?", "am I talking to a human?",
+    "ㄳ", "ㅋㅋ", "넵 알겠습니다", "잘 가요", "무엇을 물어볼 수 있나요?", "ㅎㅇ", "챗봇인가요?",
+    "好的，明白", "哈哈", "辛苦了", "你都能回答什么问题", "早", "你用的是哪个大模型",
+    "здрасте", "спс", "с чем можешь помочь?", "ура, работает", "хаха", "ты нейросеть?", "доброй ночи",
+])
+def test_greetings_thanks_and_questions_about_the_assistant_in_other_words_are_small_talk(text):
+    assert read_turn(text, in_conversation=True).kind is TurnKind.SMALL_TALK
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("translate to Chinese", "zh"), ("again in english", "en"), ("russian pls", "ru"),
+    ("중국어로 번역해 주세요", "zh"), ("러시아어 버전도 있어요?", "ru"), ("영어로요", "en"),
+    ("翻译成俄语", "ru"), ("能用韩语说吗", "ko"), ("英语的版本呢", "en"),
+    ("переведи на корейский", "ko"), ("можно это по-английски?", "en"), ("китайская версия есть?", "zh"),
+])
+def test_language_requests_in_each_language_spelling(text, lang):
+    reading = read_turn(text, in_conversation=True)
+    assert reading.kind is TurnKind.LANGUAGE and reading.target_lang == lang
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("in Korean please: my endpoint returns 401 Unauthorized", "ko"), ("영어로 알려줘요, 배포하면 컨테이너가 계속 죽어요", "en"),
+    ("по-английски: деплой падает с ошибкой квоты", "en"),
+])
+def test_a_language_request_that_also_brings_a_problem_is_that_problem_answered_in_it(text, lang):
+    reading = read_turn(text, in_conversation=True)
+    assert reading.kind is not TurnKind.LANGUAGE and reading.target_lang == lang
+
+
+@pytest.mark.parametrize("text", [
+    "which setting controls that?", "what's the max payload then", "how do I avoid it next time?",
+    "어떤 권한이 필요해요?", "타임아웃은 어디서 바꿔요?", "需要什么权限？", "怎么避免？", "какие права нужны?", "где увеличить лимит?",
+])
+def test_asking_for_a_detail_of_the_problem_refers_back_to_it(text):
+    reading = read_turn(text, in_conversation=True)
+    assert reading.kind is TurnKind.FOLLOW_UP and not reading.tentative and reading.aspect == "detail"
+
+
+def test_local_in_a_longer_question_sets_the_scene_rather_than_asking_for_a_local_run():
+    assert read_turn("can I run it locally?", in_conversation=True).aspect == "local"
+    text = "once the service is up on my laptop, how do I change score.py without building a new image?"
+    assert read_turn(text, in_conversation=True).aspect != "local"
+
+
+@pytest.mark.parametrize("text", [
+    "there's nothing in the logs", "no such option in my deployment yaml", "it's not a network problem, we have no vnet",
+    "로그에 아무것도 없어요", "포털에서 그 설정을 못 찾겠어요", "日志里什么都没有", "我们没用私有网络，不可能是这个",
+    "в логах пусто", "не могу найти это в портале", "у нас нет приватной сети, так что дело не в этом",
+])
+def test_saying_the_answer_does_not_apply_is_feedback(text):
+    assert read_turn(text, in_conversation=True).kind is TurnKind.FEEDBACK
+
+
+@pytest.mark.parametrize("text", ["haven't tried that yet", "not yet, let me try", "아직 안 해봤어요, 해볼게요",
+                                  "还没试，我先试试", "ещё не пробовал, сейчас попробую", "no worries, works again now"])
+def test_not_having_tried_yet_or_good_news_is_no_verdict_on_the_answer(text):
+    assert read_turn(text, in_conversation=True).kind is TurnKind.SMALL_TALK
+
+
+@pytest.mark.parametrize("text", ["tell me more", "in simple words?", "then what?", "좀 더 자세히요", "详细说说", "расскажи подробнее"])
+def test_asking_for_more_of_the_answer_refers_back_to_it(text):
+    reading = read_turn(text, in_conversation=True)
+    assert reading.kind is TurnKind.FOLLOW_UP and not reading.tentative and reading.aspect == "more"
+
+
+@pytest.mark.parametrize(("text", "small_talk"), [
+    ("can you help me with batch endpoints?", "meta"), ("do you cover the v1 SDK too?", "meta"),
+    ("배치 엔드포인트도 도와줄 수 있어?", "meta"), ("ты умеешь в пакетные эндпоинты?", "meta"),
+    ("thanks, the batch job finished fine now", "thanks"), ("谢谢，批处理作业跑通了", "thanks"),
+    ("спасибо, пакетное задание отработало", "thanks"),
+])
+def test_small_talk_that_names_a_product_without_asking_about_it(text, small_talk):
+    reading = read_turn(text, in_conversation=True, family="managed-online-endpoints")
+    assert reading.kind is TurnKind.SMALL_TALK and reading.small_talk == small_talk
+
+
+@pytest.mark.parametrize("text", ["thanks, and what about batch?", "спасибо, а для пакетных?", "谢谢，批处理呢？"])
+def test_thanks_that_asks_about_another_product_asks_on(text):
+    assert read_turn(text, in_conversation=True, family="managed-online-endpoints").kind is TurnKind.FOLLOW_UP
+
+
+@pytest.mark.parametrize("text", ["any alternatives?", "다른 해결책은요?", "有其他方案吗", "其他原因呢", "какие ещё могут быть причины?",
+                                  "есть другие идеи?"])
+def test_asking_for_another_fix_or_cause_is_a_verdict_on_the_one_shown(text):
+    assert read_turn(text, in_conversation=True).kind is TurnKind.FEEDBACK

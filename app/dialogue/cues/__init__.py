@@ -6,6 +6,7 @@ detected unreliably ("ok thanks", "по-русски"), and people mix languages
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from types import ModuleType
 
@@ -16,13 +17,25 @@ LANGUAGE_MODULES: tuple[ModuleType, ...] = (en, ko, zh, ru)
 SMALL_TALK_KINDS = ("greeting", "thanks", "goodbye", "meta", "off_topic")
 """Small talk, in the order it is recognised: a message that is both a greeting and a
 question about the assistant ("hi, who are you?") is answered as the later, more specific one."""
-ASPECTS = ("logs", "local", "command", "fix", "cause")
+CHOICE_POSITIONS = ("1", "2", "3")
+"""Positions a message can pick among the entries offered (as many as the dialogue offers at most)."""
+ASPECTS = ("logs", "local", "command", "fix", "cause", "detail", "more")
 """What a follow-up can ask about, first found first: the logs of the product, debugging it locally
-(other entries of the family), the command, the fix or the cause of the entry shown (that entry again)."""
+(other entries of the family), the command, the fix or the cause of the entry shown (that entry again), a detail
+of it (which setting or role, the limit: that entry unless another one of the conversation answers it far better),
+more about it ("tell me more": that entry again)."""
+
+
+_COMPATIBILITY_JAMO = re.compile("[\u3131-\u318e]")
+"""Korean letters typed on their own (ㅋㅋ, ㄳ): NFKC folds them in the message, so in the patterns too."""
+
+
+def _folded_jamo(source: str) -> str:
+    return _COMPATIBILITY_JAMO.sub(lambda letter: unicodedata.normalize("NFKC", letter.group()), source)
 
 
 def _union(parts: list[str]) -> re.Pattern[str] | None:
-    sources = [part for part in parts if part]
+    sources = [_folded_jamo(part) for part in parts if part]
     return re.compile("|".join(f"(?:{source})" for source in sources), re.IGNORECASE) if sources else None
 
 
@@ -38,6 +51,10 @@ class Cues:
     new_topic: re.Pattern[str]
     family_switch: re.Pattern[str]
     feedback: re.Pattern[str]
+    feedback_unasked: re.Pattern[str]
+    """Feedback only when the message asks nothing ("already checked that")."""
+    untried: re.Pattern[str]
+    """Not tried yet ("haven't tried it yet"): never feedback, whatever negation the message has."""
     domain: re.Pattern[str]
     filler: re.Pattern[str]
     question: re.Pattern[str]
@@ -49,6 +66,8 @@ class Cues:
     small_talk: dict[str, re.Pattern[str]]
     aspects: dict[str, re.Pattern[str]]
     families: dict[str, re.Pattern[str]]
+    choices: dict[str, re.Pattern[str]]
+    """"The second one": a pick among the entries offered, by position ("1", "2", "3")."""
 
 
 def _compile() -> Cues:
@@ -64,11 +83,12 @@ def _compile() -> Cues:
 
     return Cues(
         reference=required("REFERENCE"), new_topic=required("NEW_TOPIC"), family_switch=required("FAMILY_SWITCH"), feedback=required("FEEDBACK"),
+        feedback_unasked=required("FEEDBACK_UNASKED"), untried=required("UNTRIED"),
         domain=required("DOMAIN"), filler=required("FILLER"), question=required("QUESTION"), language=per_key("LANGUAGE_REQUESTS", LANGS),
         language_names=per_key("LANGUAGE_NAMES", LANGS),
         small_talk={kind: required(kind.upper()) for kind in SMALL_TALK_KINDS},
         aspects={aspect: required(f"ASPECT_{aspect.upper()}") for aspect in ASPECTS},
-        families=per_key("FAMILIES", FAMILIES))
+        families=per_key("FAMILIES", FAMILIES), choices=per_key("CHOICES", CHOICE_POSITIONS))
 
 
 CUES = _compile()

@@ -24,7 +24,44 @@ FEEDBACK = (r"\b(?:did ?n[o']?t|does ?n[o']?t|do ?n[o']?t|did not|does not|not) 
             r"\bnot (?:the|my) (?:issue|problem|case|error)\b|\b(?:that|this|it)(?:'s| is) not (?:it|the|my|what|helpful|"
             r"relevant|working)\b|\bdoes ?n[o']?t (?:make (?:a|any) difference|do anything|address)|\bnothing (?:works|helped)\b|"
             r"\b(?:other|another|different) (?:idea|option|solution|suggestion|way|approach|fix)s?\b|\bno (?:change|difference)\b|\bdoes ?n[o']?t answer\b|\bdon'?t think (?:that|this|it)(?:'s| is)? "
-            r"(?:it|right|the (?:issue|problem|cause))\b|\bnot (?:about|for) my\b|\bthat'?s not what i (?:asked|meant)\b")
+            r"(?:it|right|the (?:issue|problem|cause))\b|\bnot (?:about|for) my\b|\bthat'?s not what i (?:asked|meant)\b|"
+            # outcomes in other words: "didn't do it", "the fix didn't take", "that wasn't it", "exact same failure"
+            r"\b(?:did|does|do|has|have|had)(?:n'?t| not) (?:\w+ ){0,2}?(?:do (?:it|anything|the trick|much)|take|matter|"
+            r"change (?:a|any)thing|improve|budge)\b|\b(?:was|is)(?:n'?t| not) (?:it|the (?:issue|problem|cause|reason|fix))\b|"
+            r"\b(?:does|do)(?:n'?t| not) (?:seem|look|appear) (?:to be |like )?(?:it|the (?:issue|problem|cause|reason))\b|"
+            r"\b(?:it'?s|it is|still|all) (?:exactly )?the same\b|\bexact(?:ly)? (?:the )?same\b|"
+            r"\bsame (?:here|story|behaviou?r|symptoms?|failure|outcome|exception|crash|message|result|response|status|\d{3}|err_?\d{4})s?\b|"
+            r"\b(?:problem|issue|error|failure|crash)s? (?:remains?|stays?|persists?|is back|came back|returns?)\b|"
+            r"\b(?:remains|unchanged)\b|\b(?:no|zero|without any) (?:change|improvement|difference|effect|dice|joy|success|luck)\b|"
+            r"\b(?:nothing|none of (?:it|that|this|them)) (?:changed|improved|worked|helped|happen(?:s|ed)|did anything)\b|"
+            r"(?:^\W*|\b(?:it|that|this|everything|deployment|endpoint|job|container|pod|service|build|image|run|request)s?"
+            r"(?:'s| is| was| has| just)? )(?:fail|crash|error|break|broke|die|restart|time)\w* (?:out )?again\b|\bagain the same\b|"
+            r"\bnot (?:resolved|fixed|solved|working|helping)\b|\b(?:has|have)n'?t (?:been )?(?:resolved|fixed|solved)\b|"
+            r"\b(?:didn'?t|did not|doesn'?t|does not|won'?t|will not) (?:work|help|fix|change)\b|\b(?:sadly|unfortunately|alas),? (?:no|not|nope|same)\b|"
+            r"\bany (?:other )?alternatives?\b|\bplan b\b|\bmeh\b|\bnegative\b|\bno go\b|\bdead end\b|\b(?:did|does|do|changed|fixed|helped|achieved|solved) nothing\b")
+FEEDBACK_UNASKED = (  # the answer does not apply: nothing to see, no such option, not that problem
+                    r"\bnothing (?:in (?:the |my )?logs?|shows up|gets? (?:printed|logged)|appears)\b|\b(?:logs?|it) (?:is|are) (?:empty|blank)\b|"
+                    r"\bno such (?:setting|option|flag|parameter|command|field|property|button|tab|menu)\b|"
+                    r"\b(?:flag|option|setting|parameter|command|button|field) (?:does ?n'?t|does not) exist\b|\bunrecognized arguments?\b|"
+                    r"\bi (?:do ?n'?t|can'?t|cannot|could ?n'?t) (?:see|find|locate) (?:it|that|this|the (?:option|setting|button|tab|menu|"
+                    r"page|field|flag|command|parameter))\b|\bcan'?t be (?:it|that|the (?:issue|problem|cause))\b|"
+                    r"\bnot an? \w+ (?:problem|issue)\b|\bthat'?s (?:for|about) (?:v1|v2|sdk v1|the (?:old|other) (?:one|sdk|cli))\b|"
+                    r"^(?!.*\b(?:works?|working|worked|fixed|solved|resolved|sorted)\b)(?=.*\b(?:still|again|same)\b)"
+                    r"(?=.*(?:n't|\bnot\b|\bno\b|\bnever\b|\bnothing\b|\bnone\b))|"
+                    r"\balready (?!(?:fixed|solved|resolved|sorted|working|works)\b)(?:\w+ed|read|done|set|seen|run|ran|did|tried|"
+                    r"have|had|went|been|got|there|in place|on|at|using|the|like that)\b|"
+                    r"\bi (?:did|do|have|had|tried) (?:exactly|precisely|just) (?:that|this|it|so|what)\b|"
+                    r"\b(?:plenty of|enough|sufficient|lots of) (?:quota|capacity|memory|cores|space|disk|cpu|gpu|replicas)\b|"
+                    r"\b(?:quota|capacity|memory|disk|the role|permissions?) (?:is|are) (?:fine|ok|okay|enough|there|not the (?:issue|problem))\b|"
+                    r"\b(?:fail|crash|error|break|time|die|restart|happen)\w* (?:out )?(?:anyway|regardless|nonetheless|all the same)\b|"
+                    r"\b(?:been through|went through|gone through) (?:that|this|those|it|the)\b|"
+                    r"\b(?:checked|verified|confirmed|read|followed|did|done|tried|applied|set) (?:that|this|those|it|all (?:of )?(?:that|those|this|it))"
+                    r"(?: (?:already|before|too|as well))?\W*$|^\W*(?:sadly|unfortunately|alas)\b|^\W*(?:same|nothing|not really)\W*$")
+UNTRIED = (r"\b(?:haven'?t|have not|didn'?t|did not|not) (?:yet )?(?:tried|done|checked|applied|had a chance)\b|\bnot yet\b|"
+           r"\b(?:let me|i'?ll|i will|gonna|going to) (?:try|check|test|do)\b")
+"""Not tried yet ("haven't tried that yet, will do"): no verdict on the answer, whatever negation it has."""
+""""That didn't help" only in a message that asks nothing: "already checked that" is a verdict,
+"already deployed it, how do I call it?" a question."""
 LANGUAGE_REQUESTS = {
     "en": r"\b(?:in|into|to) english\b|\benglish (?:please|pls|version)\b|^\W*english\W*$",
     "ko": r"\b(?:in|into|to) korean\b|\bkorean (?:please|pls|version)\b|^\W*korean\W*$",
@@ -32,10 +69,12 @@ LANGUAGE_REQUESTS = {
     "ru": r"\b(?:in|into|to) russian\b|\brussian (?:please|pls|version)\b|^\W*russian\W*$",
 }
 for _lang, _name in (("en", "english"), ("ko", "korean"), ("zh", "chinese"), ("ru", "russian")):
-    LANGUAGE_REQUESTS[_lang] += rf"|\b(?:speak|switch to|answer in|reply in|respond in) {_name}\b"
+    LANGUAGE_REQUESTS[_lang] += (rf"|\b(?:speak|switch to|answer in|reply in|respond in) {_name}\b"
+                                 rf"|\btranslat\w*\b[^.?!]{{0,40}}\b{_name}\b")
 LANGUAGE_NAMES = {"en": r"\benglish\b", "ko": r"\bkorean\b", "zh": r"\b(?:chinese|mandarin)\b",
                   "ru": r"\brussian\b"}
-GREETING = r"^\W*(?:hi|hello|hey|hiya|yo|good (?:morning|afternoon|evening)|greetings)\b"
+GREETING = (r"^\W*(?:hi|hello|hey|hiya|heya|yo|howdy|sup|wassup|what'?s up|good (?:morning|afternoon|evening|day)|"
+            r"(?:morning|evening|afternoon)\W*$|greetings|hallo|hola|salut|g'?day)\b")
 THANKS = (r"\b(?:thanks?|thank you|thx|ty|cheers|much appreciated|appreciate it)\b|"
           r"\b(?:that|it) (?:worked|fixed it|helped|solved it|did it)\b|\bworks now\b|\bproblem solved\b|"
           r"^\W*(?:great|perfect|awesome|ok|okay|cool|nice|got it|understood|makes sense|all good|sure|yes|yep|yeah|"
@@ -45,17 +84,33 @@ THANKS = (r"\b(?:thanks?|thank you|thx|ty|cheers|much appreciated|appreciate it)
           r"\b(?:got it|makes sense)\b|\b(?:works|working|running|runs|is up|succeeded|deployed|fine|ok|good) now\b|"
           r"\bup and running\b|\b(?:all |it'?s |now )?(?:fixed|solved|resolved|sorted)(?: now| it)?\W*$|"
           r"\b(?:good|great|nice) (?:job|work|bot)\b|\bwell done\b|\byou(?:'re| are) (?:awesome|great|the best|amazing|helpful)\b|"
-          r"^\W*(?:wow|whoa|oh|ah|i see|lol|haha|interesting)\W*$|^[\s\U0001F44D\U0001F64F\U0001F44C\u2764\u263A\U0001F600-\U0001F60F!.]+$")
+          r"^\W*(?:wow|whoa|oh|ah|i see|lol|haha|interesting)\W*$|^[\s\U0001F44D\U0001F64F\U0001F44C\u2764\u263A\U0001F600-\U0001F60F!.]+$|"
+          # a message of nothing but acknowledgements ("okay cool", "sweet, thx!")
+          r"^\W*(?:(?:ok|okay|k|kk|cool|great|nice|sweet|awesome|perfect|good|fine|sure|yes|yep|yeah|yup|alright|right|"
+          r"thanks?|thank you|thx|ty|tysm|got it|gotcha|understood|noted|roger|wow|neat|excellent|brilliant|lovely|"
+          r"fantastic|super|yay|hooray|woo+|splendid|ah|oh|i see|lol|haha|hehe|sounds good|will do|makes sense|"
+          r"much obliged|many thanks|cheers|amazing|legend|works|worked|nice one|hmm+|hm+|okie|oki|okey|ah ok|oh ok)\b\W*)+$|"
+          r"\bmuch obliged\b|\btysm\b|\b(?:yay|hooray|woohoo)\b|\ball (?:green|set|good) now\b|"
+          r"\b(?:it|that|this|everything|all|the \w+) (?:works|worked|is working|is up|is fixed|is green)(?: now| again)?\W*$|"
+          r"\bhaven'?t (?:tried|done|checked) (?:it|that|this|those)?(?: yet)?\W*$|^\W*not yet\b|\b(?:did|does) the trick\b|\blife ?saver\b|\bsaved my (?:day|life|bacon|weekend)\b|\byou rock\b|\byou(?:'re| are) a (?:legend|star|hero|genius)\b|\bthat (?:was|is) it\W*$|"
+          r"^(?=.*[\u2600-\u27bf\U0001F000-\U0001FAFF])[\s!.,:;()^\u2600-\u27bf\U0001F000-\U0001FAFF\ufe0f\u200d]+$")
 GOODBYE = (r"\b(?:bye|goodbye|see you|that'?s all|have a (?:nice|good) (?:day|one)|good night|no more questions|"
            r"nothing else|see ya|cya|later|take care|that'?s it for (?:now|today))\b")
 META = (r"\b(?:who are you|what are you|what can you do|what do you (?:do|know|cover)|how do(?:es)? (?:you|this) work|"
         r"are you (?:a |an )?(?:bot|human|robot|real|ai|person|machine)|is this a bot|what can i ask|"
         r"what (?:do|can) you help with|what is this (?:tool|bot|assistant|thing|site|page)|how old are you|"
         r"what(?:'s| is) your name|who (?:made|built|created) you|what languages|which languages|chatgpt|you(?:'re| are) (?:a |an )?(?:bot|human|robot|ai|person|machine))\b|^\W*(?:help|can you help(?: me)?)\W*$|\bhow (?:can|could|do) you help\b|\bwhat(?:'s| is) your (?:purpose|job)\b|"
-        r"\bwhat are you for\b|\bcan you help (?:me )?with\b|\bare you (?:a |an )?(?:\w+ )?(?:bot|assistant|ai)\b|\b(?:anyone|anybody|somebody) (?:there|here)\b|\bhow are you\b")
+        r"\bwhat are you for\b|\bis (?:this|it) (?:an? )?(?:ai|bot|chatbot|human|person|robot|automated|gpt|llm|chatgpt)\b|"
+        r"\bwho (?:made|built|wrote|created|runs|maintains|develops|programmed) (?:this|you|it)\b|"
+        r"\bwhat (?:topics|kinds? of (?:questions|problems|errors|issues|things)|sorts? of (?:questions|problems|errors|issues|things)|"
+        r"questions|errors|problems|issues|products|services|things) (?:do|can|should|could) (?:you|i)\b|"
+        r"\b(?:talking|speaking|chatting) (?:to|with) (?:a |an )?(?:human|bot|person|machine|real|robot|ai)\b|"
+        r"\bwhat do you (?:support|handle|answer)\b|\bdo you (?:know (?:anything )?about|cover|support|handle|do)\b|\bwhat(?:'s| is) (?:this|it) (?:for|about)\b|\bcan you help (?:me )?with\b|\bare you (?:a |an )?(?:\w+ )?(?:bot|assistant|ai)\b|\b(?:anyone|anybody|somebody) (?:there|here)\b|\bhow are you\b")
 OFF_TOPIC = (r"\b(?:weather|joke|recipe|football|soccer|movie|song|poem|lottery|horoscope|stock price|bitcoin|"
              r"capital of|president|pizza|dinner|lunch|sing|love you|marry|meaning of life|tell me a story|"
-             r"who won|what time is it|\d+ ?[-+*/x] ?\d+|math|homework|news|vacation|holiday)\b")
+             r"who won|what time is it|\d+ ?[-+*/x] ?\d+|math|homework|news|vacation|holiday|sports?|basketball|baseball|"
+             r"music|crypto|breakfast|video games?|birthday|girlfriend|boyfriend|bored|chat with me|favou?rite (?:colou?r|food|movie|song)|"
+             r"what day is it|tell me something (?:fun|funny|interesting)|riddle|fun fact)\b")
 DOMAIN = (r"azure|\baml\b|endpoint|deploy|container|docker|kubernetes|\baks\b|\baci\b|model|scor|\blogs?\b|error|"
           r"fail|crash|quota|image|registry|\bcli\b|\bsdk\b|probe|timeout|batch|webservice|request|http|\bapi\b|"
           r"token|\bvm\b|gpu|cpu|memory|disk|conda|environment|workspace|command")
@@ -64,20 +119,37 @@ FILLER = (r"\b(?:please|pls|plz|can|could|would|you|show|give|me|it|this|that|th
           r"about|explain|repeat|tell|here|is|there|same|language|instead)\b")
 _ALONE = r"(?<![a-z0-9])(?:{})(?![a-z0-9])"
 """A Latin word on its own, also right next to Hangul or Han ("aks에서는요", "aks上"), where \\b sees no edge."""
+CHOICES = {
+    "1": r"\b(?:first|1st)\b|\b(?:option|number|no\.?|#) ?(?:1|one)\b|^\W*1\W*$",
+    "2": r"\b(?:second|2nd)\b|\b(?:option|number|no\.?|#) ?(?:2|two)\b|^\W*2\W*$",
+    "3": r"\b(?:third|3rd|last)\b|\b(?:option|number|no\.?|#) ?(?:3|three)\b|^\W*3\W*$",
+}
+"""Which of the entries offered as a choice a short message picks ("the second one", "option 3")."""
 FAMILIES = {
     "batch-endpoints": _ALONE.format("batch"),
     "docker-aci-aks": _ALONE.format(r"aks|aci|kubernetes service|container instances?|web ?services?|sdk v1|v1 sdk|"
                                     r"azureml-core|v1"),
     "managed-online-endpoints": _ALONE.format("online|managed|v2"),
 }
-NEW_TOPIC = (r"\b(?:another|a new|a different|new|other|second|separate) (?:problem|issue|error|question)\b|"
+NEW_TOPIC = (r"\b(?:another|a new|a different|different|new|other|second|separate|next|unrelated) (?:problem|issue|error|question|topic)\b|"
              r"\bunrelated\b|\bdifferent (?:topic|thing|one)\b|\banother (?:one|thing)\b|\bone more (?:question|thing|problem|issue)\b|"
              r"\bsomething else\b|\bseparate(?:ly)?\b|\bchanging (?:the )?(?:topic|subject)\b")
 QUESTION = (r"\?|^\W*(?:(?:ok|okay|right|so|fine|and|but|then)\W+)*(?:how|what|where|why|when|which|who|can|could|"
-            r"is|are|do|does|did|should|would|will|any ?(?:way|idea)|(?:please )?(?:tell|show|explain|give|walk|help))\b")
+            r"is|are|do|does|did(?! (?:that|it|this|those|all|so|everything)\b)|should|would|will|any ?(?:way|idea)|"
+            r"(?:please )?(?:tell|show|explain|give|walk|help))\b")
 ASPECT_LOGS = _ALONE.format(r"logs?|logging|traceback|stdout|stderr|printed|print output|console output")
 ASPECT_LOCAL = _ALONE.format(r"local(?:ly)?|localhost") + r"|\bon my (?:machine|laptop|pc)\b|--local|\breproduce\b"
 ASPECT_COMMAND = _ALONE.format(r"commands?|cli command") + r"|\bwhat (?:do i|should i|to) (?:run|type)\b|\bsyntax\b"
 ASPECT_FIX = (r"\b(?:fix|solve|resolve|repair)\b|\bwhat (?:should|do|can) i do\b|\bnext steps?\b|"
               r"\bhow (?:do|can) i get (?:it|this|that) (?:working|to work)\b")
 ASPECT_CAUSE = r"\bwhy\b|\bcause[sd]?\b|\breason\b|\bwhat does (?:it|that|this) mean\b"
+ASPECT_DETAIL = (r"\b(?:which|what)(?:'s| is| are)? (?:\w+ )?(?:settings?|parameters?|params?|options?|flags?|values?|roles?|"
+                 r"permissions?|rights|size|limits?|skus?|instance types?|resources?|propert(?:y|ies)|fields?|keys?|variables?|"
+                 r"versions?|ports?|timeouts?|quotas?)\b|\b(?:maximum|minimum|upper limit|lower limit)\b|\b(?:max|min) (?!ago\b)\w+|\b(?:max|min)\W*$|"
+                 r"\b(?:ticket|support (?:request|case)|contact support)\b|"
+                 r"\bhow (?:big|large|many|much|long)\b|\bwhere (?:do|can|should) i (?:set|change|configure|increase|raise|lower|"
+                 r"adjust|check|see)\b|\b(?:avoid|prevent)\b")
+"""A detail of the problem shown (which setting, which role, the limit, how to avoid it): asked about that entry."""
+ASPECT_MORE = (r"\bmore (?:details?|info(?:rmation)?)\b|\btell me more\b|\belaborate\b|\bexplain (?:more|further|again|in detail)\b|"
+               r"\bin (?:more )?detail\b|\bgo on\b|\bthen what\b|\bwhat(?:'s| is)? (?:next|now)\W*$|\b(?:simpler|in simple (?:words|terms)|eli5)\b|^\W*(?:and|next|then|so|details)\W*$")
+"""More about the entry shown ("tell me more", "in simple words?"): that entry again."""
