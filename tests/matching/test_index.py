@@ -3,8 +3,11 @@ found through the inverted index, how IDF weighs words, and how typos are resolv
 import math
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from app.matching.features import features
+from app.matching import index as index_module
+from app.matching.features import features, token_texts, tokens
 from app.matching.index import UNIGRAM_FACTOR, KnowledgeIndex
 from app.matching.matcher import Matcher
 from app.matching.normalize import normalize
@@ -18,32 +21,39 @@ def entry(entry_id, title, *, cause="Why it happens.", steps="1. Fix it.", conte
 
 def phrase_candidates(index, text):
     """Entries with a title, alias or signature sharing a feature with the text."""
-    return {index.ids[index.phrases[number].entry]
-            for feature in features(normalize(text)) for number in index.postings.get(feature, ())}
+    return {index.ids[index.phrase_entry[number]] for feature in features(normalize(text))
+            for number in index.postings.get(index.feature_id(feature))}
 
 
 def prose_candidates(index, text):
     """Entries whose cause, steps or command descriptions share a feature with the text."""
-    return {index.ids[position]
-            for feature in features(normalize(text)) for position in index.body_postings.get(feature, ())}
+    return {index.ids[position] for feature in features(normalize(text))
+            for position in index.body_postings.get(index.feature_id(feature))}
+
+
+def phrases(index):
+    return [index.phrase(number) for number in range(index.phrase_count())]
+
+
+ENTRIES = [
+    entry("quota", "Deployment quota exceeded",
+          aliases={"ru": ["Квота превышена"], "ko": ["할당량 부족"], "zh": ["配额不足"]},
+          error_codes=["ERR_1100"], http_statuses=[429],
+          signatures=["QuotaExceeded: not enough cores"],
+          patterns=[r"quota (?:of|for) \d+ cores"],
+          cause="The subscription has no cores left.",
+          commands=[{"tool": "az", "command": "az ml zebra list",
+                     "description": {"en": "Lists the giraffes"}}]),
+    entry("timeout", "Deployment timeout", cause="The container took too long to start.",
+          http_statuses=[429, 504]),
+    entry("image", "Image build failed", cause="The deployment image has a broken conda file."),
+    entry("auth", "Authentication failed", aliases={"en": ["how do I", "401 unauthorized"]}),
+]
 
 
 @pytest.fixture(scope="module")
 def index():
-    return KnowledgeIndex([
-        entry("quota", "Deployment quota exceeded",
-              aliases={"ru": ["Квота превышена"], "ko": ["할당량 부족"], "zh": ["配额不足"]},
-              error_codes=["ERR_1100"], http_statuses=[429],
-              signatures=["QuotaExceeded: not enough cores"],
-              patterns=[r"quota (?:of|for) \d+ cores"],
-              cause="The subscription has no cores left.",
-              commands=[{"tool": "az", "command": "az ml zebra list",
-                         "description": {"en": "Lists the giraffes"}}]),
-        entry("timeout", "Deployment timeout", cause="The container took too long to start.",
-              http_statuses=[429, 504]),
-        entry("image", "Image build failed", cause="The deployment image has a broken conda file."),
-        entry("auth", "Authentication failed", aliases={"en": ["how do I", "401 unauthorized"]}),
-    ])
+    return KnowledgeIndex(ENTRIES)
 
 
 # --- what is indexed per entry ----------------------------------------------------------
@@ -56,7 +66,7 @@ def test_codes_and_statuses_lead_to_the_entries_that_answer_them(index):
 
 
 def test_titles_aliases_and_signatures_in_every_language_are_phrases(index):
-    kinds = {(p.kind, p.lang) for p in index.phrases if index.ids[p.entry] == "quota"}
+    kinds = {(p.kind, p.lang) for p in phrases(index) if index.ids[p.entry] == "quota"}
     assert kinds == {("title", "en"), ("alias", "ru"), ("alias", "ko"), ("alias", "zh"), ("signature", "en")}
 
 
@@ -91,7 +101,7 @@ def test_command_descriptions_are_indexed_but_command_lines_are_not(index):
 
 
 def test_a_phrase_of_only_stop_words_is_not_indexed(index):
-    aliases = [p.text for p in index.phrases if index.ids[p.entry] == "auth" and p.kind == "alias"]
+    aliases = [p.text for p in phrases(index) if index.ids[p.entry] == "auth" and p.kind == "alias"]
     assert aliases == ["401 unauthorized"]
 
 
@@ -142,13 +152,13 @@ def test_prose_mentions_make_a_word_more_common(index):
     """`deployment` is in two titles and one entry's prose: three of four entries use it."""
     deploy, = features("deployment")
     timeout, = features("timeout")
-    assert index.document_frequency[deploy] == 3
+    assert index.frequency(index.feature_id(deploy)) == 3
     assert index.weight(deploy) < index.weight(timeout)
 
 
 def test_a_word_the_knowledge_never_uses_weighs_as_much_as_the_rarest(index):
     assert index.weight("w:neverseen") == index.max_idf
-    assert index.weight("w:neverseen") > max(index.idf.values())
+    assert index.weight("w:neverseen") > max(index.idf)
 
 
 def test_single_cjk_characters_count_at_a_discount(index):
@@ -157,8 +167,8 @@ def test_single_cjk_characters_count_at_a_discount(index):
 
 
 def test_a_phrase_weighs_the_sum_of_its_words(index):
-    for number, phrase in enumerate(index.phrases):
-        assert index.phrase_weight[number] == pytest.approx(sum(index.weight(f) for f in phrase.features))
+    for number, phrase in enumerate(phrases(index)):
+        assert index.phrase_weight[number] == pytest.approx(sum(index.idf[f] for f in phrase.features))
 
 
 def test_an_empty_knowledge_still_weighs_words():
@@ -200,3 +210,61 @@ def test_a_misspelt_word_is_corrected_to_a_known_one(index, typo, word):
 ])
 def test_words_that_are_not_corrected(index, word):
     assert index.correction(word) is None
+
+
+# --- the saved index ----------------------------------------------------------------------
+
+QUERIES = ["ERR_1100", "Quota For 24 Cores", "deploymnet quota", "квоты превышены", "配额不足", "401 unauthorized",
+           "the container took too long", "zzz unrelated"]
+
+
+def answers(matcher):
+    return [[(m.id, m.score, m.reasons) for m in matcher.match(query).candidates] for query in QUERIES]
+
+
+def test_a_saved_index_answers_exactly_as_a_built_one(tmp_path, monkeypatch):
+    built = answers(Matcher(ENTRIES))
+    assert answers(Matcher(ENTRIES, cache_dir=tmp_path)) == built  # builds, saves, maps the saved arrays
+    monkeypatch.setattr(index_module, "_Build", None)  # a second process reads it, building nothing
+    assert answers(Matcher(ENTRIES, cache_dir=tmp_path)) == built
+    assert len(list(tmp_path.glob("index-*"))) == 1
+
+
+def test_changed_knowledge_gets_a_new_index(tmp_path):
+    KnowledgeIndex(ENTRIES, tmp_path)
+    changed = [*ENTRIES[:-1], entry("auth", "Authentication failed", aliases={"en": ["403 forbidden"]})]
+    assert phrase_candidates(KnowledgeIndex(changed, tmp_path), "forbidden") == {"auth"}
+    assert len(list(tmp_path.glob("index-*"))) == 2
+
+
+def test_only_the_newest_saved_indexes_are_kept(tmp_path):
+    versions = [[*ENTRIES, entry(f"extra{number}", f"Extra entry {number}")] for number in range(5)]
+    for version in versions:
+        KnowledgeIndex(version, tmp_path)
+    assert len(list(tmp_path.glob("index-*"))) == index_module.KEPT_INDEXES
+    assert (tmp_path / f"index-{index_module.index_key(versions[-1])}").exists()
+
+
+def test_a_damaged_saved_index_is_built_again(tmp_path):
+    KnowledgeIndex(ENTRIES, tmp_path)
+    [folder] = tmp_path.glob("index-*")
+    (folder / "idf.npy").write_bytes(b"not an array")
+    assert phrase_candidates(KnowledgeIndex(ENTRIES, tmp_path), "quota") == {"quota"}
+
+
+def test_a_cache_folder_that_cannot_be_written_still_gives_an_index(tmp_path):
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    assert phrase_candidates(KnowledgeIndex(ENTRIES, blocked / "cache"), "quota") == {"quota"}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("abz09_-./' ёжы 배포부 配额署\n"), max_size=40))
+def test_the_build_reads_text_as_the_matcher_does(text):
+    """The build finds tokens and features its own faster way; they must be the query's."""
+    normalised = normalize(text)
+    assert token_texts(normalised) == [token for _, token in tokens(normalised)]
+    built = KnowledgeIndex([entry("e", text or "x")])
+    names = {number: feature for feature, number in built.feature_ids.items()}
+    expected = list(dict.fromkeys(features(normalised)))
+    assert [[names[f] for f in phrase.features] for phrase in phrases(built)] == ([expected] if expected else [])

@@ -104,3 +104,27 @@ def test_blas_runs_one_thread_once_the_encoder_is_loaded():
     semantic.default_encoder()
     assert all(pool["num_threads"] == semantic.ENCODER_THREADS for pool in threadpool_info()
                if pool["user_api"] == "blas")
+
+
+def test_a_text_shared_by_entries_is_encoded_once(tmp_path):
+    encoded: list[str] = []
+
+    class Recording(LetterEncoder):
+        def encode(self, texts: list[str]) -> np.ndarray:
+            encoded.extend(texts)
+            return super().encode(texts)
+
+    twins = [*ENTRIES, _entry("twin", "Not enough quota", ["quota exceeded"])]
+    index = SemanticIndex(twins, Recording(), tmp_path)
+    assert sorted(encoded) == sorted(set(index.texts)) and len(encoded) < len(index.texts)
+    best, _ = index.similarities("not enough quota")
+    assert best[0] == best[2]
+
+
+def test_workers_map_the_cached_vectors_instead_of_copying_them(tmp_path):
+    """A mapped file's pages are shared by every worker: at 100x knowledge the vectors are a gigabyte."""
+    built = SemanticIndex(ENTRIES, LetterEncoder(), tmp_path)
+    semantic._MEMO.clear()
+    mapped = SemanticIndex(ENTRIES, LetterEncoder(), tmp_path)
+    assert isinstance(built.vectors, np.memmap) and isinstance(mapped.vectors, np.memmap)
+    assert np.array_equal(built.vectors, mapped.vectors)
