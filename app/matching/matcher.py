@@ -25,7 +25,7 @@ from app.matching.languages import LANGUAGES, SPACED_SCRIPTS, alternation
 from app.matching.lexicon import ERROR_CONTEXT, ERROR_OUTPUT, HOW_TO_QUESTION, OFF_DOMAIN, SMALL_TALK, families_in
 from app.matching.neighbours import Sighting, Topic, neighbour_topic
 from app.matching.normalize import normalize
-from app.matching.scoring import ScoringParams
+from app.matching.scoring import ScoringParams, specific_signature
 from app.matching.semantic import Encoder, SemanticIndex
 
 CODE_ORDER_STEP = 0.5         # each later code in a paste counts a little less than the first
@@ -155,7 +155,7 @@ class Matcher:
 
     def __init__(self, entries: list[dict[str, Any]], params: ScoringParams | None = None,
                  max_query_chars: int = 8000, encoder: Encoder | None = None, cache_dir: Path | None = None):
-        self.index = KnowledgeIndex(entries)
+        self.index = KnowledgeIndex(entries, cache_dir)
         self.params = params or ScoringParams.load()
         self.threshold = self.params.threshold
         self.ambiguity_margin = self.params.ambiguity_margin
@@ -326,40 +326,42 @@ class Matcher:
         body_weight = params.text_body
         explained: dict[int, float] = defaultdict(float)
         phrase_matched: dict[int, float] = defaultdict(float)
-        common: dict[str, float] = {}
+        common: dict[int, float] = {}
         budget = params.postings_budget
-        for feature in sorted(query, key=lambda f: index.document_frequency.get(f, 0)):
+        feature_ids = {feature: index.feature_id(feature) for feature in query}
+        frequencies = {feature: index.frequency(number) for feature, number in feature_ids.items()}
+        for feature in sorted(query, key=frequencies.__getitem__):
             weight = query[feature]
-            frequency = index.document_frequency.get(feature, 0)
+            number = feature_ids[feature]
+            frequency = frequencies[feature]
             if frequency > index.common_cutoff and (budget <= 0 or explained):
-                common[feature] = weight
+                common[number] = weight
                 continue
             budget -= frequency
-            for number in index.postings.get(feature, ()):
-                phrase_matched[number] += weight
-            for position in index.entry_postings.get(feature, ()):
+            for phrase_number in index.postings.get(number):
+                phrase_matched[phrase_number] += weight
+            for position in index.entry_postings.get(number):
                 explained[position] += weight
-            for position in index.body_postings.get(feature, ()):
+            for position in index.body_postings.get(number):
                 explained[position] += weight * body_weight
         chosen = set(heapq.nlargest(params.text_candidates, explained, key=explained.__getitem__))
         chosen.update(position for position in evidence if position in explained)
         best: dict[int, tuple[float, int]] = {}
+        phrase_entry, phrase_starts, phrase_features = index.phrase_entry, index.phrase_starts, index.phrase_features
         for number, matched in phrase_matched.items():
-            phrase = index.phrases[number]
-            if phrase.entry not in chosen:
+            owner = phrase_entry[number]
+            if owner not in chosen:
                 continue
             if common:  # in C: the hot loop of a query
-                matched += sum(map(common.get, phrase.features, repeat(0.0, len(phrase.features))))
+                feats = phrase_features[phrase_starts[number]:phrase_starts[number + 1]]
+                matched += sum(map(common.get, feats, repeat(0.0, len(feats))))
             coverage = matched / index.phrase_weight[number]
             strength = coverage * min(1.0, matched / params.text_evidence)
-            if strength > best.get(phrase.entry, (0.0, -1))[0]:
-                best[phrase.entry] = (strength, number)
+            if strength > best.get(owner, (0.0, -1))[0]:
+                best[owner] = (strength, number)
+        shares = index.common_shares(common, body_weight, chosen) if common else {}
         for position in chosen:
-            phrase_feats = index.entry_features[position]
-            body_feats = index.entry_body_features[position]
-            total = explained[position] + sum(
-                weight if feature in phrase_feats else weight * body_weight
-                for feature, weight in common.items() if feature in phrase_feats or feature in body_feats)
+            total = explained[position] + sum(shares.get(position, ()))
             strength, number = best.get(position, (0.0, -1))
             query_coverage = min(1.0, params.text_query_scale * total / query_total)
             share = params.text_phrase_share
@@ -370,9 +372,9 @@ class Matcher:
             item = evidence[position]
             item.text = score
             if number >= 0:
-                phrase = index.phrases[number]
-                item.reasons.append({"type": "alias" if phrase.kind != "title" else "title",
-                                     "value": phrase.text, "lang": phrase.lang, "score": round(score, 1)})
+                kind, lang, phrase_text = index.describe(number)
+                item.reasons.append({"type": "alias" if kind != "title" else "title",
+                                     "value": phrase_text, "lang": lang, "score": round(score, 1)})
             else:
                 item.reasons.append({"type": "fuzzy_text", "value": "entry description", "score": round(score, 1)})
 
@@ -452,9 +454,13 @@ class Matcher:
         params, topic, families = self.params, context.topic, context.families
         entry = self.index.entries[position]
         exact = bool(item.code or item.signature)
-        # a paste beyond doubt about a neighbour: an entry's literal signature there is the neighbour's too
-        neighbour_applies = topic is not None and not item.code and (
-            not exact or (context.sighting is not None and context.sighting.conclusive))
+        # a paste beyond doubt about a neighbour: an entry's literal signature there is the neighbour's too;
+        # a paste in another stage (no deployment word): only a specific signature stays the entry's
+        sighting = context.sighting
+        signature_is_neighbours = sighting is not None and (sighting.conclusive or (
+            sighting.outside_deployment
+            and not specific_signature(item.reasons, params.specific_signature_words)))
+        neighbour_applies = topic is not None and not item.code and (not exact or signature_is_neighbours)
         is_how_to = entry["kind"] == "how-to"
         discounts = (
             ("other_code_known", params.other_code_known, context.known_codes and not exact),

@@ -5,18 +5,30 @@ scale, a training job's UserError, `az extension add`, the studio UI; or about A
 whose "deployments" and "rate limits" sound like ours. For those the right answer is "not
 covered", with the topic named and the documentation page to read.
 
-Each topic has two case-insensitive patterns, written for English, Korean, Chinese and
-Russian pastes: `cues`, words and phrases that point at the topic, and `strong`, the
-subset whose single hit is conclusive (every strong alternative is also a cue).
+Each topic has two case-insensitive patterns: `cues`, words and phrases that point at the
+topic, and `strong`, the subset whose single hit is conclusive (every strong alternative is
+also a cue). They are joined from two places: the topic's language-neutral identifiers here
+(`amlcompute`, `ScriptRunConfig`, `az extension add`), and each language's words in its module
+(`Language.neighbour_cues`: how English, Korean, Chinese and Russian users of the area speak),
+so a new language touches one module. Words for a concept a deployment paste shares too (its
+environment, its image build) are `concepts`: every language's words for one concept count as
+one cue, so `conda 环境` is one hit, not two.
 
 `neighbour_topic` picks the topic a paste is about: one with a strong hit or at least two
-distinct cue hits; among several, the one with most distinct cue hits (ties: TOPICS order).
-The covered knowledge counts against every topic: a paste naming an ERR_NNNN code is a
-deployment's, and a topic needs more distinct hits than the paste has distinct deployment
-words (endpoints, deployments, ACI/AKS web services, score.py ...). So "deployed my AutoML
-model to an online endpoint: ResourceNotReady" stays a deployment question. The sighting is
-conclusive when the topic has a strong hit and the paste not one deployment word: the matcher
-then discounts even an entry's literal signature (only an ERR_NNNN code would keep it).
+distinct cue hits; among several, the one with most distinct cue hits (ties: more strong hits,
+then TOPICS order). The covered knowledge counts against every topic: a paste naming an
+ERR_NNNN code is a deployment's, and a topic needs more distinct hits than
+DEPLOYMENT_WORD_WEIGHT times the paste's distinct deployment words (endpoints, deployments,
+ACI/AKS web services, scoring, inference, score.py ...). So "deployed my AutoML model to an
+online endpoint: ResourceNotReady" stays a deployment question.
+
+The stage counts as evidence. A paste without one deployment word is *outside deployment*
+(training, provisioning, signing in): there a short, generic signature of an entry is the
+neighbour's too, and only an ERR_NNNN code or a specific signature (a sentence of the entry's
+error output) keeps the entry. Such a paste is a sighting even when no topic has two cues but
+the neighbouring topics together have STAGE_CUES. The sighting is *conclusive* when, outside
+deployment, the topic has a strong hit or CONCLUSIVE_CUES distinct cues: the matcher then
+discounts every signature and pattern (only an ERR_NNNN code keeps its entry).
 
 Cues are regular expressions with two rules, checked when the module loads: a cue starts
 with a literal character, and one in a script written with spaces (Latin, Cyrillic,
@@ -35,13 +47,16 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+
+from app.matching.languages import LANGUAGES
+from app.matching.languages.base import WORD_END as _E
+from app.matching.languages.base import NeighbourCues
 
 DOCS_CHECKED = "2026-12-01"
 _DOCS = "https://learn.microsoft.com/azure/machine-learning/"
 
-# A word ends where no ASCII letter, digit or underscore follows.
-_E = r"(?![a-z0-9_])"
 # Where a word may start: after these, or at the start of the text (and after a Han
 # character, as Chinese glues Latin words to them: "使用automl训练").
 _SEPARATOR_CHARS = r"\s.,;:!?()\[\]{}<>\"'`=/\\|*_\-«»“”‘’、。《》【】「」"
@@ -76,62 +91,48 @@ class _Source:
     page: str
     """A page of the Azure ML documentation, or a full address for another product's."""
     title: str
+    concepts: Mapping[str, str] = field(default_factory=dict)
+    """Language-neutral words of a concept the languages also name (`NeighbourCues.concepts`)."""
 
 
-_SOURCES: tuple[_Source, ...] = (
+# Each topic's language-neutral cues: identifiers, commands, file and error names, which
+# pastes in every language quote as they are. Each language's words for the topic are in its
+# module (`Language.neighbour_cues`, app.matching.languages) and are joined to these.
+_NEUTRAL: tuple[_Source, ...] = (
     _Source(
         "compute-cluster",
         strong=(
-            r"compute[ -]?clusters?", r"amlcompute", r"azuremlcompute", r"aml compute|ml compute" + _E, r"unusable nodes?",
-            r"batch ?ai" + _E,
-            r"컴퓨팅 ?클러스터", r"계산 ?클러스터", r"计算群集|计算集群", r"вычислительн\w* кластер\w*",
+            r"amlcompute", r"azuremlcompute", r"computetargetnotfound", r"clusterresize\w*|resizeerror\w*",
+            r"allocationfailed|zonalallocationfailed|overconstrainedallocationrequest", r"vm_priority",
         ),
         cues=(
-            r"computetargetnotfound", r"compute targets?", r"cpu-clusters?|gpu-clusters?", r"low[- ]?priority|lowpriority",
-            r"preempt\w*", r"min(?:_| |imum )(?:nodes|instances)" + _E + r"|max(?:_| |imum )(?:nodes|instances)" + _E, r"idle_seconds_before_scaledown",
-            r"scal(?:e|es|ing)[ -]?(?:up|down|out)" + _E, r"resiz\w*", r"nodes?" + _E, r"dedicated cores?",
-            r"quota limits of core", r"batchnodemanagement", r"clusters?" + _E, r"unusable",
-            r"클러스터", r"저우선 ?순위|낮은 우선 ?순위|우선 ?순위가 낮은", r"선점", r"스케일 ?(?:업|다운|아웃)", r"노드",
-            r"群集|集群", r"低优先级", r"抢占", r"节点", r"缩放|扩容|纵向扩展|横向扩展",
-            r"кластер\w*", r"низкоприоритетн\w*|низк\w* приоритет\w*", r"вытесн\w*", r"узл\w*|узел", r"масштабир\w*",
+            r"cpu-clusters?|gpu-clusters?", r"lowpriority|dedicated" + _E,
+            r"min(?:_| |imum )(?:nodes|instances)" + _E + r"|max(?:_| |imum )(?:nodes|instances)" + _E,
+            r"idle_seconds_before_scaledown", r"batchnodemanagement", r"vm_size", r"az ml compute (?:create|update|resize)",
         ),
         page="how-to-create-attach-compute-cluster",
         title="Create an Azure Machine Learning compute cluster",
     ),
     _Source(
         "compute-instance",
-        strong=(
-            r"compute[ -]?instances?", r"computeinstance\w*", r"notebook vms?", r"idle[ _-]?shutdown",
-            r"idle_time_before_shutdown\w*", r"컴퓨팅 ?인스턴스", r"유휴 ?(?:시 )?종료", r"计算实例", r"空闲关闭",
-            r"вычислительн\w* экземпляр\w*",
-            r"выключ\w* (?:\w+ )?при простое|отключ\w* (?:\w+ )?при простое|заверш\w* (?:\w+ )?при простое",
-        ),
-        cues=(
-            r"jupyter\w*", r"terminals?(?! state)" + _E, r"kernel\w*", r"idle" + _E, r"on behalf of", r"setup script",
-            r"rstudio|posit workbench", r"vs ?code (?:remote|desktop)",
-            r"start schedules?|stop schedules?|schedul\w* (?:start|stop)",
-            r"터미널", r"커널", r"주피터", r"유휴", r"시작 중|중지됨|중지 중",
-            r"终端", r"内核", r"空闲", r"正在启动|停止计划|启动计划",
-            r"терминал\w*", r"простое|простоя",
-        ),
+        strong=(r"computeinstance\w*", r"idle_time_before_shutdown\w*"),
+        cues=(r"ipykernel|nbformat|jupyterlab", r"az ml compute (?:start|stop|restart|connect-ssh)"),
         page="how-to-create-compute-instance",
         title="Create an Azure Machine Learning compute instance",
     ),
     _Source(
         "training-job",
         strong=(
-            r"command jobs?", r"sweep jobs?", r"training (?:jobs?|runs?|scripts?)", r"az ml job (?:create|stream|show|download)",
-            r"user process '?\w*'? exited", r"std_log\.txt", r"scriptrunconfig", r"experiment\.submit",
-            r"학습 ?(?:작업|잡|스크립트)|훈련 ?(?:작업|잡|스크립트)", r"训练(?:作业|任务|脚本)",
-            r"задани\w* обучени\w*|скрипт\w* обучени\w*|запуск\w* обучени\w*",
+            r"az ml job (?:create|stream|show|download|cancel|list|archive)", r"user process '?\w*'? exited",
+            r"std_log\w*\.txt", r"scriptrunconfig", r"experiment\.submit", r"ml_client\.jobs\.create_or_update",
+            r"estimator\w*", r"pytorchconfiguration|mpiconfiguration|tensorflowconfiguration", r"run\.get_context",
         ),
         cues=(
-            r"usererror" + _E, r"mlflow\.(?:log|start_run|autolog|set_tracking)\w*|mlflow tracking",
-            r"log_metric\w*|log_param\w*|run\.log" + _E, r"metrics?" + _E, r"hyperdrive|hyperparameter\w*", r"epochs?" + _E,
-            r"train\.py", r"training" + _E, r"jobs\.create_or_update", r"limits\.timeout", r"distributed training",
-            r"experiment\w*", r"activityfailedexception", r"wait_for_completion", r"driver_log\w*|control_log\w*",
-            r"학습", r"훈련", r"메트릭", r"에포크", r"训练", r"指标", r"超参数",
-            r"обучени\w*", r"метрик\w*", r"гиперпараметр\w*", r"эпох\w*",
+            r"mlflow\.(?:log|start_run|autolog|set_tracking|set_experiment)\w*", r"log_metric\w*|log_param\w*|run\.log" + _E,
+            r"train\.py", r"jobs\.create_or_update|jobs\.stream", r"limits\.timeout", r"activityfailedexception",
+            r"wait_for_completion", r"driver_log\w*|control_log\w*", r"command\(", r"azureml-logs|user_logs",
+            r"torch\.distributed|horovod|deepspeed|nccl" + _E, r"executionfailed", r"amlignore",
+            r"rundetails|azureml\.widgets",
         ),
         page="how-to-train-model",
         title="Train models with Azure Machine Learning CLI, SDK, and REST API",
@@ -139,74 +140,41 @@ _SOURCES: tuple[_Source, ...] = (
     _Source(
         "environment-build",
         strong=(
-            r"image_build_log\.txt", r"environment (?:image )?builds?", r"environment images?|env images?",
-            r"build failure analysis", r"az ml environment (?:create|update)",
-            r"환경 ?(?:이미지|빌드)", r"训练环境|环境的?(?:映像|镜像)", r"образ\w* сред\w*|сборк\w* сред\w*",
+            r"image_build_log\.txt", r"build failure analysis", r"az ml environment (?:create|update|build)",
+            r"environment\.from_(?:conda_specification|pip_requirements|docker_build_context|dockerfile)",
         ),
+        concepts={"environment": r"conda\w*"},
         cues=(
-            # an image build as such is also a deployment's (ACI/AKS): all its words are one cue
-            r"image[ -]build(?:ing)?|build (?:logs?|failed|failure)" + _E + r"|이미지 ?빌드|빌드 ?(?:로그|실패)"
-            r"|映像生成|镜像生成|映像构建|镜像构建|构建日志|构建失败|сборк\w*",
-            # a Python environment as such is also a deployment's (its inference environment): one cue
-            r"conda\w*|environments?" + _E + r"|환경|环境|сред(?:а|ы|е|у|ой|ам|ами|ах)?(?![а-яё])",
-            r"pip subprocess|pip failed", r"resolvepackagenotfound", r"unsatisfiableerror", r"condaenvexception",
-            r"dockerfile", r"build[ _]context|빌드 ?컨텍스트|构建上下文", r"acr" + _E, r"azure container registry",
-            r"preparing" + _E, r"failed to solve", r"образ\w*",
+            r"resolvepackagenotfound", r"unsatisfiableerror", r"condaenvexception", r"acr" + _E,
+            r"requirements\.txt", r"conda\.ya?ml|environment\.ya?ml|env\.ya?ml", r"mutated_conda_dependencies\w*",
+            r"pip" + _E,
         ),
         page="how-to-troubleshoot-environments",
         title="Troubleshooting environment issues",
     ),
     _Source(
         "automl",
-        strong=(
-            r"automl\w*", r"automl ?config", r"auto ?ml (?:runs?|jobs?|experiments?|errors?)" + _E,
-            r"automated ml (?:runs?|jobs?|experiments?)|automated machine learning (?:runs?|jobs?|experiments?)",
-            r"featuri[sz]\w*", r"guardrails?", r"자동화된 ?ml ?(?:실험|작업|실행)", r"기능화", r"가드레일",
-            r"自动化机器学习(?:作业|实验|运行)", r"特征化", r"эксперимент\w* automl|эксперимент\w* автоматизированн\w*",
-        ),
-        cues=(
-            r"auto ?ml", r"automated ml|automated machine learning", r"child runs?", r"primary_metric",
-            r"experiment_timeout\w*", r"iterations?" + _E, r"forecast\w*", r"time_column_name",
-            r"n_cross_validations|cross[- ]validations?",
-            r"자동화된 ?ml|자동 ?ml", r"자식 ?실행", r"自动化机器学习|自动化 ?ml|自动 ?ml", r"子运行", r"时间序列",
-            r"автоматизированн\w* (?:машинн\w* )?обучени\w*", r"дочерн\w* запуск\w*",
-        ),
+        strong=(r"automl\w*", r"automl ?config"),
+        cues=(r"primary_metric", r"experiment_timeout\w*", r"time_column_name", r"n_cross_validations", r"get_output\(",
+              r"best_run|best_model"),
         page="how-to-troubleshoot-auto-ml?view=azureml-api-1",
         title="Troubleshoot automated ML experiments in Python",
     ),
     _Source(
         "pipelines",
         strong=(
-            r"parallelrunstep|parallelrunconfig", r"pythonscriptstep", r"pipelinedata", r"steprun\w*|pipelinerun\w*",
-            r"pipeline (?:jobs?|runs?|steps?|components?)" + _E, r"published pipelines?", r"ml pipelines?",
-            r"dsl\.pipeline", r"designer", r"파이프라인 ?(?:작업|실행|단계)", r"디자이너", r"管道(?:作业|运行|步骤)", r"设计器",
-            r"задани\w* конвейер\w*|шаг\w* конвейер\w*|запуск\w* конвейер\w*",
+            r"parallelrunstep|parallelrunconfig", r"pythonscriptstep|commandstep|datatransferstep|hyperdrivestep|automlstep",
+            r"pipelinedata|outputfiledatasetconfig", r"steprun\w*|pipelinerun\w*", r"dsl\.pipeline",
+            r"azureml\.pipeline\w*", r"pipeline_job\w*|pipelinejob\w*",
         ),
-        cues=(
-            r"pipelines?" + _E, r"pipeline\.ya?ml", r"components?" + _E,
-            r"previous steps?|next steps?|first steps?|second steps?|downstream steps?|upstream steps?",
-            r"error_threshold", r"error 00\d\d",
-            r"파이프라인", r"컴포넌트|구성 요소", r"단계", r"管道", r"组件", r"步骤",
-            r"конвейер\w*", r"компонент\w*", r"шаг\w*",
-        ),
+        cues=(r"pipeline\.ya?ml", r"error_threshold", r"allow_reuse"),
         page="how-to-debug-pipelines?view=azureml-api-1",
         title="Troubleshooting machine learning pipelines",
     ),
     _Source(
         "cli-install",
-        strong=(
-            r"az extension (?:add|remove|update|list|show)", r"misspelled or not recognized", r"azure-cli-ml",
-            r"ml extensions?", r"extensions? (?:--name |-n )?ml" + _E, r"the command requires the extension",
-            r"not in the 'az' command group", r"no azureml cli installed",
-            r"ml ?확장", r"ml ?扩展", r"расширени\w* ml" + _E,
-        ),
-        cues=(
-            r"az extension", r"extensions?" + _E, r"azure cli", r"az (?:--)?version", r"cli ?v[12]" + _E,
-            r"not recognized", r"renamed", r"az ml (?:-h|--help)", r"pip failed", r"cli" + _E, r"install\w*",
-            r"command (?:group|module)s?" + _E, r"did you mean", r"sdk" + _E + r"|azure-ai-ml|azureml-sdk",
-            r"확장", r"명령어?", r"설치", r"扩展", r"命令", r"安装",
-            r"расширени\w*", r"не распозна[её]тся", r"установ\w*",
-        ),
+        strong=(r"az extension (?:add|remove|update|list|show)", r"azure-cli-ml", r"az ml (?:-h|--help)" + _E),
+        cues=(r"az extension", r"az (?:--)?version|az upgrade", r"pip failed", r"azure-ai-ml|azureml-sdk"),
         page="how-to-configure-cli",
         title="Install and set up the CLI (v2)",
     ),
@@ -215,22 +183,13 @@ _SOURCES: tuple[_Source, ...] = (
         strong=(
             r"interactiveloginauthentication", r"serviceprincipalauthentication", r"workspace\.(?:from_config|get|create)",
             r"machinelearningservices/workspaces/write", r"missingsubscriptionregistration",
-            r"creat\w* (?:the |a |my |new |an )?(?:ml |machine learning |azure ml )?workspaces?" + _E
-            + r"|provision\w* (?:the |a |my |new |an )?(?:ml |machine learning |azure ml )?workspaces?" + _E,
-            r"workspace creation", r"private ?link", r"작업 ?영역(?:을|를)? ?(?:만들|생성)", r"프라이빗 ?링크",
-            r"创建(?:机器学习)?工作区|新建(?:机器学习)?工作区|工作区创建", r"专用链接", r"созда\w* рабоч\w* област\w*",
-            r"приватн\w* ссылк\w*|приватн\w* канал\w*",
+            r"defaultazurecredential|credentialunavailableerror|clientauthenticationerror",
+            r"interactivebrowsercredential|azureclicredential|managedidentitycredential|clientsecretcredential",
+            r"aadsts\d+", r"az ml workspace (?:create|update|show|diagnose)",
         ),
         cues=(
-            # not an ARM path's segment: .../workspaces/onlineendpoints/write
-            r"workspaces?(?!/)" + _E, r"tenant\w*", r"az login", r"az account set",
-            r"adalerror|aadsts\d+|devicelogin|perform_interactive_login|invalid_tenant",
-            r"interactive login|interactive authentication", r"authenticationexception", r"authorizationfailed",
-            r"does not have authorization", r"from_config|config\.json", r"guest account|guest user", r"public network",
-            r"private endpoints?",
-            r"작업 ?영역", r"워크스페이스", r"테넌트", r"구독", r"프라이빗 ?엔드포인트",
-            r"工作区", r"租户", r"订阅", r"专用终结点",
-            r"рабоч\w* област\w*", r"воркспейс\w*", r"тенант\w*", r"подписк\w*",
+            r"az login", r"az account (?:set|show)", r"adalerror|devicelogin|perform_interactive_login|invalid_tenant",
+            r"authenticationexception", r"authorizationfailed", r"from_config|config\.json", r"mlclient\(",
         ),
         page="how-to-setup-authentication",
         title="Set up authentication for Azure Machine Learning resources and workflows",
@@ -238,79 +197,80 @@ _SOURCES: tuple[_Source, ...] = (
     _Source(
         "datastores",
         strong=(
-            r"datastores?", r"scriptexecution\.\w+", r"streamaccess\.\w+", r"data ?assets?", r"dataset\.(?:file|tabular)",
-            r"from_delimited_files|from_parquet_files", r"az ml data (?:create|show|list|mount)", r"mltable",
-            r"데이터 ?저장소", r"데이터 ?자산", r"数据存储", r"数据资产", r"хранилищ\w* данных",
+            r"scriptexecution\.\w+", r"streamaccess\.\w+", r"dataset\.(?:file|tabular)",
+            r"from_delimited_files|from_parquet_files|to_pandas_dataframe|register_pandas_dataframe",
+            r"az ml data (?:create|show|list|mount)", r"mltable", r"azureml://datastores", r"azureml-fuse|blobfuse\w*",
         ),
-        cues=(
-            r"workspaceblobstore|workspacefilestore", r"datasets?" + _E, r"mount\w*", r"storage accounts?",
-            r"sas(?: tokens?)?" + _E, r"account key|shared key", r"identity[- ]based (?:data )?access",
-            r"adls" + _E + r"|data lake|blobs?" + _E, r"uri_file|uri_folder", r"not authorized to perform this operation",
-            r"csv" + _E + r"|parquet" + _E,
-            r"데이터 ?세트|데이터셋", r"마운트", r"스토리지 계정|저장소 계정", r"계정 키",
-            r"数据集", r"挂载", r"存储帐户|存储账户", r"凭据",
-            r"набор\w* данных", r"монтир\w*", r"учетн\w* запис\w* хранени\w*|учётн\w* запис\w* хранени\w*",
-        ),
+        cues=(r"workspaceblobstore|workspacefilestore", r"adls" + _E + r"|gen2" + _E, r"uri_file|uri_folder",
+              r"csv" + _E + r"|parquet" + _E, r"as_mount|as_download"),
         page="how-to-troubleshoot-data-access",
         title="Troubleshoot data access errors",
     ),
     _Source(
         "studio-portal",
-        strong=(
-            r"ml\.azure\.com", r"studio (?:ui|web ?ui|notebooks?)" + _E,
-            r"azure ?ml studio(?! \(classic\))|machine learning studio(?! \(classic\))", r"스튜디오",
-            r"机器学习工作室|工作室(?:ui|界面|中|里)", r"ml 工作室",
-            r"студи\w* azure ml|студи\w* машинн\w*", r"azure ml студи\w*",
-        ),
-        cues=(
-            r"studio" + _E, r"browser|chrome|edge" + _E + r"|firefox|safari", r"portal", r"upload\w*",
-            r"regist\w* (?:[\w\-]+ ){0,2}models?" + _E + r"|model regist\w*|models? > register", r"model\.register",
-            r"ajax" + _E,
-            r"notebooks? (?:ui|page|tab|editor|pane|view)", r"cors" + _E, r"console",
-            r"blank page|page is blank|spinner|spinning",
-            r"브라우저|크롬", r"포털", r"업로드", r"모델 ?등록", r"노트북 ?(?:화면|편집기|탭)",
-            r"浏览器", r"门户", r"上传", r"注册模型|注册了模型|模型注册", r"笔记本(?:界面|页面|编辑器)", r"转圈",
-            r"студи\w*", r"браузер\w*", r"портал\w*", r"загруз\w*", r"регистрац\w* модел\w*", r"пуст\w* экран",
-        ),
+        strong=(r"ml\.azure\.com",),
+        cues=(r"model\.register",),
         page="how-to-manage-models",
         title="Work with registered models in Azure Machine Learning",
     ),
     _Source(
         "azure-openai",
-        strong=(
-            r"azure openai|openai" + _E, r"chat ?completions?\w*", r"tokens per minute", r"gpt-?(?:4|35|3\.5)\w*",
-            r"text-embedding\w*", r"aoai" + _E, r"토큰 ?(?:수 )?(?:분당|/분)|분당 ?토큰", r"每分钟令牌", r"токен\w* в минуту",
-        ),
-        cues=(
-            r"tpm" + _E, r"pricing tier", r"insufficientquota", r"completions?" + _E, r"embeddings?" + _E,
-            r"prompts?" + _E, r"ai foundry|ai studio|cognitive ?services|ai services", r"s0" + _E,
-            r"프롬프트", r"提示词", r"промпт\w*",
-        ),
+        strong=(r"text-embedding\w*", r"aoai" + _E, r"openai\.\w+", r"azure_openai\w*", r"cognitiveservices\.azure\.com",
+                r"ocp-apim-subscription-key"),
+        cues=(r"insufficientquota", r"s0" + _E, r"deployment_id|engine=", r"max_tokens"),
         page="https://learn.microsoft.com/azure/ai-services/openai/quotas-limits",
         title="Azure OpenAI quotas and limits",
     ),
 )
 
-# Words of the covered knowledge: endpoints, deployments, web services, their commands and files.
-_DEPLOYMENT_CUES: tuple[str, ...] = (
-    r"managed online(?: endpoints?)?", r"online[ -]?endpoints?|online[ -]?deployments?",
-    r"batch[ -]?(?:endpoints?|deployments?|scoring|jobs?)" + _E + r"|--type batch",
-    r"kubernetes|kubectl|pods?" + _E, r"e(?<!private e)(?<!private-e)ndpoints?" + _E,
-    r"deploy(?:s|ed|ing|ment|ments)?" + _E, r"webservices?|web services?|webserviceexception", r"aci" + _E + r"|aks" + _E
-    + r"|acideploymentfailed", r"imagebuildfailure", r"outofquota", r"inferencingclient\w*",
-    r"container instances?", r"inference_?config\w*|inference config", r"deploy_config\w*|deployment_config\w*",
-    r"localwebservice", r"score\.py|scoring[ _](?:scripts?|uri|files?)", r"inference\.ml\.azure\.com",
-    r"crashloopbackoff", r"invoke" + _E, r"resourcenotready", r"--input[-_]path|--output[-_]path",
-    r"docker (?:pull|run|exec|commit|stop|tag|login)", r"ptvsd|debugpy", r"dockerfile\.steps",
-    r"containers?(?! ?registr)" + _E + r"|컨테이너(?! ?레지스트리)|容器(?!注册)|к(?<!реестр к)онтейнер\w*",
-    r"엔(?<!프라이빗 엔)드포인트", r"배포", r"웹 ?서비스", r"추론", r"배치|일괄 ?처리",
-    r"终(?<!专用终)结点|端(?<!专用端)点|联机", r"部署", r"web ?服务", r"推理", r"批处理|批量",
-    r"к(?<!частная к)(?<!частной к)(?<!частную к)онечн\w* точк\w*", r"эндпо[ийі]нт\w*",
-    r"развертыван\w*|развёртыван\w*|разв[её]рнут\w*|деплой\w*", r"веб-?служб\w*|веб-?сервис\w*", r"пакетн\w*",
+# Language-neutral words of the covered knowledge: commands, files and error names of
+# endpoints, deployments and web services (each language's words: `Language.deployment_cues`).
+_NEUTRAL_DEPLOYMENT_CUES: tuple[str, ...] = (
+    r"--type batch", r"kubernetes|kubectl|pods?" + _E, r"webserviceexception|acideploymentfailed", r"aci" + _E + r"|aks" + _E,
+    r"imagebuildfailure", r"outofquota", r"inferencingclient\w*", r"inference_?config\w*", r"deploy_config\w*|deployment_config\w*",
+    r"localwebservice", r"score\.py", r"inference\.ml\.azure\.com", r"crashloopbackoff", r"invoke" + _E, r"resourcenotready",
+    r"--input[-_]path|--output[-_]path", r"docker (?:pull|run|exec|commit|stop|tag|login)", r"ptvsd|debugpy",
+    r"dockerfile\.steps", r"amlbi_main\w*", r"gunicorn|azureml-inference-server-http|azmlinfsrv",
 )
+
+
+def _joined(source: _Source) -> _Source:
+    """A topic's neutral cues followed by every language's words for it."""
+    words = [lang.neighbour_cues.get(source.id, NeighbourCues()) for lang in LANGUAGES]
+    concepts: dict[str, list[str]] = defaultdict(list)
+    for name, cue in [*source.concepts.items(), *(item for w in words for item in w.concepts.items())]:
+        concepts[name].append(cue)
+    return replace(source, strong=source.strong + tuple(cue for w in words for cue in w.strong),
+                   cues=source.cues + tuple(cue for w in words for cue in w.cues)
+                   + tuple("|".join(cues) for cues in concepts.values()), concepts={})
+
+
+def _languages_checked() -> None:
+    """A language's words for a topic that does not exist would never be read: an error."""
+    known = {source.id for source in _NEUTRAL}
+    for lang in LANGUAGES:
+        unknown = sorted(set(lang.neighbour_cues) - known)
+        if unknown:
+            raise ValueError(f"{lang.code}: neighbour cues for unknown topics: {', '.join(unknown)}")
+
+
+_languages_checked()
+_SOURCES: tuple[_Source, ...] = tuple(_joined(source) for source in _NEUTRAL)
+_DEPLOYMENT_CUES: tuple[str, ...] = _NEUTRAL_DEPLOYMENT_CUES + tuple(
+    cue for lang in LANGUAGES for cue in lang.deployment_cues)
 
 # An ERR_NNNN code is the covered knowledge's own identifier: such a paste is a deployment's.
 _ERROR_CODE = re.compile(r"err[ _\-]?\d{4}(?!\d)")
+
+CONCLUSIVE_CUES = 3
+"""Distinct cues of one topic that are conclusive without a strong one: three different words of
+compute clusters (nodes, low priority, resizing) in a paste without a deployment word are no accident."""
+STAGE_CUES = 3
+DEPLOYMENT_WORD_WEIGHT = 1.5
+"""A topic needs more than this many distinct cues per distinct deployment word of the paste: a
+deployment question that mentions its notebook and its workspace in passing stays a deployment's."""
+"""Distinct words of the neighbouring topics, whichever, that place a paste without a deployment
+word in their stage (training, provisioning, signing in) though no single topic has two."""
 
 
 def _variants(entry: str) -> list[str]:
@@ -380,6 +340,10 @@ class Sighting:
 
     topic: Topic
     conclusive: bool
+    outside_deployment: bool = False
+    """Not one word of deploying or scoring: the paste is in another stage (training, provisioning,
+    signing in), so a short, generic signature of an entry (`No module named`, `timed out`) is no
+    evidence either; only an ERR_NNNN code or a specific signature keeps its entry."""
 
 
 TOPICS: tuple[Topic, ...] = tuple(_topic(source) for source in _SOURCES)
@@ -516,16 +480,22 @@ def neighbour_topic(text: str) -> Sighting | None:
     if any(not text[max(0, match.start() - 1):match.start()].isalpha() for match in _ERROR_CODE.finditer(text)):
         return None  # an ERR_NNNN code ("stderr 2024" is none)
     hits: list[set[int]] = [set() for _ in range(_COVERED + 1)]
-    for scanner, credits in _scanners_for(text):
+    neighbour_words: set[tuple[int, int]] = set()
+    for scanner_number, (scanner, credits) in enumerate(_scanners_for(text)):
         for match in scanner.finditer(" " + text):
             for topic_number, cue_number in credits[match.lastindex or 0]:
                 hits[topic_number].add(cue_number)
+                if topic_number != _COVERED:
+                    neighbour_words.add((scanner_number, match.lastindex or 0))
     floor = len(hits[_COVERED])
-    best: Sighting | None = None
-    best_count = 0
-    for number, topic in enumerate(TOPICS):
-        count = len(hits[number])
-        strong = bool(hits[number]) and min(hits[number]) < _STRONG_COUNTS[number]
-        if count > max(best_count, floor) and (count >= 2 or strong):
-            best, best_count = Sighting(topic, conclusive=strong and floor == 0), count
-    return best
+    count, strong, number = max(
+        (len(cues), sum(cue < _STRONG_COUNTS[n] for cue in cues), -n) for n, cues in enumerate(hits[:_COVERED]))
+    topic = TOPICS[-number]
+    if count <= DEPLOYMENT_WORD_WEIGHT * floor:
+        return None
+    if count >= 2 or strong:
+        conclusive = floor == 0 and (strong > 0 or count >= CONCLUSIVE_CUES)
+        return Sighting(topic, conclusive=conclusive, outside_deployment=floor == 0)
+    if floor == 0 and len(neighbour_words) >= STAGE_CUES:
+        return Sighting(topic, conclusive=False, outside_deployment=True)
+    return None

@@ -9,11 +9,19 @@ config can override single values (MATCH_PARAMS as JSON).
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
 FITTED_PARAMS = Path(__file__).with_name("scoring_params.json")
+EXACT_REASONS = ("signature", "fuzzy_signature", "pattern")
+
+_OPTIONAL_GROUP = re.compile(r"\(\?:[^()]*\)[?*]")
+_OTHER_ALTERNATIVES = re.compile(r"\|[^()]*(?=\))")
+_ESCAPE = re.compile(r"\\[a-zA-Z]")
+_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
 @dataclass(frozen=True)
@@ -43,6 +51,7 @@ class ScoringParams:
     error_report_how_to: float = 0.9       # pasted error output answered by a how-to entry
     family_mismatch: float = 0.85          # the paste names another deployment family
     neighbour: float = 0.5                 # the paste is about a neighbouring Azure ML topic
+    specific_signature_words: int = 5      # words a signature needs to count outside the deployment stage
     typo_weight: float = 0.8               # a corrected word counts a little less than a typed one
     # Fuzzy text: phrase coverage vs query coverage, the prose discount, the evidence needed.
     text_evidence: float = 3.0
@@ -76,3 +85,18 @@ class ScoringParams:
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+def signature_words(original: str) -> int:
+    """Words of three letters or more a signature or pattern spells out for sure: a regex's optional
+    groups and all but the first alternative of a group are left out, `\\w`-like escapes are no letters."""
+    text = _OPTIONAL_GROUP.sub(" ", original)
+    text = _OTHER_ALTERNATIVES.sub("", text)
+    return len(_WORD.findall(_ESCAPE.sub(" ", text)))
+
+
+def specific_signature(reasons: Iterable[dict[str, Any]], min_words: int) -> bool:
+    """Whether an entry's signature or pattern hit is a sentence of its error output, not a name or a
+    phrase a training log or a sign-in error could share (`No module named 'azureml'`, `rate limit`)."""
+    return any(reason["type"] in EXACT_REASONS and signature_words(str(reason["value"])) >= min_words
+               for reason in reasons)

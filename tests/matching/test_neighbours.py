@@ -36,3 +36,68 @@ def test_every_topic_is_named_in_every_language_and_links_its_documentation():
         assert topic.docs_url.startswith("https://learn.microsoft.com/")
         for strings in STRINGS.values():
             assert strings[f"topic_{topic.id}"]
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("The cluster has been resizing for an hour and the low priority nodes keep getting preempted", "compute-cluster"),
+    ("컴퓨팅 클러스터 노드가 계속 선점돼서 스케일 업이 안 돼요", "compute-cluster"),
+    ("计算集群一直在调整大小，低优先级节点被抢占了", "compute-cluster"),
+    ("Вычислительный кластер не масштабируется: низкоприоритетные узлы вытесняются", "compute-cluster"),
+    ("My command job stops after epoch 3 and the loss is not logged to the experiment", "training-job"),
+    ("학습 작업이 에포크 2에서 멈추고 메트릭이 실험에 안 보여요", "training-job"),
+    ("训练作业跑到第二个轮次就失败了，实验里看不到指标", "training-job"),
+    ("Задание обучения падает на второй эпохе, метрики эксперимента пустые", "training-job"),
+    ("DefaultAzureCredential failed to retrieve a token: AADSTS700016 for my tenant after az login", "workspace-auth"),
+    ("작업 영역에 로그인하면 테넌트가 달라서 인증이 실패합니다", "workspace-auth"),
+    ("登录工作区时提示租户不对，身份验证失败", "workspace-auth"),
+    ("При входе в рабочую область ошибка аутентификации: не тот тенант", "workspace-auth"),
+    ("az extension add -n ml fails and the old azure-cli-ml extension is still installed", "cli-install"),
+    ("ML 확장을 설치했는데 명령어가 인식되지 않아요", "cli-install"),
+    ("数据存储挂载失败，数据资产读不到存储帐户里的 csv", "datastores"),
+    ("Хранилище данных не монтируется, набор данных пустой", "datastores"),
+])
+def test_each_language_names_the_topics_in_its_own_words(text, topic):
+    found = sighting(text)
+    assert found is not None and found.topic.id == topic
+
+
+@pytest.mark.parametrize("text", [
+    "학습한 모델을 온라인 엔드포인트에 배포했는데 호출하면 401이 나요",
+    "训练好的模型部署到联机终结点以后，调用返回 401",
+    "Модель из эксперимента развернута на конечной точке, а вызов возвращает 401",
+])
+def test_a_deployment_question_in_any_language_is_no_sighting(text):
+    assert sighting(text) is None
+
+
+def test_words_of_one_concept_in_two_languages_count_once():
+    """`conda` and 环境 both say "environment": a crashing container's missing package is no environment build."""
+    assert sighting("容器一启动就崩溃，conda 环境里缺包") is None
+
+
+def test_three_cues_of_a_topic_without_a_deployment_word_are_conclusive():
+    found = sighting("nodes are stuck and the cluster is resizing while I wait, low priority quota is fine")
+    assert found is not None and found.topic.id == "compute-cluster" and found.conclusive
+
+
+def test_cues_of_several_topics_place_a_paste_outside_deployment():
+    found = sighting("I submitted it from my notebook, the experiment runs on the cpu-cluster")
+    assert found is not None and found.outside_deployment and not found.conclusive
+
+
+def test_a_paste_with_a_deployment_word_is_not_outside_deployment():
+    found = sighting("the training job and its metrics are fine, the scoring fails")
+    assert found is None or not found.outside_deployment
+
+
+def test_a_language_naming_an_unknown_topic_is_an_error(monkeypatch):
+    from dataclasses import replace
+
+    from app.matching import neighbours
+    from app.matching.languages import LANGUAGES
+    from app.matching.languages.base import NeighbourCues
+
+    odd = replace(LANGUAGES[0], neighbour_cues={"quantum-computing": NeighbourCues(cues=("qubits?",))})
+    monkeypatch.setattr(neighbours, "LANGUAGES", (odd,))
+    with pytest.raises(ValueError, match="quantum-computing"):
+        neighbours._languages_checked()

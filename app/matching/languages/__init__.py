@@ -4,8 +4,9 @@ Like whoosh's per-language analyzers (`whoosh.lang`): each module (`en`, `ko`, `
 describes one language and its script as a `Language` (base.py); the matcher's tokenizer,
 language detection, HTTP-status extraction and context cues are built from `LANGUAGES`.
 A new language is a new module here plus one line in `LANGUAGES` (and its entry texts and
-strings elsewhere: `app.knowledge.model.Lang`, `app.i18n`; its neighbouring-topic cues in
-`app.matching.neighbours`).
+strings elsewhere: `app.knowledge.model.Lang`, `app.i18n`). Its words for Azure ML's neighbouring
+topics and for the deployment stage are fields of its `Language` too (`neighbour_cues`,
+`deployment_cues`), read by `app.matching.neighbours`.
 
 The scripts of different languages are disjoint, so the order of `LANGUAGES` never changes
 what an alternation joined from them matches; detection asks the fallback language last.

@@ -17,6 +17,22 @@ import snowballstemmer
 UNIGRAM = "1"
 """Marks a single-character feature of a script compared by character grams (`k1:배`)."""
 
+WORD_END = r"(?![a-z0-9_])"
+"""Ends a Latin cue where a word ends: no ASCII letter, digit or underscore follows."""
+
+
+@dataclass(frozen=True)
+class NeighbourCues:
+    """A language's words for one of Azure ML's neighbouring topics (`app.matching.neighbours`):
+    `strong` ones are conclusive alone, `cues` need company. Each entry is a regular expression
+    for folded text that starts with a literal character; its top-level `|` variants count as one cue."""
+
+    strong: tuple[str, ...] = ()
+    cues: tuple[str, ...] = ()
+    concepts: Mapping[str, str] = field(default_factory=dict)
+    """Cues for a concept a deployment paste shares (its environment, its image build), by name:
+    the words of every language for one concept count as one cue, so `conda 环境` is one hit."""
+
 
 class Stemmer(Protocol):
     """What is used of a Snowball stemmer (the package ships no type information)."""
@@ -67,3 +83,7 @@ class Language:
     how_to_words: str = ""                      # asking how to do something
     small_talk_words: str = ""                  # greetings, weather, lunch
     other_products: str = ""                    # products that are not Azure ML
+    neighbour_cues: Mapping[str, NeighbourCues] = field(default_factory=dict)
+    """Words of Azure ML's neighbouring topics (compute, training, sign-in ...), by topic id."""
+    deployment_cues: tuple[str, ...] = ()
+    """Words of the covered knowledge's stage: deploying and scoring (endpoints, deployments ...)."""

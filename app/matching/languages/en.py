@@ -10,7 +10,8 @@ import re
 from collections.abc import Mapping
 from functools import lru_cache
 
-from app.matching.languages.base import Language, snowball, synonym_features
+from app.matching.languages.base import WORD_END as _E
+from app.matching.languages.base import Language, NeighbourCues, snowball, synonym_features
 
 PREFIX = "w"
 _PARTS = re.compile(r"[._\-/']")
@@ -46,6 +47,150 @@ SYNONYMS = {
     "creds": "credentials", "apikey": "key",
     "pod": "container", "pods": "container",
 }
+
+# What English pastes about Azure ML's neighbouring topics say (identifiers and commands are
+# language-neutral: app.matching.neighbours). Words an Azure ML user of that area really uses.
+NEIGHBOUR_CUES = {
+    "compute-cluster": NeighbourCues(
+        strong=(
+            r"compute[ -]?clusters?", r"aml compute|ml compute" + _E, r"unusable nodes?", r"batch ?ai" + _E,
+            r"training clusters?", r"cluster (?:is )?(?:stuck )?(?:resizing|in resizing|scaling)",
+            r"resiz\w* (?:the |my )?cluster", r"nodes? (?:are |is |were |was )?(?:stuck |still )?(?:preempted|leaving|unusable)",
+            r"low[- ]?priority (?:vms?|nodes?|cores?|quota)", r"allocation (?:failed|failure|state)",
+        ),
+        cues=(
+            r"compute targets?", r"low[- ]?priority", r"preempt\w*", r"scal(?:e|es|ing)[ -]?(?:up|down|out)" + _E,
+            r"resiz\w*", r"nodes?" + _E, r"dedicated (?:cores?|vms?|nodes?)", r"quota limits of core", r"clusters?" + _E,
+            r"unusable", r"vm (?:sizes?|famil\w*|series)|virtual machine sizes?", r"spot (?:vms?|instances?|nodes?)",
+            r"idle nodes?|node count|target nodes?", r"provision\w* (?:the |a |my )?(?:cluster|nodes?)",
+        ),
+    ),
+    "compute-instance": NeighbourCues(
+        strong=(r"compute[ -]?instances?", r"notebook vms?", r"idle[ _-]?shutdown", r"auto[ -]?shutdown"),
+        cues=(
+            r"jupyter\w*", r"terminals?(?! state)" + _E, r"kernel\w*", r"idle" + _E, r"on behalf of",
+            r"setup script|creation script|startup script", r"rstudio|posit workbench", r"vs ?code (?:remote|desktop)",
+            r"start schedules?|stop schedules?|schedul\w* (?:start|stop)", r"notebooks?" + _E, r"ssh" + _E,
+            r"restart\w* (?:the |my )?(?:compute|instance|vm)" + _E,
+        ),
+    ),
+    "training-job": NeighbourCues(
+        strong=(
+            r"command jobs?", r"sweep jobs?", r"training (?:jobs?|runs?|scripts?|pipelines?)" + _E,
+            r"train(?:ing)? (?:a |the |my )?models? (?:on|with|in|using)", r"training (?:failed|fails|crashed|crashes)|train (?:failed|fails|crashed|crashes)",
+            r"distributed training", r"fine[- ]?tun\w* (?:job|run)s?",
+        ),
+        cues=(
+            r"usererror" + _E, r"mlflow tracking|mlflow runs?", r"metrics?" + _E, r"hyperdrive|hyperparameter\w*",
+            r"epochs?" + _E, r"training" + _E, r"experiments?" + _E, r"losses|loss" + _E + r"|accuracy",
+            r"jobs? (?:failed|fails|failing|is stuck|stuck|queued|is queued|completed|canceled|cancelled)" + _E,
+            r"runs? (?:failed|fails|failing|is stuck|stuck|queued|is queued)" + _E, r"submit\w*",
+            r"checkpoints?" + _E, r"fine[- ]?tun\w*", r"cuda out of memory|out of memory on gpu",
+            r"dataloader|data loader", r"train(?:ed|s)? (?:a |the |my )?models?" + _E,
+            r"snapshots?" + _E + r"|project size",
+        ),
+    ),
+    "environment-build": NeighbourCues(
+        strong=(
+            r"environment (?:image )?builds?", r"environment images?|env images?", r"curated environments?",
+            r"environment (?:definition|build) (?:failed|failure)",
+        ),
+        concepts={"image-build": r"image[ -]build(?:ing)?|build (?:logs?|failed|failure)" + _E, "environment": r"environments?" + _E},
+        cues=(
+            r"pip subprocess|pip failed|pip install", r"dockerfile", r"build[ _]context", r"azure container registry",
+            r"preparing" + _E, r"failed to solve", r"base images?", r"docker build",
+            r"dependenc\w*", r"no matching distribution|could not find a version", r"packages? (?:conflict|not found)",
+        ),
+    ),
+    "automl": NeighbourCues(
+        strong=(
+            r"auto ?ml (?:runs?|jobs?|experiments?|errors?|models?)" + _E,
+            r"automated ml (?:runs?|jobs?|experiments?)|automated machine learning (?:runs?|jobs?|experiments?)",
+            r"featuri[sz]\w*", r"guardrails?",
+        ),
+        cues=(
+            r"auto ?ml", r"automated ml|automated machine learning", r"child runs?", r"iterations?" + _E,
+            r"forecast\w*", r"cross[- ]validations?", r"best (?:run|model|pipeline)" + _E,
+            r"classification|regression" + _E, r"ensembl\w*", r"time series",
+        ),
+    ),
+    "pipelines": NeighbourCues(
+        strong=(
+            r"pipeline (?:jobs?|runs?|steps?|components?|endpoints?|drafts?)" + _E, r"published pipelines?",
+            r"ml pipelines?", r"designer",
+        ),
+        cues=(
+            r"pipelines?" + _E, r"components?" + _E,
+            r"previous steps?|next steps?|first steps?|second steps?|downstream steps?|upstream steps?",
+            r"error 00\d\d", r"schedules?" + _E, r"input ports?|output ports?",
+        ),
+    ),
+    "cli-install": NeighbourCues(
+        strong=(
+            r"misspelled or not recognized", r"ml extensions?", r"extensions? (?:--name |-n )?ml" + _E,
+            r"the command requires the extension", r"not in the 'az' command group", r"no azureml cli installed",
+            r"is not in the 'az ml' command group", r"cli extensions?", r"az: command not found",
+        ),
+        cues=(
+            r"extensions?" + _E, r"azure cli", r"cli ?v[12]" + _E, r"not recognized", r"renamed", r"cli" + _E,
+            r"install\w*", r"command (?:group|module)s?" + _E, r"did you mean", r"sdk" + _E, r"upgrad\w*",
+            r"deprecat\w*", r"not a command|not a valid command|command not found|unrecognized arguments?",
+        ),
+    ),
+    "workspace-auth": NeighbourCues(
+        strong=(
+            r"creat\w* (?:the |a |my |new |an )?(?:ml |machine learning |azure ml )?workspaces?" + _E
+            + r"|provision\w* (?:the |a |my |new |an )?(?:ml |machine learning |azure ml )?workspaces?" + _E,
+            r"workspace creation", r"private ?link", r"sign[- ]?in to (?:the )?workspace|log ?in to (?:the )?workspace",
+            r"multi-factor|mfa" + _E, r"conditional access",
+        ),
+        cues=(
+            # not an ARM path's segment: .../workspaces/onlineendpoints/write
+            r"workspaces?(?!/)" + _E, r"tenant\w*", r"interactive login|interactive authentication",
+            r"does not have authorization", r"guest account|guest user", r"public network", r"private endpoints?",
+            r"subscriptions?" + _E, r"sign[- ]?in|log[- ]?in" + _E + r"|logged in|login" + _E,
+            r"service principal", r"credentials?" + _E, r"authenticat\w*", r"refresh token",
+            r"resource providers?",
+        ),
+    ),
+    "datastores": NeighbourCues(
+        strong=(r"datastores?", r"data ?assets?", r"data stores?" + _E),
+        cues=(
+            r"datasets?" + _E, r"mount\w*", r"storage accounts?", r"sas(?: tokens?)?" + _E, r"account key|shared key",
+            r"identity[- ]based (?:data )?access", r"data lake|blobs?" + _E, r"not authorized to perform this operation",
+            r"file share|azure files" + _E, r"regist\w* (?:the |a |my )?(?:data|dataset)" + _E + r"|upload\w* (?:the |a |my )?(?:data|dataset)" + _E,
+        ),
+    ),
+    "studio-portal": NeighbourCues(
+        strong=(
+            r"studio (?:ui|web ?ui|notebooks?)" + _E,
+            r"azure ?ml studio(?! \(classic\))|machine learning studio(?! \(classic\))",
+        ),
+        cues=(
+            r"studio" + _E, r"browser|chrome|edge" + _E + r"|firefox|safari", r"portal", r"upload\w*",
+            r"regist\w* (?:[\w\-]+ ){0,2}models?" + _E + r"|model regist\w*|models? > register", r"ajax" + _E,
+            r"notebooks? (?:ui|page|tab|editor|pane|view)", r"cors" + _E, r"console",
+            r"blank page|page is blank|spinner|spinning", r"click\w*", r"buttons?" + _E, r"ui" + _E, r"refresh\w* the page",
+        ),
+    ),
+    "azure-openai": NeighbourCues(
+        strong=(r"azure openai|openai" + _E, r"chat ?completions?\w*", r"tokens per minute", r"gpt-?(?:4|35|3\.5|4o)\w*",
+                r"invalid subscription key"),
+        cues=(
+            r"tpm" + _E, r"pricing tier", r"completions?" + _E, r"embeddings?" + _E, r"prompts?" + _E,
+            r"ai foundry|ai studio|cognitive ?services|ai services", r"models? quota",
+        ),
+    ),
+}
+
+# Words of the covered knowledge's stage, deploying and scoring: a paste with them is a deployment's.
+DEPLOYMENT_CUES = (
+    r"managed online(?: endpoints?)?", r"online[ -]?endpoints?|online[ -]?deployments?",
+    r"batch[ -]?(?:endpoints?|deployments?|scoring|jobs?)" + _E, r"e(?<!private e)(?<!private-e)ndpoints?" + _E,
+    r"deploy(?:s|ed|ing|ment|ments)?" + _E + r"(?! operations?)", r"webservices?|web services?", r"container instances?",
+    r"inference config|inferenc\w*", r"scoring" + _E + r"|score script|scoring[ _](?:scripts?|uri|files?)",
+    r"containers?(?! ?registr)" + _E, r"real[- ]?time (?:endpoints?|inference)", r"serving" + _E,
+)
 
 _STEMMER = snowball("english")
 
@@ -119,6 +264,14 @@ LANGUAGE = Language(
         r"\baws\b|lambda|\bgcp\b|heroku|vercel|netlify|cloudflare|logic app|service bus|event hub|"
         r"api management|teapot|visual c\+\+|c\+\+ build tools|building wheel|setup\.py|\bgcc\b|cmake|"
         r"\bmaven\b|gradle|\bcargo\b|nuget|\bjdk\b|"
+        # other data and cloud platforms, CI services and chat apps
+        r"databricks|power ?bi\b|tableau|snowflake|bigquery|vertex ai|\bgke\b|\beks\b|\bec2\b|runinstances|"
+        r"\bs3 bucket|dynamodb|firebase|supabase|github actions|gitlab|jenkins|\bjira\b|sharepoint|onedrive|"
+        r"\bslack\b|discord|telegram|dingtalk|yandex|alibaba cloud|aliyun|tencent cloud|"
         # other ML services: Amazon's, and Azure ML Studio (classic), retired, with its own web services
-        r"sagemaker|services\.azureml\.net|studio \(classic\)|scored probabilities"),
+        r"sagemaker|services\.azureml\.net|studio \(classic\)|scored probabilities|"
+        # Azure ML Workbench and its CLI (2017-2018, retired): another product with its own web services
+        r"workbench|az ml service create realtime|az ml env setup"),
+    neighbour_cues=NEIGHBOUR_CUES,
+    deployment_cues=DEPLOYMENT_CUES,
 )

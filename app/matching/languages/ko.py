@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from app.matching.languages.base import Language, char_grams
+from app.matching.languages.base import Language, NeighbourCues, char_grams
 
 PREFIX = "k"
 
@@ -17,7 +17,8 @@ STOP_BIGRAMS = frozenset([
     "어떻", "떻게", "해요", "어요", "아요", "세요", "니다", "습니", "있어", "없어", "데요", "는데", "인데", "에서", "으로", "하고", "해서",
     "돼요", "되요", "나요", "까요", "할까", "건가", "는지", "은지", "예요", "이요", "나와", "와요", "하나", "하면", "되나", "나오", "와서",
     "려면", "하려", "는게", "이게", "그게", "뭐가", "뭔가", "있나", "없나", "같아", "같은", "아서", "어서", "지만", "어야", "아야", "해야",
-    "봐요", "싶어", "어디", "디서", "왜요", "제가", "저는", "내가", "있다", "다고", "라고", "는다"
+    "봐요", "싶어", "어디", "디서", "왜요", "제가", "저는", "내가", "있다", "다고", "라고", "는다", "얼마", "마인", "인가", "가요",
+    "을까", "는가", "은가"
 ])
 
 
@@ -28,6 +29,68 @@ def word_features(token: str) -> list[str]:
 def detect(text: str, counts: Mapping[str, int]) -> bool:
     """Two Hangul letters, or one that Han characters do not outnumber."""
     return counts["ko"] >= 2 or bool(counts["ko"] and counts["ko"] >= counts["zh"])
+
+
+# What Korean pastes about Azure ML's neighbouring topics say (see app.matching.neighbours).
+NEIGHBOUR_CUES = {
+    "compute-cluster": NeighbourCues(
+        strong=(r"컴퓨팅 ?클러스터", r"계산 ?클러스터", r"학습 ?클러스터", r"노드(?:가|를)? ?(?:할당|선점)"),
+        cues=(r"클러스터", r"저우선 ?순위|낮은 우선 ?순위|우선 ?순위가 낮은", r"선점", r"스케일 ?(?:업|다운|아웃)", r"노드",
+              r"크기 ?조정", r"할당(?!량)", r"전용 ?코어|코어 ?할당량", r"가상 ?머신 ?크기|vm ?크기", r"스팟"),
+    ),
+    "compute-instance": NeighbourCues(
+        strong=(r"컴퓨팅 ?인스턴스", r"유휴 ?(?:시 )?종료", r"자동 ?종료"),
+        cues=(r"터미널", r"커널", r"주피터", r"유휴", r"시작 중|중지됨|중지 중", r"노트북 ?(?:vm|가상 ?머신)", r"설정 ?스크립트"),
+    ),
+    "training-job": NeighbourCues(
+        strong=(r"학습 ?(?:작업|잡|스크립트|실행)|훈련 ?(?:작업|잡|스크립트|실행)", r"모델(?:을|를)? ?(?:학습|훈련)",
+                r"명령 ?작업", r"스윕 ?작업", r"분산 ?학습|분산 ?훈련"),
+        cues=(r"학습", r"훈련", r"메트릭", r"에포크", r"실험", r"손실", r"정확도", r"하이퍼 ?파라미터|하이퍼 ?매개 ?변수",
+              r"작업(?:이|을)? ?(?:실패|제출|대기)", r"제출", r"체크 ?포인트", r"미세 ?조정|파인 ?튜닝"),
+    ),
+    "environment-build": NeighbourCues(
+        strong=(r"환경 ?(?:이미지|빌드)", r"큐레이팅된 ?환경", r"환경(?:을|를|이)? ?(?:만들|빌드|구성)"),
+        concepts={"image-build": r"이미지 ?빌드|빌드 ?(?:로그|실패)", "environment": r"환경|콘다"},
+        cues=(r"빌드 ?컨텍스트", r"패키지", r"의존성|종속성", r"기본 ?이미지"),
+    ),
+    "automl": NeighbourCues(
+        strong=(r"자동화된 ?ml ?(?:실험|작업|실행)", r"기능화", r"가드레일"),
+        cues=(r"자동화된 ?ml|자동 ?ml", r"자식 ?실행", r"분류", r"회귀", r"시계열"),
+    ),
+    "pipelines": NeighbourCues(
+        strong=(r"파이프라인 ?(?:작업|실행|단계|구성 ?요소|엔드포인트)", r"디자이너"),
+        cues=(r"파이프라인", r"컴포넌트|구성 ?요소", r"단계", r"일정|스케줄"),
+    ),
+    "cli-install": NeighbourCues(
+        strong=(r"ml ?확장", r"cli ?확장", r"확장(?:을|를)? ?(?:설치|추가|제거)"),
+        cues=(r"확장", r"명령어?", r"설치", r"업그레이드|업데이트", r"이름이 ?바뀐|이름 ?변경"),
+    ),
+    "workspace-auth": NeighbourCues(
+        strong=(r"작업 ?영역(?:을|를)? ?(?:만들|생성)", r"프라이빗 ?링크", r"작업 ?영역에 ?로그인", r"다단계 ?인증"),
+        cues=(r"작업 ?영역", r"워크스페이스", r"테넌트", r"구독", r"프라이빗 ?엔드포인트", r"로그인", r"인증", r"자격 ?증명(?! ?모음)",
+              r"서비스 ?주체"),
+    ),
+    "datastores": NeighbourCues(
+        strong=(r"데이터 ?저장소", r"데이터 ?자산"),
+        cues=(r"데이터 ?세트|데이터셋", r"마운트", r"스토리지 ?계정|저장소 ?계정", r"계정 ?키", r"데이터 ?레이크", r"파일 ?공유",
+              r"데이터(?:를|을)? ?(?:업로드|등록)"),
+    ),
+    "studio-portal": NeighbourCues(
+        strong=(r"스튜디오",),
+        cues=(r"브라우저|크롬", r"포털", r"업로드", r"모델 ?등록", r"노트북 ?(?:화면|편집기|탭)", r"화면", r"버튼", r"클릭",
+              r"페이지"),
+    ),
+    "azure-openai": NeighbourCues(
+        strong=(r"토큰 ?(?:수 )?(?:분당|/분)|분당 ?토큰", r"오픈 ?ai"),
+        cues=(r"프롬프트", r"채팅 ?완성", r"임베딩"),
+    ),
+}
+
+# Words of the covered knowledge's stage in Korean: deploying and scoring.
+DEPLOYMENT_CUES = (
+    r"컨테이너(?! ?레지스트리)", r"엔(?<!프라이빗 엔)드포인트", r"배포", r"웹 ?서비스", r"추론", r"배치|일괄 ?처리",
+    r"스코어링|점수 ?매기기", r"서빙",
+)
 
 
 LANGUAGE = Language(
@@ -50,5 +113,7 @@ LANGUAGE = Language(
     informative_words=r"오류|에러|실패",
     how_to_words=r"어떻게|방법|하려면",
     small_talk_words=r"^\W*(?:안녕|감사|고마워|좋은 아침)|점심|저녁 뭐|주말 잘|날씨",
-    other_products=r"엑셀|워드|파워포인트|카카오",
+    other_products=r"엑셀|워드|파워포인트|카카오|네이버 ?클라우드|파워 ?bi|깃허브 ?액션|젠킨스|슬랙",
+    neighbour_cues=NEIGHBOUR_CUES,
+    deployment_cues=DEPLOYMENT_CUES,
 )

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import lru_cache
 
-from app.matching.languages.base import Language, snowball, synonym_features
+from app.matching.languages.base import WORD_END as _E
+from app.matching.languages.base import Language, NeighbourCues, snowball, synonym_features
 
 PREFIX = "r"
 STEM_LENGTH = 7
@@ -68,6 +69,72 @@ def detect(text: str, counts: Mapping[str, int]) -> bool:
     return counts["ru"] >= 2
 
 
+# What Russian pastes about Azure ML's neighbouring topics say (see app.matching.neighbours).
+NEIGHBOUR_CUES = {
+    "compute-cluster": NeighbourCues(
+        strong=(r"вычислительн\w* кластер\w*", r"кластер\w* обучени\w*", r"кластер\w* (?:не )?масштабир\w*"),
+        cues=(r"кластер\w*", r"низкоприоритетн\w*|низк\w* приоритет\w*", r"вытесн\w*", r"узл\w*|узел", r"масштабир\w*",
+              r"выделени\w* (?:узл|ресурс)\w*", r"размер\w* (?:вм|виртуальн\w*)", r"выделенн\w* ядр\w*"),
+    ),
+    "compute-instance": NeighbourCues(
+        strong=(r"вычислительн\w* экземпляр\w*",
+                r"выключ\w* (?:\w+ )?при простое|отключ\w* (?:\w+ )?при простое|заверш\w* (?:\w+ )?при простое"),
+        cues=(r"терминал\w*", r"простое|простоя", r"ноутбук\w*|блокнот\w*", r"ядр\w* jupyter", r"скрипт\w* настройк\w*"),
+    ),
+    "training-job": NeighbourCues(
+        strong=(r"задани\w* обучени\w*|скрипт\w* обучени\w*|запуск\w* обучени\w*", r"обуч\w* модел\w*", r"распределенн\w* обучени\w*"),
+        cues=(r"обучени\w*", r"метрик\w*", r"гиперпараметр\w*", r"эпох\w*", r"эксперимент\w*", r"тренировк\w*",
+              r"задани\w* (?:упал\w*|завис\w*|в очереди)", r"отправ\w* задани\w*", r"точност\w*", r"контрольн\w* точк\w*",
+              r"дообучени\w*|тонк\w* настройк\w*"),
+    ),
+    "environment-build": NeighbourCues(
+        strong=(r"образ\w* сред\w*|сборк\w* сред\w*", r"курируем\w* сред\w*"),
+        concepts={"image-build": r"сборк\w*", "environment": r"сред(?:а|ы|е|у|ой|ам|ами|ах)?(?![а-яё])"},
+        cues=(r"образ\w*", r"зависимост\w*",
+              r"пакет(?:ы|а|ов|ом|ами|ах)?(?![а-яё])"),
+    ),
+    "automl": NeighbourCues(
+        strong=(r"эксперимент\w* automl|эксперимент\w* автоматизированн\w*",),
+        cues=(r"автоматизированн\w* (?:машинн\w* )?обучени\w*", r"дочерн\w* запуск\w*", r"прогноз\w*", r"классификац\w*",
+              r"регресси\w*", r"временн\w* ряд\w*"),
+    ),
+    "pipelines": NeighbourCues(
+        strong=(r"задани\w* конвейер\w*|шаг\w* конвейер\w*|запуск\w* конвейер\w*", r"дизайнер\w*"),
+        cues=(r"конвейер\w*|пайплайн\w*", r"компонент\w*", r"шаг\w*", r"расписани\w*"),
+    ),
+    "cli-install": NeighbourCues(
+        strong=(r"расширени\w* ml" + _E, r"установ\w* расширени\w*"),
+        cues=(r"расширени\w*", r"не распозна[её]тся", r"установ\w*", r"переименова\w*"),
+    ),
+    "workspace-auth": NeighbourCues(
+        strong=(r"созда\w* рабоч\w* област\w*", r"приватн\w* ссылк\w*|приватн\w* канал\w*", r"многофакторн\w*"),
+        cues=(r"рабоч\w* област\w*", r"воркспейс\w*", r"тенант\w*|клиент\w* entra", r"подписк\w*", r"вход(?:а|е|ом|у)?(?![а-яё])|войти",
+              r"аутентификац\w*", r"учетн\w* данн\w*|учётн\w* данн\w*", r"субъект\w* служб\w*"),
+    ),
+    "datastores": NeighbourCues(
+        strong=(r"хранилищ\w* данных", r"ресурс\w* данных"),
+        cues=(r"набор\w* данных|датасет\w*", r"монтир\w*", r"учетн\w* запис\w* хранени\w*|учётн\w* запис\w* хранени\w*",
+              r"озер\w* данных", r"общ\w* папк\w*|файлов\w* ресурс\w*"),
+    ),
+    "studio-portal": NeighbourCues(
+        strong=(r"студи\w* azure ml|студи\w* машинн\w*",),
+        cues=(r"студи\w*", r"браузер\w*", r"портал\w*", r"загруз\w*", r"регистрац\w* модел\w*", r"пуст\w* экран",
+              r"страниц\w*", r"кнопк\w*", r"нажим\w*|нажат\w*"),
+    ),
+    "azure-openai": NeighbourCues(
+        strong=(r"токен\w* в минуту",),
+        cues=(r"промпт\w*", r"эмбеддинг\w*|встраивани\w*"),
+    ),
+}
+
+# Words of the covered knowledge's stage in Russian: deploying and scoring.
+DEPLOYMENT_CUES = (
+    r"к(?<!реестр к)онтейнер\w*", r"к(?<!частная к)(?<!частной к)(?<!частную к)онечн\w* точк\w*", r"эндпо[ийі]нт\w*",
+    r"развертыван\w*|развёртыван\w*|разв[её]рнут\w*|деплой\w*", r"веб-?служб\w*|веб-?сервис\w*", r"пакетн\w*",
+    r"инференс\w*|вывод\w* модел\w*", r"скоринг\w*",
+)
+
+
 LANGUAGE = Language(
     code="ru",
     script="cyrillic",
@@ -89,6 +156,9 @@ LANGUAGE = Language(
     error_words=r"ошибк|исключени|сбой|упал|падает",
     informative_words=r"ошибк|сбой|не удалось",
     how_to_words=r"\bкак\b|каким образом|можно ли",
+    other_products=r"1с|1c:|битрикс|яндекс|телеграм\w*|вконтакте",
     small_talk_words=(r"^\W*(?:привет|здравствуй|добр\w+ (?:утро|день|вечер)|спасибо)|как дела"
                       r"|как прошл\w* выходн|погод"),
+    neighbour_cues=NEIGHBOUR_CUES,
+    deployment_cues=DEPLOYMENT_CUES,
 )

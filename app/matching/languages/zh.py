@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from app.matching.languages.base import Language, char_grams
+from app.matching.languages.base import Language, NeighbourCues, char_grams
 
 PREFIX = "h"
 
@@ -27,6 +27,65 @@ def word_features(token: str) -> list[str]:
 def detect(text: str, counts: Mapping[str, int]) -> bool:
     """Two Han characters, or one in a paste without Cyrillic (Korean is asked first)."""
     return counts["zh"] >= 2 or bool(counts["zh"] and not counts["ru"])
+
+
+# What Chinese pastes about Azure ML's neighbouring topics say (see app.matching.neighbours).
+NEIGHBOUR_CUES = {
+    "compute-cluster": NeighbourCues(
+        strong=(r"计算群集|计算集群", r"训练群集|训练集群", r"节点(?:被)?抢占"),
+        cues=(r"群集|集群", r"低优先级", r"抢占", r"节点", r"缩放|扩容|缩容|纵向扩展|横向扩展", r"调整大小", r"分配",
+              r"专用核心|核心配额", r"虚拟机大小|虚拟机系列", r"现成|竞价"),
+    ),
+    "compute-instance": NeighbourCues(
+        strong=(r"计算实例", r"空闲关闭", r"自动关机|自动关闭"),
+        cues=(r"终端", r"内核", r"空闲", r"正在启动|停止计划|启动计划", r"笔记本(?!电脑)", r"设置脚本"),
+    ),
+    "training-job": NeighbourCues(
+        strong=(r"训练(?:作业|任务|脚本|运行)", r"命令作业", r"扫描作业", r"分布式训练", r"模型训练"),
+        cues=(r"训练", r"指标", r"超参数", r"实验", r"轮次", r"损失", r"准确率|精度", r"作业(?:失败|提交|排队)",
+              r"提交", r"检查点", r"微调"),
+    ),
+    "environment-build": NeighbourCues(
+        strong=(r"训练环境", r"环境的?(?:映像|镜像)", r"环境(?:生成|构建)", r"特选环境|策划环境"),
+        concepts={"image-build": r"映像生成|镜像生成|映像构建|镜像构建|构建日志|构建失败", "environment": r"环境"},
+        cues=(r"构建上下文", r"依赖项?", r"包冲突|安装包",
+              r"基础(?:映像|镜像)"),
+    ),
+    "automl": NeighbourCues(
+        strong=(r"自动化机器学习(?:作业|实验|运行)", r"特征化"),
+        cues=(r"自动化机器学习|自动化 ?ml|自动 ?ml", r"子运行", r"时间序列", r"分类", r"回归", r"迭代"),
+    ),
+    "pipelines": NeighbourCues(
+        strong=(r"管道(?:作业|运行|步骤|组件|终结点)", r"设计器", r"流水线(?:作业|运行|步骤)"),
+        cues=(r"管道|流水线", r"组件", r"步骤", r"调度"),
+    ),
+    "cli-install": NeighbourCues(
+        strong=(r"ml ?扩展", r"cli ?扩展", r"扩展(?:安装|添加|删除)|安装扩展|添加扩展|删除扩展"),
+        cues=(r"扩展", r"命令", r"安装", r"升级", r"重命名|改名"),
+    ),
+    "workspace-auth": NeighbourCues(
+        strong=(r"创建(?:机器学习)?工作区|新建(?:机器学习)?工作区|工作区创建", r"专用链接", r"登录(?:到)?工作区", r"多重身份验证"),
+        cues=(r"工作区", r"租户", r"订阅", r"专用终结点", r"登录", r"身份验证|认证", r"凭据", r"服务主体"),
+    ),
+    "datastores": NeighbourCues(
+        strong=(r"数据存储", r"数据资产"),
+        cues=(r"数据集", r"挂载", r"存储帐户|存储账户", r"凭据", r"数据湖", r"文件共享", r"上传数据|注册数据"),
+    ),
+    "studio-portal": NeighbourCues(
+        strong=(r"机器学习工作室|工作室(?:ui|界面|中|里)", r"ml 工作室"),
+        cues=(r"浏览器", r"门户", r"上传", r"注册模型|注册了模型|模型注册", r"笔记本(?:界面|页面|编辑器)", r"转圈", r"页面", r"界面",
+              r"按钮", r"点击"),
+    ),
+    "azure-openai": NeighbourCues(
+        strong=(r"每分钟令牌", r"聊天补全|聊天完成"),
+        cues=(r"提示词", r"补全", r"嵌入"),
+    ),
+}
+
+# Words of the covered knowledge's stage in Chinese: deploying and scoring.
+DEPLOYMENT_CUES = (
+    r"容器(?!注册)", r"终(?<!专用终)结点|端(?<!专用端)点|联机", r"部署", r"web ?服务", r"推理", r"批处理|批量", r"评分",
+)
 
 
 LANGUAGE = Language(
@@ -49,5 +108,7 @@ LANGUAGE = Language(
     informative_words=r"错误|失败|报错",
     how_to_words=r"怎么|如何|怎样",
     small_talk_words=r"^\W*(?:你好|您好|谢谢|早上好|晚上好)|在吗|天气|吃饭|周末",
-    other_products=r"微信",
+    other_products=r"微信|钉钉|飞书|阿里云|腾讯云|华为云|百度智能云",
+    neighbour_cues=NEIGHBOUR_CUES,
+    deployment_cues=DEPLOYMENT_CUES,
 )
