@@ -28,6 +28,7 @@ from sqlalchemy.pool import NullPool
 from app.database import configure_sqlite
 from app.extensions import db
 from app.knowledge.articles import parse_article
+from app.matching.index import KnowledgeIndex
 from app.matching.matcher import Matcher
 from app.matching.neighbours import TOPICS, Topic
 from app.matching.scoring import ScoringParams
@@ -272,14 +273,19 @@ def entries_answering(code: str | None = None, status: int | None = None) -> lis
     return [entry for entry in current_snapshot().entries if filters.accepts(entry)]
 
 
-def warm_semantic_cache(app: Flask) -> int | None:
-    """Encode the loaded knowledge's titles, causes and aliases into the cache file now (it takes
-    seconds), so workers load vectors instead of encoding them. The number of texts, or None
-    when the semantic layer is switched off."""
+def warm_caches(app: Flask) -> tuple[float, int | None]:
+    """Build the loaded knowledge's index and encode its titles, causes and aliases into the cache
+    folder now (at 100x knowledge this takes tens of seconds), so serving processes map the
+    files instead of building. Seconds spent on the index, and the number of encoded texts (None
+    when the semantic layer is switched off)."""
     config = app.config
-    if not config["MATCH_SEMANTIC"]:
-        return None
+    cache_dir = Path(config["SEMANTIC_CACHE_DIR"])
     with app.app_context():
         entries = read_entries(db.session())
         db.session.remove()
-    return len(SemanticIndex(entries, default_encoder(), Path(config["SEMANTIC_CACHE_DIR"])).texts)
+    started = time.monotonic()
+    KnowledgeIndex(entries, cache_dir)
+    index_seconds = time.monotonic() - started
+    if not config["MATCH_SEMANTIC"]:
+        return index_seconds, None
+    return index_seconds, len(SemanticIndex(entries, default_encoder(), cache_dir).texts)
