@@ -9,6 +9,7 @@ the service matches `context_query(...)` once (instead of the bare message) and 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
@@ -38,14 +39,23 @@ SHOWN_PENALTY = 30.0
 DETAIL_BONUS = 50.0
 """Asked for a detail (which setting, which role, the limit), the entry shown outranks a stranger whose words
 happen to match a short question better; only a far better match of the conversation replaces it."""
-ASPECT_QUERIES = {"logs": "how do I get the logs", "local": "debug locally"}
+ASPECT_QUERIES = {"build_logs": "where is the image build log", "write_logs": "how to log from the scoring script",
+                  "log_structure": "which log file shows the error", "logs": "how do I get the logs",
+                  "local": "debug locally"}
 """Asking for the logs or a local run asks how to do something in the product at hand: matched as
 this canonical question plus the family, whatever language and words the user asked it in."""
 HOW_TO_BONUS = 20.0
 ASPECT_BONUS = 20.0
 """An entry whose title is about what was asked (the logs, a local run) outranks the product's other how-tos."""
-ASPECT_TITLES = {"logs": re.compile(r"\blogs?\b"), "local": re.compile(r"\blocally\b|--local")}
-"""What the (English) title of an entry about an aspect says: "Get container logs", "Debug locally"."""
+ASPECT_TITLES = {"build_logs": re.compile(r"image ?build|image build fails"), "write_logs": re.compile(r"\blog from\b|\blogging\b"),
+                 "log_structure": re.compile(r"\blog structure\b"), "logs": re.compile(r"\blogs?\b"),
+                 "local": re.compile(r"\blocally\b|--local")}
+"""What the (English) title of an entry about an aspect says: "Get container logs", "Debug locally"; the most
+specific first (a family switch after a how-to asks for the same aspect there)."""
+LOG_KINDS = ("build_logs", "write_logs", "log_structure")
+"""The particular logs; asked for "the logs" plainly, an entry about one of these is not the answer."""
+PROBLEM_ASPECTS = ("build_logs",)
+"""Aspects told in the entry about a problem (the build log in the entry about the failed build), not in a how-to."""
 SAME_KIND_BONUS = 20.0
 """The same problem in another family is most likely the same kind of entry (a how-to for a how-to)."""
 FOLLOW_UP_FLOOR = 15.0
@@ -58,6 +68,10 @@ NEAR_TIE = 6.0
 ELSEWHERE_MARGIN = 25.0
 """A follow-up whose own answer outside the conversation scores this much above the best one inside it
 asks about something else: a new topic (four times the matcher's ambiguity margin: beyond doubt)."""
+TOGETHER_FLOOR = 30.0
+"""An unanswered message read together with a follow-up that refers back to it ("where are the logs for that?"):
+the best guess this sure names the problem (the two messages say more than either; below the matcher's threshold,
+above its noise)."""
 FEEDBACK_SAYS_MORE_WORDS = 8
 """Feedback this long may describe a problem of its own: it is matched, to see whether it names another entry."""
 ALTERNATIVES_MAX = 3
@@ -98,7 +112,21 @@ class Resolution:
 
 
 def in_conversation(state: State) -> bool:
-    return referent(state) is not None
+    """Something to refer back to: an answer shown, or a first message nothing answered yet (`unanswered`)."""
+    return referent(state) is not None or unanswered(state)
+
+
+def _reads_with_unanswered(reading: Reading, state: State) -> bool:
+    """A follow-up that refers back in a few words or asks about an aspect ("where are the logs for that?",
+    "why?") after a message nothing answered is read with that message; a longer one says something of its own."""
+    return unanswered(state) and not reading.tentative and (
+        reading.aspect is not None or word_count(reading.text) <= SHORT_FOLLOW_UP_WORDS)
+
+
+def unanswered(state: State) -> bool:
+    """The conversation so far is a message nothing answered ("my batch job failed: run failed"): a follow-up
+    ("where are the logs for that?") is matched together with it."""
+    return referent(state) is None and state.topic is None and bool(state.topic_text)
 
 
 def referent(state: State, knowledge: Knowledge | None = None) -> str | None:
@@ -135,6 +163,9 @@ def context_query(text: str, reading: Reading, state: State, knowledge: Knowledg
         return text
     if reading.kind in (TurnKind.SMALL_TALK, TurnKind.FEEDBACK, TurnKind.LANGUAGE):
         return None
+    if reading.kind is TurnKind.FOLLOW_UP and _reads_with_unanswered(reading, state):
+        asked = f" {ASPECT_QUERIES[reading.aspect]}" if reading.aspect in ASPECT_QUERIES else ""
+        return f"{state.topic_text} {text}{asked}"  # read with the message nothing answered
     state = _focused(state, knowledge)
     if reading.kind is TurnKind.NEW_TOPIC or state.entry is None or reading.tentative:
         return text  # a tentative follow-up is judged on its own match
@@ -144,8 +175,8 @@ def context_query(text: str, reading: Reading, state: State, knowledge: Knowledg
     switch = _family_switch(reading, state)
     aspect = _asked_aspect(reading, entry, switch)
     if aspect is not None:
-        # The user's words say which of the product's how-tos (where the logs are, how they are laid out,
-        # how to write to them); the canonical question keeps the product's main one in the candidates.
+        # The user's words say which of the product's how-tos ("what do 70_driver_log.txt and
+        # job_progress_overview.txt mean?"); the canonical question keeps the product's main one in the candidates.
         return f"{text} {ASPECT_QUERIES[aspect]} {FAMILY_PHRASES[switch or entry['family']]}"
     if switch is not None:
         # The problem in the family asked for ("what about batch?" adds nothing but the family): in the
@@ -164,6 +195,14 @@ def context_query(text: str, reading: Reading, state: State, knowledge: Knowledg
 def resolve(reading: Reading, state: State, result: MatchResult | None, knowledge: Knowledge) -> Resolution:
     """The reply to a message read as `reading`; `result` is the match of `context_query` (None if none was run)."""
     kind = reading.kind
+    if kind is TurnKind.FOLLOW_UP and unanswered(state):
+        together = [m for m in (result.candidates or result.matches) if m.score >= TOGETHER_FLOOR] if result else []
+        if not _reads_with_unanswered(reading, state) or not together:
+            # says something of its own, or nothing answers it with the unanswered message either: a first message
+            return _new_topic(replace(reading, kind=TurnKind.NEW_TOPIC), state, result, knowledge)
+        # the problem the two messages describe together is the topic; the follow-up is answered within it
+        state = _showing(state, together[0].id, knowledge).with_(
+            topic=together[0].id, candidates=tuple(m.id for m in together[1:]), last_kind=Show.ANSWER)
     if kind is TurnKind.FOLLOW_UP:
         state = _focused(state, knowledge)
     if (kind is TurnKind.NEW_TOPIC or reading.tentative) and reading.feedback_cue and result and result.matches \
@@ -183,22 +222,27 @@ def resolve(reading: Reading, state: State, result: MatchResult | None, knowledg
         return _picked(reading, state, state.last[reading.choice - 1], knowledge)
     if kind is TurnKind.FOLLOW_UP and result is not None and reading.tentative:
         return _tentative(reading, state, result, knowledge)
-    if kind is TurnKind.FOLLOW_UP and result is not None and _own_evidence(result, state, knowledge):
+    if kind is TurnKind.FOLLOW_UP and result is not None \
+            and (_own_evidence(result, state, knowledge, reading) or (reading.aspect not in ASPECT_QUERIES and _elsewhere(result))):
         kind = TurnKind.NEW_TOPIC
     if kind is TurnKind.FOLLOW_UP:
         return _follow_up(reading, state, result, knowledge)
     return _new_topic(reading, state, result, knowledge)
 
 
-def _new_topic(reading: Reading, state: State, result: MatchResult | None, knowledge: Knowledge) -> Resolution:
+def _new_topic(reading: Reading, state: State, result: MatchResult | None, knowledge: Knowledge,
+               reply_text: str | None = None) -> Resolution:
+    """The message's own matches as a new topic (`reply_text`: the unanswered message it was read with)."""
     matches = list(result.matches) if result else []
     if not matches:
-        # Nothing for it: the conversation's topic stays what later follow-ups and requests refer to.
+        # Nothing for it: the conversation's topic stays what later follow-ups and requests refer to; with no
+        # topic yet, the message waits for a follow-up to be read with (`unanswered`).
+        waiting = state.topic_text if referent(state) is not None or state.topic else (reply_text or reading.text)
         return Resolution(TurnKind.NEW_TOPIC, Show.NO_MATCH, lang=reading.target_lang,
-                          state=state.with_(lang=reading.target_lang or state.lang))
+                          state=state.with_(lang=reading.target_lang or state.lang, topic_text=waiting))
     top = matches[0]
     new = _showing(State(lang=reading.target_lang or state.lang), top.id, knowledge).with_(
-        topic=top.id, topic_text=reading.text, candidates=tuple(m.id for m in matches[1:]), last=tuple(m.id for m in matches),
+        topic=top.id, topic_text=reply_text or reading.text, candidates=tuple(m.id for m in matches[1:]), last=tuple(m.id for m in matches),
         last_kind=Show.ANSWER)
     return Resolution(TurnKind.NEW_TOPIC, Show.ANSWER, matches, lang=reading.target_lang, state=new)
 
@@ -217,8 +261,11 @@ def _follow_up(reading: Reading, state: State, result: MatchResult | None, knowl
         return Resolution(TurnKind.FOLLOW_UP, Show.NO_MATCH, lang=reading.target_lang, state=State())
     switch = _family_switch(reading, state)
     aspect = _asked_aspect(reading, current, switch)
+    named = _named(reading, current, state, result, knowledge) if reading.named else None
     chosen: Match | None
-    if aspect is not None and result is not None:
+    if named is not None:
+        chosen = named
+    elif aspect is not None and result is not None:
         chosen = _neighbour(current, switch or current["family"], state, result, knowledge, aspect=aspect)
     elif switch is not None:
         chosen = _counterpart(current, switch, state, result, knowledge)
@@ -241,6 +288,38 @@ def _follow_up(reading: Reading, state: State, result: MatchResult | None, knowl
     new = _showing(state, chosen.id, knowledge).with_(last=(chosen.id,), last_kind=Show.ANSWER,
                                                       lang=reading.target_lang or state.lang)
     return Resolution(TurnKind.FOLLOW_UP, Show.ANSWER, [chosen], lang=reading.target_lang, state=new)
+
+
+def _says(entry: dict, name: str) -> bool:
+    """Whether an entry's own text (titles, causes, steps, aliases, in every language) says `name`."""
+    def texts(value: Any) -> Iterator[str]:
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, dict):
+            for item in value.values():
+                yield from texts(item)
+        elif isinstance(value, list):
+            for item in value:
+                yield from texts(item)
+    return any(name in text.casefold() for text in texts([entry.get("content"), entry.get("aliases")]))
+
+
+def _named(reading: Reading, current: dict, state: State, result: MatchResult | None,
+           knowledge: Knowledge) -> Match | None:
+    """The entry of the conversation a follow-up names by its words ("and the storage initializer one?"): the entry
+    shown when its text says it, else the best of its own matches, related entries and runners-up that does."""
+    name = (reading.named or "").casefold()
+    if _says(current, name):
+        return _context_match(current, current["id"], "named")
+    related = current.get("related", ())
+    pool = [m.id for m in (result.candidates or result.matches)] if result else []
+    for entry_id in dict.fromkeys([*pool, *related, *state.candidates, *state.offered]):
+        entry = knowledge.entry(entry_id)
+        if entry is None or entry_id in state.rejected or entry_id == current["id"]:
+            continue
+        if (entry["family"] == current["family"] or entry_id in related) and _says(entry, name):
+            return _context_match(current, entry_id, "named")
+    return None
 
 
 def _words_score(result: MatchResult, entry_id: str) -> float:
@@ -266,7 +345,6 @@ def _neighbour(current: dict, family: str, state: State, result: MatchResult, kn
     of the problem ("which role?") is the entry shown's, whether or not its few words match it."""
     how_to = aspect is not None
     related = set(current.get("related", ())) if family == current["family"] and not how_to else set()
-    about = ASPECT_TITLES.get(aspect) if aspect is not None else None
     best: tuple[float, Match] | None = None
     if detail:  # however few of its words the question shares with it
         shown = _words_score(result, current["id"])
@@ -278,11 +356,12 @@ def _neighbour(current: dict, family: str, state: State, result: MatchResult, kn
         in_family = entry["family"] == family
         if match.id not in related and not in_family:
             continue  # never an entry from outside the conversation's neighbourhood
+        is_about = _is_about(entry, aspect)
         score = match.score + RELATED_BONUS * (match.id in related) + SAME_FAMILY_BONUS * in_family \
-            + HOW_TO_BONUS * (how_to and entry["kind"] == "how-to") \
-            + ASPECT_BONUS * bool(about is not None and about.search(entry["content"]["en"]["title"].lower()))
-        if match.id == state.entry:
-            score -= SHOWN_PENALTY  # a follow-up asks for something beyond the card already shown
+            + HOW_TO_BONUS * (how_to and aspect not in PROBLEM_ASPECTS and entry["kind"] == "how-to") \
+            + ASPECT_BONUS * is_about
+        if match.id == state.entry and not (is_about and aspect in PROBLEM_ASPECTS):
+            score -= SHOWN_PENALTY  # a follow-up asks for something beyond the card already shown (unless it tells that)
         if match.score >= FOLLOW_UP_FLOOR and (best is None or score > best[0]):
             best = (score, match)
     if best is None:
@@ -291,6 +370,15 @@ def _neighbour(current: dict, family: str, state: State, result: MatchResult, kn
     if detail and match.id == current["id"]:
         return _context_match(current, current["id"], "same_entry")
     return Match(match.id, match.score, [{"type": "context", "value": current["id"]}, *match.reasons])
+
+
+def _is_about(entry: dict, aspect: str | None) -> bool:
+    """Whether an entry's title is about `aspect` (for the plain logs: not about a particular kind of log)."""
+    about = ASPECT_TITLES.get(aspect) if aspect is not None else None
+    title = entry["content"]["en"]["title"].lower()
+    if about is None or not about.search(title):
+        return False
+    return aspect != "logs" or not any(ASPECT_TITLES[kind].search(title) for kind in LOG_KINDS)
 
 
 def _counterpart(current: dict, family: str, state: State, result: MatchResult | None,
@@ -365,15 +453,26 @@ def _family_switch(reading: Reading, state: State) -> str | None:
     return next(iter(others)) if len(others) == 1 and len(reading.families) <= 2 else None
 
 
-def _own_evidence(result: MatchResult, state: State, knowledge: Knowledge) -> bool:
-    """The message's own code or signature points outside the conversation: a new topic after all."""
+def _own_evidence(result: MatchResult, state: State, knowledge: Knowledge, reading: Reading) -> bool:
+    """The message's own code or signature points outside the conversation, or, said rather than asked, to another
+    entry than the one shown ("and during the build also an ACR authorization failure"): a new topic after all."""
     if not result.matches:
         return False
     top = result.matches[0]
     if not any(reason["type"] in EVIDENCE_REASONS for reason in top.reasons):
         return False
     current = knowledge.entry(state.entry) if state.entry else None
-    return current is None or (top.id != current["id"] and top.id not in current.get("related", ()))
+    if current is None:
+        return True
+    told = not reading.question and not CUES.comparison.search(reading.text.casefold())
+    return top.id != current["id"] and (told or top.id not in current.get("related", ()))
+
+
+def _elsewhere(result: MatchResult) -> bool:
+    """The matcher recognised the message, in the user's own words (not a canonical question about the logs), as
+    about a neighbouring product the knowledge does not cover (a compute instance, Azure OpenAI) and nothing here
+    answers it: a new topic, however it is worded ("and where do I set ...?")."""
+    return result.out_of_scope is not None and not result.matches
 
 
 def _tentative(reading: Reading, state: State, result: MatchResult, knowledge: Knowledge) -> Resolution:
@@ -389,9 +488,15 @@ def _tentative(reading: Reading, state: State, result: MatchResult, knowledge: K
     top = next((m for m in pool if m.score >= pool[0].score - NEAR_TIE and m.id in neighbourhood), None) \
         if pool and (result.out_of_scope is None or pool[0].id in neighbourhood) else None
     own = result.matches[0] if result.matches else None
-    if reading.question and result.out_of_scope is None:
+    if reading.strong and own is not None and _has_evidence(own) and own.id not in neighbourhood \
+            and not CUES.comparison.search(reading.text.casefold()):
+        top = None  # "and the 429 rate limiting error then?": a code of its own beyond the conversation opens a topic,
+        # unless asked against it ("is the 503 on AKS the same problem?")
+    elif reading.question and result.out_of_scope is None:
         # Asked about the problem at hand: its own sure answers, the conversation's family and related entries favoured.
         top = top or _favoured(result.matches, current, neighbourhood, knowledge)
+        if current is not None and top is not None and _elsewhere_in_few_words(reading, top, current, neighbourhood, knowledge):
+            top = _context_match(current, current["id"], "same_entry")  # "whats the formula": of the entry shown
     elif own is not None and _has_evidence(own) and own.id != state.entry:
         top = None  # "full error: ImageBuildFailure ...": its own evidence opens a topic, near or not
     if top is None:
@@ -400,6 +505,15 @@ def _tentative(reading: Reading, state: State, result: MatchResult, knowledge: K
     new = _showing(state, top.id, knowledge).with_(last=(top.id,), last_kind=Show.ANSWER,
                                                    lang=reading.target_lang or state.lang)
     return Resolution(TurnKind.FOLLOW_UP, Show.ANSWER, [chosen], lang=reading.target_lang, state=new)
+
+
+def _elsewhere_in_few_words(reading: Reading, top: Match, current: dict, neighbourhood: set[str],
+                            knowledge: Knowledge) -> bool:
+    """A short question ("whats the formula", "which port?") whose only answer lies in another family, outside the
+    conversation: too few words to leave the topic on, it asks about the entry shown."""
+    family = (knowledge.entry(top.id) or {}).get("family")
+    return word_count(reading.text) <= SHORT_FOLLOW_UP_WORDS and top.id not in neighbourhood \
+        and family != current["family"] and not reading.families and not _has_evidence(top)
 
 
 def _favoured(matches: list[Match], current: dict | None, neighbourhood: set[str], knowledge: Knowledge) -> Match | None:
@@ -413,11 +527,13 @@ def _favoured(matches: list[Match], current: dict | None, neighbourhood: set[str
 
 
 def _new_evidence(result: MatchResult, state: State, knowledge: Knowledge) -> bool:
-    """The message's own code or signature names an entry the conversation has not been about: not the
-    entries shown or offered, the topic's runners-up or their related entries."""
+    """The message's own code or signature (or a status the topic did not open with) names an entry the
+    conversation has not been about: not the entries shown or offered, the topic's runners-up or their related entries."""
     own = result.matches[0] if result.matches else None
-    if own is None or not _has_evidence(own):
-        return False
+    topic_text = (state.topic_text or "").casefold()
+    if own is None or not any(reason["type"] in EVIDENCE_REASONS and not (
+            reason["type"] == "status" and str(reason.get("value")) in topic_text) for reason in own.reasons):
+        return False  # none, or only the status the topic opened with ("only the cloud one throws 424")
     known = {state.entry, state.topic, *state.shown, *state.offered, *state.candidates, *state.last}
     for entry_id in (state.entry, state.topic):
         known.update((knowledge.entry(entry_id) or {}).get("related", ()) if entry_id else ())

@@ -25,6 +25,9 @@ from app.privacy import redact
 
 LOG_MIN_LINES = 3
 """A paste of this many non-empty lines is a log: its own evidence, so a new topic."""
+LOG_LINE = re.compile(r"^\W*\d{4}-\d{2}-\d{2}[ t]\d{2}:\d{2}|\[(?:info|warn|warning|error|debug|critical|fatal)\]|"
+                      r"^\s*(?:info|warning|error|debug|critical|fatal)\s*[:|]", re.IGNORECASE | re.MULTILINE)
+"""A line as a program logs it (a timestamp, a [LEVEL] tag): pasted output, its own evidence even alone."""
 LONG_PASTE_CHARS = 280
 """Longer than a chat line: someone pasted output or described a whole new problem."""
 FEEDBACK_MAX_WORDS = 24
@@ -53,8 +56,8 @@ SHORT_ASPECT_MAX_WORDS = 8
 detail?" for more of the answer shown; in a longer one those words mostly set the scene ("once it runs locally,
 how do I change score.py inside?", "explain in detail how batch scoring splits the input")."""
 NEW_TOPIC_FEEDBACK_WORDS = 10
-"""Past this many words, a message that says it is about something else describes that, even when it also
-says something did not work: a new topic, not feedback on the answer shown."""
+"""Past this many words, a message that says it is about something else (or names another product family)
+describes that, even when it also says something did not work: a new topic, not feedback on the answer shown."""
 CHOICE_MAX_WORDS = 6
 """A pick by position is a few words ("let's see the second one"); a longer message says more than that."""
 META_PRODUCT_MAX_WORDS = 8
@@ -104,10 +107,18 @@ class Reading:
     """Asked rather than told: in a conversation a question without evidence of its own asks about the topic."""
     choice: int | None = None
     """A short message's pick by position ("the second one"): after a choice was offered, that entry."""
+    named: str | None = None
+    """What a short follow-up names by its words ("and the storage initializer one?"): the entry of the
+    conversation whose text says it (app/dialogue/policy.py)."""
+
+
+_MENTION = re.compile(r"^(?:\s*(?:<@[\w.|-]+>|@[\w.-]+)[\s,:]*)+")
+"""Bot mentions at the start of a message ("@bot hi", Slack's "<@U024BE7LH>"): addressed to the bot, not said."""
 
 
 def folded(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).casefold().strip()
+    """The message as the cues read it: NFKC, case-folded, without the leading bot mentions."""
+    return _MENTION.sub("", unicodedata.normalize("NFKC", text)).casefold().strip()
 
 
 def word_count(text: str) -> int:
@@ -120,7 +131,8 @@ def word_count(text: str) -> int:
 def _only_codes(text: str) -> bool:
     """Evidence by a code or status only, in a line or two: not a log, not a long paste."""
     lines = [line for line in text.splitlines() if line.strip()]
-    return len(lines) < LOG_MIN_LINES and len(text) <= LONG_PASTE_CHARS and not ERROR_OUTPUT.search(normalize(text))
+    return len(lines) < LOG_MIN_LINES and len(text) <= LONG_PASTE_CHARS and not ERROR_OUTPUT.search(normalize(text)) \
+        and not LOG_LINE.search(text)
 
 
 def has_strong_evidence(text: str) -> bool:
@@ -129,7 +141,17 @@ def has_strong_evidence(text: str) -> bool:
     if len(lines) >= LOG_MIN_LINES or len(text) > LONG_PASTE_CHARS:
         return True
     normal = normalize(text)
-    return bool(error_codes(normal) or http_statuses(normal) or ERROR_OUTPUT.search(normal))
+    return bool(error_codes(normal) or http_statuses(normal) or ERROR_OUTPUT.search(normal) or LOG_LINE.search(text))
+
+
+def _named(text: str) -> str | None:
+    """The name in "the storage initializer one", unless it is a position ("the second one") or a pronoun."""
+    for pattern in CUES.named_one:
+        found = pattern.search(text)
+        name = next((group for group in found.groups() if group), None) if found else None
+        if name and not any(cue.search(name) for cue in CUES.choices.values()) and not CUES.reference.fullmatch(name):
+            return name.strip()
+    return None
 
 
 def _first_language(text: str, patterns: dict[str, re.Pattern[str]]) -> str | None:
@@ -155,9 +177,12 @@ def _small_talk(text: str, aspect: str | None, families: frozenset[str]) -> str 
     found = [kind for kind in SMALL_TALK_KINDS if CUES.small_talk[kind].search(text)]
     if not found:
         return None
+    words = word_count(text)
+    if found[-1] in ("greeting", "thanks") and (CUES.new_topic.search(text) or (
+            words > SHORT_ASPECT_MAX_WORDS and CUES.question.search(text))):
+        return None  # "thanks! one more question: how do I scale it out?": the question is the message
     if not CUES.domain.search(text):
         return found[-1]
-    words = word_count(text)
     if found[-1] == "meta" and aspect is None and words <= (META_PRODUCT_MAX_WORDS if families else CLOSING_MAX_WORDS):
         return "meta"  # "can you help with Azure ML deployments?", "do you cover batch endpoints?": about the assistant
     closing = [kind for kind in found if kind in CLOSING_KINDS]
@@ -184,9 +209,15 @@ def read_turn(text: str, in_conversation: bool, family: str | None = None) -> Re
     feedback = says_failed and words <= FEEDBACK_MAX_WORDS
     choice = next((int(position) for position, cue in CUES.choices.items() if cue.search(lowered)), None) \
         if words <= CHOICE_MAX_WORDS else None
+    named_thing = _named(lowered) if words <= FOLLOW_UP_MAX_WORDS else None
     base = Reading(TurnKind.NEW_TOPIC, strong=strong, target_lang=target, aspect=aspect, families=families,
-                   feedback_cue=says_failed, text=redact(text[:TOPIC_TEXT_CHARS]), question=question, choice=choice)
-    if strong and not (in_conversation and base.question and _only_codes(text)):
+                   feedback_cue=says_failed, text=redact(text[:TOPIC_TEXT_CHARS]), question=question, choice=choice,
+                   named=named_thing)
+    # In a conversation, a line with a code that asks about it or says outright that the answer did not help ("only
+    # the cloud one throws 424, so that didn't help"; not "still failing: 429") is read on; a log or a long paste
+    # stands on its own.
+    pasted = strong and not (in_conversation and _only_codes(text))
+    if pasted or (strong and not base.question and not (feedback and CUES.verdict.search(lowered))):
         return base
     if named is not None and (_only_a_language_request(lowered, named) or _short_plain_request(lowered, aspect)
                               or (target is not None and aspect is None and words <= FOLLOW_UP_MAX_WORDS
@@ -198,15 +229,19 @@ def read_turn(text: str, in_conversation: bool, family: str | None = None) -> Re
     asks_about = aspect not in VERDICT_ASPECTS and base.question
     # "another thing: the job finished but the output is empty" (not "that's not it, I asked about something else")
     new_topic = bool(CUES.new_topic.search(lowered))
-    described = new_topic and words > NEW_TOPIC_FEEDBACK_WORDS
-    if feedback and in_conversation and not asks_elsewhere and not asks_about and not strong and not described:
+    # "and the batch endpoint I'm creating says the name already exists, I did delete it": another product, described
+    elsewhere = family is not None and bool(families - {family})
+    described = (new_topic or elsewhere) and words > NEW_TOPIC_FEEDBACK_WORDS
+    if feedback and in_conversation and not asks_elsewhere and not asks_about and not described \
+            and not (strong and base.question):
         return replace(base, kind=TurnKind.FEEDBACK)
     small_talk = _small_talk(lowered, aspect, families)
     if small_talk is not None:
         return replace(base, kind=TurnKind.SMALL_TALK, small_talk=small_talk)
     if not in_conversation or new_topic:
         return base
-    refers_back = bool(CUES.reference.search(lowered) or CUES.family_switch.search(lowered)) or aspect is not None
+    refers_back = bool(CUES.reference.search(lowered) or CUES.family_switch.search(lowered)) or aspect is not None \
+        or named_thing is not None
     if strong:
         # A question about a code in a conversation ("is that the same as the 500 when scoring?"): its own
         # match answers it, as a follow-up (app/dialogue/policy.py).

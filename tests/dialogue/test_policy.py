@@ -1,6 +1,8 @@
 """What the dialogue answers, given the state and a match result: on a small knowledge of its own."""
 from __future__ import annotations
 
+from typing import ClassVar
+
 from app.dialogue.policy import Show, context_query, in_conversation, opened, resolve
 from app.dialogue.state import State
 from app.dialogue.turns import TurnKind, read_turn
@@ -324,3 +326,110 @@ def test_asking_for_more_shows_the_entry_again_without_matching():
     reading = read_turn("подробнее, пожалуйста", in_conversation=True)
     assert context_query("подробнее, пожалуйста", reading, state, KNOWLEDGE) is None
     assert resolve(reading, state, None, KNOWLEDGE).matches[0].id == "crash"
+
+
+class WiderKnowledge(Knowledge):
+    """The small knowledge plus entries about image builds and writing logs, and texts to name things by."""
+
+    EXTRA: ClassVar[dict[str, dict]] = {
+        "build-fail": {"id": "build-fail", "family": "managed-online-endpoints", "kind": "error-code",
+                       "content": {"en": {"title": "ImageBuildFailure: the image build failed",
+                                          "steps": ["Open the image build log in the storage account"]}},
+                       "related": ["logs"], "commands": []},
+        "batch-write": {"id": "batch-write", "family": "batch-endpoints", "kind": "how-to",
+                        "content": {"en": {"title": "Log from a batch scoring script"}}, "related": [], "commands": []},
+        "crash": {**ENTRIES["crash"], "content": {"en": {"title": "ERR_2200: user container crashed",
+                                                         "cause": "The liveness probe failed"}}},
+        "logs": {**ENTRIES["logs"], "aliases": {"en": ["storage initializer logs"]}},
+    }
+
+    def entry(self, entry_id):
+        return self.EXTRA.get(entry_id) or ENTRIES.get(entry_id)
+
+
+WIDER = WiderKnowledge()
+
+
+def shown(entry_id: str, opening: str, knowledge=WIDER) -> State:
+    return resolve(read_turn(opening, False), State(), result((entry_id, 100.0)), knowledge).state
+
+
+def test_asking_for_the_build_log_keeps_the_entry_about_the_failed_build_over_the_container_logs():
+    state = shown("build-fail", "ImageBuildFailure on my online deployment")
+    reading = read_turn("where's the image build log?", True)
+    assert reading.aspect == "build_logs"
+    assert "image build log" in context_query("where's the image build log?", reading, state, WIDER)
+    resolution = resolve(reading, state, result(("logs", 60.0), ("build-fail", 50.0)), WIDER)
+    assert resolution.turn is TurnKind.FOLLOW_UP and resolution.matches[0].id == "build-fail"
+
+
+def test_asking_how_to_write_logs_prefers_the_entry_about_logging_over_getting_them():
+    state = shown("batch-failed", "my batch job failed")
+    reading = read_turn("how do I write my own log lines from the scoring script?", True)
+    resolution = resolve(reading, state, result(("batch-logs", 60.0), ("batch-write", 55.0)), WIDER)
+    assert resolution.matches[0].id == "batch-write"
+
+
+def test_something_named_by_its_words_is_the_entry_shown_when_it_says_it_else_the_related_one_that_does():
+    state = opened(shown("crash", "ERR_2200 user container crashed"), "logs", WIDER)
+    own_words = result(("quota", 80.0))  # the message's own words point elsewhere
+    resolution = resolve(read_turn("and the storage initializer one?", True), state, own_words, WIDER)
+    assert resolution.turn is TurnKind.FOLLOW_UP and resolution.matches[0].id == "logs"
+    resolution = resolve(read_turn("and the liveness one?", True), state, own_words, WIDER)
+    assert resolution.matches[0].id == "crash"
+
+
+def test_a_question_about_a_product_the_knowledge_does_not_cover_is_a_new_topic():
+    from app.matching.neighbours import TOPICS
+    reading = read_turn("and where do I set the idle shutdown of a compute instance?", True)
+    outside = MatchResult(matches=[], query_lang="en", codes=[], http_statuses=[], ambiguous=False, truncated=False,
+                          out_of_scope=TOPICS[0], candidates=[])
+    resolution = resolve(reading, after_crash(), outside, KNOWLEDGE)
+    assert resolution.turn is TurnKind.NEW_TOPIC and resolution.show == Show.NO_MATCH
+
+
+def test_a_short_question_whose_only_answer_is_in_another_family_asks_about_the_entry_shown():
+    resolution = resolve(read_turn("whats the formula", True), after_crash(), result(("aks-schedule", 60.0)), KNOWLEDGE)
+    assert resolution.turn is TurnKind.FOLLOW_UP and resolution.matches[0].id == "crash"
+
+
+def test_a_question_with_a_code_beyond_the_conversation_opens_a_topic_unless_it_compares():
+    status = result(("quota", 90.0), reasons=[{"type": "status", "value": 429}])
+    reading = read_turn("what about the 429 rate limiting error then?", True)
+    assert resolve(reading, after_crash(), status, KNOWLEDGE).turn is TurnKind.NEW_TOPIC
+    reading = read_turn("is the HTTP 429 the same problem?", True)
+    assert resolve(reading, after_crash(), status, KNOWLEDGE).turn is TurnKind.FOLLOW_UP
+
+
+def test_feedback_that_repeats_the_topics_own_status_stays_feedback():
+    state = shown("crash", "my endpoint returns 424 when I call it")
+    reading = read_turn("local deploy works, only the cloud one throws 424, so that didn't really help", True)
+    assert reading.kind is TurnKind.FEEDBACK
+    repeated = result(("quota", 80.0), reasons=[{"type": "status", "value": 424}])
+    resolution = resolve(reading, state, repeated, WIDER)
+    assert resolution.turn is TurnKind.FEEDBACK and resolution.reject == "crash"
+
+
+def unanswered_batch_failure() -> State:
+    reading = read_turn("my batch job died: user program failed", False)
+    resolution = resolve(reading, State(), result(("batch-failed", 35.0)), KNOWLEDGE)  # nothing sure enough
+    assert resolution.show == Show.NO_MATCH and in_conversation(resolution.state)
+    return resolution.state
+
+
+def test_a_follow_up_after_an_unanswered_message_is_read_with_it_and_answered_within_its_problem():
+    state = unanswered_batch_failure()
+    reading = read_turn("where are the logs for that?", in_conversation(state), state.family)
+    query = context_query("where are the logs for that?", reading, state, KNOWLEDGE)
+    assert query.startswith("my batch job died") and "where are the logs for that?" in query
+    together = result(("batch-failed", 38.0), ("batch-logs", 36.0), ("logs", 33.0))
+    resolution = resolve(reading, state, together, KNOWLEDGE)
+    assert resolution.turn is TurnKind.FOLLOW_UP and resolution.matches[0].id == "batch-logs"
+    assert resolution.state.topic == "batch-failed"
+
+
+def test_a_message_of_its_own_after_an_unanswered_one_is_judged_alone():
+    state = unanswered_batch_failure()
+    reading = read_turn("separately, my online deployment is out of quota for the cores I asked", True, state.family)
+    resolution = resolve(reading, state, result(("quota", 90.0)), KNOWLEDGE)
+    assert resolution.turn is TurnKind.NEW_TOPIC and resolution.matches[0].id == "quota"

@@ -257,3 +257,113 @@ def test_thanks_that_asks_about_another_product_asks_on(text):
                                   "есть другие идеи?"])
 def test_asking_for_another_fix_or_cause_is_a_verdict_on_the_one_shown(text):
     assert read_turn(text, in_conversation=True).kind is TurnKind.FEEDBACK
+
+
+@pytest.mark.parametrize(("text", "aspect"), [
+    ("where can I read the docker build log?", "build_logs"), ("이미지 빌드 로그는 어디 있어요?", "build_logs"),
+    ("镜像构建的日志去哪看", "build_logs"), ("где смотреть лог сборки образа?", "build_logs"),
+    ("how do I write my own log lines from score.py?", "write_logs"), ("init 안에서 로그 남기려면?", "write_logs"),
+    ("我想在脚本里加日志", "write_logs"), ("как писать в лог из скрипта?", "write_logs"),
+    ("which log file shows the stack trace?", "log_structure"), ("로그 폴더 구조가 어떻게 돼요?", "log_structure"),
+    ("日志目录是怎么组织的", "log_structure"), ("как устроены журналы задания?", "log_structure"),
+    ("and its logs?", "logs"), ("日志呢", "logs"),
+])
+def test_which_logs_a_follow_up_asks_about_is_told_apart(text, aspect):
+    reading = read_turn(text, in_conversation=True)
+    assert reading.kind is TurnKind.FOLLOW_UP and reading.aspect == aspect
+
+
+@pytest.mark.parametrize("text", ["그럼 잘 돌아가요", "아 그건 지원 안 하는구나", "그렇군요"])
+def test_korean_acknowledgements_ending_like_questions_are_small_talk(text):
+    assert read_turn(text, in_conversation=True).kind is TurnKind.SMALL_TALK
+
+
+@pytest.mark.parametrize("text", ["이제 배포가 다음 단계로 넘어가요", "가끔 502 에러도 나요"])
+def test_korean_statements_ending_in_ga_yo_or_na_yo_after_a_space_are_not_asked(text):
+    assert not read_turn(text, in_conversation=True).question
+
+
+@pytest.mark.parametrize("text", ["이건 정상인가요", "503도 같은 원인인 건가요"])
+def test_korean_questions_ending_in_n_ga_yo_still_ask(text):
+    assert read_turn(text, in_conversation=True).question
+
+
+@pytest.mark.parametrize("text", [
+    "there are no such files in my output", "none of those folders exist for me", "I don't have any of those tabs",
+    "get_logs returns an empty string", "그런 폴더가 아예 없어요", "결과가 비어 있어요", "这些目录根本不存在",
+    "返回的是空", "в папке нет ни одного такого файла", "get_logs() выдаёт пустую строку",
+])
+def test_saying_what_the_answer_points_at_is_not_there_is_feedback(text):
+    assert read_turn(text, in_conversation=True).kind is TurnKind.FEEDBACK
+
+
+@pytest.mark.parametrize("text", ["the second try crashed too", "두 번째도 실패했어요", "第二次也失败了", "второй раз тоже упал"])
+def test_another_attempt_failing_too_is_feedback(text):
+    assert read_turn(text, in_conversation=True).kind is TurnKind.FEEDBACK
+
+
+@pytest.mark.parametrize("text", [
+    "the endpoint name already exists but I deleted it yesterday, the batch endpoint create keeps failing",
+    "уже существует эндпоинт с таким именем, хотя я его удалял",
+])
+def test_already_exists_is_an_error_being_described_not_a_verdict(text):
+    assert read_turn(text, in_conversation=True, family="managed-online-endpoints").kind is not TurnKind.FEEDBACK
+
+
+@pytest.mark.parametrize(("text", "small_talk"), [
+    ("@bot hey", "greeting"), ("<@U024BE7LH> thanks!", "thanks"), ("@assistant привет", "greeting"),
+    ("hold on, is a real human reading this?", "meta"), ("человек отвечает или бот?", "meta"),
+    ("是人工在回复吗", "meta"), ("실제 사람이랑 얘기하는 건가요?", "meta"),
+    ("you saved me hours", "thanks"), ("得嘞", "thanks"), ("妥了", "thanks"), ("спасли, спасибо", "thanks"),
+    ("how's your weekend going?", "off_topic"), ("what is 12*7", "off_topic"),
+    ("oops, wrong window", "goodbye"), ("발 잘못 보냈어요 무시해 주세요", "goodbye"), ("发错了", "goodbye"), ("забей, не туда написал", "goodbye"),
+    ("大佬牛逼", "thanks"), ("다들 잘 자요", "goodbye"),
+])
+def test_small_talk_addressed_to_a_bot_or_in_other_words(text, small_talk):
+    reading = read_turn(text, in_conversation=True)
+    assert reading.kind is TurnKind.SMALL_TALK and reading.small_talk == small_talk
+
+
+def test_a_log_line_alone_is_a_paste_not_small_talk():
+    reading = read_turn("2026-11-29 08:15:02,114 | INFO | Worker exiting (pid: 7)", in_conversation=True)
+    assert reading.kind is TurnKind.NEW_TOPIC and reading.strong
+
+
+def test_a_code_with_a_verdict_on_the_answer_is_feedback_but_with_a_question_it_asks():
+    assert read_turn("I redeployed, only production still returns 502, so it didn't really help",
+                     in_conversation=True).kind is TurnKind.FEEDBACK
+    assert read_turn("is the 502 on AKS the same thing?", in_conversation=True).kind is TurnKind.FOLLOW_UP
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("and the liveness one?", "liveness"), ("what about the readiness probe one", "readiness probe"),
+    ("liveness probe 쪽은요?", "liveness probe"), ("那个 liveness 的呢", "liveness"),
+    ("а тот, что про liveness probe?", "liveness probe"),
+])
+def test_something_named_by_its_words_is_a_follow_up_with_that_name(text, name):
+    reading = read_turn(text, in_conversation=True)
+    assert reading.kind is TurnKind.FOLLOW_UP and reading.named == name
+
+
+@pytest.mark.parametrize("text", ["the second one", "the other one", "the same one"])
+def test_a_position_or_pronoun_is_no_name(text):
+    assert read_turn(text, in_conversation=True).named is None
+
+
+@pytest.mark.parametrize(("text", "aspect"), [
+    ("what should I put in the environment file for that", "detail"), ("port?", None), ("포트는 뭐예요?", "detail"),
+    ("resource 要填什么", "detail"), ("какой порт?", "detail"), ("порт какой нужен?", "detail"),
+    ("чё делать-то", "fix"), ("is it a network problem or a quota one?", "cause"), ("是网络问题还是配额问题？", "cause"),
+    ("could I simply raise the request timeout?", "fix"), ("그냥 재시작만 하면 되나요?", "fix"), ("能不能直接重建？", "fix"),
+    ("можно просто пересоздать?", "fix"),
+])
+
+def test_short_questions_about_the_problem_shown(text, aspect):
+    reading = read_turn(text, in_conversation=True)
+    assert reading.kind is TurnKind.FOLLOW_UP and reading.aspect == aspect
+
+
+def test_thanks_followed_by_a_new_question_is_the_question():
+    assert read_turn("thanks! one more question: how would I scale it out to 3 instances?", True).kind \
+        is not TurnKind.SMALL_TALK
+    assert read_turn("thanks, how come it only happens at night though?", True).kind is TurnKind.FOLLOW_UP

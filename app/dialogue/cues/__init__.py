@@ -19,8 +19,9 @@ SMALL_TALK_KINDS = ("greeting", "thanks", "goodbye", "meta", "off_topic")
 question about the assistant ("hi, who are you?") is answered as the later, more specific one."""
 CHOICE_POSITIONS = ("1", "2", "3")
 """Positions a message can pick among the entries offered (as many as the dialogue offers at most)."""
-ASPECTS = ("logs", "local", "command", "fix", "cause", "detail", "more")
-"""What a follow-up can ask about, first found first: the logs of the product, debugging it locally
+ASPECTS = ("build_logs", "write_logs", "log_structure", "logs", "local", "command", "fix", "cause", "detail", "more")
+"""What a follow-up can ask about, first found first: the log of the image build, writing logs from one's own
+script, how the logs are laid out, the logs of the product (the general case of those three), debugging it locally
 (other entries of the family), the command, the fix or the cause of the entry shown (that entry again), a detail
 of it (which setting or role, the limit: that entry unless another one of the conversation answers it far better),
 more about it ("tell me more": that entry again)."""
@@ -49,9 +50,13 @@ class Cues:
 
     reference: re.Pattern[str]
     new_topic: re.Pattern[str]
+    comparison: re.Pattern[str]
+    """"Is it the same problem?", "related?": a message that measures itself against the conversation continues it."""
     family_switch: re.Pattern[str]
     feedback: re.Pattern[str]
     feedback_unasked: re.Pattern[str]
+    verdict: re.Pattern[str]
+    """"That didn't help" outright: feedback even in a line with a code ("only the cloud one throws 424, didn't help")."""
     """Feedback only when the message asks nothing ("already checked that")."""
     untried: re.Pattern[str]
     """Not tried yet ("haven't tried it yet"): never feedback, whatever negation the message has."""
@@ -67,6 +72,9 @@ class Cues:
     aspects: dict[str, re.Pattern[str]]
     families: dict[str, re.Pattern[str]]
     choices: dict[str, re.Pattern[str]]
+    named_one: tuple[re.Pattern[str], ...]
+    """"The storage initializer one": something named by a few of its words, each language's pattern apart
+    (the name is the pattern's first group that took part)."""
     """"The second one": a pick among the entries offered, by position ("1", "2", "3")."""
 
 
@@ -82,13 +90,16 @@ def _compile() -> Cues:
         return {key: pattern for key, pattern in merged.items() if pattern is not None}
 
     return Cues(
-        reference=required("REFERENCE"), new_topic=required("NEW_TOPIC"), family_switch=required("FAMILY_SWITCH"), feedback=required("FEEDBACK"),
-        feedback_unasked=required("FEEDBACK_UNASKED"), untried=required("UNTRIED"),
+        reference=required("REFERENCE"), new_topic=required("NEW_TOPIC"), comparison=required("COMPARISON"),
+        family_switch=required("FAMILY_SWITCH"), feedback=required("FEEDBACK"),
+        feedback_unasked=required("FEEDBACK_UNASKED"), verdict=required("VERDICT"), untried=required("UNTRIED"),
         domain=required("DOMAIN"), filler=required("FILLER"), question=required("QUESTION"), language=per_key("LANGUAGE_REQUESTS", LANGS),
         language_names=per_key("LANGUAGE_NAMES", LANGS),
         small_talk={kind: required(kind.upper()) for kind in SMALL_TALK_KINDS},
         aspects={aspect: required(f"ASPECT_{aspect.upper()}") for aspect in ASPECTS},
-        families=per_key("FAMILIES", FAMILIES), choices=per_key("CHOICES", CHOICE_POSITIONS))
+        families=per_key("FAMILIES", FAMILIES), choices=per_key("CHOICES", CHOICE_POSITIONS),
+        named_one=tuple(re.compile(_folded_jamo(module.NAMED_ONE), re.IGNORECASE) for module in LANGUAGE_MODULES
+                        if getattr(module, "NAMED_ONE", "")))
 
 
 CUES = _compile()

@@ -4,7 +4,7 @@ REFERENCE = (r"\b(?:it|its|it's|that|this|these|those|there|them|the same|same t
              r"that one|also|then|instead|else)\b|\b(?:what|how) about\b|\band (?:for|on|in|with)\b")
 FAMILY_SWITCH = (r"\b(?:what|how) about\b|\band (?:for|on|in|with)\b|\bsame (?:thing )?(?:on|for|with|in)\b|"
                  r"\b(?:also|instead) (?:on|for|in|with)\b|^\W*(?:on|for|in|with) \w+\W*$")
-FEEDBACK = (r"\b(?:did ?n[o']?t|does ?n[o']?t|do ?n[o']?t|did not|does not|not) (?:seem to )?"
+FEEDBACK = (r"\b(?:did ?n[o']?t|does ?n[o']?t|do ?n[o']?t|did not|does not|not) (?:seem to |really |quite |actually |even |exactly )?"
             r"(?:help|work|fix|solve|resolve|change)|"
             r"\bno luck\b|\bstill (?:fail|broken|crash|get|happen|the same|not|doesn|does ?n|same|there|seeing)|"
             r"\bsame (?:error|problem|issue|thing) (?:again|still|as before)|\bnot (?:helpful|useful|it)\b|"
@@ -28,7 +28,7 @@ FEEDBACK = (r"\b(?:did ?n[o']?t|does ?n[o']?t|do ?n[o']?t|did not|does not|not) 
             # outcomes in other words: "didn't do it", "the fix didn't take", "that wasn't it", "exact same failure"
             r"\b(?:did|does|do|has|have|had)(?:n'?t| not) (?:\w+ ){0,2}?(?:do (?:it|anything|the trick|much)|take|matter|"
             r"change (?:a|any)thing|improve|budge)\b|\b(?:was|is)(?:n'?t| not) (?:it|the (?:issue|problem|cause|reason|fix))\b|"
-            r"\b(?:does|do)(?:n'?t| not) (?:seem|look|appear) (?:to be |like )?(?:it|the (?:issue|problem|cause|reason))\b|"
+            r"\b(?:does|do)(?:n'?t| not) (?:seem|look|appear) (?:to be |like )?(?:that'?s |this is |it'?s )?(?:it|the (?:issue|problem|cause|reason))\b|"
             r"\b(?:it'?s|it is|still|all) (?:exactly )?the same\b|\bexact(?:ly)? (?:the )?same\b|"
             r"\bsame (?:here|story|behaviou?r|symptoms?|failure|outcome|exception|crash|message|result|response|status|\d{3}|err_?\d{4})s?\b|"
             r"\b(?:problem|issue|error|failure|crash)s? (?:remains?|stays?|persists?|is back|came back|returns?)\b|"
@@ -38,7 +38,10 @@ FEEDBACK = (r"\b(?:did ?n[o']?t|does ?n[o']?t|do ?n[o']?t|did not|does not|not) 
             r"(?:'s| is| was| has| just)? )(?:fail|crash|error|break|broke|die|restart|time)\w* (?:out )?again\b|\bagain the same\b|"
             r"\bnot (?:resolved|fixed|solved|working|helping)\b|\b(?:has|have)n'?t (?:been )?(?:resolved|fixed|solved)\b|"
             r"\b(?:didn'?t|did not|doesn'?t|does not|won'?t|will not) (?:work|help|fix|change)\b|\b(?:sadly|unfortunately|alas),? (?:no|not|nope|same)\b|"
+            r"\b(?:failed|fails|crashed|errored|broke|timed out) (?:too|as well)\b|\b(?:also|too) (?:fails?|failed|crashed|errors? out)\b|"
             r"\bany (?:other )?alternatives?\b|\bplan b\b|\bmeh\b|\bnegative\b|\bno go\b|\bdead end\b|\b(?:did|does|do|changed|fixed|helped|achieved|solved) nothing\b")
+VERDICT = r"\b(?:did|does|do|has|have)(?:n'?t| not) (?:\w+ )?(?:help|work|fix|solve|apply)|\bnot (?:helpful|useful|relevant|it)\b|\bwrong (?:answer|entry|article)\b|\bno help\b"
+"""A verdict on the answer itself ("that didn't help"), not an outcome ("still failing"): said even beside a code."""
 FEEDBACK_UNASKED = (  # the answer does not apply: nothing to see, no such option, not that problem
                     r"\bnothing (?:in (?:the |my )?logs?|shows up|gets? (?:printed|logged)|appears)\b|\b(?:logs?|it) (?:is|are) (?:empty|blank)\b|"
                     r"\bno such (?:setting|option|flag|parameter|command|field|property|button|tab|menu)\b|"
@@ -48,13 +51,20 @@ FEEDBACK_UNASKED = (  # the answer does not apply: nothing to see, no such optio
                     r"\bnot an? \w+ (?:problem|issue)\b|\bthat'?s (?:for|about) (?:v1|v2|sdk v1|the (?:old|other) (?:one|sdk|cli))\b|"
                     r"^(?!.*\b(?:works?|working|worked|fixed|solved|resolved|sorted)\b)(?=.*\b(?:still|again|same)\b)"
                     r"(?=.*(?:n't|\bnot\b|\bno\b|\bnever\b|\bnothing\b|\bnone\b))|"
-                    r"\balready (?!(?:fixed|solved|resolved|sorted|working|works)\b)(?:\w+ed|read|done|set|seen|run|ran|did|tried|"
+                    r"\balready (?!(?:fixed|solved|resolved|sorted|working|works|exists?|in use|taken|registered)\b)(?:\w+ed|read|done|set|seen|run|ran|did|tried|"
                     r"have|had|went|been|got|there|in place|on|at|using|the|like that)\b|"
                     r"\bi (?:did|do|have|had|tried) (?:exactly|precisely|just) (?:that|this|it|so|what)\b|"
                     r"\b(?:plenty of|enough|sufficient|lots of) (?:quota|capacity|memory|cores|space|disk|cpu|gpu|replicas)\b|"
                     r"\b(?:quota|capacity|memory|disk|the role|permissions?) (?:is|are) (?:fine|ok|okay|enough|there|not the (?:issue|problem))\b|"
                     r"\b(?:fail|crash|error|break|time|die|restart|happen)\w* (?:out )?(?:anyway|regardless|nonetheless|all the same)\b|"
                     r"\b(?:been through|went through|gone through) (?:that|this|those|it|the)\b|"
+                    r"\b(?:returns?|gives?|prints?|shows?|outputs?)(?: back| me| out)? (?:an? |just an? |only an? )?(?:empty|blank|nothing)\b|\b(?:comes? back|is|was) empty\b|"
+                    r"\b(?:does|do)(?:n'?t| not) (?:match|look like|correspond to) what i (?:see|have|get)\b|\bnot what i see\b|"
+                    r"\bthere(?:'s| is) no [^.?!]{0,30}?\b(?:button|option|setting|tab|menu|field|flag|command|page|link|blade)\b|"
+                    r"\b(?:none|neither) of (?:these|those|the|them|that)\b(?:[^.?!]{0,30}\b(?:exists?|there|shows?|appears?|in (?:my|the)))?|"
+                    r"\bthere (?:is|are)(?:n'?t| no) (?:any )?(?:such|these|those)\b|\bno such (?:file|folder|log|entry|line|tab|page|path)s?\b|"
+                    r"\bi (?:do ?n'?t|did ?n'?t|don'?t) (?:have|get) (?:any (?:of )?)?(?:these|those|that|this|such)\b|"
+                    r"\b(?:these|those|that|this|the) (?:files?|folders?|logs?|tabs?|options?|paths?) (?:do|does|did)(?:n'?t| not) (?:exist|show|appear)|"
                     r"\b(?:checked|verified|confirmed|read|followed|did|done|tried|applied|set) (?:that|this|those|it|all (?:of )?(?:that|those|this|it))"
                     r"(?: (?:already|before|too|as well))?\W*$|^\W*(?:sadly|unfortunately|alas)\b|^\W*(?:same|nothing|not really)\W*$")
 UNTRIED = (r"\b(?:haven'?t|have not|didn'?t|did not|not) (?:yet )?(?:tried|done|checked|applied|had a chance)\b|\bnot yet\b|"
@@ -106,11 +116,19 @@ META = (r"\b(?:who are you|what are you|what can you do|what do you (?:do|know|c
         r"questions|errors|problems|issues|products|services|things) (?:do|can|should|could) (?:you|i)\b|"
         r"\b(?:talking|speaking|chatting) (?:to|with) (?:a |an )?(?:human|bot|person|machine|real|robot|ai)\b|"
         r"\bwhat do you (?:support|handle|answer)\b|\bdo you (?:know (?:anything )?about|cover|support|handle|do)\b|\bwhat(?:'s| is) (?:this|it) (?:for|about)\b|\bcan you help (?:me )?with\b|\bare you (?:a |an )?(?:\w+ )?(?:bot|assistant|ai)\b|\b(?:anyone|anybody|somebody) (?:there|here)\b|\bhow are you\b")
+# asking who answers ("is this a real person?", "human or bot?") and thanks in other words ("you saved me hours")
+META += (r"|\b(?:is (?:this|it|that)|are you|am i (?:talking|speaking|chatting) (?:to|with)) (?:an? )?(?:real |actual |live )?"
+         r"(?:human|person|bot|robot|ai|machine|chatbot|people)\b|\b(?:real|actual|live) (?:human|person|people|agent)\b|"
+         r"\b(?:human|person) or (?:an? )?(?:bot|machine|ai|robot)\b")
+THANKS += (r"|\byou(?:'ve| have)? (?:just )?saved (?:me|us)\b|^\W*(?:legend|lifesaver|hero|champ)\b|"
+           r"\b(?:that|it|this) (?:fixed|solved|sorted|resolved) (?:it|the \w+|my \w+|everything)\W*$")
+# a message not meant for the assistant ("sorry, wrong chat", "never mind")
+GOODBYE += r"|\bwrong (?:chat|window|channel|thread|tab)\b|\bnever ?mind\b|\bnvm\b|\bignore (?:that|this|me)\b"
 OFF_TOPIC = (r"\b(?:weather|joke|recipe|football|soccer|movie|song|poem|lottery|horoscope|stock price|bitcoin|"
              r"capital of|president|pizza|dinner|lunch|sing|love you|marry|meaning of life|tell me a story|"
-             r"who won|what time is it|\d+ ?[-+*/x] ?\d+|math|homework|news|vacation|holiday|sports?|basketball|baseball|"
+             r"who won|what time is it|^\W*(?:what(?:'s| is) |calculate )?\d+ ?[-+*/x] ?\d+\W*$|math|homework|news|vacation|holiday|sports?|basketball|baseball|"
              r"music|crypto|breakfast|video games?|birthday|girlfriend|boyfriend|bored|chat with me|favou?rite (?:colou?r|food|movie|song)|"
-             r"what day is it|tell me something (?:fun|funny|interesting)|riddle|fun fact)\b")
+             r"what day is it|how(?:'s| is) your (?:day|week|weekend|morning|evening)|tell me something (?:fun|funny|interesting)|riddle|fun fact)\b")
 DOMAIN = (r"azure|\baml\b|endpoint|deploy|container|docker|kubernetes|\baks\b|\baci\b|model|scor|\blogs?\b|error|"
           r"fail|crash|quota|image|registry|\bcli\b|\bsdk\b|probe|timeout|batch|webservice|request|http|\bapi\b|"
           r"token|\bvm\b|gpu|cpu|memory|disk|conda|environment|workspace|command")
@@ -131,25 +149,48 @@ FAMILIES = {
                                     r"azureml-core|v1"),
     "managed-online-endpoints": _ALONE.format("online|managed|v2"),
 }
+COMPARISON = r"\bsame (?:thing|problem|issue|error|cause)\b|\bthe same as\b|\bsimilar\b|\brelated\b|\b(?:like|as) (?:this|that|before)\b|\bconnected\b|\bsame root\b"
+"""Asks whether something is the same as, or related to, what the conversation is about."""
 NEW_TOPIC = (r"\b(?:another|a new|a different|different|new|other|second|separate|next|unrelated) (?:problem|issue|error|question|topic)\b|"
              r"\bunrelated\b|\bdifferent (?:topic|thing|one)\b|\banother (?:one|thing)\b|\bone more (?:question|thing|problem|issue)\b|"
              r"\bsomething else\b|\bseparate(?:ly)?\b|\bchanging (?:the )?(?:topic|subject)\b")
-QUESTION = (r"\?|^\W*(?:(?:ok|okay|right|so|fine|and|but|then)\W+)*(?:how|what|where|why|when|which|who|can|could|"
+QUESTION = (r"\?|^\W*(?:(?:ok|okay|right|so|fine|and|but|then)\W+)*(?:how|what|where|why|when|which|who|whats|hows|wheres|can|could|"
             r"is|are|do|does|did(?! (?:that|it|this|those|all|so|everything)\b)|should|would|will|any ?(?:way|idea)|"
             r"(?:please )?(?:tell|show|explain|give|walk|help))\b")
+ASPECT_BUILD_LOGS = (r"\b(?:image|docker|environment|env|conda) build(?:ing)? (?:\w+ )?logs?\b|\bbuild(?:ing)? logs?\b|"
+                     r"\blogs? (?:of|for|from) (?:the |my )?(?:image |docker |environment )?build\b|image_build_log")
+"""The log of the image build, told by the entry about the failed build (not the container's logs)."""
+ASPECT_WRITE_LOGS = (r"\b(?:write|add|emit|print|send|output|put) (?:\w+ ){0,2}?(?:to (?:the )?)?(?:logs?|log messages|log lines)\b|"
+                     r"\blog (?:from|in|inside|within) (?:my |the |a )?(?:own )?(?:script|score|scoring|run|init|code)|"
+                     r"\b(?:use|set up|configure|do) (?:python )?logging\b|\blogging (?:from|in|inside|level|module)\b|\blogger\b|"
+                     r"\bmy (?:own )?(?:log|logging|print) (?:messages|statements|lines|calls|output)\b|"
+                     r"\b(?:logging\.\w+|print\(?\)?|print statements?)\b[^.?!]{0,40}\b(?:go|end up|show|appear|land)")
+"""Writing to the logs from the user's own code, not reading the logs the service keeps."""
+ASPECT_LOG_STRUCTURE = (r"\blogs? (?:structure|layout|folders?|directory|directories|hierarchy|tree)\b|\bwhich log(?: file)?s?\b|"
+                        r"\b(?:structure|layout|organi[sz]ation) of (?:the |all )?(?:these |those )?logs\b|"
+                        r"\blogs? (?:are|is) (?:organi[sz]ed|structured|laid out|arranged)\b|"
+                        r"\bwhat (?:are|is|do) (?:all )?(?:these|those|the|each) (?:log )?(?:files|folders)\b|\bhow are (?:the )?logs\b")
+"""How the logs are laid out (which file says what), not where to fetch them."""
 ASPECT_LOGS = _ALONE.format(r"logs?|logging|traceback|stdout|stderr|printed|print output|console output")
 ASPECT_LOCAL = _ALONE.format(r"local(?:ly)?|localhost") + r"|\bon my (?:machine|laptop|pc)\b|--local|\breproduce\b"
 ASPECT_COMMAND = _ALONE.format(r"commands?|cli command") + r"|\bwhat (?:do i|should i|to) (?:run|type)\b|\bsyntax\b"
-ASPECT_FIX = (r"\b(?:fix|solve|resolve|repair)\b|\bwhat (?:should|do|can) i do\b|\bnext steps?\b|"
+ASPECT_FIX = (r"\b(?:can|could|should) i (?:just|simply)\b|\bis it enough to\b|\bwould it (?:work|help|be enough) (?:if|to)\b|"
+              r"\b(?:fix|solve|resolve|repair)\b|\bwhat (?:should|do|can) i do\b|\bnext steps?\b|"
               r"\bhow (?:do|can) i get (?:it|this|that) (?:working|to work)\b")
-ASPECT_CAUSE = r"\bwhy\b|\bcause[sd]?\b|\breason\b|\bwhat does (?:it|that|this) mean\b"
+ASPECT_CAUSE = r"\bis (?:it|this|that) (?:an? )?(?:\w+ )?\w+ (?:issue|problem) or\b|\bwhy\b|\bcause[sd]?\b|\breason\b|\bwhat does (?:it|that|this) mean\b"
 ASPECT_DETAIL = (r"\b(?:which|what)(?:'s| is| are)? (?:\w+ )?(?:settings?|parameters?|params?|options?|flags?|values?|roles?|"
                  r"permissions?|rights|size|limits?|skus?|instance types?|resources?|propert(?:y|ies)|fields?|keys?|variables?|"
                  r"versions?|ports?|timeouts?|quotas?)\b|\b(?:maximum|minimum|upper limit|lower limit)\b|\b(?:max|min) (?!ago\b)\w+|\b(?:max|min)\W*$|"
                  r"\b(?:ticket|support (?:request|case)|contact support)\b|"
+                 r"\bwhat (?:goes|should go|do i (?:put|fill|enter|write)|should i (?:put|fill|enter|write|set)|to put) (?:in|into|for|as)\b|"
+
+
                  r"\bhow (?:big|large|many|much|long)\b|\bwhere (?:do|can|should) i (?:set|change|configure|increase|raise|lower|"
                  r"adjust|check|see)\b|\b(?:avoid|prevent)\b")
 """A detail of the problem shown (which setting, which role, the limit, how to avoid it): asked about that entry."""
+NAMED_ONE = (r"(?:\b(?:and|what about|how about|also|now) |^\W*)the (?!(?:same|other|new|old|previous|next|right|wrong|"
+             r"last|first|latest|original|only|correct|better|best|\w+est)\b)((?:[\w-]+ ){0,2}[\w-]+) ones?\b")
+"""Something named by a few of its words ("and the storage initializer one?", "the rps one"): group 1 is the name."""
 ASPECT_MORE = (r"\bmore (?:details?|info(?:rmation)?)\b|\btell me more\b|\belaborate\b|\bexplain (?:more|further|again|in detail)\b|"
                r"\bin (?:more )?detail\b|\bgo on\b|\bthen what\b|\bwhat(?:'s| is)? (?:next|now)\W*$|\b(?:simpler|in simple (?:words|terms)|eli5)\b|^\W*(?:and|next|then|so|details)\W*$")
 """More about the entry shown ("tell me more", "in simple words?"): that entry again."""
