@@ -496,7 +496,7 @@ def _tentative(reading: Reading, state: State, result: MatchResult, knowledge: K
         # Asked about the problem at hand: its own sure answers, the conversation's family and related entries favoured.
         top = top or _favoured(result.matches, current, neighbourhood, knowledge)
         if current is not None and top is not None and _elsewhere_in_few_words(reading, top, current, neighbourhood, knowledge):
-            top = _context_match(current, current["id"], "same_entry")  # "whats the formula": of the entry shown
+            top = _context_match(current, current["id"], "same_entry")  # "and the formula?": of the entry shown
     elif own is not None and _has_evidence(own) and own.id != state.entry:
         top = None  # "full error: ImageBuildFailure ...": its own evidence opens a topic, near or not
     if top is None:
@@ -509,7 +509,7 @@ def _tentative(reading: Reading, state: State, result: MatchResult, knowledge: K
 
 def _elsewhere_in_few_words(reading: Reading, top: Match, current: dict, neighbourhood: set[str],
                             knowledge: Knowledge) -> bool:
-    """A short question ("whats the formula", "which port?") whose only answer lies in another family, outside the
+    """A short question ("and the formula?", "which port?") whose only answer lies in another family, outside the
     conversation: too few words to leave the topic on, it asks about the entry shown."""
     family = (knowledge.entry(top.id) or {}).get("family")
     return word_count(reading.text) <= SHORT_FOLLOW_UP_WORDS and top.id not in neighbourhood \

@@ -389,7 +389,7 @@ def test_a_question_about_a_product_the_knowledge_does_not_cover_is_a_new_topic(
 
 
 def test_a_short_question_whose_only_answer_is_in_another_family_asks_about_the_entry_shown():
-    resolution = resolve(read_turn("whats the formula", True), after_crash(), result(("aks-schedule", 60.0)), KNOWLEDGE)
+    resolution = resolve(read_turn("and the formula?", True), after_crash(), result(("aks-schedule", 60.0)), KNOWLEDGE)
     assert resolution.turn is TurnKind.FOLLOW_UP and resolution.matches[0].id == "crash"
 
 

@@ -11,7 +11,7 @@ IN_CONVERSATION = [
     # follow-ups that refer back, name an aspect, or switch family
     ("how do I see its logs?", TurnKind.FOLLOW_UP), ("what about batch?", TurnKind.FOLLOW_UP),
     ("same on AKS", TurnKind.FOLLOW_UP), ("the command for that", TurnKind.FOLLOW_UP),
-    ("로그는 어디서 봐요?", TurnKind.FOLLOW_UP), ("배치는요?", TurnKind.FOLLOW_UP),
+    ("로그 어디서 확인해요?", TurnKind.FOLLOW_UP), ("배치는요?", TurnKind.FOLLOW_UP),
     ("日志在哪里看？", TurnKind.FOLLOW_UP), ("批处理终结点呢？", TurnKind.FOLLOW_UP),
     ("где посмотреть логи?", TurnKind.FOLLOW_UP), ("а для пакетных?", TurnKind.FOLLOW_UP),
     # "that didn't help"
@@ -129,7 +129,7 @@ def test_a_language_asked_for_in_a_short_message_of_any_wording(text, lang):
 @pytest.mark.parametrize(("text", "small_talk"), [
     ("thanks, the endpoint works now", "thanks"), ("배포 잘 되네요 감사합니다", "thanks"), ("部署成功了，谢谢", "thanks"),
     ("спасибо, эндпоинт заработал", "thanks"), ("谢啦", "thanks"), ("你都能做什么？", "meta"),
-    ("понятно. а ты вообще что умеешь?", "meta"), ("算了，明天再看", "goodbye"), ("see ya", "goodbye"),
+    ("ясно. а что ты вообще можешь?", "meta"), ("算了，明天再看", "goodbye"), ("see ya", "goodbye"),
 ])
 def test_closing_words_and_questions_about_the_assistant_in_other_words(text, small_talk):
     reading = read_turn(text, in_conversation=True)
@@ -183,7 +183,7 @@ def test_greetings_thanks_and_questions_about_the_assistant_in_other_words_are_s
 
 @pytest.mark.parametrize(("text", "lang"), [
     ("translate to Chinese", "zh"), ("again in english", "en"), ("russian pls", "ru"),
-    ("중국어로 번역해 주세요", "zh"), ("러시아어 버전도 있어요?", "ru"), ("영어로요", "en"),
+    ("중국어로 바꿔 주실래요", "zh"), ("러시아어 버전도 있어요?", "ru"), ("영어로요", "en"),
     ("翻译成俄语", "ru"), ("能用韩语说吗", "ko"), ("英语的版本呢", "en"),
     ("переведи на корейский", "ko"), ("можно это по-английски?", "en"), ("китайская версия есть?", "zh"),
 ])
