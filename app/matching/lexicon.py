@@ -17,6 +17,8 @@ _ERR_CODE = r"err[ _\-]?\d{4}"
 _FAMILIES = dict.fromkeys(family for lang in LANGUAGES for family in lang.family_words)
 FAMILY_CUES = {family: re.compile(alternation(lang.family_words.get(family, "") for lang in LANGUAGES))
                for family in _FAMILIES}
+FAMILY_MARKERS = {family: re.compile(alternation(lang.family_markers.get(family, "") for lang in LANGUAGES))
+                  for family in _FAMILIES if any(family in lang.family_markers for lang in LANGUAGES)}
 ERROR_CONTEXT = cue("error_words", _ERR_CODE, flags=re.IGNORECASE)
 OFF_DOMAIN = cue("other_products")
 # Asking how to do something, rather than pasting what went wrong.
@@ -28,3 +30,8 @@ SMALL_TALK = cue("small_talk_words", flags=re.IGNORECASE)
 def families_in(text: str) -> set[str]:
     """The product families a normalised paste explicitly mentions."""
     return {family for family, family_cue in FAMILY_CUES.items() if family_cue.search(text)}
+
+
+def families_marked(text: str) -> set[str]:
+    """The families whose SDK/CLI generation a normalised paste shows beyond doubt (`family_markers`)."""
+    return {family for family, marker in FAMILY_MARKERS.items() if marker.search(text)}

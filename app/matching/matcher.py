@@ -22,7 +22,15 @@ from app.matching.features import tokens, word_features
 from app.matching.index import KnowledgeIndex
 from app.matching.language import detect_language
 from app.matching.languages import LANGUAGES, SPACED_SCRIPTS, alternation
-from app.matching.lexicon import ERROR_CONTEXT, ERROR_OUTPUT, HOW_TO_QUESTION, OFF_DOMAIN, SMALL_TALK, families_in
+from app.matching.lexicon import (
+    ERROR_CONTEXT,
+    ERROR_OUTPUT,
+    HOW_TO_QUESTION,
+    OFF_DOMAIN,
+    SMALL_TALK,
+    families_in,
+    families_marked,
+)
 from app.matching.neighbours import Sighting, Topic, neighbour_topic
 from app.matching.normalize import normalize
 from app.matching.scoring import ScoringParams, specific_signature
@@ -86,6 +94,8 @@ class _Context:
     how_to: bool
     error_report: bool
     families: frozenset[str]
+    marked_family: str | None
+    """The one family whose SDK/CLI generation the paste shows beyond doubt (`family_markers`)."""
     sighting: Sighting | None
 
     @property
@@ -425,19 +435,26 @@ class Matcher:
         return round(best, 1) >= self.threshold
 
     def _context(self, text: str, codes: list[str], statuses: list[int]) -> _Context:
+        """A status only another SDK generation's entries answer is neither known nor unknown in a
+        paste marked as one family's: a v2 deployment's liveness probe 502 is not the v1 web service's 502."""
         index = self.index
-        known_status = any(status in index.statuses for status in statuses)
+        marked = families_marked(text)
+        marked_family = next(iter(marked)) if len(marked) == 1 else None
+        answered = [{index.entries[position]["family"] for position in index.statuses.get(status, ())}
+                    for status in statuses]
+        known_status = any(marked_family in families if marked_family else bool(families) for families in answered)
         error_report = bool(ERROR_OUTPUT.search(text))
         known_codes = any(code in index.codes for code in codes)
         return _Context(
             known_codes=known_codes,
             unknown_code=bool(codes) and not known_codes,
             known_status=known_status,
-            unknown_status=bool(statuses) and not known_status,
+            unknown_status=bool(statuses) and not any(answered),
             off_domain=bool(OFF_DOMAIN.search(text)) or bool(SMALL_TALK.search(text)),
             how_to=bool(HOW_TO_QUESTION.search(text)) and not error_report,
             error_report=error_report,
-            families=frozenset(families_in(text)),
+            families=frozenset(families_in(text) | marked),
+            marked_family=marked_family,
             sighting=neighbour_topic(text),
         )
 
@@ -472,8 +489,10 @@ class Matcher:
             ("off_domain", params.off_domain, context.off_domain and not exact),
             ("how_to_mismatch", params.how_to_mismatch, context.how_to and not is_how_to and not exact),
             ("error_report_how_to", params.error_report_how_to, context.error_report and is_how_to and not item.code),
-            ("family_mismatch", params.family_mismatch,
-             len(families) == 1 and entry["family"] not in families and not item.code),
+            ("family_conflict", params.family_conflict,
+             context.marked_family is not None and entry["family"] != context.marked_family and not item.code),
+            ("family_mismatch", params.family_mismatch, context.marked_family is None
+             and len(families) == 1 and entry["family"] not in families and not item.code),
             (f"neighbour:{topic.id}" if topic else "neighbour", params.neighbour, neighbour_applies),
         )
         score = item.combined(params)

@@ -77,6 +77,9 @@ class Language:
     status_before: str = ""                     # words before an HTTP status: "returned", "返回", ...
     status_after: str = ""                      # words after it: "error", "떠요", ...
     family_words: Mapping[str, str] = field(default_factory=dict)  # deployment family → its words
+    family_markers: Mapping[str, str] = field(default_factory=dict)
+    """Deployment family → what only its SDK/CLI generation writes (class names, commands, container
+    paths): conclusive alone, where `family_words` (`web service`, `endpoint`) may be said in passing."""
     error_words: str = ""                       # words of an error report
     error_output: str = ""                      # words of pasted error output (not a question)
     informative_words: str = ""                 # words that make a line of a long log worth keeping

@@ -192,6 +192,22 @@ DEPLOYMENT_CUES = (
     r"containers?(?! ?registr)" + _E, r"real[- ]?time (?:endpoints?|inference)", r"serving" + _E,
 )
 
+# What only one deployment family's SDK/CLI generation writes: SDK/CLI v1 (azureml-core) deploys web
+# services to ACI, AKS or local Docker; SDK/CLI v2 (azure-ai-ml) has the endpoint and deployment classes
+# and the `az ml online-*`/`batch-*` commands. Not what both write: `azureml-core` in a batch
+# environment, `Booting worker` from any gunicorn, `get_logs`, and the first managed endpoints' server
+# in /var/azureml-server (aml_blueprint.py) that v1 web services ran too.
+FAMILY_MARKERS = {
+    "managed-online-endpoints": (
+        r"(?:managed|kubernetes)online(?:endpoint|deployment)|online_(?:endpoint|deployment)s\.|"
+        r"az ml online-(?:endpoint|deployment)" + _E + r"|inference\.ml\.azure\.com"),
+    "batch-endpoints": r"batch(?:endpoint|deployment)\(|batch_(?:endpoint|deployment)s\.|az ml batch-(?:endpoint|deployment)" + _E,
+    "docker-aci-aks": (
+        r"(?:aci|aks|local)webservice|deploy_configuration|wait_for_deployment|model\.deploy\(|inferenceconfig\(|"
+        r"azure-cli-ml|az ml (?:model deploy|service )|"
+        r"(?:aci|aks)deploymentfailed|webservice\.get_logs|ws\.webservices|azureml\.core\.webservice"),
+}
+
 _STEMMER = snowball("english")
 
 
@@ -247,6 +263,7 @@ LANGUAGE = Language(
             r"\baks\b|\baci\b|webservice|web service|azureml-core|azureml\.core|sdk v1|v1 sdk|model\.deploy|"
             r"inferenceconfig|inference_config|deploy_configuration|container instances?"),
     },
+    family_markers=FAMILY_MARKERS,
     error_words=(r"traceback|exception|error|fail|fatal|crash|denied|unauthori[sz]ed|not found|backoff|refused"
                  r"|timed? ?out"),
     error_output=r"traceback|exception:|error:|\berror\b.*:|\bfailed\b",
