@@ -367,3 +367,10 @@ def test_thanks_followed_by_a_new_question_is_the_question():
     assert read_turn("thanks! one more question: how would I scale it out to 3 instances?", True).kind \
         is not TurnKind.SMALL_TALK
     assert read_turn("thanks, how come it only happens at night though?", True).kind is TurnKind.FOLLOW_UP
+
+
+@pytest.mark.parametrize("text", ["ERR_1100 not enough quota on the endpoint", "Deployment failed: not enough cores"])
+def test_an_error_that_says_not_enough_is_a_paste_not_a_claim_of_enough(text):
+    """"Enough quota" says the answer's cause is ruled out; the error's own "not enough quota" does not."""
+    reading = read_turn(text, in_conversation=True)
+    assert reading.kind is TurnKind.NEW_TOPIC and not reading.feedback_cue

@@ -54,7 +54,7 @@ FEEDBACK_UNASKED = (  # the answer does not apply: nothing to see, no such optio
                     r"\balready (?!(?:fixed|solved|resolved|sorted|working|works|exists?|in use|taken|registered)\b)(?:\w+ed|read|done|set|seen|run|ran|did|tried|"
                     r"have|had|went|been|got|there|in place|on|at|using|the|like that)\b|"
                     r"\bi (?:did|do|have|had|tried) (?:exactly|precisely|just) (?:that|this|it|so|what)\b|"
-                    r"\b(?:plenty of|enough|sufficient|lots of) (?:quota|capacity|memory|cores|space|disk|cpu|gpu|replicas)\b|"
+                    r"(?<!not )(?<!\bno )\b(?:plenty of|enough|sufficient|lots of) (?:quota|capacity|memory|cores|space|disk|cpu|gpu|replicas)\b|"
                     r"\b(?:quota|capacity|memory|disk|the role|permissions?) (?:is|are) (?:fine|ok|okay|enough|there|not the (?:issue|problem))\b|"
                     r"\b(?:fail|crash|error|break|time|die|restart|happen)\w* (?:out )?(?:anyway|regardless|nonetheless|all the same)\b|"
                     r"\b(?:been through|went through|gone through) (?:that|this|those|it|the)\b|"
