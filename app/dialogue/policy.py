@@ -39,6 +39,9 @@ SHOWN_PENALTY = 30.0
 DETAIL_BONUS = 50.0
 """Asked for a detail (which setting, which role, the limit), the entry shown outranks a stranger whose words
 happen to match a short question better; only a far better match of the conversation replaces it."""
+DETAIL_NEIGHBOUR_MARGIN = 20.0
+"""Among the conversation's own entries, a neighbour replaces the entry shown for a detail only when its words match
+this much more again: a shared "role" or "setting" is not enough, a neighbour that names the detail outright is."""
 ASPECT_QUERIES = {"build_logs": "where is the image build log", "write_logs": "how to log from the scoring script",
                   "log_structure": "which log file shows the error", "logs": "how do I get the logs",
                   "local": "debug locally"}
@@ -58,6 +61,8 @@ PROBLEM_ASPECTS = ("build_logs",)
 """Aspects told in the entry about a problem (the build log in the entry about the failed build), not in a how-to."""
 SAME_KIND_BONUS = 20.0
 """The same problem in another family is most likely the same kind of entry (a how-to for a how-to)."""
+LINKED_BACK_BONUS = 20.0
+"""An entry of the other family that lists the one shown as related names it as its counterpart."""
 FOLLOW_UP_FLOOR = 15.0
 """Below this (before context bonuses) a follow-up's candidate is noise: the entry shown is the answer."""
 SHORT_FOLLOW_UP_WORDS = 6
@@ -348,7 +353,7 @@ def _neighbour(current: dict, family: str, state: State, result: MatchResult, kn
     best: tuple[float, Match] | None = None
     if detail:  # however few of its words the question shares with it
         shown = _words_score(result, current["id"])
-        best = (shown + DETAIL_BONUS + SAME_FAMILY_BONUS, Match(current["id"], shown, []))
+        best = (shown + DETAIL_BONUS + DETAIL_NEIGHBOUR_MARGIN + SAME_FAMILY_BONUS, Match(current["id"], shown, []))
     for match in result.candidates or result.matches:
         entry = knowledge.entry(match.id)
         if entry is None or match.id in state.rejected or (detail and match.id == current["id"]):
@@ -393,7 +398,8 @@ def _counterpart(current: dict, family: str, state: State, result: MatchResult |
         entry = knowledge.entry(match.id)
         if entry is None or entry["family"] != family or match.id in state.rejected:
             continue
-        score = match.score + SAME_KIND_BONUS * (entry["kind"] == current["kind"])
+        score = match.score + SAME_KIND_BONUS * (entry["kind"] == current["kind"]) \
+            + LINKED_BACK_BONUS * (current["id"] in entry.get("related", ()))
         if best is None or score > best[0]:
             best = (score, match)
     if best is None:

@@ -240,8 +240,9 @@ def read_turn(text: str, in_conversation: bool, family: str | None = None) -> Re
         return replace(base, kind=TurnKind.SMALL_TALK, small_talk=small_talk)
     if not in_conversation or new_topic:
         return base
+    # asking about another product in a few words ("and on the old AKS, what happens?") is the topic there
     refers_back = bool(CUES.reference.search(lowered) or CUES.family_switch.search(lowered)) or aspect is not None \
-        or named_thing is not None
+        or named_thing is not None or asks_elsewhere
     if strong:
         # A question about a code in a conversation ("is that the same as the 500 when scoring?"): its own
         # match answers it, as a follow-up (app/dialogue/policy.py).

@@ -41,6 +41,7 @@ from app.store.loader import load_entries  # noqa: E402
 HERE = Path(__file__).resolve().parent
 SETS = {"tune": HERE / "dialogues_tune.jsonl", "tune2": HERE / "dialogues_tune2.jsonl",
         "tune3": HERE / "dialogues_tune3.jsonl", "tune4": HERE / "dialogues_tune4.jsonl",
+        "tune5": HERE / "dialogues_tune5.jsonl",
         "test": HERE / "dialogues_test.jsonl"}
 KINDS = ("new_topic", "follow_up", "feedback", "language", "small_talk")
 

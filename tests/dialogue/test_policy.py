@@ -433,3 +433,23 @@ def test_a_message_of_its_own_after_an_unanswered_one_is_judged_alone():
     reading = read_turn("separately, my online deployment is out of quota for the cores I asked", True, state.family)
     resolution = resolve(reading, state, result(("quota", 90.0)), KNOWLEDGE)
     assert resolution.turn is TurnKind.NEW_TOPIC and resolution.matches[0].id == "quota"
+
+
+def test_a_detail_asked_in_words_a_neighbour_shares_a_little_better_is_still_the_entry_shown():
+    state = after_crash()
+    resolution = resolve(read_turn("which role is missing?", True), state, result(("quota", 60.0)), KNOWLEDGE)
+    assert resolution.matches[0].id == "crash"
+
+
+def test_the_same_problem_in_another_family_prefers_the_entry_that_links_back():
+    ENTRIES["aks-schedule-linked"] = {"id": "aks-schedule-linked", "family": "docker-aci-aks", "kind": "symptom",
+                                      "content": {"en": {"title": "Pods pending"}}, "related": ["quota"],
+                                      "commands": []}
+    try:
+        state = resolve(read_turn("ERR_1100 on my deployment", False), State(), result(("quota", 100.0)),
+                        KNOWLEDGE).state
+        resolution = resolve(read_turn("and on AKS?", True), state,
+                             result(("aks-schedule", 70.0), ("aks-schedule-linked", 60.0)), KNOWLEDGE)
+        assert resolution.matches[0].id == "aks-schedule-linked"
+    finally:
+        del ENTRIES["aks-schedule-linked"]

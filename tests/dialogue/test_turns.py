@@ -374,3 +374,47 @@ def test_an_error_that_says_not_enough_is_a_paste_not_a_claim_of_enough(text):
     """"Enough quota" says the answer's cause is ruled out; the error's own "not enough quota" does not."""
     reading = read_turn(text, in_conversation=True)
     assert reading.kind is TurnKind.NEW_TOPIC and not reading.feedback_cue
+
+
+@pytest.mark.parametrize("text", [
+    "설정 값 올리고 재배포했는데 결과가 여전해요", "옵션 꺼 봤는데 자꾸 죽네요", "아무 차이 없네요", "별 효과 없었어요",
+    "이미지 다시 올렸는데도 계속 403임", "ещё раз пересобрал, всё те же грабли", "эффекта никакого",
+    "статус прежний", "ошибка не исчезает", "换了个实例类型 还是一样", "重新装了依赖，结果又超时",
+])
+def test_an_unchanged_outcome_after_trying_the_answer_is_feedback(text):
+    """Tried it, and nothing changed: said with any verb and the user's own words between."""
+    assert read_turn(text, in_conversation=True).kind is TurnKind.FEEDBACK
+
+
+@pytest.mark.parametrize("text", ["여기는 무슨 서비스죠?", "а вы что такое вообще?", "чем вы можете мне помочь?"])
+def test_asking_what_the_assistant_is_or_does_in_other_word_orders_is_meta(text):
+    reading = read_turn(text, in_conversation=True)
+    assert reading.kind is TurnKind.SMALL_TALK and reading.small_talk == "meta"
+
+
+@pytest.mark.parametrize("text", ["재시도 횟수 옵션 이름이 뭐예요?", "как указать другое имя папки?"])
+def test_a_name_or_another_value_of_a_setting_asks_on_rather_than_chatting_or_changing_topic(text):
+    assert read_turn(text, in_conversation=True).kind is TurnKind.FOLLOW_UP
+
+
+@pytest.mark.parametrize("text", ["그럼 어떤 노드 사이즈가 맞아요?", "配置里该写哪个字段"])
+def test_which_field_or_size_is_a_detail_of_the_problem(text):
+    assert read_turn(text, in_conversation=True).aspect == "detail"
+
+
+def test_a_short_question_about_another_product_refers_back_to_the_topic():
+    reading = read_turn("SDK v1 的 AKS 部署是怎样", True, "managed-online-endpoints")
+    assert reading.kind is TurnKind.FOLLOW_UP and not reading.tentative
+
+
+@pytest.mark.parametrize(("text", "small_talk"), [
+    ("혹시 질문 좀 드려도 될까요?", "meta"), ("수고 많으셨습니다", "goodbye"), ("всем привет!", "greeting"),
+    ("а вы вообще кто?", "meta"), ("с кем я сейчас разговариваю?", "meta"), ("вы живой?", "meta"),
+])
+def test_korean_and_russian_small_talk_in_other_words(text, small_talk):
+    reading = read_turn(text, in_conversation=True)
+    assert reading.kind is TurnKind.SMALL_TALK and reading.small_talk == small_talk
+
+
+def test_asking_whether_one_may_do_something_is_not_a_complaint():
+    assert read_turn("이 설정은 그냥 꺼도 되나요?", in_conversation=True).kind is TurnKind.FOLLOW_UP
