@@ -254,7 +254,7 @@ def _new_topic(reading: Reading, state: State, result: MatchResult | None, knowl
 
 def _picked(reading: Reading, state: State, entry_id: str, knowledge: Knowledge) -> Resolution:
     """One of the entries offered as a choice, picked by its position ("the second one")."""
-    chosen = Match(entry_id, CONTEXT_SCORE, [{"type": "context", "value": state.topic or entry_id, "why": "picked"}])
+    chosen = Match(entry_id, CONTEXT_SCORE, [_context_reason(state.topic or entry_id, "picked")])
     new = opened(state, entry_id, knowledge).with_(lang=reading.target_lang or state.lang)
     return Resolution(TurnKind.FOLLOW_UP, Show.ANSWER, [chosen], lang=reading.target_lang, state=new)
 
@@ -374,7 +374,7 @@ def _neighbour(current: dict, family: str, state: State, result: MatchResult, kn
     match = best[1]
     if detail and match.id == current["id"]:
         return _context_match(current, current["id"], "same_entry")
-    return Match(match.id, match.score, [{"type": "context", "value": current["id"]}, *match.reasons])
+    return _read_in_context(match, current["id"])
 
 
 def _is_about(entry: dict, aspect: str | None) -> bool:
@@ -404,7 +404,7 @@ def _counterpart(current: dict, family: str, state: State, result: MatchResult |
             best = (score, match)
     if best is None:
         return None
-    return Match(best[1].id, best[1].score, [{"type": "context", "value": current["id"]}, *best[1].reasons])
+    return _read_in_context(best[1], current["id"])
 
 
 def _feedback(state: State, knowledge: Knowledge) -> Resolution:
@@ -425,7 +425,7 @@ def _feedback(state: State, knowledge: Knowledge) -> Resolution:
     new = state.with_(entry=None, match_id=state.match_id, rejected=rejected,
                       offered=added(state.offered, *choices), last=tuple(choices) or state.last,
                       last_kind=Show.ALTERNATIVES if choices else state.last_kind)
-    matches = [Match(entry_id, 0.0, [{"type": "context", "value": state.topic or ""}]) for entry_id in choices]
+    matches = [Match(entry_id, 0.0, [_context_reason(state.topic or "")]) for entry_id in choices]
     show = Show.ALTERNATIVES if choices else Show.NOTHING_LEFT
     return Resolution(TurnKind.FEEDBACK, show, matches, reject=state.entry, state=new)
 
@@ -438,7 +438,7 @@ def _language(reading: Reading, state: State, knowledge: Knowledge) -> Resolutio
     if not shown:
         return Resolution(TurnKind.LANGUAGE, Show.NO_CONTEXT, lang=lang, state=new)
     show = Show.ANSWER if state.last_kind == Show.ANSWER else Show.ALTERNATIVES
-    matches = [Match(entry_id, 0.0, [{"type": "context", "value": entry_id}]) for entry_id in shown]
+    matches = [Match(entry_id, 0.0, [_context_reason(entry_id)]) for entry_id in shown]
     return Resolution(TurnKind.LANGUAGE, show, matches, lang=lang, state=new)
 
 
@@ -507,7 +507,7 @@ def _tentative(reading: Reading, state: State, result: MatchResult, knowledge: K
         top = None  # "full error: ImageBuildFailure ...": its own evidence opens a topic, near or not
     if top is None:
         return _new_topic(replace(reading, kind=TurnKind.NEW_TOPIC), state, result, knowledge)
-    chosen = Match(top.id, top.score, [{"type": "context", "value": state.entry}, *top.reasons])
+    chosen = _read_in_context(top, state.entry)
     new = _showing(state, top.id, knowledge).with_(last=(top.id,), last_kind=Show.ANSWER,
                                                    lang=reading.target_lang or state.lang)
     return Resolution(TurnKind.FOLLOW_UP, Show.ANSWER, [chosen], lang=reading.target_lang, state=new)
@@ -552,7 +552,17 @@ def _has_evidence(match: Match) -> bool:
 
 def _context_match(current: dict, entry_id: str, why: str) -> Match:
     """An entry chosen from the conversation rather than by score (the score says how sure the pick is)."""
-    return Match(entry_id, CONTEXT_SCORE, [{"type": "context", "value": current["id"], "why": why}])
+    return Match(entry_id, CONTEXT_SCORE, [_context_reason(current["id"], why)])
+
+
+def _context_reason(topic: str | None, why: str | None = None) -> dict[str, Any]:
+    """The reason naming the conversation a match was read in (and, for a pick by the conversation, why)."""
+    return {"type": "context", "value": topic} if why is None else {"type": "context", "value": topic, "why": why}
+
+
+def _read_in_context(match: Match, topic: str | None) -> Match:
+    """A match of the message's own words, its reasons led by the conversation it was read in."""
+    return Match(match.id, match.score, [_context_reason(topic), *match.reasons])
 
 
 def _showing(state: State, entry_id: str, knowledge: Knowledge) -> State:
