@@ -22,6 +22,10 @@ from app.store.loader import load_entries
 KNOWLEDGE_DIR = ROOT / "knowledge" / "entries"
 SHIPPED_COUNT = len(entry_paths(KNOWLEDGE_DIR))
 """How many entry files ship: the 56 catalog entries plus those written from today's docs."""
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+"""Debian's Chromium, driven by Playwright for the browser tests (chat and desk)."""
 PG_ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
 
@@ -166,3 +170,20 @@ def redis_prefix():
     for key in client.scan_iter(match=f"*{prefix}*"):
         client.delete(key)
     client.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Chromium for the session. Without one the tests skip, except under CI, where they fail."""
+    executable = CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium")
+    if executable is None:
+        message = f"browser tests need Chromium at {CHROMIUM} (apt-get install chromium)"
+        if os.environ.get("CI"):
+            pytest.fail(f"{message}; CI is set, so a missing browser is a failure")
+        pytest.skip(f"{message}; none found, skipping")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()

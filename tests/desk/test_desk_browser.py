@@ -4,7 +4,6 @@ Screenshots of the gap report and the trend chart go to test-artifacts/.
 """
 from __future__ import annotations
 
-import os
 import shutil
 import time
 from pathlib import Path
@@ -21,9 +20,6 @@ from tests.web.chat.live_server import serving
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 ARTIFACTS = ROOT / "test-artifacts"
 RELOAD_WAIT_SECONDS = 60
 SLOW_PAGE_MS = 120_000
@@ -46,22 +42,6 @@ def live_desk(tmp_path_factory, loaded_template, knowledge_dir):
     with serving(application) as url:
         yield application, url
     dispose(application)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    executable = CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium")
-    if executable is None:
-        message = f"browser tests need Chromium at {CHROMIUM}"
-        if os.environ.get("CI"):
-            pytest.fail(f"{message}; CI is set, so a missing browser is a failure")
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ and for the browser tests a real HTTP server (werkzeug in a thread) and one head
 for the whole session."""
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,9 +13,6 @@ from app.config import ROOT
 from tests.conftest import app_on_copy, dispose, make_app
 from tests.web.chat.live_server import serving
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 ARTIFACTS = ROOT / "test-artifacts"
 
 
@@ -62,23 +58,6 @@ def live_app(live_database):
 def live_server(live_app) -> Iterator[str]:
     with serving(live_app) as url:
         yield url
-
-
-@pytest.fixture(scope="session")
-def browser():
-    """One Chromium for the session. Without one the tests skip, except under CI, where they fail."""
-    executable = CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium")
-    if executable is None:
-        message = f"browser tests need Chromium at {CHROMIUM} (apt-get install chromium)"
-        if os.environ.get("CI"):
-            pytest.fail(f"{message}; CI is set, so a missing browser is a failure")
-        pytest.skip(f"{message}; none found, skipping")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture
