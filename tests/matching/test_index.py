@@ -252,10 +252,11 @@ def test_a_damaged_saved_index_is_built_again(tmp_path):
     assert phrase_candidates(KnowledgeIndex(ENTRIES, tmp_path), "quota") == {"quota"}
 
 
-def test_a_cache_folder_that_cannot_be_written_still_gives_an_index(tmp_path):
+def test_a_cache_folder_that_cannot_be_written_still_gives_an_index(tmp_path, caplog):
     blocked = tmp_path / "file"
     blocked.write_text("not a folder")
     assert phrase_candidates(KnowledgeIndex(ENTRIES, blocked / "cache"), "quota") == {"quota"}
+    assert "index not cached" in caplog.text  # the operator learns why workers do not share it
 
 
 @settings(max_examples=200, deadline=None)

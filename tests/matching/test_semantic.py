@@ -57,6 +57,15 @@ def test_entry_vectors_are_encoded_once_and_then_read_from_the_cache(tmp_path):
     assert encoder.calls == 0 and len(list(tmp_path.glob("semantic-*.npy"))) == 1
 
 
+def test_a_cache_folder_that_cannot_be_written_still_gives_vectors(tmp_path, caplog):
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    index = SemanticIndex(ENTRIES, LetterEncoder(), blocked / "cache")
+    best, _ = index.similarities("container keeps crashing")
+    assert best.argmax() == 1
+    assert "semantic vectors not cached" in caplog.text
+
+
 def test_changed_knowledge_gets_new_vectors(tmp_path):
     SemanticIndex(ENTRIES, LetterEncoder(), tmp_path)
     SemanticIndex([*ENTRIES, _entry("new", "Brand new entry", ["new"])], LetterEncoder(), tmp_path)
