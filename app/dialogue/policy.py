@@ -17,8 +17,10 @@ from app.dialogue.cues import CUES
 from app.dialogue.state import State, added
 from app.dialogue.turns import Reading, TurnKind, word_count
 from app.knowledge.model import CURRENT_GENERATIONS
+from app.matching.extract import http_statuses
 from app.matching.lexicon import FAMILY_CUES
 from app.matching.matcher import Match, MatchResult
+from app.matching.normalize import normalize
 
 FAMILY_PHRASES = {
     "managed-online-endpoints": "managed online endpoint",
@@ -36,6 +38,9 @@ matched as they are, decide anything clearer."""
 SAME_FAMILY_BONUS = 15.0
 SHOWN_PENALTY = 30.0
 """A follow-up asks for something beyond the card already shown: that card only when nothing else comes close."""
+SHOWN_LEAD = 15.0
+"""...unless the message's own words (not a canonical question about an aspect) match the card shown this far ahead of
+any other entry: then they ask about it ("how do I pass the input to invoke, then?" after the card on unsupported input)."""
 DETAIL_BONUS = 50.0
 """Asked for a detail (which setting, which role, the limit), the entry shown outranks a stranger whose words
 happen to match a short question better; only a far better match of the conversation replaces it."""
@@ -77,6 +82,9 @@ TOGETHER_FLOOR = 30.0
 """An unanswered message read together with a follow-up that refers back to it ("where are the logs for that?"):
 the best guess this sure names the problem (the two messages say more than either; below the matcher's threshold,
 above its noise)."""
+GUESS_FLOOR = 30.0
+"""A follow-up nothing answers surely: its best guess of the family, unrelated to the card shown, answers it only from
+this score (the matcher's noise lies below; "how to pull the image down?" names its how-to, "how do I check that?" none)."""
 FEEDBACK_SAYS_MORE_WORDS = 8
 """Feedback this long may describe a problem of its own: it is matched, to see whether it names another entry."""
 ALTERNATIVES_MAX = 3
@@ -85,6 +93,13 @@ CONTEXT_SCORE = 100.0
 `context`, and the faces show it as picked from the conversation rather than as a confidence."""
 EVIDENCE_REASONS = ("code", "signature", "pattern", "status")
 """Matcher reasons that come from the message's own evidence: such a message starts a new topic."""
+STATUS_KIND = "http-status"
+"""The kind of entry about an HTTP status: while the conversation is about one, a bare number names a status."""
+_UNITS = (r"%|(?:ms|s|sec|seconds?|mins?|minutes?|hours?|days?|[kmg]i?b|bytes?|rows?|lines?|records?|files?|images?|"
+          r"items?|requests?|reqs?|rps|qps|calls?|users?|tokens?|chars?|characters?|samples?|cores?|nodes?|replicas?|"
+          r"instances?|times|x|per)\b|개|건|초|명|번|个|条|次|秒|行|张|шт|раз|запрос|строк|файл|сек|мс")
+_BARE_STATUS = re.compile(rf"(?<![\w.])[1-5]\d\d(?![\d.]|[a-z])(?!\s*(?:{_UNITS}))", re.IGNORECASE)
+"""A number alone, not a count or a size ("and 504?", not "500 rows", "400 requests", "200 ms", "300개")."""
 _CODES_AND_STATUSES = re.compile(r"\berr[ _-]?\d{4}\b|\bhttp[ /]?\S* \d{3}\b|\b\d{3}\b", re.IGNORECASE)
 
 
@@ -172,11 +187,12 @@ def context_query(text: str, reading: Reading, state: State, knowledge: Knowledg
         asked = f" {ASPECT_QUERIES[reading.aspect]}" if reading.aspect in ASPECT_QUERIES else ""
         return f"{state.topic_text} {text}{asked}"  # read with the message nothing answered
     state = _focused(state, knowledge)
-    if reading.kind is TurnKind.NEW_TOPIC or state.entry is None or reading.tentative:
-        return text  # a tentative follow-up is judged on its own match
-    entry = knowledge.entry(state.entry)
-    if entry is None:
+    entry = knowledge.entry(state.entry) if state.entry is not None else None
+    if reading.kind is TurnKind.NEW_TOPIC or entry is None:
         return text
+    about_status = STATUS_KIND in {entry.get("kind"), (knowledge.entry(state.topic or "") or {}).get("kind")}
+    if reading.tentative:
+        return _statuses_named(text) if about_status else text  # a tentative follow-up is judged on its own match
     switch = _family_switch(reading, state)
     aspect = _asked_aspect(reading, entry, switch)
     if aspect is not None:
@@ -194,7 +210,15 @@ def context_query(text: str, reading: Reading, state: State, knowledge: Knowledg
         return f"{problem} {FAMILY_PHRASES[switch]}"
     if reading.aspect in SAME_ENTRY_ASPECTS:
         return None
-    return text
+    return _statuses_named(text) if about_status else text
+
+
+def _statuses_named(text: str) -> str:
+    """The message with its bare numbers read as HTTP statuses, for a conversation about one ("and 504?",
+    "is 503 the same?"): said so briefly, the matcher would not take them for statuses."""
+    if http_statuses(normalize(text)):
+        return text
+    return _BARE_STATUS.sub(lambda number: f"HTTP {number.group()}", text)
 
 
 def resolve(reading: Reading, state: State, result: MatchResult | None, knowledge: Knowledge) -> Resolution:
@@ -222,8 +246,10 @@ def resolve(reading: Reading, state: State, result: MatchResult | None, knowledg
         return _language(reading, state, knowledge)
     if kind is TurnKind.FEEDBACK:
         return _feedback(state, knowledge)
-    if kind is TurnKind.FOLLOW_UP and reading.choice is not None and state.last_kind == Show.ALTERNATIVES \
-            and reading.choice <= len(state.last):
+    # a pick among the alternatives offered, or among the answers shown beside the card ("the second one")
+    offered = state.last_kind == Show.ALTERNATIVES \
+        or (state.last_kind == Show.ANSWER and len(state.last) > 1 and reading.aspect is None)  # not "test it locally first?"
+    if kind is TurnKind.FOLLOW_UP and reading.choice is not None and offered and reading.choice <= len(state.last):
         return _picked(reading, state, state.last[reading.choice - 1], knowledge)
     if kind is TurnKind.FOLLOW_UP and result is not None and reading.tentative:
         return _tentative(reading, state, result, knowledge)
@@ -286,6 +312,8 @@ def _follow_up(reading: Reading, state: State, result: MatchResult | None, knowl
             # its own answer lies elsewhere, or a question of its own words nothing here answers ("and how do
             # I set up CI/CD?"): a new topic, not the card shown again
             return _new_topic(replace(reading, kind=TurnKind.NEW_TOPIC), state, result, knowledge)
+        if chosen is not None and not result.matches and _faint(reading, chosen, current, result):
+            chosen = None  # nothing answers it surely ("how do I check that?"): a faint guess is no answer, the card is
     if chosen is None and switch is None:
         chosen = _context_match(current, state.entry, "same_entry")
     if chosen is None:
@@ -293,6 +321,15 @@ def _follow_up(reading: Reading, state: State, result: MatchResult | None, knowl
     new = _showing(state, chosen.id, knowledge).with_(last=(chosen.id,), last_kind=Show.ANSWER,
                                                       lang=reading.target_lang or state.lang)
     return Resolution(TurnKind.FOLLOW_UP, Show.ANSWER, [chosen], lang=reading.target_lang, state=new)
+
+
+def _faint(reading: Reading, chosen: Match, current: dict, result: MatchResult) -> bool:
+    """A guess that does not beat the card shown: any, asked as "would it be the same there?" (what it compares is
+    the card); below GUESS_FLOOR, one unrelated to the card or matching the message's words no better than the card."""
+    if reading.question and CUES.comparison.search(reading.text.casefold()):
+        return True
+    return chosen.score < GUESS_FLOOR and (chosen.id not in current.get("related", ())
+                                           or chosen.score <= _words_score(result, current["id"]))
 
 
 def _says(entry: dict, name: str) -> bool:
@@ -311,12 +348,19 @@ def _says(entry: dict, name: str) -> bool:
 
 def _named(reading: Reading, current: dict, state: State, result: MatchResult | None,
            knowledge: Knowledge) -> Match | None:
-    """The entry of the conversation a follow-up names by its words ("and the storage initializer one?"): the entry
-    shown when its text says it, else the best of its own matches, related entries and runners-up that does."""
+    """The entry of the conversation a follow-up names by its words ("and the storage initializer one?"): its own sure
+    best match when that says it and the card shown matches the words far less, else the entry shown when its text says
+    it, else the best of its own matches, related entries and runners-up that does."""
     name = (reading.named or "").casefold()
+    related = current.get("related", ())
+    own = result.matches[0] if result and result.matches else None
+    own_entry = knowledge.entry(own.id) if own is not None and own.id != current["id"] else None
+    if own is not None and own_entry is not None and result is not None and own.id not in state.rejected \
+            and (own_entry["family"] == current["family"] or own.id in related) and _says(own_entry, name) \
+            and own.score - _words_score(result, current["id"]) > NEAR_TIE:
+        return _context_match(current, own.id, "named")  # "and the 424 one?": the card shown only mentions it
     if _says(current, name):
         return _context_match(current, current["id"], "named")
-    related = current.get("related", ())
     pool = [m.id for m in (result.candidates or result.matches)] if result else []
     for entry_id in dict.fromkeys([*pool, *related, *state.candidates, *state.offered]):
         entry = knowledge.entry(entry_id)
@@ -354,6 +398,7 @@ def _neighbour(current: dict, family: str, state: State, result: MatchResult, kn
     if detail:  # however few of its words the question shares with it
         shown = _words_score(result, current["id"])
         best = (shown + DETAIL_BONUS + DETAIL_NEIGHBOUR_MARGIN + SAME_FAMILY_BONUS, Match(current["id"], shown, []))
+    runner_up = max((m.score for m in result.candidates or result.matches if m.id != state.entry), default=0.0)
     for match in result.candidates or result.matches:
         entry = knowledge.entry(match.id)
         if entry is None or match.id in state.rejected or (detail and match.id == current["id"]):
@@ -365,7 +410,8 @@ def _neighbour(current: dict, family: str, state: State, result: MatchResult, kn
         score = match.score + RELATED_BONUS * (match.id in related) + SAME_FAMILY_BONUS * in_family \
             + HOW_TO_BONUS * (how_to and aspect not in PROBLEM_ASPECTS and entry["kind"] == "how-to") \
             + ASPECT_BONUS * is_about
-        if match.id == state.entry and not (is_about and aspect in PROBLEM_ASPECTS):
+        if match.id == state.entry and not (is_about and aspect in PROBLEM_ASPECTS) \
+                and (how_to or match.score - runner_up < SHOWN_LEAD):
             score -= SHOWN_PENALTY  # a follow-up asks for something beyond the card already shown (unless it tells that)
         if match.score >= FOLLOW_UP_FLOOR and (best is None or score > best[0]):
             best = (score, match)
@@ -454,14 +500,19 @@ def _asked_aspect(reading: Reading, entry: dict, switch: str | None) -> str | No
 
 
 def _family_switch(reading: Reading, state: State) -> str | None:
-    """The other family a follow-up names ("same on AKS", "what about batch?"), if it names exactly one."""
+    """The other family a follow-up names ("same on AKS", "what about batch?"), if it names exactly one; naming the
+    conversation's own family too, it describes where things run ("the attached AKS of my online endpoint") unless
+    it says it switches ("same on AKS as on online?")."""
+    if state.family in reading.families and not CUES.family_switch.search(reading.text.casefold()):
+        return None
     others = reading.families - {state.family}
     return next(iter(others)) if len(others) == 1 and len(reading.families) <= 2 else None
 
 
 def _own_evidence(result: MatchResult, state: State, knowledge: Knowledge, reading: Reading) -> bool:
-    """The message's own code or signature points outside the conversation, or, said rather than asked, to another
-    entry than the one shown ("and during the build also an ACR authorization failure"): a new topic after all."""
+    """The message's own code or signature points outside the conversation (the entries the card shown and the topic
+    list), or, said rather than asked, to another entry than the one shown ("and during the build also an ACR
+    authorization failure"): a new topic after all."""
     if not result.matches:
         return False
     top = result.matches[0]
@@ -471,7 +522,10 @@ def _own_evidence(result: MatchResult, state: State, knowledge: Knowledge, readi
     if current is None:
         return True
     told = not reading.question and not CUES.comparison.search(reading.text.casefold())
-    return top.id != current["id"] and (told or top.id not in current.get("related", ()))
+    # asked about, an entry the topic lists is as near as one the card shown lists ("is 504 the same?" after the logs)
+    topic = knowledge.entry(state.topic) if state.topic else None
+    near = {*current.get("related", ()), *(topic or {}).get("related", ()), *((state.topic,) if state.topic else ())}
+    return top.id != current["id"] and (told or top.id not in near)
 
 
 def _elsewhere(result: MatchResult) -> bool:
@@ -500,17 +554,26 @@ def _tentative(reading: Reading, state: State, result: MatchResult, knowledge: K
         # unless asked against it ("is the 503 on AKS the same problem?")
     elif reading.question and result.out_of_scope is None:
         # Asked about the problem at hand: its own sure answers, the conversation's family and related entries favoured.
-        top = top or _favoured(result.matches, current, neighbourhood, knowledge)
+        top = _favoured([*([top] if top else []), *result.matches], current, neighbourhood, knowledge)
         if current is not None and top is not None and _elsewhere_in_few_words(reading, top, current, neighbourhood, knowledge):
             top = _context_match(current, current["id"], "same_entry")  # "and the formula?": of the entry shown
     elif own is not None and _has_evidence(own) and own.id != state.entry:
         top = None  # "full error: ImageBuildFailure ...": its own evidence opens a topic, near or not
+    if top is None and current is not None and _asks_on_in_few_words(reading, result):
+        top = _context_match(current, current["id"], "same_entry")  # "where do I request more?": of the entry shown
     if top is None:
         return _new_topic(replace(reading, kind=TurnKind.NEW_TOPIC), state, result, knowledge)
     chosen = _read_in_context(top, state.entry)
     new = _showing(state, top.id, knowledge).with_(last=(top.id,), last_kind=Show.ANSWER,
                                                    lang=reading.target_lang or state.lang)
     return Resolution(TurnKind.FOLLOW_UP, Show.ANSWER, [chosen], lang=reading.target_lang, state=new)
+
+
+def _asks_on_in_few_words(reading: Reading, result: MatchResult) -> bool:
+    """A short question that nothing matches surely, nor out of scope ("where do I request more?", "and then?"):
+    too few words of its own to be a new problem, it asks on about the entry shown."""
+    return reading.question and not reading.strong and result.out_of_scope is None and not result.matches \
+        and word_count(reading.text) <= SHORT_FOLLOW_UP_WORDS
 
 
 def _elsewhere_in_few_words(reading: Reading, top: Match, current: dict, neighbourhood: set[str],

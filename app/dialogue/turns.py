@@ -66,8 +66,14 @@ words; a longer one describes a problem there."""
 VERDICT_ASPECTS = (None, "fix", "cause", "more")
 """Asking for another fix or cause ("any other solution?", "what else could cause it?") is a verdict on the one
 shown, not a question about an aspect of it."""
+RESTATED_ASPECTS = (None, "command", "fix", "cause", "more", "detail")
+"""Asked for outright in another language ("the command too, in Korean", "in more detail in English", "in English,
+it goes to support"), these are the answer shown, restated: a language request."""
 CJK_CHARS_PER_WORD = 2
 """Korean and Chinese have no (or few) spaces: about two characters count as one word."""
+_NAMED_CODE = re.compile(r"\berr[ _-]?\d{4}\b|(?<![\d.])[1-5]\d\d(?![\d.])", re.IGNORECASE)
+"""A code or an HTTP status by its number alone ("is 504 the same?"): too little to be evidence, enough to name
+what a question compares with the problem at hand."""
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _WORD = re.compile(r"[^\W_]+")
 
@@ -206,7 +212,10 @@ def read_turn(text: str, in_conversation: bool, family: str | None = None) -> Re
     question = bool(CUES.question.search(lowered))
     says_failed = words <= FEEDBACK_CUE_MAX_WORDS and not CUES.untried.search(lowered) \
         and bool(CUES.feedback.search(lowered) or (not question and CUES.feedback_unasked.search(lowered)))
-    feedback = says_failed and words <= FEEDBACK_MAX_WORDS
+    # "is 504 the same thing?", "배치도 마찬가지예요?": a question measuring something it names against the
+    # conversation asks about that, it says nothing of the answer shown
+    compares = question and bool(CUES.comparison.search(lowered)) and bool(families or _NAMED_CODE.search(lowered))
+    feedback = says_failed and words <= FEEDBACK_MAX_WORDS and not compares
     choice = next((int(position) for position, cue in CUES.choices.items() if cue.search(lowered)), None) \
         if words <= CHOICE_MAX_WORDS else None
     named_thing = _named(lowered) if words <= FOLLOW_UP_MAX_WORDS else None
@@ -220,7 +229,7 @@ def read_turn(text: str, in_conversation: bool, family: str | None = None) -> Re
     if pasted or (strong and not base.question and not (feedback and CUES.verdict.search(lowered))):
         return base
     if named is not None and (_only_a_language_request(lowered, named) or _short_plain_request(lowered, aspect)
-                              or (target is not None and aspect is None and words <= FOLLOW_UP_MAX_WORDS
+                              or (target is not None and aspect in RESTATED_ASPECTS and words <= FOLLOW_UP_MAX_WORDS
                                   and not CUES.domain.search(lowered))):
         return replace(base, kind=TurnKind.LANGUAGE, target_lang=named)
     # "That didn't help" needs an answer to be about; naming another product asks about it there.

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+import pytest
+
 from app.dialogue.policy import Show, context_query, in_conversation, opened, resolve
 from app.dialogue.state import State
 from app.dialogue.turns import TurnKind, read_turn
@@ -453,3 +455,108 @@ def test_the_same_problem_in_another_family_prefers_the_entry_that_links_back():
         assert resolution.matches[0].id == "aks-schedule-linked"
     finally:
         del ENTRIES["aks-schedule-linked"]
+
+
+class StatusKnowledge(WiderKnowledge):
+    """The wider knowledge plus two gateway statuses of the old web services, one listing the other."""
+
+    EXTRA: ClassVar[dict[str, dict]] = {
+        **WiderKnowledge.EXTRA,
+        "gateway-503": {"id": "gateway-503", "family": "docker-aci-aks", "kind": "http-status",
+                        "content": {"en": {"title": "HTTP 503: service unavailable"}}, "related": ["gateway-504"],
+                        "commands": []},
+        "gateway-504": {"id": "gateway-504", "family": "docker-aci-aks", "kind": "http-status",
+                        "content": {"en": {"title": "HTTP 504: gateway timeout"}}, "related": ["gateway-503"],
+                        "commands": []},
+    }
+
+
+STATUSES = StatusKnowledge()
+
+
+def test_a_bare_number_asked_about_in_a_conversation_about_a_status_is_read_as_a_status():
+    state = shown("gateway-503", "my web service answers 503", STATUSES)
+    reading = read_turn("and is 504 the same?", True, state.family)
+    assert "HTTP 504" in context_query("and is 504 the same?", reading, state, STATUSES)
+    elsewhere = shown("crash", "ERR_2200 user container crashed", STATUSES)
+    assert "HTTP" not in context_query("and 500 rows?", read_turn("and 500 rows?", True), elsewhere, STATUSES)
+
+
+def test_a_code_the_topic_lists_is_asked_about_even_after_another_card():
+    state = opened(shown("gateway-503", "my web service answers 503", STATUSES), "aks-schedule", STATUSES)
+    reading = read_turn("is HTTP 504 the same thing?", True, state.family)
+    status = result(("gateway-504", 70.0), reasons=[{"type": "status", "value": 504}])
+    resolution = resolve(reading, state, status, STATUSES)
+    assert resolution.turn is TurnKind.FOLLOW_UP and resolution.matches[0].id == "gateway-504"
+
+
+def test_a_short_question_nothing_answers_surely_asks_about_the_entry_shown():
+    reading = read_turn("where do I ask for more?", True)
+    assert reading.tentative
+    resolution = resolve(reading, after_crash(), result(("aks-schedule", 25.0)), KNOWLEDGE)
+    assert resolution.turn is TurnKind.FOLLOW_UP and resolution.matches[0].id == "crash"
+
+
+def test_a_faint_guess_of_the_family_is_not_an_answer_the_entry_shown_is():
+    reading = read_turn("how do I check that?", True)
+    resolution = resolve(reading, after_crash(), result(("quota", 25.0)), KNOWLEDGE)
+    assert resolution.matches[0].id == "crash"
+    # a related entry the words match better than the card is a fair guess
+    resolution = resolve(read_turn("and how do I see what it printed?", True), after_crash(),
+                         result(("local", 25.0)), KNOWLEDGE)
+    assert resolution.matches[0].id == "local"
+
+
+def test_asking_whether_it_would_be_the_same_elsewhere_in_the_family_is_about_the_entry_shown():
+    state = shown("gateway-503", "my web service answers 503", STATUSES)
+    reading = read_turn("would it be the same on ACI?", True, state.family)
+    resolution = resolve(reading, state, result(("gateway-504", 35.0)), STATUSES)
+    assert resolution.matches[0].id == "gateway-503"
+
+
+def test_something_named_that_the_card_only_mentions_is_the_entry_about_it():
+    state = shown("gateway-503", "my web service answers 503", STATUSES)
+    reading = read_turn("and the timeout one?", True, state.family)
+    STATUSES.EXTRA["gateway-503"]["content"]["en"]["cause"] = "often a timeout upstream"
+    try:
+        resolution = resolve(reading, state, result(("gateway-504", 90.0), ("gateway-503", 40.0)), STATUSES)
+        assert resolution.matches[0].id == "gateway-504"
+    finally:
+        del STATUSES.EXTRA["gateway-503"]["content"]["en"]["cause"]
+
+
+def test_a_follow_up_whose_words_match_the_card_shown_far_best_stays_on_it():
+    state = after_crash()
+    reading = read_turn("and how do I pass the input to it, then?", True)
+    resolution = resolve(reading, state, result(("crash", 80.0), ("logs", 55.0)), KNOWLEDGE)
+    assert resolution.matches[0].id == "crash"
+
+
+def test_naming_the_conversations_own_family_beside_another_is_no_switch():
+    state = after_crash()
+    reading = read_turn("does the attached AKS of my online endpoint have room for this instance type?", True,
+                        state.family)
+    assert context_query(reading.text, reading, state, KNOWLEDGE) == reading.text
+
+
+def test_a_position_picks_among_the_answers_shown_beside_the_card():
+    resolution = resolve(read_turn("the second one", True), after_crash(), result(("aks-schedule", 20.0)), KNOWLEDGE)
+    assert resolution.turn is TurnKind.FOLLOW_UP and resolution.matches[0].id == "quota"
+
+
+@pytest.mark.parametrize("text", ["in more detail, in Korean please", "한국어로, 원인도 같이", "на корейском, отправлю в поддержку"])
+def test_a_language_request_that_also_asks_for_the_answer_shown_again_is_a_language_request(text):
+    resolution = resolve(read_turn(text, True), after_crash(), None, KNOWLEDGE)
+    assert resolution.turn is TurnKind.LANGUAGE and resolution.lang == "ko" and resolution.matches[0].id == "crash"
+
+
+def test_an_ordinal_word_in_a_question_about_an_aspect_picks_nothing():
+    resolution = resolve(read_turn("can I run it locally first?", True), after_crash(), result(("local", 70.0)), KNOWLEDGE)
+    assert resolution.matches[0].id == "local"
+
+
+
+def test_a_count_or_a_size_is_not_read_as_a_status():
+    state = shown("gateway-503", "my web service answers 503", STATUSES)
+    for text in ("we send 400 requests per second", "the payload is 500 rows", "latency is 200 ms"):
+        assert "HTTP" not in context_query(text, read_turn(text, True, state.family), state, STATUSES)

@@ -418,3 +418,84 @@ def test_korean_and_russian_small_talk_in_other_words(text, small_talk):
 
 def test_asking_whether_one_may_do_something_is_not_a_complaint():
     assert read_turn("이 설정은 그냥 꺼도 되나요?", in_conversation=True).kind is TurnKind.FOLLOW_UP
+
+
+@pytest.mark.parametrize("text", ["is 502 the same thing?", "배치도 마찬가지인가요?", "а 500 — это то же самое?",
+                                  "webservice 上也一样吗？"])
+def test_asking_whether_something_named_is_the_same_asks_on_rather_than_complaining(text):
+    assert read_turn(text, True, family="managed-online-endpoints").kind is TurnKind.FOLLOW_UP
+
+
+@pytest.mark.parametrize("text", ["exactly the same 500", "всё то же самое", "재배포했는데도 똑같아요"])
+def test_saying_it_is_still_the_same_stays_feedback(text):
+    assert read_turn(text, True, family="batch-endpoints").kind is TurnKind.FEEDBACK
+
+
+@pytest.mark.parametrize("text", ["fine, I'll figure it out myself", "알겠어요, 나머지는 제가 해볼게요",
+                                  "好吧，我自己再排查一下", "ладно, дальше сам", "cool, that saves me hours",
+                                  "ah ok, not your department", "行 88"])
+def test_taking_it_from_here_is_small_talk(text):
+    assert read_turn(text, in_conversation=True).kind is TurnKind.SMALL_TALK
+
+
+@pytest.mark.parametrize("text", ["so you only handle deployments?", "你只负责部署吗", "ты только про деплой?",
+                                  "what could you help me with?"])
+def test_remarks_on_what_the_assistant_covers_are_about_the_assistant(text):
+    reading = read_turn(text, in_conversation=True)
+    assert reading.kind is TurnKind.SMALL_TALK and reading.small_talk == "meta"
+
+
+@pytest.mark.parametrize("text", ["runs fine locally but crashes once deployed", "로컬에서는 잘 되는데 배포하면 죽어요",
+                                  "本地能跑，但是部署上去就挂", "локально работает, а в облаке нет"])
+def test_working_in_one_place_and_not_the_other_is_feedback(text):
+    assert read_turn(text, in_conversation=True).kind is TurnKind.FEEDBACK
+
+
+@pytest.mark.parametrize("text", ["메모리 늘렸는데도 503 나와요", "replicas 加到 3 了，还是 503"])
+def test_a_code_after_saying_the_step_was_done_is_an_outcome(text):
+    assert read_turn(text, in_conversation=True).feedback_cue
+
+
+@pytest.mark.parametrize(("text", "aspect"), [
+    ("how do I remove the local service?", None), ("как удалить локальный сервис?", None),
+    ("can I try it on my laptop first?", "local"), ("본 로컬에서 먼저 돌려볼 수 있나요?", "local"),
+    ("it takes 20 min per deploy, any faster way to try things?", None),
+    ("how do I check whether the node pool has enough GPUs?", "detail"),
+    ("노드가 충분한지 어떻게 확인해요?", "detail"), ("怎么确认是不是内存不够", "detail"),
+    ("как проверить, хватает ли памяти?", "detail"), ("那需要哪种配额", "detail"), ("무슨 role 줘야 해요?", "detail"),
+])
+def test_what_a_follow_up_asks_about(text, aspect):
+    assert read_turn(text, in_conversation=True).aspect == aspect
+
+
+def test_the_attached_kubernetes_cluster_of_an_online_endpoint_is_not_the_old_web_service():
+    reading = read_turn("how do I see if the attached AKS has room for this instance type?", True,
+                        family="managed-online-endpoints")
+    assert "managed-online-endpoints" in reading.families
+
+
+def test_a_managed_identity_names_no_product_family():
+    assert not read_turn("which role does the managed identity need?", True).families
+
+
+@pytest.mark.parametrize("text", ["now a 404 on a different endpoint", "다른 엔드포인트에서는 401이 나요",
+                                  "另一个终结点报 404", "на другом эндпоинте 404"])
+def test_a_problem_on_another_resource_is_a_new_topic(text):
+    assert read_turn(text, in_conversation=True).kind is TurnKind.NEW_TOPIC
+
+
+def test_having_done_a_step_and_seeing_the_same_does_not_name_a_switch_of_product():
+    reading = read_turn("conda 파일에 azureml-core 추가했는데도 똑같아요", True, family="batch-endpoints")
+    assert reading.kind is TurnKind.FEEDBACK
+
+
+@pytest.mark.parametrize("text", ["that one is about v1, we're on v2", "v1 기준이네요, 저는 v2 씁니다",
+                                  "这是 v1 的做法，我们用 v2", "это для v1, у нас v2", "the role is assigned, redeployed twice, nothing",
+                                  "권한은 이미 줬어요", "副本数调到 4 也还是 503"])
+def test_the_answer_not_applying_or_not_taking_in_other_words_is_feedback(text):
+    assert read_turn(text, in_conversation=True).feedback_cue
+
+
+def test_it_working_outright_is_thanks():
+    reading = read_turn("great, worked like a charm", in_conversation=True)
+    assert reading.kind is TurnKind.SMALL_TALK and reading.small_talk == "thanks"

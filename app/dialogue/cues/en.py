@@ -108,7 +108,7 @@ GOODBYE = (r"\b(?:bye|goodbye|see you|that'?s all|have a (?:nice|good) (?:day|on
            r"nothing else|see ya|cya|later|take care|that'?s it for (?:now|today))\b")
 META = (r"\b(?:who are you|what are you|what can you do|what do you (?:do|know|cover)|how do(?:es)? (?:you|this) work|"
         r"are you (?:a |an )?(?:bot|human|robot|real|ai|person|machine)|is this a bot|what can i ask|"
-        r"what (?:do|can) you help with|what is this (?:tool|bot|assistant|thing|site|page)|how old are you|"
+        r"what (?:do|can|could) you (?:\w+ )?help(?: me)? with|what is this (?:tool|bot|assistant|thing|site|page)|how old are you|"
         r"what(?:'s| is) your name|who (?:made|built|created) you|what languages|which languages|chatgpt|you(?:'re| are) (?:a |an )?(?:bot|human|robot|ai|person|machine))\b|^\W*(?:help|can you help(?: me)?)\W*$|\bhow (?:can|could|do) you help\b|\bwhat(?:'s| is) your (?:purpose|job)\b|"
         r"\bwhat are you for\b|\bis (?:this|it) (?:an? )?(?:ai|bot|chatbot|human|person|robot|automated|gpt|llm|chatgpt)\b|"
         r"\bwho (?:made|built|wrote|created|runs|maintains|develops|programmed) (?:this|you|it)\b|"
@@ -147,13 +147,13 @@ FAMILIES = {
     "batch-endpoints": _ALONE.format("batch"),
     "docker-aci-aks": _ALONE.format(r"aks|aci|kubernetes service|container instances?|web ?services?|sdk v1|v1 sdk|"
                                     r"azureml-core|v1"),
-    "managed-online-endpoints": _ALONE.format("online|managed|v2"),
+    "managed-online-endpoints": _ALONE.format(r"online|managed(?! identit)|v2|instance ?types?|attach(?:ed|한|된)? ?(?:aks|kubernetes)"),
 }
-COMPARISON = r"\bsame (?:thing|problem|issue|error|cause)\b|\bthe same as\b|\bsimilar\b|\brelated\b|\b(?:like|as) (?:this|that|before)\b|\bconnected\b|\bsame root\b"
+COMPARISON = r"\bsame (?:thing|problem|issue|error|cause)\b|\bthe same as\b|\bsimilar\b|\brelated\b|\b(?:like|as) (?:this|that|before)\b|\bconnected\b|\bsame root\b|\b(?:be|is|it'?s|are|look|work) (?:\w+ )?the same\b"
 """Asks whether something is the same as, or related to, what the conversation is about."""
 NEW_TOPIC = (r"\b(?:another|a new|a different|different|new|other|second|separate|next|unrelated) (?:problem|issue|error|question|topic)\b|"
              r"\bunrelated\b|\bdifferent (?:topic|thing|one)\b|\banother (?:one|thing)\b|\bone more (?:question|thing|problem|issue)\b|"
-             r"\bsomething else\b|\bseparate(?:ly)?\b|\bchanging (?:the )?(?:topic|subject)\b")
+             r"\bsomething else\b|\bseparately\b|\b(?:another|a different|a second|a separate) (?:endpoint|deployment|workspace|model|service|cluster|subscription)s?\b|\bchanging (?:the )?(?:topic|subject)\b")
 QUESTION = (r"\?|^\W*(?:(?:ok|okay|right|so|fine|and|but|then)\W+)*(?:how|what|where|why|when|which|who|whats|hows|wheres|can|could|"
             r"is|are|do|does|did(?! (?:that|it|this|those|all|so|everything)\b)|should|would|will|any ?(?:way|idea)|"
             r"(?:please )?(?:tell|show|explain|give|walk|help))\b")
@@ -172,7 +172,7 @@ ASPECT_LOG_STRUCTURE = (r"\blogs? (?:structure|layout|folders?|directory|directo
                         r"\bwhat (?:are|is|do) (?:all )?(?:these|those|the|each) (?:log )?(?:files|folders)\b|\bhow are (?:the )?logs\b")
 """How the logs are laid out (which file says what), not where to fetch them."""
 ASPECT_LOGS = _ALONE.format(r"logs?|logging|traceback|stdout|stderr|printed|print output|console output")
-ASPECT_LOCAL = _ALONE.format(r"local(?:ly)?|localhost") + r"|\bon my (?:machine|laptop|pc)\b|--local|\breproduce\b"
+ASPECT_LOCAL = _ALONE.format(r"locally|localhost|local(?! ?(?:web ?services?|services?|localwebservice))") + r"|\bon my (?:machine|laptop|pc)\b|--local|\brepro(?:duce)?\b"
 ASPECT_COMMAND = _ALONE.format(r"commands?|cli command") + r"|\bwhat (?:do i|should i|to) (?:run|type)\b|\bsyntax\b"
 ASPECT_FIX = (r"\b(?:can|could|should) i (?:just|simply)\b|\bis it enough to\b|\bwould it (?:work|help|be enough) (?:if|to)\b|"
               r"\b(?:fix|solve|resolve|repair)\b|\bwhat (?:should|do|can) i do\b|\bnext steps?\b|"
@@ -180,7 +180,7 @@ ASPECT_FIX = (r"\b(?:can|could|should) i (?:just|simply)\b|\bis it enough to\b|\
 ASPECT_CAUSE = r"\bis (?:it|this|that) (?:an? )?(?:\w+ )?\w+ (?:issue|problem) or\b|\bwhy\b|\bcause[sd]?\b|\breason\b|\bwhat does (?:it|that|this) mean\b"
 ASPECT_DETAIL = (r"\b(?:which|what)(?:'s| is| are)? (?:\w+ )?(?:settings?|parameters?|params?|options?|flags?|values?|roles?|"
                  r"permissions?|rights|size|limits?|skus?|instance types?|resources?|propert(?:y|ies)|fields?|keys?|variables?|"
-                 r"versions?|ports?|timeouts?|quotas?)\b|\b(?:maximum|minimum|upper limit|lower limit)\b|\b(?:max|min) (?!ago\b)\w+|\b(?:max|min)\W*$|"
+                 r"versions?|ports?|timeouts?|quotas?|modes?|tiers?)\b|\b(?:maximum|minimum|upper limit|lower limit)\b|(?<!\d )\b(?:max|min) (?!ago\b)\w+|\b(?:max|min)\W*$|"
                  r"\b(?:ticket|support (?:request|case)|contact support)\b|"
                  r"\bwhat (?:goes|should go|do i (?:put|fill|enter|write)|should i (?:put|fill|enter|write|set)|to put) (?:in|into|for|as)\b|"
 
@@ -194,3 +194,18 @@ NAMED_ONE = (r"(?:\b(?:and|what about|how about|also|now) |^\W*)the (?!(?:same|o
 ASPECT_MORE = (r"\bmore (?:details?|info(?:rmation)?)\b|\btell me more\b|\belaborate\b|\bexplain (?:more|further|again|in detail)\b|"
                r"\bin (?:more )?detail\b|\bgo on\b|\bthen what\b|\bwhat(?:'s| is)? (?:next|now)\W*$|\b(?:simpler|in simple (?:words|terms)|eli5)\b|^\W*(?:and|next|then|so|details)\W*$")
 """More about the entry shown ("tell me more", "in simple words?"): that entry again."""
+# taking it from here ("I'll dig into it myself", "that saves a lot of time", "not your department"): no verdict on
+# the answer, nothing more asked; and remarks on what the assistant covers ("so you only do deployments?")
+_ON_MY_OWN = r"\b(?:i'?ll|i will|let me|gonna|going to) (?:dig|figure (?:it|this|that) out|look into|investigate|sort (?:it|this|that) out|handle|take it from here|manage)\b"
+UNTRIED += "|" + _ON_MY_OWN
+THANKS += ("|" + _ON_MY_OWN + r"|\b(?:saves?|saved|saving) (?:me |us )?(?:a lot of |lots of |so much |some |tons of |hours of )?(?:time|hours|effort|work)\b|"
+           r"\bnot (?:your|the bot'?s) (?:department|area|thing|field|job|scope|domain)\b")
+META += r"|\byou (?:only|just) (?:do|handle|cover|know|help with|answer|support)\b"
+# it works in one place and not in the other ("works fine locally but not in the cloud"): the answer did not settle it
+FEEDBACK += (r"|\b(?:works|runs|working|running) (?:fine |ok |okay |perfectly |great )?(?:locally|on my (?:machine|laptop|pc))\b"
+             r"[^.?!]{0,30}\b(?:but|not|fails?|crash\w*|breaks?)\b")
+# how to tell whether the cause shown is the one ("how do I check if the cluster has enough cores?"): about that entry
+ASPECT_DETAIL += r"|\bhow (?:do|can|could|would|should) (?:i|we|you) (?:check|verify|confirm|tell|know|see) (?:if|whether|that|which|what|how)\b"
+# the answer is for the other tool generation ("that's for v1, I'm on v2"); did it, "nothing"; it worked outright
+FEEDBACK_UNASKED += r"|^(?=.*\bv1\b)(?=.*\bv2\b)(?=.*\b(?:i'?m|i am|i use|we'?re|we use|my|our|mine)\b)|[,.;:]\s*(?:still |just )?nothing(?: changed| happened)?\W*$"
+THANKS += r"|\b(?:works?|worked) (?:like a charm|perfectly)\b"

@@ -13,7 +13,7 @@ FEEDBACK = (r"没用|没有用|不管用|没帮助|没有帮助|没帮上|不行
             r"(?:有|还有)?(?:其他|别的|其它)(?:的)?(?:方案|办法|方法|思路|原因|可能)|还(?:是)?那样|照旧|(?:不|没)(?:起|见)效|没好|还没好|一样(?:的)?(?:问题|错误|报错|结果)?\W*$|一模一样|"
             r"(?:改|试|重启|重新部署|加|调|换|设置|配置)了?(?:之后|以后)?(?:也|还|依然|仍然|照样)|(?:又|再次)(?:出现|报|失败|崩|挂|超时)|"
             r"(?:之后|以后|了|但|可|却)(?:还是|仍然|依然|照样|也还是)(?:\S{0,4})?(?:超时|报错|失败|崩|挂|错|不|没|一样|老样子|那样)")
-FEEDBACK += r"|(?:加|改|试|设|配|重启|部署|更新|调|换|按|照|删|装|升级|打开|关|给|用)\S{0,8}(?:了|过)[^。？?!！]{0,24}?(?:还是|仍然|依然|照样|又)"
+FEEDBACK += r"|(?:加|改|试|设|配|重启|部署|更新|调|换|按|照|删|装|升级|打开|关|给|用)[^。？?!！，,]{0,12}?(?:了|过)[^。？?!！]{0,24}?(?:还是|仍然|依然|照样|又)"
 """Did something, then still the same, with the user's words between ("加了 X 还是 502")."""
 VERDICT = r"没用|没有用|不管用|没帮助|没有帮助|没帮上|答非所问|不是这个"
 """A verdict on the answer itself ("that didn't help"), not an outcome ("still failing"): said even beside a code."""
@@ -70,7 +70,7 @@ FAMILIES = {
 }
 COMPARISON = r"一样|同样|同一个|类似|相同|有关系|有关联|相关吗|是一回事"
 """Asks whether something is the same as, or related to, what the conversation is about."""
-NEW_TOPIC = r"另外(?:一件事|还有)|换个事|其他问题|不相干的|另一件事|另一个问题|新问题|另外一个问题|另一个错误|别的问题|换个问题|^\W*另外|还有个|还有一个(?:问题|错误)|换个话题|再问(?:一|个)"
+NEW_TOPIC = r"另外(?:一件事|还有)|换个事|其他问题|不相干的|另一件事|另一个问题|新问题|另外一个问题|另一个错误|别的问题|换个问题|^\W*另外|还有个|还有一个(?:问题|错误)|换个话题|再问(?:一|个)|另(?:一|外一)个(?:终结点|端点|部署|工作区|服务|集群|订阅|endpoint|deployment|workspace)"
 QUESTION = r"\?|？|^\W*请|告诉我|说说|讲讲|解释|吗|呢|怎么|怎样|如何|什么(?!都|也)|哪|为什么|为啥|是否|能不能|可不可以|有没有|会不会|要不要|多少"
 ASPECT_BUILD_LOGS = r"构建日志|生成日志|(?:镜像|映像|环境)(?:的)?构建(?:的)?日志|构建(?:过程|时)?(?:的)?日志|build ?log"
 """The log of the image build, told by the entry about the failed build (not the container's logs)."""
@@ -80,13 +80,26 @@ ASPECT_WRITE_LOGS = (r"(?:打|写|记|输出|加|记录|添加)(?:一些|点|个
 ASPECT_LOG_STRUCTURE = r"日志(?:的)?(?:结构|目录|文件夹|组织|布局)|哪个日志(?:文件)?|日志文件(?:都|分别)?(?:是什么|什么意思|有哪些)|日志(?:是)?怎么(?:组织|分布|划分)"
 """How the logs are laid out (which file says what), not where to fetch them."""
 ASPECT_LOGS = r"日志"
-ASPECT_LOCAL = r"本地|复现|重现"
+ASPECT_LOCAL = r"本地(?!(?:的)?\s*(?:web ?服务|服务|localwebservice))|复现|重现"
 ASPECT_COMMAND = r"命令|指令"
 ASPECT_FIX = r"(?:可以|能不能|能)(?:直接|只)|是不是只要|只要.{1,20}就(?:行|可以)|解决|修复|怎么办|怎么处理|如何处理|怎么修"
 ASPECT_CAUSE = r"是\S{1,8}问题还是|为什么|原因|什么意思"
 NAMED_ONE = r"(?:那|这)个\s*([^，。？?,\s][^，。？?,]{0,19}?)\s*的呢\W*$|([^，。？?,\s][^，。？?,]{0,19}?)\s*的那个呢\W*$"
 """Something named by a few of its words ("storage initializer 的那个呢"): group 1 or 2 is the name."""
 ASPECT_MORE = r"详细|具体(?:点|一点|说说)|多说(?:点|一点|几句)|展开(?:说|讲)|通俗(?:点|一点|地)|简单(?:点|说)|然后呢\W*$|继续说"
-ASPECT_DETAIL = (r"(?:什么|哪些|哪个|哪种|啥)(?:设置|参数|选项|配置|值|角色|权限|规格|sku|大小|资源|版本|端口|限制|字段|属性|键)|"
+ASPECT_DETAIL = (r"(?:什么|哪些|哪个|哪种|啥)(?:设置|参数|选项|配置|值|角色|权限|规格|sku|大小|资源|版本|端口|限制|字段|属性|键|模式|方式|配额|额度|内存|磁盘|实例|节点|role|setting|sku|quota|timeout)|"
                  r"(?:设置|参数|权限|角色|配置|sku)(?:是|要|给|选|用)?(?:什么|哪些|哪个|啥)|最大|最小|上限|多大|多少|多长|"
                  r"在哪(?:里|儿)?(?:设置|改|配置|调|看当前)|(?:应该|要|该)?(?:填|写|设|配|选)(?:什么|啥|哪个)|避免|防止|预防|工单|提单|技术支持|联系支持")
+# taking it from here ("我再查查", "应该就是这个"): no verdict on the answer, nothing more asked; chat slang for bye;
+# what the assistant covers ("你只管部署啊"); still the same code ("还是 503"); works here, not there
+_ON_MY_OWN = r"我(?:再|先|自己|回头|还是){0,2}(?:查查|查一下|查一查|研究一下|研究研究|确认一下|核对一下|排查一下|看一下)"
+UNTRIED += "|" + _ON_MY_OWN
+THANKS += "|" + _ON_MY_OWN + r"|(?:应该|肯定|估计|大概|原来)?就是(?:这个|它)(?:了|原因|问题)?\W*$"
+GOODBYE += r"|(?:^|[\s,，])(?:88|886|8888)\W*$"
+META += r"|你(?:只|就只)(?:管|负责|会|能|懂|处理|回答|支持)|只(?:管|负责|支持|处理)(?:部署|推理|终结点)"
+FEEDBACK += r"|还是\s*(?:\d{3}|err)|本地(?:是|都)?(?:可以|正常|没问题|好的|能跑|跑得通)[^。？?]{0,12}(?:但|可是|就是|却)"
+# how to tell whether the cause shown is the one ("怎么确认是不是配额不够"): about that entry
+ASPECT_DETAIL += r"|(?:怎么|如何|怎样)(?:确认|检查|查看|判断|知道|看)(?:一下)?(?:是不是|是否|有没有|够不够|足不足)"
+# the answer is for the other tool generation ("说的是 v1 的，我用的是 v2"); raised it to X and still
+FEEDBACK_UNASKED += r"|^(?=.*v1)(?=.*v2)(?=.*我)"
+FEEDBACK += r"|(?:加|改|调|设|换|升|提|增|扩)(?:到|成|为|大到)[^。？?!！，,]{0,12}?(?:还是|仍然|依然|照样|也还)"
