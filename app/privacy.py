@@ -149,12 +149,15 @@ for an earlier rule); real pastes settle in one or two passes."""
 def _apply(rule: _Rule, text: str) -> str:
     """One rule over the whole text: every candidate is judged, and a rejected one gives back
     everything after the part that was judged, so a secret right behind it is still found."""
+    match = rule.pattern.search(text)
+    if match is None:  # most rules on most pastes: nothing to build
+        return text
     marker = f"[REDACTED:{rule.kind}]"
     pieces: list[str] = []
     copied = 0  # text[:copied] is in pieces already
     position = 0  # where the next search starts
     keeps = "keep" in rule.pattern.groupindex
-    while (match := rule.pattern.search(text, position)) is not None:
+    while match is not None:
         accepted = rule.applies is None or rule.applies(match)
         if rule.value is not None:
             secret = rule.value.match(text, match.end()) if accepted else None
@@ -170,6 +173,7 @@ def _apply(rule: _Rule, text: str) -> str:
         else:
             position = match.end("keep") if keeps and match.group("keep") else match.end()
         position = max(position, match.start() + 1)
+        match = rule.pattern.search(text, position)
     pieces.append(text[copied:])
     return "".join(pieces)
 

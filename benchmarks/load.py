@@ -3,8 +3,9 @@
 Drives POST /api/v1/match with realistic, mostly unique pastes (codes, status lines, logs
 with varying request ids and timestamps, questions in four languages, pastes nothing
 answers) and, in the same run, the app's trivial endpoint (GET /healthz) as the ceiling;
-prints req/s, p50 and p99 of each and their ratio, then checks that every answered match
-reached the query log. Not a test: it prints what it measured.
+prints req/s, p50 and p99 of each and their ratio, and the CPU the server's workers spent per
+request (which, unlike req/s, other load on the machine hardly changes), then checks that every
+answered match reached the query log. Not a test: it prints what it measured.
 
     make bench-load                                  # SQLite, 2 workers, 16 connections
     python benchmarks/load.py --workers 2 --connections 16 --seconds 20
@@ -27,6 +28,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -147,6 +149,24 @@ def children(pid: int) -> list[int]:
     return sorted(found)
 
 
+def cpu_seconds(pids: list[int]) -> float:
+    """User and system CPU the processes `pids` have used so far (/proc/<pid>/stat, in clock ticks)."""
+    total = 0
+    for pid in pids:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])  # utime, stime: fields 14 and 15 of stat(5)
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def measured(run: Callable[[], dict], pids: list[int]) -> dict:
+    """A wrk run, with the CPU the server's workers spent per request: unlike req/s and latency, it
+    does not depend on what else the machine runs (wrk itself included)."""
+    before = cpu_seconds(pids)
+    result = run()
+    result["cpu_ms"] = (cpu_seconds(pids) - before) * 1000.0 / max(result["requests"], 1)
+    return result
+
+
 def memory_mb(pid: int) -> dict[str, float]:
     """RSS, PSS (shared pages divided among the processes sharing them) and USS (private) in MB."""
     values: dict[str, float] = {}
@@ -171,6 +191,7 @@ def main() -> None:
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is needed: apt-get install wrk")
 
+    load_before = os.getloadavg()[0]
     instance = Path(tempfile.mkdtemp(prefix="bench-load-"))
     port = free_port()
     env = {**os.environ, "INSTANCE_DIR": str(instance), "ACCESS_LOG": args.access_log,
@@ -202,8 +223,9 @@ def main() -> None:
         script.write_text(LUA)
         warm = wrk(f"{base}/api/v1/match", args.connections, WARM_UP_SECONDS, script)  # every worker's first matches
         warm_up = warm["requests"] - warm["non_2xx"]
-        match = wrk(f"{base}/api/v1/match", args.connections, args.seconds, script)
-        trivial = wrk(f"{base}/healthz", args.connections, args.seconds, None)
+        workers = children(server.pid)
+        match = measured(lambda: wrk(f"{base}/api/v1/match", args.connections, args.seconds, script), workers)
+        trivial = measured(lambda: wrk(f"{base}/healthz", args.connections, args.seconds, None), workers)
         time.sleep(SETTLE_SECONDS)  # one flush interval and more: the buffers are written
         metrics = get(f"{base}/metrics")[1]
         memory = {pid: memory_mb(pid) for pid in [server.pid, *children(server.pid)]}
@@ -217,11 +239,14 @@ def main() -> None:
     dropped = metric(metrics, "query_log_dropped_total")
     print(f"workers {args.workers}, connections {args.connections}, {args.seconds} s each, "
           f"database {'SQLite' if not args.database else args.database.split(':')[0]}, access log {args.access_log!r}")
-    print(f"{'endpoint':<22} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'requests':>9} {'non-2xx':>8}  socket errors")
+    print(f"{'endpoint':<22} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'requests':>9} {'non-2xx':>8} "
+          f"{'CPU ms':>7}  socket errors")
     for name, run in (("POST /api/v1/match", match), ("GET /healthz (trivial)", trivial)):
         print(f"{name:<22} {run['rps']:>9.0f} {run['p50']:>8.2f} {run['p99']:>8.2f} {run['requests']:>9} "
-              f"{run['non_2xx']:>8}  {run['socket_errors']}")
-    print(f"match / trivial req/s: {match['rps'] / trivial['rps']:.0%}")
+              f"{run['non_2xx']:>8} {run['cpu_ms']:>7.3f}  {run['socket_errors']}")
+    print(f"match / trivial req/s: {match['rps'] / trivial['rps']:.0%}; server CPU per request (all workers, "
+          f"user + system): match / trivial {match['cpu_ms'] / trivial['cpu_ms']:.1f}x; load average before the run "
+          f"{load_before:.2f}")
     print(f"query log: {answered} matches answered in the timed run plus {warm_up} in the warm-up; "
           f"{written:.0f} rows written, {dropped:.0f} dropped")
     for pid, used in memory.items():

