@@ -28,14 +28,23 @@ HTTP_REASONS = {
 _STATUS = r"([1-5]\d\d)"
 _BEFORE_WORDS = alternation(lang.status_before for lang in LANGUAGES)
 _AFTER_WORDS = alternation(lang.status_after for lang in LANGUAGES)
-_STATUS_BEFORE = re.compile(rf"(?<![a-z0-9_/])(?:{_BEFORE_WORDS})\s*[:=#]?\s*\(?{_STATUS}(?!\d|\.\d|[a-z]|-\d)")
+_COUNT_WORDS = alternation(lang.count_words for lang in LANGUAGES)
+_STATUS_BEFORE = re.compile(
+    rf"(?<![a-z0-9_/])(?:{_BEFORE_WORDS})\s*[:=#]?\s*\(?{_STATUS}(?!\d|\.\d|[a-z]|-\d|[ \t]*(?:{_COUNT_WORDS}))")
+"""A number after "got" or "收到" is a status unless a count's word follows: "got 500 rows" is no 500."""
 _STATUS_AFTER = re.compile(rf"(?<![\w.\-/:]){_STATUS}\)?[ \t]*(?:{_AFTER_WORDS})(?![a-z])")
 _STATUS_PAREN = re.compile(rf"\(\s*{_STATUS}\s*\)")
+_STATUS_REPR = re.compile(rf"<response \[{_STATUS}\]>")
+"""`<Response [502]>`: how Python's requests prints a response."""
 _STATUS_JSON = re.compile(rf"[\"']?(?:status|statuscode|status_code|code|http_status)[\"']?\s*[:=]\s*[\"']?{_STATUS}\b")
 _STATUS_REASON = re.compile(
-    r"(?<![\w.\-/])([1-5]\d\d)[ \t]+(" + "|".join(
+    r"(?<![\w.\-/])([1-5]\d\d)(?:[ \t]+\(?|[ \t]*[\-:][ \t]*)(" + "|".join(
         re.escape(p).replace(r"\|", "|") for phrases in HTTP_REASONS.values() for p in phrases.split("|")) + r")\b")
 _STATUS_ALONE = re.compile(rf"^\s*(?:http\s*)?{_STATUS}\s*[?!.]*\s*$")
+_STATUS_NAMES = {phrase.replace(" ", "").replace("-", ""): code
+                 for code, phrases in HTTP_REASONS.items() for phrase in phrases.split("|")}
+_STATUS_NAMED = re.compile(r"status ?code[\s:=]*[\"']([a-z]+)[\"']")
+"""`Operation returned an invalid status code 'Forbidden'`: Azure SDKs name the status instead of numbering it."""
 
 
 def canonical_error_code(text: str) -> str | None:
@@ -66,11 +75,14 @@ def http_statuses(text: str) -> list[int]:
     found: dict[int, None] = {}
     if alone := _STATUS_ALONE.match(text):
         found[int(alone.group(1))] = None
-    for pattern in (_STATUS_BEFORE, _STATUS_AFTER, _STATUS_PAREN, _STATUS_JSON):
+    for pattern in (_STATUS_BEFORE, _STATUS_AFTER, _STATUS_PAREN, _STATUS_REPR, _STATUS_JSON):
         for match in pattern.finditer(text):
             found[int(match.group(1))] = None
     for code in _reason_matches(text):
         found[code] = None
+    for match in _STATUS_NAMED.finditer(text):
+        if named := _STATUS_NAMES.get(match.group(1)):
+            found[named] = None
     ordered = sorted(found, key=lambda code: _first_position(text, code))
     return [code for code in ordered if code in HTTP_REASONS or 400 <= code <= 599]
 

@@ -21,6 +21,7 @@ FAMILY_MARKERS = {family: re.compile(alternation(lang.family_markers.get(family,
                   for family in _FAMILIES if any(family in lang.family_markers for lang in LANGUAGES)}
 ERROR_CONTEXT = cue("error_words", _ERR_CODE, flags=re.IGNORECASE)
 OFF_DOMAIN = cue("other_products")
+CLIENT_APP = cue("client_apps")
 # Asking how to do something, rather than pasting what went wrong.
 HOW_TO_QUESTION = cue("how_to_words", flags=re.IGNORECASE)
 ERROR_OUTPUT = cue("error_output", r"err_\d{4}", flags=re.IGNORECASE)

@@ -23,6 +23,7 @@ from app.matching.index import KnowledgeIndex
 from app.matching.language import detect_language
 from app.matching.languages import LANGUAGES, SPACED_SCRIPTS, alternation
 from app.matching.lexicon import (
+    CLIENT_APP,
     ERROR_CONTEXT,
     ERROR_OUTPUT,
     HOW_TO_QUESTION,
@@ -31,7 +32,7 @@ from app.matching.lexicon import (
     families_in,
     families_marked,
 )
-from app.matching.neighbours import Sighting, Topic, neighbour_topic
+from app.matching.neighbours import Sighting, Topic, names_deployment, neighbour_topic, topic_cues
 from app.matching.normalize import normalize
 from app.matching.scoring import ScoringParams, specific_signature
 from app.matching.semantic import Encoder, SemanticIndex
@@ -44,6 +45,14 @@ carry the meaning, and a long log would cost tens of milliseconds for nothing.""
 SEMANTIC_DECIDED_BY = ("code", "signature", "pattern")
 """Evidence exact enough that the semantic layer is not asked at all."""
 
+_ERROR_NAME = re.compile(r"\(([A-Z][a-z]+(?:[A-Z][a-z0-9]*)+)\)|(?i:code)\"?\s*[:=]\s*\"?([A-Z][a-z]+(?:[A-Z][a-z0-9]*)+)\b")
+"""An error's name as services print it: `(ImageBuildFailure) ...`, `Code: OutOfQuota`, `"code": "NotFound"`."""
+GENERIC_ERROR_NAMES = frozenset({
+    "badrequest", "notfound", "unauthorized", "forbidden", "conflict", "internalservererror", "internalerror",
+    "serviceerror", "usererror", "systemerror", "serviceunavailable", "gatewaytimeout", "requesttimeout",
+    "toomanyrequests", "validationerror", "badargument", "invalidrequest", "operationfailed", "deploymentfailed",
+})
+"""Names that wrap the real one (`(BadRequest) ... (NotSupported)`): they say nothing of the cause."""
 _INFORMATIVE_LINE = re.compile(
     alternation([r"err[ _\-]?\d", *(lang.informative_words for lang in LANGUAGES)]), re.IGNORECASE)
 
@@ -90,6 +99,8 @@ class _Context:
     unknown_code: bool
     known_status: bool
     unknown_status: bool
+    unknown_error_name: bool
+    """The paste names its error (`(MissingDriverProgram)`), and no entry knows that name."""
     off_domain: bool
     how_to: bool
     error_report: bool
@@ -108,7 +119,9 @@ class _Context:
         factor = params.off_domain if self.off_domain else 1.0
         factor *= params.unknown_code if self.unknown_code else 1.0
         factor *= params.unknown_status if self.unknown_status else 1.0
-        factor *= params.neighbour if self.topic is not None else 1.0
+        # an entry that says the neighbour's words itself may escape its discount in a deployment's paste
+        factor *= params.neighbour if self.sighting is not None and self.sighting.outweighs({}) \
+            and (self.sighting.conclusive or not self.sighting.deployment_words) else 1.0
         return factor
 
 
@@ -153,6 +166,18 @@ def informative_part(text: str, limit: int) -> str:
     return "\n".join(lines[i] for i in sorted(keep))
 
 
+def _corrected_text(text: str, corrections: dict[str, str]) -> str:
+    """The text with each misspelt word replaced by the known word it resembles."""
+    return re.sub(r"[a-z0-9а-яё._\-/']+", lambda m: corrections.get(m.group(0), m.group(0)), text)
+
+
+def _own_words(entry: dict[str, Any]) -> str:
+    """What an entry says the problem looks like, in every language: titles, causes, aliases, signatures."""
+    texts = [part for content in entry["content"].values() if content for part in (content["title"], content["cause"])]
+    texts += [alias for aliases in (entry.get("aliases") or {}).values() if aliases for alias in aliases]
+    return "\n".join(texts + list(entry.get("signatures", ())))
+
+
 def _spells_status(status: int, original: str, regex: re.Pattern[str] | None) -> bool:
     """Whether a signature (or a pattern, `regex`) says no more than the HTTP status `status`."""
     phrases = [phrase for phrase in HTTP_REASONS.get(status, "").split("|") if phrase]
@@ -171,6 +196,11 @@ class Matcher:
         self.ambiguity_margin = self.params.ambiguity_margin
         self.max_query_chars = max_query_chars
         self.semantic = SemanticIndex(entries, encoder, cache_dir) if encoder is not None else None
+        own_words = [normalize(_own_words(entry)) for entry in entries]
+        self.own_cues = [topic_cues(words) for words in own_words]
+        """The neighbouring topics' cues each entry says itself, by topic id (`Sighting.outweighs`)."""
+        self.known_words = frozenset(word for words in own_words for word in re.findall(r"[a-z0-9_]+", words))
+        """Every word the entries say, error names among them (`ImageBuildFailure` → `imagebuildfailure`)."""
 
     def entry(self, entry_id: str) -> dict[str, Any] | None:
         """The entry the matcher was built from, so answers need no second database read."""
@@ -183,15 +213,17 @@ class Matcher:
             query = informative_part(query, self.max_query_chars)
         text = normalize(query)
         codes = error_codes(text)
-        statuses = http_statuses(text)
+        corrections = self._corrections(text)
+        # a status in misspelt context ("keeps retruning 429") is a status too
+        statuses = list(dict.fromkeys(http_statuses(text) + (
+            http_statuses(_corrected_text(text, corrections)) if corrections else [])))
         clock.lap("normalise")
         evidence: dict[int, _Evidence] = defaultdict(_Evidence)
         self._code_evidence(codes, evidence)
         self._status_evidence(statuses, evidence)
-        corrections = self._corrections(text)
         self._signature_evidence(text, corrections, evidence)
         self._text_evidence(text, corrections, evidence)
-        context = self._context(text, codes, statuses)
+        context = self._context(text, codes, statuses, self._unknown_error_name(query))
         clock.lap("candidates")
         self._semantic_evidence(text[:SEMANTIC_QUERY_CHARS], evidence, context)
         clock.lap("semantic")
@@ -256,7 +288,7 @@ class Matcher:
         index = self.index
         if not corrections:
             return
-        corrected_text = re.sub(r"[a-z0-9а-яё._\-/']+", lambda m: corrections.get(m.group(0), m.group(0)), text)
+        corrected_text = _corrected_text(text, corrections)
         for fixed in corrections.values():
             for number in index.signatures_by_word.get(fixed, ()):
                 signature = index.signatures[number]
@@ -434,7 +466,14 @@ class Matcher:
             best = max(best, lifted.combined(params) * (1.0 if item.code or item.signature else shared))
         return round(best, 1) >= self.threshold
 
-    def _context(self, text: str, codes: list[str], statuses: list[int]) -> _Context:
+    def _unknown_error_name(self, query: str) -> bool:
+        """Whether the paste names its error and the knowledge has none of its names: words around
+        an unknown error are no evidence of a known one, like an unknown ERR_NNNN code."""
+        names = {name.casefold() for match in _ERROR_NAME.finditer(query) for name in match.groups() if name}
+        names -= GENERIC_ERROR_NAMES
+        return bool(names) and not names & self.known_words
+
+    def _context(self, text: str, codes: list[str], statuses: list[int], unknown_error_name: bool) -> _Context:
         """A status only another SDK generation's entries answer is neither known nor unknown in a
         paste marked as one family's: a v2 deployment's liveness probe 502 is not the v1 web service's 502."""
         index = self.index
@@ -450,7 +489,9 @@ class Matcher:
             unknown_code=bool(codes) and not known_codes,
             known_status=known_status,
             unknown_status=bool(statuses) and not any(answered),
-            off_domain=bool(OFF_DOMAIN.search(text)) or bool(SMALL_TALK.search(text)),
+            unknown_error_name=unknown_error_name and not known_codes,
+            off_domain=bool(OFF_DOMAIN.search(text)) or bool(SMALL_TALK.search(text))
+            or (bool(CLIENT_APP.search(text)) and not names_deployment(text)),
             how_to=bool(HOW_TO_QUESTION.search(text)) and not error_report,
             error_report=error_report,
             families=frozenset(families_in(text) | marked),
@@ -474,6 +515,8 @@ class Matcher:
         # a paste beyond doubt about a neighbour: an entry's literal signature there is the neighbour's too;
         # a paste in another stage (no deployment word): only a specific signature stays the entry's
         sighting = context.sighting
+        if sighting is not None and not sighting.outweighs(self.own_cues[position]):
+            sighting, topic = None, None
         signature_is_neighbours = sighting is not None and (sighting.conclusive or (
             sighting.outside_deployment
             and not specific_signature(item.reasons, params.specific_signature_words)))
@@ -483,6 +526,7 @@ class Matcher:
             ("other_code_known", params.other_code_known, context.known_codes and not exact),
             ("unknown_code", params.unknown_code, context.unknown_code and not item.signature),
             ("unknown_status", params.unknown_status, context.unknown_status and not exact),
+            ("unknown_error_name", params.unknown_error_name, context.unknown_error_name and not exact),
             ("status_conflict" if entry.get("http_statuses") else "status_absent",
              params.status_conflict if entry.get("http_statuses") else params.status_absent,
              context.known_status and not item.status and not exact),

@@ -27,8 +27,9 @@ The stage counts as evidence. A paste without one deployment word is *outside de
 neighbour's too, and only an ERR_NNNN code or a specific signature (a sentence of the entry's
 error output) keeps the entry. Such a paste is a sighting even when no topic has two cues but
 the neighbouring topics together have STAGE_CUES. The sighting is *conclusive* when, outside
-deployment, the topic has a strong hit or CONCLUSIVE_CUES distinct cues: the matcher then
-discounts every signature and pattern (only an ERR_NNNN code keeps its entry).
+deployment, the topic has a strong hit or CONCLUSIVE_CUES distinct cues, or when a strong hit
+comes with STRONG_OVER_DEPLOYMENT times as many of the topic's distinct cues as deployment words:
+the matcher then discounts every signature and pattern (only an ERR_NNNN code keeps its entry).
 
 Cues are regular expressions with two rules, checked when the module loads: a cue starts
 with a literal character, and one in a script written with spaces (Latin, Cyrillic,
@@ -123,14 +124,14 @@ _NEUTRAL: tuple[_Source, ...] = (
     _Source(
         "training-job",
         strong=(
-            r"az ml job (?:create|stream|show|download|cancel|list|archive)", r"user process '?\w*'? exited",
-            r"std_log\w*\.txt", r"scriptrunconfig", r"experiment\.submit", r"ml_client\.jobs\.create_or_update",
+            # not `User process ... exited` nor std_log.txt: a batch deployment's job writes them too
+            r"az ml job (?:create|stream|show|download|cancel|list|archive)", r"scriptrunconfig", r"experiment\.submit", r"ml_client\.jobs\.create_or_update",
             r"estimator\w*", r"pytorchconfiguration|mpiconfiguration|tensorflowconfiguration", r"run\.get_context",
         ),
         cues=(
             r"mlflow\.(?:log|start_run|autolog|set_tracking|set_experiment)\w*", r"log_metric\w*|log_param\w*|run\.log" + _E,
             r"train\.py", r"jobs\.create_or_update|jobs\.stream", r"limits\.timeout", r"activityfailedexception",
-            r"wait_for_completion", r"driver_log\w*|control_log\w*", r"command\(", r"azureml-logs|user_logs",
+            r"wait_for_completion", r"driver_log\w*|control_log\w*", r"user process '?\w*'? exited", r"std_log\w*\.txt", r"command\(", r"azureml-logs|user_logs",
             r"torch\.distributed|horovod|deepspeed|nccl" + _E, r"executionfailed", r"amlignore",
             r"rundetails|azureml\.widgets",
         ),
@@ -167,7 +168,8 @@ _NEUTRAL: tuple[_Source, ...] = (
             r"pipelinedata|outputfiledatasetconfig", r"steprun\w*|pipelinerun\w*", r"dsl\.pipeline",
             r"azureml\.pipeline\w*", r"pipeline_job\w*|pipelinejob\w*",
         ),
-        cues=(r"pipeline\.ya?ml", r"error_threshold", r"allow_reuse"),
+        # ParallelRunStep's driver is the batch endpoints' too: a cue of both stages
+        cues=(r"pipeline\.ya?ml", r"error_threshold", r"allow_reuse", r"amlbi_main\w*"),
         page="how-to-debug-pipelines?view=azureml-api-1",
         title="Troubleshooting machine learning pipelines",
     ),
@@ -215,8 +217,9 @@ _NEUTRAL: tuple[_Source, ...] = (
     ),
     _Source(
         "azure-openai",
+        # with the hosts of Azure AI Foundry's serverless APIs and AI services (an ML endpoint's is inference.ml.azure.com)
         strong=(r"text-embedding\w*", r"aoai" + _E, r"openai\.\w+", r"azure_openai\w*", r"cognitiveservices\.azure\.com",
-                r"ocp-apim-subscription-key"),
+                r"ocp-apim-subscription-key", r"models\.ai\.azure\.com|services\.ai\.azure\.com|inference\.ai\.azure\.com"),
         cues=(r"insufficientquota", r"s0" + _E, r"deployment_id|engine=", r"max_tokens"),
         page="https://learn.microsoft.com/azure/ai-services/openai/quotas-limits",
         title="Azure OpenAI quotas and limits",
@@ -226,7 +229,7 @@ _NEUTRAL: tuple[_Source, ...] = (
 # Language-neutral words of the covered knowledge: commands, files and error names of
 # endpoints, deployments and web services (each language's words: `Language.deployment_cues`).
 _NEUTRAL_DEPLOYMENT_CUES: tuple[str, ...] = (
-    r"--type batch", r"kubernetes|kubectl|pods?" + _E, r"webserviceexception|acideploymentfailed", r"aci" + _E + r"|aks" + _E,
+    r"--type batch", r"kubernetes|kubectl|pods?" + _E, r"webserviceexception|acideploymentfailed|kubernetesdeploymentfailed", r"aci" + _E + r"|aks" + _E,
     r"imagebuildfailure", r"outofquota", r"inferencingclient\w*", r"inference_?config\w*", r"deploy_config\w*|deployment_config\w*",
     r"localwebservice", r"score\.py", r"inference\.ml\.azure\.com", r"crashloopbackoff", r"invoke" + _E, r"resourcenotready",
     r"--input[-_]path|--output[-_]path", r"docker (?:pull|run|exec|commit|stop|tag|login)", r"ptvsd|debugpy",
@@ -265,12 +268,16 @@ _ERROR_CODE = re.compile(r"err[ _\-]?\d{4}(?!\d)")
 CONCLUSIVE_CUES = 3
 """Distinct cues of one topic that are conclusive without a strong one: three different words of
 compute clusters (nodes, low priority, resizing) in a paste without a deployment word are no accident."""
+STRONG_OVER_DEPLOYMENT = 3
+"""A strong cue with this many of its topic's distinct cues per deployment word is conclusive too: a
+deployment word said in passing ("an auto-deploy script fails to provision the compute cluster") does
+not make a paste full of a neighbour's words a deployment's."""
 STAGE_CUES = 3
+"""Distinct words of the neighbouring topics, whichever, that place a paste without a deployment
+word in their stage (training, provisioning, signing in) though no single topic has two."""
 DEPLOYMENT_WORD_WEIGHT = 1.5
 """A topic needs more than this many distinct cues per distinct deployment word of the paste: a
 deployment question that mentions its notebook and its workspace in passing stays a deployment's."""
-"""Distinct words of the neighbouring topics, whichever, that place a paste without a deployment
-word in their stage (training, provisioning, signing in) though no single topic has two."""
 
 
 def _variants(entry: str) -> list[str]:
@@ -344,6 +351,21 @@ class Sighting:
     """Not one word of deploying or scoring: the paste is in another stage (training, provisioning,
     signing in), so a short, generic signature of an entry (`No module named`, `timed out`) is no
     evidence either; only an ERR_NNNN code or a specific signature keeps its entry."""
+    cues: Mapping[str, frozenset[int]] = field(default_factory=dict)
+    """Every topic's distinct cues the paste says, by topic id (as `topic_cues` gives them)."""
+    deployment_words: int = 0
+    """The paste's distinct words of the covered knowledge's stage."""
+
+    def outweighs(self, own_cues: Mapping[str, frozenset[int]]) -> bool:
+        """Whether a topic still outweighs the paste's deployment words once the cues an entry says
+        itself (`own_cues`: its titles, causes and aliases) are set aside. The knowledge covers a deployment
+        in a private workspace, a batch job that cannot mount its dataset, a browser calling an endpoint:
+        there the workspace, the dataset and the browser are the entry's words, not another topic's.
+        A conclusive sighting, or one in a paste without a deployment word, outweighs every entry."""
+        if self.conclusive or not self.deployment_words:
+            return True
+        return any(len(cues - own_cues.get(topic, frozenset())) > DEPLOYMENT_WORD_WEIGHT * self.deployment_words
+                   for topic, cues in self.cues.items())
 
 
 TOPICS: tuple[Topic, ...] = tuple(_topic(source) for source in _SOURCES)
@@ -475,10 +497,9 @@ def _scanners_for(text: str) -> tuple[_Scanner, ...]:
     return (_SCANNERS["latin"],)
 
 
-def neighbour_topic(text: str) -> Sighting | None:
-    """The neighbouring topic a folded paste is about, or None (a deployment's, or nothing clear)."""
-    if any(not text[max(0, match.start() - 1):match.start()].isalpha() for match in _ERROR_CODE.finditer(text)):
-        return None  # an ERR_NNNN code ("stderr 2024" is none)
+def _hits(text: str) -> tuple[list[set[int]], set[tuple[int, int]]]:
+    """The distinct cues a folded text says, by topic number (the last: the covered knowledge's
+    deployment words), and the distinct neighbour words among them."""
     hits: list[set[int]] = [set() for _ in range(_COVERED + 1)]
     neighbour_words: set[tuple[int, int]] = set()
     for scanner_number, (scanner, credits) in enumerate(_scanners_for(text)):
@@ -487,6 +508,28 @@ def neighbour_topic(text: str) -> Sighting | None:
                 hits[topic_number].add(cue_number)
                 if topic_number != _COVERED:
                     neighbour_words.add((scanner_number, match.lastindex or 0))
+    return hits, neighbour_words
+
+
+def _by_topic(hits: list[set[int]]) -> dict[str, frozenset[int]]:
+    return {topic.id: frozenset(cues) for topic, cues in zip(TOPICS, hits, strict=False) if cues}
+
+
+def topic_cues(text: str) -> dict[str, frozenset[int]]:
+    """The cues of each neighbouring topic a folded text says (an entry's own words, for `Sighting.outweighs`)."""
+    return _by_topic(_hits(text)[0])
+
+
+def names_deployment(text: str) -> bool:
+    """Whether a folded text says a word of the covered knowledge's stage (deploying, scoring) or an ERR_NNNN code."""
+    return bool(_ERROR_CODE.search(text)) or bool(_hits(text)[0][_COVERED])
+
+
+def neighbour_topic(text: str) -> Sighting | None:
+    """The neighbouring topic a folded paste is about, or None (a deployment's, or nothing clear)."""
+    if any(not text[max(0, match.start() - 1):match.start()].isalpha() for match in _ERROR_CODE.finditer(text)):
+        return None  # an ERR_NNNN code ("stderr 2024" is none)
+    hits, neighbour_words = _hits(text)
     floor = len(hits[_COVERED])
     count, strong, number = max(
         (len(cues), sum(cue < _STRONG_COUNTS[n] for cue in cues), -n) for n, cues in enumerate(hits[:_COVERED]))
@@ -494,8 +537,10 @@ def neighbour_topic(text: str) -> Sighting | None:
     if count <= DEPLOYMENT_WORD_WEIGHT * floor:
         return None
     if count >= 2 or strong:
-        conclusive = floor == 0 and (strong > 0 or count >= CONCLUSIVE_CUES)
-        return Sighting(topic, conclusive=conclusive, outside_deployment=floor == 0)
+        conclusive = (floor == 0 and (strong > 0 or count >= CONCLUSIVE_CUES)) or (
+            strong > 0 and count >= STRONG_OVER_DEPLOYMENT * floor)
+        return Sighting(topic, conclusive=conclusive, outside_deployment=floor == 0,
+                        cues=_by_topic(hits), deployment_words=floor)
     if floor == 0 and len(neighbour_words) >= STAGE_CUES:
         return Sighting(topic, conclusive=False, outside_deployment=True)
     return None

@@ -44,6 +44,7 @@ class ScoringParams:
     other_code_known: float = 0.6          # the paste has a known code the entry does not answer
     unknown_code: float = 0.5              # the paste has a code no entry answers
     unknown_status: float = 0.7            # the paste has a status no entry answers
+    unknown_error_name: float = 0.6        # the paste's error names (`(MissingDriverProgram)`) are none the knowledge has
     status_conflict: float = 0.5           # the entry answers other statuses than the paste's
     status_absent: float = 0.85            # the paste has a status the entry does not answer
     off_domain: float = 0.45               # the paste is about another product, or small talk

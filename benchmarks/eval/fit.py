@@ -26,7 +26,8 @@ from app.matching.scoring import FITTED_PARAMS, ScoringParams  # noqa: E402
 from app.matching.semantic import default_encoder  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
-TUNING = (HERE / "tune.jsonl", HERE / "tune_neighbours.jsonl", HERE / "tune_pastes.jsonl")
+TUNING = (HERE / "tune.jsonl", HERE / "tune_neighbours.jsonl", HERE / "tune_pastes.jsonl",
+          HERE / "tune_written2.jsonl", HERE / "tune_pastes2.jsonl")
 GRID = {
     "semantic_floor": (0.45, 0.50),
     "semantic_scale": (120.0, 180.0),
@@ -36,12 +37,16 @@ GRID = {
     # how much of the paste an entry must explain: an in-domain question about something no entry
     # covers shares words with many aliases, but leaves its own subject unexplained
     "text_query_scale": (1.25, 1.5, 1.75, 2.0),
+    # how much an error name no entry knows (`(MissingDriverProgram)`) weakens word-only evidence
+    "unknown_error_name": (0.6, 0.85),
 }
 FITTED = tuple(GRID)
-ACCURACY_TOLERANCE = 0.0
-"""acc@1 on the positive tuning cases that may be given up for abstaining: none. A lower threshold
-of words (text_query_scale 1.25) buys more no-match on the tuning set with one or two right answers,
-and with more right entries pushed out of the top three: in-scope accuracy is not for sale."""
+ACCURACY_TOLERANCE = 0.005
+"""acc@1 on the positive tuning cases that may be given up for abstaining: about three of the 560
+answerable cases of the five tuning sets. With none, a looser neighbour discount won one or two
+answers and lost five or six out-of-scope abstentions; a confidently wrong answer is the failure
+the matcher is worst at. Wider tolerances (0.02) start selling accuracy: a higher threshold costs
+a point and a half of acc@1."""
 
 
 class MemoEncoder:

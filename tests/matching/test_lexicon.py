@@ -7,6 +7,7 @@ import pytest
 from app.knowledge.model import FAMILIES
 from app.matching import lexicon
 from app.matching.lexicon import (
+    CLIENT_APP,
     ERROR_CONTEXT,
     ERROR_OUTPUT,
     FAMILY_CUES,
@@ -20,7 +21,7 @@ from app.matching.normalize import normalize
 CUES = {
     **{f"FAMILY_CUES[{family}]": cue for family, cue in FAMILY_CUES.items()},
     "ERROR_CONTEXT": ERROR_CONTEXT, "OFF_DOMAIN": OFF_DOMAIN, "HOW_TO_QUESTION": HOW_TO_QUESTION,
-    "ERROR_OUTPUT": ERROR_OUTPUT, "SMALL_TALK": SMALL_TALK,
+    "ERROR_OUTPUT": ERROR_OUTPUT, "SMALL_TALK": SMALL_TALK, "CLIENT_APP": CLIENT_APP,
 }
 
 

@@ -76,6 +76,7 @@ class Language:
     synonyms: Mapping[str, str] = field(default_factory=dict)  # user's word → the knowledge's word
     status_before: str = ""                     # words before an HTTP status: "returned", "返回", ...
     status_after: str = ""                      # words after it: "error", "떠요", ...
+    count_words: str = ""                       # after a number, make it a count: "rows", "条", "строк"
     family_words: Mapping[str, str] = field(default_factory=dict)  # deployment family → its words
     family_markers: Mapping[str, str] = field(default_factory=dict)
     """Deployment family → what only its SDK/CLI generation writes (class names, commands, container
@@ -86,6 +87,9 @@ class Language:
     how_to_words: str = ""                      # asking how to do something
     small_talk_words: str = ""                  # greetings, weather, lunch
     other_products: str = ""                    # products that are not Azure ML
+    client_apps: str = ""
+    """Apps that call a deployment (a React page, an Excel sheet, a phone app): another product in a paste
+    alone, the endpoint's client in a paste that names the deployment or scoring stage."""
     neighbour_cues: Mapping[str, NeighbourCues] = field(default_factory=dict)
     """Words of Azure ML's neighbouring topics (compute, training, sign-in ...), by topic id."""
     deployment_cues: tuple[str, ...] = ()

@@ -40,7 +40,8 @@ STOPWORDS = frozenset([
 # knowledge's word, so "remove" finds "delete".
 SYNONYMS = {
     "remove": "delete", "erase": "delete", "teardown": "delete", "destroy": "delete",
-    "reboot": "restart", "relaunch": "restart",
+    "reboot": "restart", "relaunch": "restart", "abort": "cancel",
+    "room": "space",
     "laptop": "local", "workstation": "local",
     "webservice": "service", "websvc": "service",
     "oom": "memory", "oomkilled": "memory",
@@ -175,7 +176,7 @@ NEIGHBOUR_CUES = {
     ),
     "azure-openai": NeighbourCues(
         strong=(r"azure openai|openai" + _E, r"chat ?completions?\w*", r"tokens per minute", r"gpt-?(?:4|35|3\.5|4o)\w*",
-                r"invalid subscription key"),
+                r"invalid subscription key", r"serverless (?:apis?|endpoints?|deployments?)|models as a service|maas" + _E),
         cues=(
             r"tpm" + _E, r"pricing tier", r"completions?" + _E, r"embeddings?" + _E, r"prompts?" + _E,
             r"ai foundry|ai studio|cognitive ?services|ai services", r"models? quota",
@@ -196,16 +197,17 @@ DEPLOYMENT_CUES = (
 # services to ACI, AKS or local Docker; SDK/CLI v2 (azure-ai-ml) has the endpoint and deployment classes
 # and the `az ml online-*`/`batch-*` commands. Not what both write: `azureml-core` in a batch
 # environment, `Booting worker` from any gunicorn, `get_logs`, and the first managed endpoints' server
-# in /var/azureml-server (aml_blueprint.py) that v1 web services ran too.
+# in /var/azureml-server (aml_blueprint.py) that v1 web services ran too, and the
+# <name>.<region>.inference.ml.azure.com host, which batch endpoints' invocation URLs (/jobs) share.
 FAMILY_MARKERS = {
     "managed-online-endpoints": (
         r"(?:managed|kubernetes)online(?:endpoint|deployment)|online_(?:endpoint|deployment)s\.|"
-        r"az ml online-(?:endpoint|deployment)" + _E + r"|inference\.ml\.azure\.com"),
+        r"az ml online-(?:endpoint|deployment)" + _E),
     "batch-endpoints": r"batch(?:endpoint|deployment)\(|batch_(?:endpoint|deployment)s\.|az ml batch-(?:endpoint|deployment)" + _E,
     "docker-aci-aks": (
         r"(?:aci|aks|local)webservice|deploy_configuration|wait_for_deployment|model\.deploy\(|inferenceconfig\(|"
         r"azure-cli-ml|az ml (?:model deploy|service )|"
-        r"(?:aci|aks)deploymentfailed|webservice\.get_logs|ws\.webservices|azureml\.core\.webservice"),
+        r"(?:aci|aks|kubernetes)deploymentfailed|webservice\.get_logs|ws\.webservices|azureml\.core\.webservice"),
 }
 
 _STEMMER = snowball("english")
@@ -250,10 +252,14 @@ LANGUAGE = Language(
     fallback=True,
     synonyms=SYNONYMS,
     status_before=(
-        r"http/\d(?:\.\d)?|https?|status(?:[ _]?code)?|statuscode|status_code|response code|error code|code"
-        r"|returns?|returned|returning|responds? with|responded with|answers? with|got(?: an?)?|gives?(?: me)?"
+        r"http/\d(?:\.\d)?|https?|httperror|status(?:[ _]?code)?|statuscode|status_code|response code|error code|code"
+        r"|(?:returns?|returned|returning)(?: an?)?|responds? with|responded(?: with)?|answers? with|got(?: back)?(?: an?)?"
+        r"|gives?(?: me)?|receiv(?:e|es|ed|ing) an?"
         r"|getting(?: an?)?|throws?|error|errors|fail(?:s|ed|ing)? with(?: an?)?|rejected with(?: an?)?"),
-    status_after=r"error|errors|status|response|responses|code|client error|server error|http",
+    status_after=r"error|errors|status|response|responses|code|(?:client|server|model) errors?|http",
+    count_words=(r"(?:rows?|records?|results?|files?|items?|lines?|images?|documents?|samples?|seconds?|secs?|ms|milliseconds?"
+                 r"|minutes?|mins?|hours?|times|tokens?|characters?|chars?|bytes?|[kmg]i?b|nodes?|cores?|replicas?"
+                 r"|instances?|workers?|threads?|epochs?|pixels?|px|columns?|mini[ -]?batch(?:es)?)(?![a-z])"),
     family_words={
         "managed-online-endpoints": (
             r"online[ -]?endpoints?|online[ -]deployments?|managed (?:online )?endpoints?|managed online|"
@@ -270,25 +276,30 @@ LANGUAGE = Language(
     informative_words=(
         r"error|exception|fail|fatal|traceback|status|http|denied|unauthori|not found|timeout|"
         r"timed out|insufficient|quota|backoff|crash|killed|oom|memory|cannot|can't|unable|invalid|refused"),
-    how_to_words=r"\bhow (?:do|can|to|should)\b|\bis there a way\b|\bcan i\b",
+    # "how do I fix it" asks for the fix of what went wrong, not how to do something
+    how_to_words=(r"\bhow (?:do|can|to|should)\b(?! (?:i |we |you )?(?:fix|solve|resolve|get rid|avoid|prevent|stop"
+                  r"|work ?around|deal with|handle)\b)|\bis there a way\b|\bcan i\b"),
     small_talk_words=(
         r"^\W*(?:hi|hello|hey|good (?:morning|afternoon|evening)|thanks?|thank you|how are you|bye)\b|"
         r"how (?:are you|was your)|have a nice|what'?s up"),
     other_products=(
         r"azure functions?|function app|app service|web app|static web app|cosmos|sql database|mysql|"
-        r"postgres|mongodb|redis cache|\bnpm\b|\byarn\b|node\.?js|\breact\b|wordpress|"
-        r"windows update|\boffice\b|outlook|\bexcel\b|iphone|android|kakao|wechat|"
+        r"postgres|mongodb|redis cache|\bnpm\b|\byarn\b|wordpress|"
+        r"windows update|\boffice\b|outlook|kakao|wechat|"
         r"\baws\b|lambda|\bgcp\b|heroku|vercel|netlify|cloudflare|logic app|service bus|event hub|"
         r"api management|teapot|visual c\+\+|c\+\+ build tools|building wheel|setup\.py|\bgcc\b|cmake|"
         r"\bmaven\b|gradle|\bcargo\b|nuget|\bjdk\b|"
         # other data and cloud platforms, CI services and chat apps
-        r"databricks|power ?bi\b|tableau|snowflake|bigquery|vertex ai|\bgke\b|\beks\b|\bec2\b|runinstances|"
+        r"databricks|tableau|snowflake|bigquery|vertex ai|\bgke\b|\beks\b|\bec2\b|runinstances|"
         r"\bs3 bucket|dynamodb|firebase|supabase|github actions|gitlab|jenkins|\bjira\b|sharepoint|onedrive|"
         r"\bslack\b|discord|telegram|dingtalk|yandex|alibaba cloud|aliyun|tencent cloud|"
         # other ML services: Amazon's, and Azure ML Studio (classic), retired, with its own web services
         r"sagemaker|services\.azureml\.net|studio \(classic\)|scored probabilities|"
         # Azure ML Workbench and its CLI (2017-2018, retired): another product with its own web services
-        r"workbench|az ml service create realtime|az ml env setup"),
+        r"workbench|az ml service create realtime|az ml env setup|"
+        # the user's own word that the problem is not Azure's
+        r"(?:unrelated|not related) to azure|nothing to do with azure|not an azure (?:ml )?(?:issue|problem|question)"),
+    client_apps=r"node\.?js|\breact(?:\.?js)?\b|\bangular\b|\bvue(?:\.?js)?\b|\bexcel\b|power ?bi\b|iphone|\bios app|android",
     neighbour_cues=NEIGHBOUR_CUES,
     deployment_cues=DEPLOYMENT_CUES,
 )

@@ -36,7 +36,8 @@ NEIGHBOUR_CUES = {
     "compute-cluster": NeighbourCues(
         strong=(r"컴퓨팅 ?클러스터", r"계산 ?클러스터", r"학습 ?클러스터", r"노드(?:가|를)? ?(?:할당|선점)"),
         cues=(r"클러스터", r"저우선 ?순위|낮은 우선 ?순위|우선 ?순위가 낮은", r"선점", r"스케일 ?(?:업|다운|아웃)", r"노드",
-              r"크기 ?조정", r"할당(?!량)", r"전용 ?코어|코어 ?할당량", r"가상 ?머신 ?크기|vm ?크기", r"스팟"),
+              # not the 할당 of a role assignment (역할 할당)
+              r"크기 ?조정", r"할(?<!역할 할)(?<!역할할)당(?!량)", r"전용 ?코어|코어 ?할당량", r"가상 ?머신 ?크기|vm ?크기", r"스팟"),
     ),
     "compute-instance": NeighbourCues(
         strong=(r"컴퓨팅 ?인스턴스", r"유휴 ?(?:시 )?종료", r"자동 ?종료"),
@@ -103,17 +104,20 @@ LANGUAGE = Language(
     letters=r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]",
     detect=detect,
     status_before=r"상태\s?코드|상태|코드|응답|오류|에러",
-    status_after=r"에러|오류|응답|코드|상태|이|가|을|를|은|는|떠|뜨|나와|나요|나옵|반환|발생",
+    count_words=r"개|건|줄|행|초|분|번째|번|장|시간",
+    status_after=r"(?:모델|서버|내부) ?(?:오류|에러)|에러|오류|응답|코드|상태|이|가|을|를|은|는|떠|뜨|나와|나요|나옵|반환|발생",
     family_words={
-        "managed-online-endpoints": r"관리형|온라인 엔드포인트",
+        "managed-online-endpoints": r"관리형|온라인 ?(?:엔드포인트|배포|endpoint|deployment)",
         "batch-endpoints": r"배치|일괄 처리|일괄처리",
         "docker-aci-aks": r"웹 ?서비스",
     },
     error_words=r"오류|에러|실패",
     informative_words=r"오류|에러|실패",
-    how_to_words=r"어떻게|방법|하려면",
+    # 어떻게 해결 / 해결 방법 / 어떻게 해야 하나요 ask for the fix of a failure, not how to do something
+    how_to_words=r"어떻게(?! ?(?:해결|고치|고쳐|해야|하죠|하나요|해요))|(?<!해결 )(?<!해결)방법|하려면",
     small_talk_words=r"^\W*(?:안녕|감사|고마워|좋은 아침)|점심|저녁 뭐|주말 잘|날씨",
-    other_products=r"엑셀|워드|파워포인트|카카오|네이버 ?클라우드|파워 ?bi|깃허브 ?액션|젠킨스|슬랙",
+    other_products=r"워드|파워포인트|카카오|네이버 ?클라우드|깃허브 ?액션|젠킨스|슬랙",
+    client_apps=r"엑셀|파워 ?bi|리액트|안드로이드|아이폰",
     neighbour_cues=NEIGHBOUR_CUES,
     deployment_cues=DEPLOYMENT_CUES,
 )

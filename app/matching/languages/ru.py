@@ -27,7 +27,10 @@ STOPWORDS = frozenset([
     "при", "наконец", "два", "об", "другой", "хоть", "после", "над", "больше", "тот", "через", "эти", "нас",
     "про", "всего", "них", "какая", "много", "разве", "три", "эту", "моя", "впрочем", "хорошо", "свою",
     "этой", "перед", "иногда", "лучше", "чуть", "том", "нельзя", "такой", "им", "более", "всегда",
-    "конечно", "всю", "между", "это", "почему"
+    "конечно", "всю", "между", "это", "почему",
+    # chat around the problem: who said it and when, not what failed
+    "говорит", "говорят", "пишет", "пишут", "вчера", "сегодня", "утром", "вечером", "постоянно",
+    "сколько",  # as "how many" in English: the question, not its subject
 ])
 
 # Words users type for a concept the knowledge names differently; each maps to the
@@ -57,7 +60,7 @@ _SYNONYM_FEATURES = synonym_features(PREFIX, SYNONYMS, stem)
 
 def word_features(token: str) -> list[str]:
     found = []
-    for part in token.split("-"):
+    for part in token.replace("ё", "е").split("-"):  # "ещё" and "еще" alike (Snowball folds ё itself)
         if part in STOPWORDS or len(part) <= 1:
             continue
         feature = f"{PREFIX}:{stem(part)}"
@@ -146,8 +149,10 @@ LANGUAGE = Language(
     detect=detect,
     synonyms=SYNONYMS,
     status_before=(r"код(?:ом)?(?: состояния| ответа)?|статус(?:ом)?|ошибк[аиуое]|ошибкой|отвечает|возвращает"
-                   r"|вернул[аио]?|получаю|выдает|выдаёт"),
+                   r"|вернул(?:а|о|и|ся|ась)?|верн[её]т|получа(?:ю|ем|ет)|получил[аи]?|выда[её]т|отда[её]т|отдают"
+                   r"|пада(?:ет|ют) с|прилета(?:ет|ют)|в ответ"),
     status_after=r"ошибк\w*|статус\w*|код\w*|ответ\w*",
+    count_words=r"(?:строк|запис|файл|штук|раз|секунд|мс|минут|элемент|изображени|токен|узл|ядер|реплик)[а-яё]*",
     family_words={
         "managed-online-endpoints": r"управляем\w*|онлайн-?\w*",
         "batch-endpoints": r"пакетн\w*",
@@ -155,7 +160,8 @@ LANGUAGE = Language(
     },
     error_words=r"ошибк|исключени|сбой|упал|падает",
     informative_words=r"ошибк|сбой|не удалось",
-    how_to_words=r"\bкак\b|каким образом|можно ли",
+    # "как исправить" asks for the fix of a failure, not how to do something
+    how_to_words=r"\bкак\b(?! (?:это )?(?:исправить|починить|решить|побороть|избавиться|обойти|быть)\b)|каким образом|можно ли",
     other_products=r"1с|1c:|битрикс|яндекс|телеграм\w*|вконтакте",
     small_talk_words=(r"^\W*(?:привет|здравствуй|добр\w+ (?:утро|день|вечер)|спасибо)|как дела"
                       r"|как прошл\w* выходн|погод"),

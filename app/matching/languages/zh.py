@@ -5,6 +5,7 @@ Chinese is written without spaces between words, so text is compared by characte
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from app.matching.languages.base import Language, NeighbourCues, char_grams
@@ -16,12 +17,21 @@ PREFIX = "h"
 STOP_BIGRAMS = frozenset([
     "什么", "怎么", "为什", "么样", "我的", "一个", "这个", "那个", "可以", "是不", "不是", "时候", "一下", "一直", "还是", "但是", "如果",
     "需要", "应该", "怎样", "如何", "我们", "你们", "他们", "已经", "就是", "这样", "那样", "没有", "有没", "了吗", "的时", "是什", "要怎",
-    "该怎", "请问", "一些", "为啥"
+    "该怎", "请问", "一些", "为啥", "多少", "多久"
 ])
 
 
+# Chinese typos are homophones the input method offered first (bù shǔ: 部属 for 部署): each common
+# slip of the area's words → the word meant, read before the text is cut into grams.
+IME_SLIPS = {
+    "部属": "部署", "部暑": "部署", "终节点": "终结点", "配制": "配置", "登陆": "登录", "镜象": "镜像", "依懒": "依赖",
+    "报措": "报错", "超限制": "超出限制", "日制": "日志",
+}
+_SLIP = re.compile("|".join(IME_SLIPS))
+
+
 def word_features(token: str) -> list[str]:
-    return char_grams(PREFIX, token, STOP_BIGRAMS)
+    return char_grams(PREFIX, _SLIP.sub(lambda match: IME_SLIPS[match.group(0)], token), STOP_BIGRAMS)
 
 
 def detect(text: str, counts: Mapping[str, int]) -> bool:
@@ -33,7 +43,8 @@ def detect(text: str, counts: Mapping[str, int]) -> bool:
 NEIGHBOUR_CUES = {
     "compute-cluster": NeighbourCues(
         strong=(r"计算群集|计算集群", r"训练群集|训练集群", r"节点(?:被)?抢占"),
-        cues=(r"群集|集群", r"低优先级", r"抢占", r"节点", r"缩放|扩容|缩容|纵向扩展|横向扩展", r"调整大小", r"分配",
+        # not the 节点 of a mistyped 终节点 (终结点, an endpoint) nor the 分配 of a role assignment (角色分配)
+        cues=(r"群集|集群", r"低优先级", r"抢占", r"节(?<!终节)点", r"缩放|扩容|缩容|纵向扩展|横向扩展", r"调整大小", r"分(?<!角色分)配",
               r"专用核心|核心配额", r"虚拟机大小|虚拟机系列", r"现成|竞价"),
     ),
     "compute-instance": NeighbourCues(
@@ -84,7 +95,7 @@ NEIGHBOUR_CUES = {
 
 # Words of the covered knowledge's stage in Chinese: deploying and scoring.
 DEPLOYMENT_CUES = (
-    r"容器(?!注册)", r"终(?<!专用终)结点|端(?<!专用端)点|联机", r"部署", r"web ?服务", r"推理", r"批处理|批量", r"评分",
+    r"容器(?!注册)", r"终(?<!专用终)[结节]点|端(?<!专用端)点|联机", r"部署|部属", r"web ?服务", r"推理", r"批处理|批量", r"评分",
 )
 
 
@@ -97,18 +108,21 @@ LANGUAGE = Language(
     spaced=False,
     letters=r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]",
     detect=detect,
-    status_before=r"状态码|狀態碼|状态|返回(?:了)?|报(?:错)?|报了|出现|错误码?|錯誤|响应码?",
-    status_after=r"错误|錯誤|报错|状态码|响应|了",
+    status_before=r"状态码|狀態碼|状态|返回(?:了)?|报(?:错)?|报了|出现|错误码?|錯誤|响应码?|[收得]到了?|提示|[遇碰]到了?",
+    status_after=r"(?:模型|服务器|内部) ?(?:错误|錯誤)|错误|錯誤|报错|状态码|响应|了",
+    count_words=r"条|个|行|次|张|份|秒|毫秒|分钟|小时|多|个?文件|个?节点|个?实例",
     family_words={
-        "managed-online-endpoints": r"托管|联机终结点|联机端点|在线终结点|在线端点",
+        "managed-online-endpoints": r"托管|(?:联机|在线) ?(?:终结点|端点|部署|endpoint|deployment)",
         "batch-endpoints": r"批处理|批量",
         "docker-aci-aks": r"web ?服务",
     },
     error_words=r"错误|失败|报错|异常",
     informative_words=r"错误|失败|报错",
-    how_to_words=r"怎么|如何|怎样",
+    # 怎么办 (what do I do), 怎么回事 (what happened), 如何解决 (how to fix): a failure's question, not a how-to
+    how_to_words=r"怎么(?!办|回事|了|解决|修复|处理)|如何(?!解决|修复|处理)|怎样(?!解决|修复|处理)",
     small_talk_words=r"^\W*(?:你好|您好|谢谢|早上好|晚上好)|在吗|天气|吃饭|周末",
     other_products=r"微信|钉钉|飞书|阿里云|腾讯云|华为云|百度智能云",
+    client_apps=r"安卓|苹果手机|小程序",
     neighbour_cues=NEIGHBOUR_CUES,
     deployment_cues=DEPLOYMENT_CUES,
 )
