@@ -4,7 +4,9 @@ synthetic knowledge bases 10x and 100x larger.
 Prints p50/p99 latency over a few thousand realistic queries (codes, status lines,
 logs, questions in four languages, typos, no-match pastes), build time (wall and CPU:
 the machine may be shared), and the memory of a process holding the matcher: RSS, and
-USS (its private pages: what a worker adds when the index's mapped files are shared).
+USS (its private pages: what a worker adds when the index's mapped files are shared). RSS is
+the interpreter with the app's imports, plus `input MB` (the knowledge's entry dicts, which a
+worker's snapshot holds too), plus `matcher MB` (the index and what it maps).
 Each size runs twice in fresh processes so memory figures do not mix: `built`, the first
 build of that knowledge, which also saves the index to a cache directory, and `cached`,
 a later process (a restarted or second worker) mapping the saved index.
@@ -172,6 +174,8 @@ def measure(scale: int, count: int, index_cache: Path, semantic: bool = False) -
     entries, errors = read_entry_files(ROOT / "knowledge" / "entries")
     if errors:
         raise SystemExit("\n".join(map(str, errors)))
+    gc.collect()
+    imported = rss_mb()
     knowledge = synthetic_knowledge(entries, scale)
     queries = realistic_queries(knowledge, count)
     # the semantic cache is the service's (encoding 100x texts takes long); the index cache is the run's
@@ -196,7 +200,8 @@ def measure(scale: int, count: int, index_cache: Path, semantic: bool = False) -
             "build_s": round(build_s, 2), "build_cpu_s": round(build_cpu_s, 2),
             "p50_ms": round(statistics.median(timings), 3),
             "p99_ms": round(timings[int(len(timings) * 0.99) - 1], 3), "max_ms": round(timings[-1], 2),
-            "rss_mb": round(rss_mb(), 1), "uss_mb": round(uss_mb(), 1), "matcher_mb": round(rss_mb() - before, 1)}
+            "rss_mb": round(rss_mb(), 1), "uss_mb": round(uss_mb(), 1), "input_mb": round(before - imported, 1),
+            "matcher_mb": round(rss_mb() - before, 1)}
 
 
 def main() -> None:
@@ -213,7 +218,7 @@ def main() -> None:
         print(json.dumps(measure(args.one, args.queries, args.index_cache, args.with_semantic)))
         return
     print(f"{'size':>8} {'index':>7} {'entries':>8} {'build s':>8} {'cpu s':>7} {'p50 ms':>7} {'p99 ms':>7} "
-          f"{'max ms':>7} {'RSS MB':>7} {'USS MB':>7} {'matcher MB':>10}")
+          f"{'max ms':>7} {'RSS MB':>7} {'USS MB':>7} {'input MB':>8} {'matcher MB':>10}")
     runs = [(int(s), False) for s in args.scales.split(",") if s for _ in ("built", "cached")] + \
         [(int(s), True) for s in args.semantic_scales.split(",") if s]
     with tempfile.TemporaryDirectory(prefix="match-latency-") as index_cache:
@@ -225,7 +230,7 @@ def main() -> None:
             r = json.loads(output)
             print(f"{r['scale']:>8} {r['index']:>7} {r['entries']:>8} {r['build_s']:>8} {r['build_cpu_s']:>7} "
                   f"{r['p50_ms']:>7} {r['p99_ms']:>7} {r['max_ms']:>7} {r['rss_mb']:>7} {r['uss_mb']:>7} "
-                  f"{r['matcher_mb']:>10}", flush=True)
+                  f"{r['input_mb']:>8} {r['matcher_mb']:>10}", flush=True)
     from follow_up_latency import follow_up_row  # the conversation's share of a follow-up's match
     print(follow_up_row())
 

@@ -4,11 +4,15 @@ index, an inverted index of text features with IDF weights, and a typo vocabular
 Everything a query needs is looked up here, so matching scores a few candidates
 instead of every phrase of every entry.
 
-The text index is compact, so that a knowledge base a hundred times ours fits a worker: each
-distinct feature string is stored once, as a key of `feature_ids`; everything else (phrase
-features, postings, IDF) is flat integer and float arrays indexed by feature id. Saved in a
-cache folder, the arrays are mapped by later processes: workers share their pages, and a
-restart reads the index in about a second instead of building it again.
+The text index is compact, so that a knowledge base a hundred times ours fits a worker: it holds
+no feature strings (at 100x there are 830,000, mostly Korean and Chinese character pairs), only
+flat integer and float arrays indexed by feature id, and a table from each feature's packed bytes
+to its id. Saved in a cache folder, the arrays are mapped by later processes: workers share their
+pages, and a restart reads the index in a fraction of a second instead of building it again.
+
+The build works on chunks of entries with C loops and numpy: each chunk's texts are normalised and
+tokenised together, each distinct token gets its features once, and phrases, postings and
+vocabulary come from arrays of token numbers (at 100x, 600,000 texts and 8 million tokens).
 """
 from __future__ import annotations
 
@@ -25,7 +29,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import chain
+from itertools import accumulate, chain, count
 from pathlib import Path
 from typing import Any
 
@@ -34,8 +38,9 @@ import numpy.typing as npt
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from app.matching.features import token_texts, tokens, word_features
-from app.matching.languages import SPACED_SCRIPTS, UNIGRAM
+from app.matching.features import tokens, word_features
+from app.matching.languages import LANGUAGES, SPACED_SCRIPTS, UNIGRAM
+from app.matching.neighbours import topic_cues
 from app.matching.normalize import normalize
 
 _log = logging.getLogger(__name__)
@@ -45,18 +50,44 @@ UNIGRAM_FACTOR = 0.35
 COMMON_CUTOFF_MAX = 300
 _LITERAL_RUN = re.compile(r"[a-z0-9_]{4,}|[а-яё]{4,}")
 PHRASE_KINDS = ("title", "alias", "signature")
+BODY = -1
+"""The kind of an entry's prose (causes, steps, command descriptions) while it is indexed."""
 NO_FEATURE = -1
 """The id of a feature the knowledge never uses: it has no postings."""
 
-INDEX_FORMAT = "compact-1"
+CHUNK_ENTRIES = 20
+"""Entries whose texts are tokenised together: enough (1,500 texts) for C loops to dominate, few
+enough that the chunk's token strings and arrays stay small (the heap keeps a build's peak)."""
+_BREAK = "\x00"
+"""Ends each text of a chunk: normalisation replaces control characters, so no text has it."""
+_TOKEN_OR_BREAK = re.compile("|".join([f"(?:{lang.token})" for lang in LANGUAGES] + [_BREAK]))
+PLAIN_CHARACTERS = "A-Za-z\u0410-\u044f\u0401\u0451\uac00-\ud7a3\u4e00-\u9fff \t.,;:!?()'\""
+"""Characters that folding only lower-cases (Latin and Cyrillic letters, Hangul syllables, CJK
+ideographs, spaces and punctuation), none of which a pattern of `normalize` needs: those match
+digits, `id`, hyphens, slashes and `://` (see app.matching.normalize)."""
+_NOT_PLAIN = re.compile(f"[^{PLAIN_CHARACTERS}]|[iI][dD]")
+_PLAIN_BREAK = "\ue000"
+"""A line between plain texts normalised together: a private-use character, not a plain one."""
+_LINE_BREAK = f"\n{_PLAIN_BREAK}\n"
+PAIR_SHIFT = 32
+"""Pairs (text or entry, feature id) are sorted as one int64: the first number shifted by this."""
+PACKED_BYTES = 8
+"""A feature of up to this many bytes of UTF-8 (`k:배포`, `h1:配`, `w:deploy`) is found by its bytes
+packed into an integer; longer ones (most stems) are kept as strings."""
+_MIX = 0x9E3779B97F4A7C15
+"""Spreads packed features over buckets (Fibonacci hashing): their first bytes are all alike."""
+_MASK64 = (1 << 64) - 1
+
+INDEX_FORMAT = "compact-3"
 """Part of the cache key: an index saved in another layout is never read."""
 _ARRAY_NAMES = ("phrase_entry", "phrase_kind", "phrase_lang", "phrase_ordinal", "phrase_starts", "phrase_features",
                 "phrase_weight", "idf", "document_frequency", "phrase_postings_starts", "phrase_postings",
-                "entry_postings_starts", "entry_postings", "body_postings_starts", "body_postings")
+                "entry_postings_starts", "entry_postings", "body_postings_starts", "body_postings",
+                "feature_keys", "feature_key_ids", "feature_bucket_starts")
 KEPT_INDEXES = 3
 """Saved indexes kept in the cache folder: the current knowledge and the versions just before it."""
 _HERE = Path(__file__).parent
-_PIPELINE_SOURCES = (_HERE / "index.py", _HERE / "normalize.py", _HERE / "features.py",
+_PIPELINE_SOURCES = (_HERE / "index.py", _HERE / "normalize.py", _HERE / "features.py", _HERE / "neighbours.py",
                      *sorted((_HERE / "languages").glob("*.py")))
 
 Ints = npt.NDArray[Any]
@@ -135,101 +166,184 @@ class Postings:
         return self.numbers[self.starts[feature]:self.starts[feature + 1]]
 
 
+def _normalized(texts: list[str]) -> list[str]:
+    """`normalize` of each text. Most titles and aliases are plain (one line of letters, spaces and
+    punctuation: nothing `normalize` replaces), and normalising a line depends on that line alone:
+    the plain ones are normalised together, one per line, in a few C calls; the others one by one."""
+    plain = [_NOT_PLAIN.search(text) is None for text in texts]
+    simple = [text for text, is_plain in zip(texts, plain) if is_plain]
+    done = iter([text.strip("\n") for text in normalize(_LINE_BREAK.join(simple)).split(_PLAIN_BREAK)]
+                if simple else [])
+    return [next(done) if is_plain else normalize(text) for text, is_plain in zip(texts, plain)]
+
+
+def _entry_texts(entry: dict[str, Any]) -> Iterable[tuple[int, str, int, str]]:
+    """(kind, language, ordinal, text) of the entry's titles, aliases and signatures, then its prose."""
+    for lang, text in entry["content"].items():
+        yield 0, lang, 0, text["title"]
+    for lang, aliases in entry.get("aliases", {}).items():
+        for ordinal, alias in enumerate(aliases):
+            yield 1, lang, ordinal, alias
+    for ordinal, signature in enumerate(entry.get("signatures", [])):
+        yield 2, "en", ordinal, signature
+    yield BODY, "", 0, " ".join([text["cause"] + " " + text["steps"] for text in entry["content"].values()]
+                                + [d for command in entry.get("commands", []) for d in command["description"].values()])
+
+
+def _distinct(values: Ints) -> Ints:
+    """The distinct values, ascending (`np.unique` without its hash table, slower on these)."""
+    values = np.sort(values)
+    return values[np.concatenate(([True], values[1:] != values[:-1]))] if len(values) else values
+
+
+def _joined(parts: list[Ints], dtype: type) -> Ints:
+    return np.concatenate(parts).astype(dtype, copy=False) if parts else np.zeros(0, dtype=dtype)
+
+
+_WORD = re.compile(r"[a-z0-9_]+")
+
+
+def own_words(entry: dict[str, Any]) -> str:
+    """What an entry says the problem looks like, in every language: titles, causes, aliases, signatures."""
+    texts = [part for content in entry["content"].values() if content for part in (content["title"], content["cause"])]
+    texts += [alias for aliases in (entry.get("aliases") or {}).values() if aliases for alias in aliases]
+    return "\n".join(texts + list(entry.get("signatures", ())))
+
+
 class _Build:
-    """One build of the index: what it accumulates before it is packed into arrays, and its memo
-    of token features. A token's features depend on the token alone (its characters fix its
-    script), so at 100x knowledge each distinct word is stemmed once and the rest is C loops."""
+    """One build of the index: what it accumulates, chunk by chunk, before it is packed into arrays.
+
+    A token's features depend on the token alone (its characters fix its script), so each distinct
+    token is turned into features once; a chunk's texts are then arrays of token numbers, expanded
+    into feature ids, deduplicated and split into phrases and prose by numpy."""
 
     def __init__(self, entries: list[dict[str, Any]]):
         self.entries = entries
-        self.feature_ids: dict[str, int] = {}
-        self.token_features: dict[str, list[int]] = {}
+        self.feature_ids: defaultdict[str, int] = defaultdict(count().__next__)
+        """Feature -> id; a feature not met before takes the next id (in C, as `map` looks it up)."""
+        self.token_numbers: defaultdict[str, int] = defaultdict(count(1).__next__, {_BREAK: 0})
+        self.token_words: list[str] = [_BREAK]
+        self.token_starts = array("q", [0, 0])
+        """Where each token's feature ids start in `token_features` (the break has none)."""
+        self.token_features = array("i")
+        self.met = np.zeros(1, dtype=bool)
+        """Tokens already met in an indexed phrase: only new ones can add to the vocabulary."""
         self.scripts: dict[str, str] = {}
         """The script of a token, by its first character (the scripts' letters are disjoint)."""
-        self.vocabulary_tokens: set[str] = set()
         self.codes: dict[str, list[int]] = defaultdict(list)
         self.statuses: dict[int, list[int]] = defaultdict(list)
-        self.signatures: list[tuple[int, str, str]] = []
+        self.signatures: list[tuple[int, int, str]] = []
         self.signatures_by_word: dict[str, list[int]] = defaultdict(list)
         self.patterns: list[tuple[int, str]] = []
         self.patterns_by_anchor: dict[str, list[int]] = defaultdict(list)
         self.unanchored_patterns: list[int] = []
+        self.text_langs: defaultdict[str, int] = defaultdict(count().__next__)
+        """Language code -> its number while building; `langs` orders them as the phrases first use them."""
         self.langs: list[str] = []
         self.vocabulary: set[str] = set()
         self.vocabulary_by_key: dict[tuple[str, int], list[str]] = defaultdict(list)
-        self.phrases = {name: array("i") for name in ("entry", "kind", "lang", "ordinal", "length", "features")}
-        self.pairs = {name: array("i") for name in ("entry_features", "entry_numbers", "body_features", "body_numbers")}
-        for position, entry in enumerate(entries):
-            self._add_entry(position, entry)
+        self.parts: dict[str, list[Ints]] = defaultdict(list)
+        for first in range(0, len(entries), CHUNK_ENTRIES):
+            self._add_chunk(first, entries[first:first + CHUNK_ENTRIES])
 
-    def _add_entry(self, position: int, entry: dict[str, Any]) -> None:
+    def _add_chunk(self, first: int, chunk: list[dict[str, Any]]) -> None:
+        for position, entry in enumerate(chunk, first):
+            self._add_exact(position, entry)
+        positions, kinds, langs, ordinals, texts = zip(*[(position, *text) for position, entry in enumerate(chunk, first)
+                                                         for text in _entry_texts(entry)])
+        text = {name: np.array(values, dtype=np.int32) for name, values in
+                (("entry", positions), ("kind", kinds), ("ordinal", ordinals),
+                 ("lang", list(map(self.text_langs.__getitem__, langs))))}
+        normalized = _normalized(list(texts))
+        for number in np.flatnonzero(text["kind"] == PHRASE_KINDS.index("signature")).tolist():
+            self._add_signature(int(text["entry"][number]), int(text["ordinal"][number]), normalized[number])
+        numbers = self._token_numbers(_TOKEN_OR_BREAK.findall(_BREAK.join(normalized) + _BREAK) if texts else [])
+        del normalized
+        breaks = numbers == 0
+        owners = (np.cumsum(breaks) - breaks)[~breaks]  # the text of each token
+        numbers = numbers[~breaks]
+        features, feature_owners = self._text_features(numbers, owners)
+        lengths = np.bincount(feature_owners, minlength=len(texts))
+        indexed = (text["kind"] != BODY) & (lengths > 0)
+        kept = np.flatnonzero(indexed)
+        for name in ("entry", "kind", "lang", "ordinal"):
+            self.parts[f"phrase_{name}"].append(text[name][kept])
+        self.parts["phrase_length"].append(lengths[kept])
+        in_phrase = indexed[feature_owners]
+        self.parts["phrase_features"].append(features[in_phrase])
+        self._add_pairs(text["entry"].astype(np.int64), features, feature_owners, in_phrase,
+                        text["kind"][feature_owners] == BODY)
+        for lang in dict.fromkeys(text["lang"][kept].tolist()):
+            code = list(self.text_langs)[lang]
+            if code not in self.langs:
+                self.langs.append(code)
+        self._add_vocabulary(numbers[indexed[owners]])
+
+    def _token_numbers(self, words: list[str]) -> Ints:
+        """Each word's token number; words never met before get one, and their features get ids in
+        the order the texts first use them."""
+        numbers = self.token_numbers
+        known = len(numbers)
+        found = np.fromiter(map(numbers.__getitem__, words), dtype=np.int32, count=len(words))
+        _, first_use = np.unique(found, return_index=True)  # ascending numbers: in order of first use
+        new = [words[at] for at in first_use[len(first_use) - (len(numbers) - known):].tolist()]
+        names = [word_features(self._script(word), word) for word in new]
+        self.token_features.frombytes(
+            np.fromiter(map(self.feature_ids.__getitem__, chain.from_iterable(names)), dtype=np.int32).tobytes())
+        self.token_starts.extend(list(accumulate(map(len, names), initial=self.token_starts[-1]))[1:])
+        self.token_words += new
+        self.met = np.concatenate([self.met, np.zeros(len(new), dtype=bool)])
+        return found
+
+    def _script(self, word: str) -> str:
+        script = self.scripts.get(word[0])
+        if script is None:
+            script = self.scripts[word[0]] = tokens(word[0])[0][0]
+        return script
+
+    def _text_features(self, numbers: Ints, owners: Ints) -> tuple[Ints, Ints]:
+        """The distinct feature ids of each text, in order of first use (as `dict.fromkeys` of
+        `features.features`), and the text of each."""
+        starts = np.frombuffer(self.token_starts, dtype=np.int64)
+        lows = starts[numbers]
+        counts = starts[numbers + 1] - lows
+        ends = np.cumsum(counts)
+        total = int(ends[-1]) if len(ends) else 0
+        features = np.frombuffer(self.token_features, dtype=np.int32)[
+            np.repeat(lows - ends + counts, counts) + np.arange(total)]
+        owners = np.repeat(owners, counts)
+        pairs = (owners.astype(np.int64) << PAIR_SHIFT) | features
+        order = np.argsort(pairs, kind="stable")  # stable: a pair's first use comes first
+        ordered = pairs[order]
+        first_use = np.ones(len(pairs), dtype=bool)
+        first_use[1:] = ordered[1:] != ordered[:-1]
+        kept = np.sort(order[first_use])
+        return features[kept], owners[kept]
+
+    def _add_pairs(self, text_entries: Ints, features: Ints, owners: Ints, in_phrase: Ints, in_body: Ints) -> None:
+        """(entry, feature) for the entry postings, and for the prose postings the prose's features
+        no phrase of the entry has, listed by ascending entry."""
+        union = _distinct((text_entries[owners[in_phrase]] << PAIR_SHIFT) | features[in_phrase])
+        body = _distinct((text_entries[owners[in_body]] << PAIR_SHIFT) | features[in_body])
+        slots = np.minimum(np.searchsorted(union, body), max(len(union) - 1, 0))
+        body = body[union[slots] != body] if len(union) else body
+        for name, pairs in (("entry", union), ("body", body)):
+            self.parts[f"{name}_features"].append(pairs & ((1 << PAIR_SHIFT) - 1))
+            self.parts[f"{name}_numbers"].append(pairs >> PAIR_SHIFT)
+
+    def _add_exact(self, position: int, entry: dict[str, Any]) -> None:
         for code in entry.get("error_codes", []):
             self.codes[code].append(position)
         for status in entry.get("http_statuses", []):
             self.statuses[status].append(position)
-        for signature in entry.get("signatures", []):
-            self._add_signature(position, signature)
         for pattern in entry.get("patterns", []):
             self._add_pattern(position, pattern)
-        texts = [(0, lang, 0, text["title"]) for lang, text in entry["content"].items()]
-        texts += [(1, lang, ordinal, alias) for lang, aliases in entry.get("aliases", {}).items()
-                  for ordinal, alias in enumerate(aliases)]
-        texts += [(2, "en", ordinal, signature) for ordinal, signature in enumerate(entry.get("signatures", []))]
-        union: set[int] = set()
-        phrases = self.phrases
-        for kind, lang, ordinal, text in texts:
-            words = token_texts(normalize(text))
-            feats = self._features(words)
-            if not feats:
-                continue
-            self._add_vocabulary(self._unseen(words))
-            if lang not in self.langs:
-                self.langs.append(lang)
-            for name, value in (("entry", position), ("kind", kind), ("lang", self.langs.index(lang)),
-                                ("ordinal", ordinal), ("length", len(feats))):
-                phrases[name].append(value)
-            phrases["features"].extend(feats)
-            union.update(feats)
-        body = " ".join([text["cause"] + " " + text["steps"] for text in entry["content"].values()]
-                        + [d for command in entry.get("commands", []) for d in command["description"].values()])
-        body_feats = set(self._features(token_texts(normalize(body)))) - union
-        self.pairs["entry_features"].extend(union)
-        self.pairs["entry_numbers"].extend([position] * len(union))
-        self.pairs["body_features"].extend(body_feats)
-        self.pairs["body_numbers"].extend([position] * len(body_feats))
 
-    def _features(self, words: list[str]) -> list[int]:
-        """Distinct feature ids of a text's tokens, in order of first use (as `dict.fromkeys`
-        of `features.features`): a token's repeats add nothing, so they are dropped first."""
-        distinct = list(dict.fromkeys(words))
-        found = list(map(self.token_features.get, distinct))
-        if None in found:
-            found = [ids if ids is not None else self._learn(word) for word, ids in zip(distinct, found)]
-        return list(dict.fromkeys(chain.from_iterable(found)))  # type: ignore[arg-type]
-
-    def _learn(self, word: str) -> list[int]:
-        ids = self.feature_ids
-        script = self.scripts.get(word[0])
-        if script is None:
-            script = self.scripts[word[0]] = tokens(word[0])[0][0]
-        known = self.token_features[word] = [ids.setdefault(feature, len(ids))
-                                             for feature in word_features(script, word)]
-        return known
-
-    def _unseen(self, words: list[str]) -> list[str]:
-        """The words not met in a phrase before, in order: only they can add to the vocabulary."""
-        new = set(words) - self.vocabulary_tokens
-        if not new:
-            return []
-        self.vocabulary_tokens |= new
-        return sorted(new, key=words.index)
-
-    def _add_signature(self, position: int, signature: str) -> None:
-        text = normalize(signature)
+    def _add_signature(self, position: int, ordinal: int, text: str) -> None:
         if not text:
             return
         index = len(self.signatures)
-        self.signatures.append((position, text, signature))
+        self.signatures.append((position, ordinal, text))
         words = [token for _, token in tokens(text)]
         key = max(words, key=len) if words else text
         self.signatures_by_word[key].append(index)
@@ -245,10 +359,16 @@ class _Build:
         else:
             self.unanchored_patterns.append(index)
 
-    def _add_vocabulary(self, words: list[str]) -> None:
-        """Known words for typo correction: the words of spaced scripts, and their parts."""
-        for script, token in tokens(" ".join(words)):
-            if script not in SPACED_SCRIPTS:
+    def _add_vocabulary(self, numbers: Ints) -> None:
+        """Known words for typo correction: the words of spaced scripts in indexed phrases, and
+        their parts, in the order the phrases first use them."""
+        _, first_use = np.unique(numbers, return_index=True)
+        new = numbers[np.sort(first_use)]
+        new = new[~self.met[new]]
+        self.met[new] = True
+        for number in new.tolist():
+            token = self.token_words[number]
+            if self._script(token) not in SPACED_SCRIPTS:
                 continue
             if len(token) >= 8 and not token.isalpha() and token not in self.vocabulary:
                 self.vocabulary.add(token)
@@ -260,49 +380,83 @@ class _Build:
 
     def state(self) -> tuple[dict[str, Any], dict[str, Ints]]:
         """The index as JSON-able tables and numpy arrays (what the cache stores)."""
-        tables = {"features": list(self.feature_ids), "langs": self.langs, "codes": dict(self.codes),
+        long_features, arrays = self._feature_table()
+        tables = {"long_features": long_features, "langs": self.langs, "codes": dict(self.codes),
                   "statuses": dict(self.statuses), "signatures": self.signatures,
                   "signatures_by_word": dict(self.signatures_by_word), "patterns": self.patterns,
                   "patterns_by_anchor": dict(self.patterns_by_anchor),
                   "unanchored_patterns": self.unanchored_patterns,
-                  "vocabulary": [[first, length, words] for (first, length), words in self.vocabulary_by_key.items()]}
-        return tables, self._arrays()
+                  "vocabulary": [[first, length, words] for (first, length), words in self.vocabulary_by_key.items()],
+                  **self._own_words()}
+        return tables, {**arrays, **self._arrays()}
+
+    def _own_words(self) -> dict[str, Any]:
+        """What each entry says the problem looks like, read once here rather than by every process
+        that loads the index (at 100x, ten seconds): the neighbouring topics' cues each entry says
+        itself (`Sighting.outweighs`), and every word the entries say, error names among them."""
+        own_cues, known_words = [], set()
+        for entry in self.entries:
+            words = normalize(own_words(entry))
+            own_cues.append({topic: sorted(cues) for topic, cues in topic_cues(words).items()})
+            known_words.update(_WORD.findall(words))
+        return {"own_cues": own_cues, "known_words": sorted(known_words)}
+
+    def _feature_table(self) -> tuple[dict[str, int], dict[str, Ints]]:
+        """Feature string -> id without the strings: the short ones' UTF-8 packed into integers and
+        sorted within hash buckets, the long ones in a dict."""
+        names = list(self.feature_ids)
+        encoded = [name.encode() for name in names]
+        lengths = np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded))
+        packed = np.flatnonzero(lengths <= PACKED_BYTES)
+        keys = np.array([encoded[number] for number in packed.tolist()], dtype=f"S{PACKED_BYTES}")
+        keys = keys.view(">u8").astype(np.uint64)
+        bits = max(len(keys) // 8, 1).bit_length()  # about eight keys a bucket
+        buckets = (keys * np.uint64(_MIX)) >> np.uint64(64 - bits)
+        order = np.lexsort((keys, buckets))
+        arrays = {"feature_keys": keys[order], "feature_key_ids": packed[order].astype(np.int32),
+                  "feature_bucket_starts": np.searchsorted(buckets[order], np.arange((1 << bits) + 1, dtype=np.uint64))}
+        return {names[number]: number for number in np.flatnonzero(lengths > PACKED_BYTES).tolist()}, arrays
 
     def _arrays(self) -> dict[str, Ints]:
         size = len(self.feature_ids)
-        phrase = {name: np.frombuffer(values, dtype=np.int32) for name, values in self.phrases.items()}
-        pairs = {name: np.frombuffer(values, dtype=np.int32) for name, values in self.pairs.items()}
-        lengths = phrase["length"].astype(np.int64)
+        parts = self.parts
+        lengths = _joined(parts["phrase_length"], np.int64)
+        phrase_features = _joined(parts["phrase_features"], np.int32)
         starts = np.zeros(len(lengths) + 1, dtype=np.int64)
         np.cumsum(lengths, out=starts[1:])
+        langs = np.array([self.langs.index(code) if code in self.langs else -1 for code in self.text_langs] or [0])
         arrays: dict[str, Ints] = {
-            "phrase_entry": phrase["entry"].copy(), "phrase_kind": phrase["kind"].astype(np.int8),
-            "phrase_lang": phrase["lang"].astype(np.int8), "phrase_ordinal": phrase["ordinal"].copy(),
-            "phrase_starts": starts, "phrase_features": phrase["features"].copy()}
+            "phrase_entry": _joined(parts["phrase_entry"], np.int32),
+            "phrase_kind": _joined(parts["phrase_kind"], np.int8),
+            "phrase_lang": langs[_joined(parts["phrase_lang"], np.int32)].astype(np.int8),
+            "phrase_ordinal": _joined(parts["phrase_ordinal"], np.int32),
+            "phrase_starts": starts, "phrase_features": phrase_features}
         for name, features, numbers in (
-                ("phrase_postings", phrase["features"], np.repeat(np.arange(len(lengths), dtype=np.int32), lengths)),
-                ("entry_postings", pairs["entry_features"], pairs["entry_numbers"]),
-                ("body_postings", pairs["body_features"], pairs["body_numbers"])):
+                ("phrase_postings", phrase_features, np.repeat(np.arange(len(lengths), dtype=np.int32), lengths)),
+                ("entry_postings", _joined(parts["entry_features"], np.int32), _joined(parts["entry_numbers"], np.int32)),
+                ("body_postings", _joined(parts["body_features"], np.int32), _joined(parts["body_numbers"], np.int32))):
             arrays[f"{name}_starts"], arrays[name] = Postings.arrays(features, numbers, size)
         frequency = np.diff(arrays["entry_postings_starts"]) + np.diff(arrays["body_postings_starts"])
         total = max(len(self.entries), 1)
         # math.log per distinct count, not np.log per feature: the same weights to the last bit
-        logs = np.array([math.log((total + 1) / (count + 0.5)) for count in range(int(frequency.max(initial=0)) + 1)])
+        logs = np.array([math.log((total + 1) / (uses + 0.5)) for uses in range(int(frequency.max(initial=0)) + 1)])
         unigram = np.fromiter((feature[1:2] == UNIGRAM for feature in self.feature_ids), dtype=bool, count=size)
         idf = logs[frequency] * np.where(unigram, UNIGRAM_FACTOR, 1.0)
         arrays["idf"] = idf
         arrays["document_frequency"] = frequency.astype(np.int32)
-        arrays["phrase_weight"] = _sequential_sums(idf[phrase["features"]], starts[:-1], lengths)
+        arrays["phrase_weight"] = _sequential_sums(idf[phrase_features], starts[:-1], lengths)
         return arrays
 
 
 def index_key(entries: list[dict[str, Any]]) -> str:
     """What the index is made of: the entries, and the code that turns their text into features
-    (a change to a stop word list or a stemmer makes a new index, never a stale one)."""
+    (a change to a stop word list or a stemmer makes a new index, never a stale one). Entry by
+    entry: at 100x the whole knowledge as one JSON string would take a hundred megabytes."""
     digest = hashlib.sha256(INDEX_FORMAT.encode())
     for source in _PIPELINE_SOURCES:
         digest.update(source.read_bytes())
-    digest.update(json.dumps(entries, sort_keys=True, ensure_ascii=False, default=str).encode())
+    for entry in entries:
+        digest.update(json.dumps(entry, sort_keys=True, ensure_ascii=False, default=str).encode())
     return digest.hexdigest()[:32]
 
 
@@ -375,11 +529,12 @@ class KnowledgeIndex:
         self._adopt(*state)
 
     def _adopt(self, tables: dict[str, Any], arrays: dict[str, Ints]) -> None:
-        self.feature_ids: dict[str, int] = {feature: number for number, feature in enumerate(tables["features"])}
+        self.long_features: dict[str, int] = tables["long_features"]
         self.langs: list[str] = tables["langs"]
         self.codes: dict[str, list[int]] = tables["codes"]
         self.statuses: dict[int, list[int]] = {int(status): numbers for status, numbers in tables["statuses"].items()}
-        self.signatures = [Signature(*signature) for signature in tables["signatures"]]
+        self.signatures = [Signature(entry, text, self.entries[entry]["signatures"][ordinal])
+                           for entry, ordinal, text in tables["signatures"]]
         self.signatures_by_word: dict[str, list[int]] = tables["signatures_by_word"]
         self.patterns = [Pattern(entry, re.compile(original, re.IGNORECASE), original)
                          for entry, original in tables["patterns"]]
@@ -388,6 +543,11 @@ class KnowledgeIndex:
         self.vocabulary_by_key: dict[tuple[str, int], list[str]] = {
             (first, length): words for first, length, words in tables["vocabulary"]}
         self.vocabulary = {word for words in self.vocabulary_by_key.values() for word in words}
+        self.own_cues: list[dict[str, frozenset[int]]] = [
+            {topic: frozenset(cues) for topic, cues in by_topic.items()} for by_topic in tables["own_cues"]]
+        """The neighbouring topics' cues each entry says itself, by topic id."""
+        self.known_words = frozenset(tables["known_words"])
+        """Every word the entries say, error names among them (`ImageBuildFailure` -> `imagebuildfailure`)."""
         views = {name: values.data for name, values in arrays.items()}
         self.phrase_entry = views["phrase_entry"]
         self.phrase_kind = views["phrase_kind"]
@@ -397,13 +557,26 @@ class KnowledgeIndex:
         self.phrase_features = views["phrase_features"]
         self.phrase_weight = views["phrase_weight"]
         self.idf = views["idf"]
+        self.feature_keys = views["feature_keys"]
+        self.feature_key_ids = views["feature_key_ids"]
+        self.feature_buckets = views["feature_bucket_starts"]
+        self.bucket_shift = 64 - (len(self.feature_buckets) - 1).bit_length() + 1
         self.document_frequency = views["document_frequency"]
         self.postings = Postings(arrays["phrase_postings_starts"], arrays["phrase_postings"])
         self.entry_postings = Postings(arrays["entry_postings_starts"], arrays["entry_postings"])
         self.body_postings = Postings(arrays["body_postings_starts"], arrays["body_postings"])
 
     def feature_id(self, feature: str) -> int:
-        return self.feature_ids.get(feature, NO_FEATURE)
+        """The feature's id, NO_FEATURE if the knowledge never uses it: a short feature is found
+        by its packed bytes in its hash bucket (a few keys, sorted), a long one in a dict."""
+        encoded = feature.encode()
+        if len(encoded) > PACKED_BYTES:
+            return self.long_features.get(feature, NO_FEATURE)
+        key = int.from_bytes(encoded.ljust(PACKED_BYTES, b"\0"), "big")
+        bucket = (key * _MIX & _MASK64) >> self.bucket_shift
+        low, high = self.feature_buckets[bucket], self.feature_buckets[bucket + 1]
+        slot = bisect_left(self.feature_keys, key, low, high)
+        return self.feature_key_ids[slot] if slot < high and self.feature_keys[slot] == key else NO_FEATURE
 
     def frequency(self, feature: int) -> int:
         """How many entries use the feature (by id) in a phrase or in their prose."""
@@ -411,8 +584,8 @@ class KnowledgeIndex:
 
     def weight(self, feature: str) -> float:
         """IDF of a feature; one the knowledge never uses weighs as much as the rarest."""
-        number = self.feature_ids.get(feature)
-        return self.idf[number] if number is not None else self.max_idf * _feature_factor(feature)
+        number = self.feature_id(feature)
+        return self.idf[number] if number >= 0 else self.max_idf * _feature_factor(feature)
 
     def phrase_count(self) -> int:
         return len(self.phrase_entry)

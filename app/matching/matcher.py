@@ -32,7 +32,7 @@ from app.matching.lexicon import (
     families_in,
     families_marked,
 )
-from app.matching.neighbours import Sighting, Topic, names_deployment, neighbour_topic, topic_cues
+from app.matching.neighbours import Sighting, Topic, names_deployment, neighbour_topic
 from app.matching.normalize import normalize
 from app.matching.scoring import ScoringParams, specific_signature
 from app.matching.semantic import Encoder, SemanticIndex
@@ -171,13 +171,6 @@ def _corrected_text(text: str, corrections: dict[str, str]) -> str:
     return re.sub(r"[a-z0-9а-яё._\-/']+", lambda m: corrections.get(m.group(0), m.group(0)), text)
 
 
-def _own_words(entry: dict[str, Any]) -> str:
-    """What an entry says the problem looks like, in every language: titles, causes, aliases, signatures."""
-    texts = [part for content in entry["content"].values() if content for part in (content["title"], content["cause"])]
-    texts += [alias for aliases in (entry.get("aliases") or {}).values() if aliases for alias in aliases]
-    return "\n".join(texts + list(entry.get("signatures", ())))
-
-
 def _spells_status(status: int, original: str, regex: re.Pattern[str] | None) -> bool:
     """Whether a signature (or a pattern, `regex`) says no more than the HTTP status `status`."""
     phrases = [phrase for phrase in HTTP_REASONS.get(status, "").split("|") if phrase]
@@ -196,11 +189,6 @@ class Matcher:
         self.ambiguity_margin = self.params.ambiguity_margin
         self.max_query_chars = max_query_chars
         self.semantic = SemanticIndex(entries, encoder, cache_dir) if encoder is not None else None
-        own_words = [normalize(_own_words(entry)) for entry in entries]
-        self.own_cues = [topic_cues(words) for words in own_words]
-        """The neighbouring topics' cues each entry says itself, by topic id (`Sighting.outweighs`)."""
-        self.known_words = frozenset(word for words in own_words for word in re.findall(r"[a-z0-9_]+", words))
-        """Every word the entries say, error names among them (`ImageBuildFailure` → `imagebuildfailure`)."""
 
     def entry(self, entry_id: str) -> dict[str, Any] | None:
         """The entry the matcher was built from, so answers need no second database read."""
@@ -471,7 +459,7 @@ class Matcher:
         an unknown error are no evidence of a known one, like an unknown ERR_NNNN code."""
         names = {name.casefold() for match in _ERROR_NAME.finditer(query) for name in match.groups() if name}
         names -= GENERIC_ERROR_NAMES
-        return bool(names) and not names & self.known_words
+        return bool(names) and not names & self.index.known_words
 
     def _context(self, text: str, codes: list[str], statuses: list[int], unknown_error_name: bool) -> _Context:
         """A status only another SDK generation's entries answer is neither known nor unknown in a
@@ -515,7 +503,7 @@ class Matcher:
         # a paste beyond doubt about a neighbour: an entry's literal signature there is the neighbour's too;
         # a paste in another stage (no deployment word): only a specific signature stays the entry's
         sighting = context.sighting
-        if sighting is not None and not sighting.outweighs(self.own_cues[position]):
+        if sighting is not None and not sighting.outweighs(self.index.own_cues[position]):
             sighting, topic = None, None
         signature_is_neighbours = sighting is not None and (sighting.conclusive or (
             sighting.outside_deployment

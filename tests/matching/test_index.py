@@ -1,6 +1,7 @@
 """The knowledge index on small inline entries: what each entry contributes, how candidates are
 found through the inverted index, how IDF weighs words, and how typos are resolved."""
 import math
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -10,7 +11,7 @@ from app.matching import index as index_module
 from app.matching.features import features, token_texts, tokens
 from app.matching.index import UNIGRAM_FACTOR, KnowledgeIndex
 from app.matching.matcher import Matcher
-from app.matching.normalize import normalize
+from app.matching.normalize import fold, normalize
 
 
 def entry(entry_id, title, *, cause="Why it happens.", steps="1. Fix it.", content=None, aliases=None, **fields):
@@ -266,6 +267,38 @@ def test_the_build_reads_text_as_the_matcher_does(text):
     normalised = normalize(text)
     assert token_texts(normalised) == [token for _, token in tokens(normalised)]
     built = KnowledgeIndex([entry("e", text or "x")])
-    names = {number: feature for feature, number in built.feature_ids.items()}
-    expected = list(dict.fromkeys(features(normalised)))
-    assert [[names[f] for f in phrase.features] for phrase in phrases(built)] == ([expected] if expected else [])
+    expected = [built.feature_id(feature) for feature in dict.fromkeys(features(normalised))]
+    assert [list(phrase.features) for phrase in phrases(built)] == ([expected] if expected else [])
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from("abdiz09_-./':?\t ёжыЁ 배포부 配额署\n\ue000ＩＤ①"), max_size=30),
+                max_size=8))
+def test_every_alias_is_read_as_the_matcher_reads_it(aliases):
+    """The build normalises plain aliases (letters and punctuation) together, the rest one by one."""
+    built = KnowledgeIndex([entry("e", "Title", aliases={"en": aliases})])
+    indexed = [(phrase.text, list(phrase.features)) for phrase in phrases(built) if phrase.kind == "alias"]
+    expected = [(alias, [built.feature_id(feature) for feature in dict.fromkeys(features(normalize(alias)))])
+                for alias in aliases]
+    assert indexed == [(alias, ids) for alias, ids in expected if ids]
+
+
+def test_plain_characters_are_only_lower_cased_by_folding():
+    """What lets the build normalise plain texts together (see index_module.PLAIN_CHARACTERS)."""
+    plain = re.compile(f"[{index_module.PLAIN_CHARACTERS}]")
+    characters = [chr(code) for code in range(0x10000) if plain.fullmatch(chr(code))]
+    assert len(characters) > 30000
+    assert all(fold(character) == character.lower() and plain.fullmatch(character.lower())
+               for character in characters)
+
+
+def test_features_are_found_by_their_text_and_unknown_ones_are_not(index):
+    known = {feature for text in ("Deployment quota exceeded", "Квота превышена", "할당량 부족", "配额不足",
+                                  "QuotaExceeded: not enough cores", "authentication")
+             for feature in features(normalize(text))}
+    assert any(len(feature.encode()) > index_module.PACKED_BYTES for feature in known)
+    assert any(len(feature.encode()) <= index_module.PACKED_BYTES for feature in known)
+    numbers = {index.feature_id(feature) for feature in known}
+    assert index_module.NO_FEATURE not in numbers and len(numbers) == len(known)
+    for unknown in ("w:quot", "w:quotas", "k:량부", "h1:未", "w:authenticationx", "", "w"):
+        assert index.feature_id(unknown) == index_module.NO_FEATURE
