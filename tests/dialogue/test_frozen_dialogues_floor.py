@@ -11,9 +11,9 @@ import pytest
 from app.config import ROOT
 
 FROZEN = ROOT / "benchmarks" / "eval" / "dialogues_test.jsonl"
-RIGHT_FLOOR = 0.83
-"""Share of turns with the right kind of reply and the right entry: just below the 0.835 (203/243) measured
-after the turn reading was broadened on three independently written tuning sets (2026-12-01)."""
+RIGHT_FLOOR = 0.845
+"""Share of turns with the right kind of reply and the right entry: just below the 0.852 (207/243) measured
+after the fourth round of turn reading, tuned on six sets, five of them written apart (2026-12-01)."""
 
 
 

@@ -19,9 +19,11 @@ from app.matching.semantic import default_encoder
 EVAL = Path(__file__).resolve().parents[2] / "benchmarks" / "eval"
 FLOORS = {
     # (set, group): (acc@1 floor for positives, no-match floor for negatives)
-    ("written", "all"): (0.92, 0.90),
-    ("pastes", "in-scope"): (0.84, None),
-    ("pastes", "out-scope"): (None, 0.72),
+    ("written", "all"): (0.93, 0.91),
+    # 0.839 (47/56) since the penalty for unknown error names took the value the tuning sets chose
+    # (0.6), not the milder one that kept 48: the floor guards, it does not choose parameters
+    ("pastes", "in-scope"): (0.83, None),
+    ("pastes", "out-scope"): (None, 0.74),
 }
 
 
