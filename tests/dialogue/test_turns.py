@@ -1,10 +1,13 @@
 """Reading a message as a kind of turn, in each of the four languages."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from app.dialogue.cues import CUES
 from app.dialogue.turns import TurnKind, read_turn
 
 IN_CONVERSATION = [
@@ -499,3 +502,24 @@ def test_the_answer_not_applying_or_not_taking_in_other_words_is_feedback(text):
 def test_it_working_outright_is_thanks():
     reading = read_turn("great, worked like a charm", in_conversation=True)
     assert reading.kind is TurnKind.SMALL_TALK and reading.small_talk == "thanks"
+
+
+def _cue_patterns(value: object) -> list[re.Pattern[str]]:
+    if isinstance(value, re.Pattern):
+        return [value]
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, (list, tuple)):
+        return [pattern for item in value for pattern in _cue_patterns(item)]
+    return []
+
+
+def test_cues_are_written_in_folded_letters_as_the_messages_they_read():
+    """The cue patterns are case-sensitive (messages are case-folded first), so a capital letter in
+    one would never match: "Didn't HELP" must still read as feedback."""
+    patterns = [p for name in CUES.__dataclass_fields__ for p in _cue_patterns(getattr(CUES, name))]
+    assert patterns
+    for pattern in patterns:
+        letters = re.sub(r"\\U[0-9A-Fa-f]{8}|\\u[0-9A-Fa-f]{4}|\\[A-Za-z]|\(\?P<\w+>", "", pattern.pattern)
+        assert not any(c.isalpha() and c != c.casefold() for c in letters), pattern.pattern[:80]
+    assert read_turn("That DIDN'T HELP, Still Failing", in_conversation=True).kind is TurnKind.FEEDBACK
