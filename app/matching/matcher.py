@@ -120,8 +120,8 @@ class _Context:
         factor *= params.unknown_code if self.unknown_code else 1.0
         factor *= params.unknown_status if self.unknown_status else 1.0
         # an entry that says the neighbour's words itself may escape its discount in a deployment's paste
-        factor *= params.neighbour if self.sighting is not None and self.sighting.outweighs({}) \
-            and (self.sighting.conclusive or not self.sighting.deployment_words) else 1.0
+        factor *= params.neighbour if self.sighting is not None \
+            and (self.sighting.conclusive or self.sighting.outside_deployment) else 1.0
         return factor
 
 
@@ -202,14 +202,14 @@ class Matcher:
         text = normalize(query)
         codes = error_codes(text)
         corrections = self._corrections(text)
+        corrected = _corrected_text(text, corrections) if corrections else text
         # a status in misspelt context ("keeps retruning 429") is a status too
-        statuses = list(dict.fromkeys(http_statuses(text) + (
-            http_statuses(_corrected_text(text, corrections)) if corrections else [])))
+        statuses = list(dict.fromkeys(http_statuses(text) + (http_statuses(corrected) if corrections else [])))
         clock.lap("normalise")
         evidence: dict[int, _Evidence] = defaultdict(_Evidence)
         self._code_evidence(codes, evidence)
         self._status_evidence(statuses, evidence)
-        self._signature_evidence(text, corrections, evidence)
+        self._signature_evidence(text, corrected, corrections, evidence)
         self._text_evidence(text, corrections, evidence)
         context = self._context(text, codes, statuses, self._unknown_error_name(query))
         clock.lap("candidates")
@@ -248,7 +248,8 @@ class Matcher:
                 found[token] = self._corrected_token(token)
         return {token: fixed for token, fixed in found.items() if fixed != token}
 
-    def _signature_evidence(self, text: str, corrections: dict[str, str], evidence: dict[int, _Evidence]) -> None:
+    def _signature_evidence(self, text: str, corrected: str, corrections: dict[str, str],
+                            evidence: dict[int, _Evidence]) -> None:
         index = self.index
         words = {token for _, token in tokens(text)}
         error_context = bool(ERROR_CONTEXT.search(text))
@@ -267,16 +268,13 @@ class Matcher:
             if pattern.regex.search(text):
                 self._signature_hit(evidence, pattern.entry, pattern.original, self.params.pattern_score, "pattern",
                                     error_context, pattern.regex)
-        self._fuzzy_signatures(text, corrections, evidence, error_context)
+        self._fuzzy_signatures(text, corrected, corrections, evidence, error_context)
 
-    def _fuzzy_signatures(self, text: str, corrections: dict[str, str], evidence: dict[int, _Evidence],
-                          error_context: bool) -> None:
-        """Signatures typed with a typo (`Booting wroker with pid`): each misspelt word is
-        replaced by the known word it resembles, then signatures are looked for again."""
+    def _fuzzy_signatures(self, text: str, corrected_text: str, corrections: dict[str, str],
+                          evidence: dict[int, _Evidence], error_context: bool) -> None:
+        """Signatures typed with a typo (`Booting wroker with pid`): in `corrected_text` each misspelt
+        word is replaced by the known word it resembles, and signatures are looked for again."""
         index = self.index
-        if not corrections:
-            return
-        corrected_text = _corrected_text(text, corrections)
         for fixed in corrections.values():
             for number in index.signatures_by_word.get(fixed, ()):
                 signature = index.signatures[number]

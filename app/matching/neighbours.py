@@ -347,14 +347,17 @@ class Sighting:
 
     topic: Topic
     conclusive: bool
-    outside_deployment: bool = False
-    """Not one word of deploying or scoring: the paste is in another stage (training, provisioning,
-    signing in), so a short, generic signature of an entry (`No module named`, `timed out`) is no
-    evidence either; only an ERR_NNNN code or a specific signature keeps its entry."""
     cues: Mapping[str, frozenset[int]] = field(default_factory=dict)
     """Every topic's distinct cues the paste says, by topic id (as `topic_cues` gives them)."""
     deployment_words: int = 0
     """The paste's distinct words of the covered knowledge's stage."""
+
+    @property
+    def outside_deployment(self) -> bool:
+        """Not one word of deploying or scoring: the paste is in another stage (training, provisioning,
+        signing in), so a short, generic signature of an entry (`No module named`, `timed out`) is no
+        evidence either; only an ERR_NNNN code or a specific signature keeps its entry."""
+        return not self.deployment_words
 
     def outweighs(self, own_cues: Mapping[str, frozenset[int]]) -> bool:
         """Whether a topic still outweighs the paste's deployment words once the cues an entry says
@@ -362,7 +365,7 @@ class Sighting:
         in a private workspace, a batch job that cannot mount its dataset, a browser calling an endpoint:
         there the workspace, the dataset and the browser are the entry's words, not another topic's.
         A conclusive sighting, or one in a paste without a deployment word, outweighs every entry."""
-        if self.conclusive or not self.deployment_words:
+        if self.conclusive or self.outside_deployment:
             return True
         return any(len(cues - own_cues.get(topic, frozenset())) > DEPLOYMENT_WORD_WEIGHT * self.deployment_words
                    for topic, cues in self.cues.items())
@@ -539,8 +542,7 @@ def neighbour_topic(text: str) -> Sighting | None:
     if count >= 2 or strong:
         conclusive = (floor == 0 and (strong > 0 or count >= CONCLUSIVE_CUES)) or (
             strong > 0 and count >= STRONG_OVER_DEPLOYMENT * floor)
-        return Sighting(topic, conclusive=conclusive, outside_deployment=floor == 0,
-                        cues=_by_topic(hits), deployment_words=floor)
+        return Sighting(topic, conclusive=conclusive, cues=_by_topic(hits), deployment_words=floor)
     if floor == 0 and len(neighbour_words) >= STAGE_CUES:
-        return Sighting(topic, conclusive=False, outside_deployment=True)
+        return Sighting(topic, conclusive=False)
     return None
