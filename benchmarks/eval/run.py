@@ -6,6 +6,8 @@ Sets (JSON lines, one case each: id, query, expect, query_lang, kind, optional a
   tune_pastes benchmarks/eval/tune_pastes.jsonl  tuning too: real pastes from public issues (not the frozen ones), with links
   tune_written2 benchmarks/eval/tune_written2.jsonl tuning too: written apart from the code, measured once before tuning
   tune_pastes2 benchmarks/eval/tune_pastes2.jsonl  tuning too: more real pastes (none from the frozen threads), measured once before tuning
+  tune_written3 benchmarks/eval/tune_written3.jsonl a third written set, by a new writer, measured once before tuning
+  tune_pastes3 benchmarks/eval/tune_pastes3.jsonl  a third set of real pastes from threads not used before, measured once before tuning
   written  benchmarks/eval/test_written.jsonl    FROZEN: written by someone who never saw the entries
   pastes   benchmarks/eval/test_pastes.jsonl     FROZEN: real pastes from public issues, with links
 Frozen sets are never edited to make the matcher pass and never copied into aliases, rules or tests.
@@ -37,7 +39,8 @@ from app.matching.semantic import default_encoder  # noqa: E402
 HERE = Path(__file__).resolve().parent
 SETS = {"tune": HERE / "tune.jsonl", "neighbours": HERE / "tune_neighbours.jsonl",
         "tune_pastes": HERE / "tune_pastes.jsonl", "tune_written2": HERE / "tune_written2.jsonl",
-        "tune_pastes2": HERE / "tune_pastes2.jsonl",
+        "tune_pastes2": HERE / "tune_pastes2.jsonl", "tune_written3": HERE / "tune_written3.jsonl",
+        "tune_pastes3": HERE / "tune_pastes3.jsonl",
         "written": HERE / "test_written.jsonl", "pastes": HERE / "test_pastes.jsonl"}
 FROZEN = ("written", "pastes")
 SNAPSHOT = HERE / "snapshot.tsv"
