@@ -22,12 +22,14 @@ MATCH_VIEW_FIELDS = ("id", "lang", "fallback", "title", "cause", "steps", "histo
 
 
 def answer(query: str, lang: str | None = None, limit: int = 5, channel: str = "api",
-           matched: tuple[MatchResult, float] | None = None) -> dict:
+           matched: tuple[MatchResult, float] | None = None, snapshot: Snapshot | None = None) -> dict:
     """Match a paste and return the contract of POST /api/v1/match (plus `match_id`).
 
     `matched` is a result (and its latency in ms) the conversation already decided on
-    (app/replies.py reads a follow-up in context): it is shaped and logged the same way."""
-    snapshot = current_snapshot()
+    (app/replies.py reads a follow-up in context): it is shaped and logged the same way.
+    `snapshot` is the knowledge to answer from when the caller shapes the answer further
+    (app/api/fast_json.py encodes it); the current one otherwise."""
+    snapshot = snapshot or current_snapshot()
     if matched is None:
         started = time.perf_counter()
         result = snapshot.matcher.match(query, limit=limit)
@@ -37,7 +39,7 @@ def answer(query: str, lang: str | None = None, limit: int = 5, channel: str = "
     paste = redacted_paste(query)
     result = decided_out_of_scope(paste[1], result, snapshot.out_of_scope)
     answer_lang = lang or result.query_lang
-    matches = [{**_answer_view(snapshot, match.id, answer_lang), "score": match.score, "reasons": match.reasons}
+    matches = [{**answer_view(snapshot, match.id, answer_lang), "score": match.score, "reasons": match.reasons}
                for match in result.matches]
     match_id = log_match(query, result, latency_ms, channel, paste)
     outcome = "answered" if result.matches else ("out_of_scope" if result.out_of_scope else "no_match")
@@ -54,7 +56,7 @@ def answer(query: str, lang: str | None = None, limit: int = 5, channel: str = "
     }
 
 
-def _answer_view(snapshot: Snapshot, entry_id: str, lang: str | None) -> dict:
+def answer_view(snapshot: Snapshot, entry_id: str, lang: str | None) -> dict:
     """The entry's part of a match in `lang`, shaped once per snapshot (it changes only with the
     knowledge) rather than on every answer. Shared between answers: read, never modified."""
     key = (entry_id, lang)

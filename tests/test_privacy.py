@@ -1,12 +1,14 @@
 """Redaction of pasted secrets, on a corpus of realistic fake secrets and of ordinary error text."""
 from __future__ import annotations
 
+import dataclasses
 import time
 from pathlib import Path
 
 import pytest
 import yaml
 
+from app import privacy
 from app.privacy import redact
 
 CORPUS = yaml.safe_load((Path(__file__).parent / "secrets_corpus.yaml").read_text(encoding="utf-8"))
@@ -60,3 +62,20 @@ def test_redaction_stays_fast_on_a_hostile_body_of_the_maximum_size(hostile):
     started = time.perf_counter()
     redact(hostile)
     assert time.perf_counter() - started < 5.0
+
+
+@pytest.mark.parametrize("case", SECRETS + NORMAL, ids=_name)
+def test_rules_skipped_for_want_of_their_words_would_have_changed_nothing(case, monkeypatch):
+    """A rule runs only when one of its words is in the text; every rule run on everything agrees."""
+    expected = redact(case["text"])
+    monkeypatch.setattr(privacy, "_RULES", tuple(dataclasses.replace(rule, needs=()) for rule in privacy._RULES))
+    assert redact(case["text"]) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Account\u212aey=abc123def456", "x-api-\u212aey: abc123def456", "Pa\u017f\u017fword=hunter22abc",
+    "AUTHOR\u0130ZATION: Basic dXNlcjpwYXNz", "Author\u0131zation: Basic dXNlcjpwYXNz", "docker log\u0131n -p hunter22abc",
+])
+def test_a_secret_name_in_letters_that_ignoring_case_reads_as_ascii_is_still_looked_for(text):
+    """Kelvin sign, long s, dotted and dotless i: case-insensitive rules match them as k, s and i."""
+    assert "[REDACTED:" in redact(text)

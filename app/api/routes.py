@@ -4,11 +4,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from typing import cast
 
 from flask import Blueprint, Response, current_app, jsonify, render_template, request, url_for
 
 from app.answers import answer
 from app.api.access import add_cors_headers, reject_unknown_api_key
+from app.api.fast_json import OrjsonProvider
 from app.api.markdown_format import conversation_markdown, entry_markdown, lookup_markdown, match_markdown
 from app.api.models import (
     UUID_PATTERN,
@@ -39,7 +41,7 @@ from app.knowledge.localize import localized
 from app.knowledge.render import markdown_to_html
 from app.ratelimit import api_key_name, current_limit, is_preflight
 from app.replies import converse, delete, record_rejection, reply_message, store_reply, transcript
-from app.store.snapshot import EntryFilter, entries_answering, get_entry, list_entries
+from app.store.snapshot import EntryFilter, Snapshot, current_snapshot, entries_answering, get_entry, list_entries
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 # One budget per caller across the whole API (not per endpoint); it replaces the app-wide default.
@@ -62,13 +64,26 @@ def match():
     fmt = response_format(parse_query(FormatQuery).format)
     parsed = parse(MatchRequest, json_body())
     if parsed.conversation_id is None:
-        result = answer(parsed.query, lang=parsed.lang, limit=parsed.limit, channel="api")
-        response = _reply(result, fmt, match_markdown)
+        snapshot = current_snapshot()
+        result = answer(parsed.query, lang=parsed.lang, limit=parsed.limit, channel="api", snapshot=snapshot)
+        response = _answer_reply(snapshot, result, parsed.lang, fmt)
     else:
         result = _match_in_conversation(parsed)
         response = _reply(result, fmt, conversation_markdown)
     response.headers["X-Match-Id"] = result["match_id"]
     return response
+
+
+def _answer_reply(snapshot: Snapshot, result: dict, lang: str | None, fmt: str) -> Response:
+    """`_reply` for an answer; its JSON is written from the entries' parts encoded beforehand
+    (`OrjsonProvider.answer_body`), the same bytes `jsonify` writes, unless only the standard
+    encoder can write it."""
+    if fmt == "json":
+        provider = cast(OrjsonProvider, current_app.json)
+        body = provider.answer_body(snapshot, result, lang)
+        if body is not None:
+            return current_app.response_class(body, mimetype=provider.mimetype)
+    return _reply(result, fmt, match_markdown)
 
 
 def _match_in_conversation(parsed: MatchRequest) -> dict:

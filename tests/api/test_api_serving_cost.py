@@ -7,16 +7,22 @@ import json
 import threading
 import time
 
+import pytest
+from flask import jsonify
 from limits.storage import storage_from_string
 from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
+from werkzeug.datastructures import MIMEAccept
+from werkzeug.http import parse_accept_header
 
+from app.answers import answer
+from app.api.models import MATCH_LIMIT_MAX
 from app.extensions import db
 from app.querylog.models import QueryLogRecord
 from app.querylog.recorder import flush
 from app.ratelimit import SweptMemoryStorage
 from app.store.loader import load_entries, read_entries
-from app.store.snapshot import holder
+from app.store.snapshot import current_snapshot, holder
 
 KOREAN_PASTE = "배포가 계속 실패합니다. 할당량이 부족하다고 나옵니다"
 QUOTA_ENTRY = "err_1100-not-enough-quota"
@@ -111,3 +117,28 @@ def test_a_match_runs_no_sql_statement_and_is_still_logged(make_loaded_app):
     assert flush(app) == len(pastes)
     with app.app_context():
         assert db.session.scalar(select(func.count()).where(QueryLogRecord.id.in_(ids))) == len(pastes)
+
+
+@pytest.mark.parametrize("lang", [None, "en", "ko", "zh", "ru"])
+def test_an_answer_written_from_encoded_entries_is_the_bytes_jsonify_writes(app, lang):
+    """POST /api/v1/match writes its JSON from entry parts encoded once per snapshot (fast_json)."""
+    with app.test_request_context("/api/v1/match", method="POST"):
+        snapshot = current_snapshot()
+        for query in ("ERR_1100 not enough quota", KOREAN_PASTE, "HTTP 429 and ImagePullBackOff", "hello there"):
+            result = answer(query, lang=lang, limit=MATCH_LIMIT_MAX, snapshot=snapshot)
+            assert app.json.answer_body(snapshot, result, lang) == jsonify(result).get_data(), query
+
+
+def test_in_debug_an_answer_is_indented_as_before(make_loaded_app):
+    app = make_loaded_app(DEBUG=True)
+    body = app.test_client().post("/api/v1/match", json={"query": "ERR_1100"}).get_data(as_text=True)
+    assert body.startswith('{\n  "ambiguous": false,\n  "answer_lang": "en",')
+
+
+@pytest.mark.parametrize("accept", [None, "", "*/*", "application/json", "application/json, text/plain, */*",
+                                    "text/markdown", "text/markdown;q=0.5, application/json", "text/*"])
+def test_the_accept_header_chooses_the_format_as_before(client, accept):
+    headers = {} if accept is None else {"Accept": accept}
+    response = client.post("/api/v1/match", json={"query": "ERR_1100"}, headers=headers)
+    best = MIMEAccept(parse_accept_header(accept)).best_match(["application/json", "text/markdown"])
+    assert response.mimetype == ("text/markdown" if best == "text/markdown" else "application/json")

@@ -6,6 +6,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.matching.matcher import Match, MatchResult
+from app.querylog.fingerprint import canonical_paste, fingerprint
 from app.querylog.models import QueryLogRecord
 from app.querylog.recorder import flush, log_match
 
@@ -82,3 +83,22 @@ def test_the_same_problem_pasted_twice_has_one_fingerprint(app, first, second):
 
 def test_different_problems_have_different_fingerprints(app):
     assert _log(app, "ERR_1100 not enough quota").fingerprint != _log(app, "ERR_1101 out of capacity").fingerprint
+
+
+@pytest.mark.parametrize(("paste", "canonical", "digest"), [
+    ("ERR_1100 Not enough quota in westeurope. request-id: 0c6f2b1e-93d4-4e7a-b5c8-1d2e3f4a5b6c",
+     "err_1100 not enough quota in westeurope. request-id: #",
+     "055467a9c072677b1a018318fb85fd2b4e1bcb70c36c10cd57b8ca9c5ac92e2a"),
+    ("2026-12-01T09:30:00Z  HTTP/1.1 429 Too Many\u3000Requests from 10.0.0.12:443 at 12:30:45.123 pod=3fa9c1d2e4b5",
+     "# http/1.1 429 too many requests from # at # pod=#",
+     "18144af793f96f9b3013c9f08dc14d41fa0f9f2411604fa8a753331eeb3b9310"),
+    ("see https://ml.azure.com/endpoints/blue?x=1 build 1234567 \u0663\u0664\u0665\u0666\u0667",
+     "see https://ml.azure.com build # #",
+     "81b4e31d312deb6b609fdc52dce187e0c6dfe1dc1deb5c3604e628ec03297b24"),
+    ("  \u0411\u0430\u0442\u0447 \u0441\u0431\u043e\u0439\t\n\x1c \u0424\u0410\u0419\u041b  ",
+     "\u0431\u0430\u0442\u0447 \u0441\u0431\u043e\u0439 \u0444\u0430\u0439\u043b",
+     "f0d24a96125c1d6a96e879abbe2ae5c7ed3baf45fca6bbc24e07d653909ece03"),
+], ids=["guid", "timestamps-and-addresses", "url-and-other-digits", "whitespace"])
+def test_fingerprints_stay_those_of_version_1(paste, canonical, digest):
+    """The log's history groups by these values: a faster implementation must give the same ones."""
+    assert (canonical_paste(paste), fingerprint(paste)) == (canonical, digest)
