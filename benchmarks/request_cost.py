@@ -51,7 +51,7 @@ STAGES = (
     ("    redact and fingerprint the paste", "app/querylog/recorder.py", "redacted_paste"),
     ("    query log enqueue", "app/querylog/recorder.py", "log_match"),
     ("    stage metrics", "app/observability/metrics.py", "observe_match"),
-    ("  JSON response", "flask/json/__init__.py", "jsonify"),
+    ("  JSON response (entry parts encoded once)", "app/api/fast_json.py", "answer_body"),
     ("request metrics", "app/observability/metrics.py", "_record"),
     ("request id", "app/observability/requests.py", "_assign"),
     ("snapshot (fingerprint check)", "app/store/snapshot.py", "current_snapshot"),
@@ -120,7 +120,7 @@ SPLIT = (
     ("    redact and fingerprint the paste", "app.answers", "redacted_paste"),
     ("    query-log enqueue", "app.answers", "log_match"),
     ("    stage metrics", "app.answers", "observe_match"),
-    ("JSON response", "app.api.routes", "jsonify"),
+    ("JSON response", "app.api.routes", "_answer_reply"),
 )
 SEMANTIC = "      semantic layer (similarity product, encoder when not cached)"
 ENCODER = "        sentence encoder (cache misses)"
