@@ -68,6 +68,9 @@ class ScoringParams:
     semantic_scale: float = 160.0          # score per unit of cosine above the floor
     semantic_cap: float = 80.0             # semantic evidence alone stays below a signature
     semantic_agreement: float = 0.3        # share of the weaker of word/semantic evidence added
+    semantic_profile_share: float = 0.7    # share of an entry's closest language profile (the rest: its closest text)
+    semantic_lead: float = 2.0             # the semantic first's lead over the second, added again this many times ...
+    semantic_lead_floor: float = 0.03      # ... beyond this much lead (a question no entry answers is close to several)
     semantic_candidates: int = 8           # entries the semantic layer may add beyond word evidence
     semantic_skip_text: float = 75.0       # word evidence this strong ...
     semantic_skip_margin: float = 15.0     # ... and this far ahead of the next needs no encoder

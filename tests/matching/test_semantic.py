@@ -162,3 +162,68 @@ def test_pastes_that_differ_only_in_long_numbers_share_one_encoding(tmp_path):
     assert [m.id for m in again.candidates] == [m.id for m in first.candidates]
     assert semantic.encoder_text("retry-after: 72419 (attempt 12)") == "retry-after: (attempt 12)"
     assert semantic.encoder_text("err_10001 on port 8080") == "err_10001 on port 8080"
+
+
+def _described(entry_id: str, title: str, cause: str, aliases: list[str]) -> dict:
+    entry = _entry(entry_id, title, aliases)
+    entry["content"]["en"]["cause"] = cause
+    return entry
+
+
+# One alias of "lucky" happens to be the query; every text of "steady" says nearly what it says.
+LUCKY_AND_STEADY = [_described("lucky", "qqqq", "qqqq", ["abc", "zzzz", "yyyy"]),
+                    _described("steady", "abcd", "abce", ["abcf"])]
+
+
+def test_an_entry_whose_texts_agree_outweighs_one_alias_close_by_chance(tmp_path):
+    """A generic alias close to a question says less than an entry whose texts all are: the language
+    profile (the mean direction of an entry's texts) carries `profile_share` of the similarity."""
+    index = SemanticIndex(LUCKY_AND_STEADY, LetterEncoder(), tmp_path)
+    by_text, _ = index.similarities("abc")
+    blended, closeness = index.similarities("abc", profile_share=0.7)
+    assert by_text.argmax() == 0 and blended.argmax() == 1
+    assert closeness.closest[0] == pytest.approx(1.0) and closeness.profile[1] > closeness.profile[0]
+
+
+def test_profiles_come_from_the_cached_vectors_without_encoding(tmp_path):
+    SemanticIndex(LUCKY_AND_STEADY, LetterEncoder(), tmp_path)
+    semantic._MEMO.clear()
+    encoder = LetterEncoder()
+    index = SemanticIndex(LUCKY_AND_STEADY, encoder, tmp_path)
+    assert encoder.calls == 0 and index.profiles.shape == (2, 512)
+    assert np.allclose(np.linalg.norm(index.profiles, axis=1), 1.0)
+
+
+def test_only_the_first_entry_gets_its_lead_and_the_reasons_say_so(tmp_path):
+    """A question an entry answers stands out from the rest; one no entry answers is close to several."""
+    index = SemanticIndex(ENTRIES, LetterEncoder(), tmp_path)
+    plain, _ = index.similarities("container keeps crashing")
+    led, closeness = index.similarities("container keeps crashing", lead=1.0, lead_floor=0.01)
+    margin = float(plain[1] - plain[0])
+    assert led[1] == pytest.approx(plain[1] + margin - 0.01) and led[0] == pytest.approx(plain[0])
+    assert index.explain(1, closeness)["lead"] == pytest.approx(margin - 0.01, abs=1e-3)
+    assert "lead" not in index.explain(0, closeness)
+    assert index.explain(1, closeness)["value"] == "Container keeps crashing"
+
+
+def test_semantic_reasons_name_the_closest_text_its_cosine_the_profile_and_the_similarity(tmp_path):
+    matcher = Matcher(ENTRIES, encoder=LetterEncoder(), cache_dir=tmp_path)
+    reason = next(reason for reason in matcher.match("containr kepps crashng").candidates[0].reasons
+                  if reason["type"] == "semantic")
+    assert {"value", "cosine", "profile", "similarity", "score"} <= set(reason)
+
+
+@pytest.mark.parametrize("query", ["Traceback: containr kepps crashng", "containr kepps crashng " * 10])
+def test_pasted_error_output_and_long_pastes_are_compared_by_their_closest_text(tmp_path, query):
+    """The encoder reads a paste's first lines, a log's header: close to a whole stage's entries."""
+    matcher = Matcher(ENTRIES, encoder=LetterEncoder(), cache_dir=tmp_path)
+    reasons = [reason for match in matcher.match(query).candidates
+               for reason in match.reasons if reason["type"] == "semantic"]
+    assert reasons and all("lead" not in reason and reason["similarity"] == reason["cosine"] for reason in reasons)
+
+
+def test_a_question_read_whole_gets_the_lead(tmp_path):
+    matcher = Matcher(ENTRIES, encoder=LetterEncoder(), cache_dir=tmp_path)
+    reasons = [reason for match in matcher.match("containr kepps crashng").candidates
+               for reason in match.reasons if reason["type"] == "semantic"]
+    assert any("lead" in reason for reason in reasons)
