@@ -33,7 +33,7 @@ from app.matching.lexicon import (
     families_marked,
 )
 from app.matching.neighbours import Sighting, Topic, names_deployment, neighbour_topic
-from app.matching.normalize import normalize
+from app.matching.normalize import fold, normalize
 from app.matching.scoring import ScoringParams, specific_signature
 from app.matching.semantic import Encoder, SemanticIndex
 
@@ -211,7 +211,7 @@ class Matcher:
         self._status_evidence(statuses, evidence)
         self._signature_evidence(text, corrected, corrections, evidence)
         self._text_evidence(text, corrections, evidence)
-        context = self._context(text, codes, statuses, self._unknown_error_name(query))
+        context = self._context(text, fold(query), codes, statuses, self._unknown_error_name(query))
         clock.lap("candidates")
         self._semantic_evidence(text[:SEMANTIC_QUERY_CHARS], evidence, context)
         clock.lap("semantic")
@@ -422,7 +422,11 @@ class Matcher:
             return
         if not self._semantic_can_reach_threshold(evidence, context):
             return
-        best, per_text = self.semantic.similarities(query)
+        # profiles and the lead for a question the encoder read whole; a paste's first lines (a log's
+        # header) resemble a whole stage's entries, so there its closest text alone
+        whole = not context.error_report and len(query) < SEMANTIC_QUERY_CHARS
+        share, lead = (params.semantic_profile_share, params.semantic_lead) if whole else (0.0, 0.0)
+        best, per_text = self.semantic.similarities(query, share, lead, params.semantic_lead_floor)
         worded = {position for position, item in evidence.items() if item.text > 0}
         ranked = sorted(range(len(best)), key=lambda position: -float(best[position]))
         added = 0
@@ -437,8 +441,8 @@ class Matcher:
             score = min(params.semantic_cap, (cosine - params.semantic_floor) * params.semantic_scale)
             item = evidence[position]
             item.semantic = score
-            item.reasons.append({"type": "semantic", "value": self.semantic.closest_text(position, per_text),
-                                 "cosine": round(cosine, 3), "score": round(score, 1)})
+            item.reasons.append({"type": "semantic", **self.semantic.explain(position, per_text),
+                                 "similarity": round(cosine, 3), "score": round(score, 1)})
 
     def _semantic_can_reach_threshold(self, evidence: dict[int, _Evidence], context: _Context) -> bool:
         """Whether the strongest semantic evidence (`semantic_cap` for every entry) could bring any entry
@@ -459,7 +463,8 @@ class Matcher:
         names -= GENERIC_ERROR_NAMES
         return bool(names) and not names & self.index.known_words
 
-    def _context(self, text: str, codes: list[str], statuses: list[int], unknown_error_name: bool) -> _Context:
+    def _context(self, text: str, original: str, codes: list[str], statuses: list[int],
+                 unknown_error_name: bool) -> _Context:
         """A status only another SDK generation's entries answer is neither known nor unknown in a
         paste marked as one family's: a v2 deployment's liveness probe 502 is not the v1 web service's 502."""
         index = self.index
@@ -482,7 +487,7 @@ class Matcher:
             error_report=error_report,
             families=frozenset(families_in(text) | marked),
             marked_family=marked_family,
-            sighting=neighbour_topic(text),
+            sighting=neighbour_topic(text, original),
         )
 
     def _rank(self, evidence: dict[int, _Evidence], context: _Context) -> list[Match]:
@@ -501,7 +506,7 @@ class Matcher:
         # a paste beyond doubt about a neighbour: an entry's literal signature there is the neighbour's too;
         # a paste in another stage (no deployment word): only a specific signature stays the entry's
         sighting = context.sighting
-        if sighting is not None and not sighting.outweighs(self.index.own_cues[position]):
+        if sighting is not None and not sighting.outweighs(self.index.own_cues[position], quoted=bool(item.signature)):
             sighting, topic = None, None
         signature_is_neighbours = sighting is not None and (sighting.conclusive or (
             sighting.outside_deployment

@@ -31,6 +31,13 @@ deployment, the topic has a strong hit or CONCLUSIVE_CUES distinct cues, or when
 comes with STRONG_OVER_DEPLOYMENT times as many of the topic's distinct cues as deployment words:
 the matcher then discounts every signature and pattern (only an ERR_NNNN code keeps its entry).
 
+What a paste says in passing is weighed: Kubernetes, AKS and `docker run` are where deployments run
+but training jobs too, so they count as half a deployment word and do not name the stage; a studio
+link to a run, or a resource id under `workspaces/<name>/computes/` or `.../jobs/`, read before
+normalising strips the paths, is a strong cue of its topic (`_PATHS`). A sighting is no evidence
+against an entry whose error output the paste quotes and whose own words the neighbour's are
+(`Sighting.outweighs`), unless it is conclusive in a paste without a deployment word.
+
 Cues are regular expressions with two rules, checked when the module loads: a cue starts
 with a literal character, and one in a script written with spaces (Latin, Cyrillic,
 Hangul) matches only where a word starts, after a separator. A cue entry may list
@@ -226,13 +233,18 @@ _NEUTRAL: tuple[_Source, ...] = (
     ),
 )
 
+# Where deployments run, but training jobs too (an attached Kubernetes compute, a job's Docker
+# image): deployment words of half the weight (INFRASTRUCTURE_WEIGHT), listed first.
+_INFRASTRUCTURE_CUES: tuple[str, ...] = (
+    r"kubernetes|kubectl|pods?" + _E, r"aks" + _E, r"docker (?:pull|run|exec|commit|stop|tag|login)",
+)
 # Language-neutral words of the covered knowledge: commands, files and error names of
 # endpoints, deployments and web services (each language's words: `Language.deployment_cues`).
-_NEUTRAL_DEPLOYMENT_CUES: tuple[str, ...] = (
-    r"--type batch", r"kubernetes|kubectl|pods?" + _E, r"webserviceexception|acideploymentfailed|kubernetesdeploymentfailed", r"aci" + _E + r"|aks" + _E,
+_NEUTRAL_DEPLOYMENT_CUES: tuple[str, ...] = _INFRASTRUCTURE_CUES + (
+    r"--type batch", r"webserviceexception|acideploymentfailed|kubernetesdeploymentfailed", r"aci" + _E,
     r"imagebuildfailure", r"outofquota", r"inferencingclient\w*", r"inference_?config\w*", r"deploy_config\w*|deployment_config\w*",
     r"localwebservice", r"score\.py", r"inference\.ml\.azure\.com", r"crashloopbackoff", r"invoke" + _E, r"resourcenotready",
-    r"--input[-_]path|--output[-_]path", r"docker (?:pull|run|exec|commit|stop|tag|login)", r"ptvsd|debugpy",
+    r"--input[-_]path|--output[-_]path", r"ptvsd|debugpy",
     r"dockerfile\.steps", r"amlbi_main\w*", r"gunicorn|azureml-inference-server-http|azmlinfsrv",
 )
 
@@ -259,11 +271,30 @@ def _languages_checked() -> None:
 
 _languages_checked()
 _SOURCES: tuple[_Source, ...] = tuple(_joined(source) for source in _NEUTRAL)
-_DEPLOYMENT_CUES: tuple[str, ...] = _NEUTRAL_DEPLOYMENT_CUES + tuple(
+# Deploying with a prefix, which the languages' cues (matched where a word starts) miss: "redeploys
+# the template", "задеплоили шаблон" (to be moved into the language modules' `deployment_cues`).
+_PREFIXED_DEPLOYMENT_CUES: tuple[str, ...] = (r"re-?deploy\w*", r"задепло\w*|передепло\w*|редепло\w*")
+_DEPLOYMENT_CUES: tuple[str, ...] = _NEUTRAL_DEPLOYMENT_CUES + _PREFIXED_DEPLOYMENT_CUES + tuple(
     cue for lang in LANGUAGES for cue in lang.deployment_cues)
 
 # An ERR_NNNN code is the covered knowledge's own identifier: such a paste is a deployment's.
 _ERROR_CODE = re.compile(r"err[ _\-]?\d{4}(?!\d)")
+
+_WORKSPACE_CHILD = r"workspaces/[^\s/\"']+/"
+_PATHS: tuple[tuple[str | None, str], ...] = (
+    ("training-job", r"ml\.azure\.com/(?:runs|experiments)/|/experiments/[^\s/\"']+/runs/"
+     + "|" + _WORKSPACE_CHILD + r"(?:jobs|experiments)/"),
+    ("compute-cluster", _WORKSPACE_CHILD + r"computes/"),
+    ("datastores", _WORKSPACE_CHILD + r"(?:datastores|data)/"),
+    (None, _WORKSPACE_CHILD + r"(?:onlineendpoints|batchendpoints|services)(?![\w-])"),
+    (None, r"https?://[^\s\"'<>]+/score(?![\w-])"),
+)
+"""Where a paste's links and resource ids point, read in the original text (normalising keeps a
+URL's host and a path's last part only): the resource type after `workspaces/<name>/` in an ARM id or
+a REST call, a studio link's page, a scoring URI's `/score`. Each is (topic id, pattern): a strong cue
+of the topic, or (topic None) a word of the covered knowledge's stage. A studio link to a job or a run
+is a strong cue of the job as of the portal, and ties go to the job (TOPICS order)."""
+_PATH_PATTERNS = tuple((topic, re.compile(pattern)) for topic, pattern in _PATHS)
 
 CONCLUSIVE_CUES = 3
 """Distinct cues of one topic that are conclusive without a strong one: three different words of
@@ -272,9 +303,13 @@ STRONG_OVER_DEPLOYMENT = 3
 """A strong cue with this many of its topic's distinct cues per deployment word is conclusive too: a
 deployment word said in passing ("an auto-deploy script fails to provision the compute cluster") does
 not make a paste full of a neighbour's words a deployment's."""
-STAGE_CUES = 3
+STAGE_CUES = 2
 """Distinct words of the neighbouring topics, whichever, that place a paste without a deployment
-word in their stage (training, provisioning, signing in) though no single topic has two."""
+word in their stage (training, provisioning, signing in) though no single topic has two: "the
+experiment failed: image build failed" is a training job's (two spellings of one word count once)."""
+INFRASTRUCTURE_WEIGHT = 0.5
+"""What a word of where deployments run (Kubernetes, AKS, `docker run`) counts as a deployment word: a
+training job submitted to an attached Kubernetes cluster says it too, so it is half a word of the stage."""
 DEPLOYMENT_WORD_WEIGHT = 1.5
 """A topic needs more than this many distinct cues per distinct deployment word of the paste: a
 deployment question that mentions its notebook and its workspace in passing stays a deployment's."""
@@ -349,23 +384,32 @@ class Sighting:
     conclusive: bool
     cues: Mapping[str, frozenset[int]] = field(default_factory=dict)
     """Every topic's distinct cues the paste says, by topic id (as `topic_cues` gives them)."""
-    deployment_words: int = 0
-    """The paste's distinct words of the covered knowledge's stage."""
+    deployment_words: float = 0.0
+    """The paste's distinct words of the covered knowledge's stage, weighed (`INFRASTRUCTURE_WEIGHT`)."""
+    stage_words: int = 0
+    """Those of them that name the stage itself (deploying, scoring), not where it runs (Kubernetes)."""
 
     @property
     def outside_deployment(self) -> bool:
         """Not one word of deploying or scoring: the paste is in another stage (training, provisioning,
         signing in), so a short, generic signature of an entry (`No module named`, `timed out`) is no
-        evidence either; only an ERR_NNNN code or a specific signature keeps its entry."""
-        return not self.deployment_words
+        evidence either; only an ERR_NNNN code or a specific signature keeps its entry. Kubernetes, AKS or
+        `docker run` alone do not place a paste in the deployment stage: training jobs run there too."""
+        return not self.stage_words
 
-    def outweighs(self, own_cues: Mapping[str, frozenset[int]]) -> bool:
+    def outweighs(self, own_cues: Mapping[str, frozenset[int]], quoted: bool = False) -> bool:
         """Whether a topic still outweighs the paste's deployment words once the cues an entry says
         itself (`own_cues`: its titles, causes and aliases) are set aside. The knowledge covers a deployment
         in a private workspace, a batch job that cannot mount its dataset, a browser calling an endpoint:
         there the workspace, the dataset and the browser are the entry's words, not another topic's.
-        A conclusive sighting, or one in a paste without a deployment word, outweighs every entry."""
-        if self.conclusive or self.outside_deployment:
+        A conclusive sighting in a paste without a deployment word outweighs every entry. A conclusive one
+        in a deployment's paste, or any in a paste without a deployment word, outweighs every entry but one
+        whose error output the paste quotes (`quoted`: a signature or pattern) and that says the neighbour's
+        words itself: "BadArgument: subscription doesn't exist" names the subscription because the error
+        does, not because the user is signing in; a batch job that cannot mount its datastore quotes the
+        batch entry's mount error."""
+        if (self.conclusive and self.outside_deployment) or (
+                not quoted and (self.conclusive or self.outside_deployment)):
             return True
         return any(len(cues - own_cues.get(topic, frozenset())) > DEPLOYMENT_WORD_WEIGHT * self.deployment_words
                    for topic, cues in self.cues.items())
@@ -500,17 +544,20 @@ def _scanners_for(text: str) -> tuple[_Scanner, ...]:
     return (_SCANNERS["latin"],)
 
 
-def _hits(text: str) -> tuple[list[set[int]], set[tuple[int, int]]]:
+def _hits(text: str) -> tuple[list[set[int]], set[tuple[_Credit, ...]]]:
     """The distinct cues a folded text says, by topic number (the last: the covered knowledge's
-    deployment words), and the distinct neighbour words among them."""
+    deployment words), and the distinct neighbour words among them: a word is known by the cues it
+    credits, so two spellings of one cue ("image build", "build log"; 빌드 and "build") are one word."""
     hits: list[set[int]] = [set() for _ in range(_COVERED + 1)]
-    neighbour_words: set[tuple[int, int]] = set()
-    for scanner_number, (scanner, credits) in enumerate(_scanners_for(text)):
+    neighbour_words: set[tuple[_Credit, ...]] = set()
+    for scanner, credits in _scanners_for(text):
         for match in scanner.finditer(" " + text):
-            for topic_number, cue_number in credits[match.lastindex or 0]:
+            credited = credits[match.lastindex or 0]
+            for topic_number, cue_number in credited:
                 hits[topic_number].add(cue_number)
-                if topic_number != _COVERED:
-                    neighbour_words.add((scanner_number, match.lastindex or 0))
+            neighbours = tuple(credit for credit in credited if credit[0] != _COVERED)
+            if neighbours:
+                neighbour_words.add(neighbours)
     return hits, neighbour_words
 
 
@@ -528,21 +575,40 @@ def names_deployment(text: str) -> bool:
     return bool(_ERROR_CODE.search(text)) or bool(_hits(text)[0][_COVERED])
 
 
-def neighbour_topic(text: str) -> Sighting | None:
-    """The neighbouring topic a folded paste is about, or None (a deployment's, or nothing clear)."""
+def _path_hits(original: str, hits: list[set[int]], neighbour_words: set[tuple[_Credit, ...]]) -> None:
+    """Add the cues of the paste's links and resource ids (`_PATHS`) to `hits`: a topic's as a strong
+    cue (numbered below every topic's own, as strong cues come first), the stage's past its own words."""
+    if "/" not in original:
+        return
+    for number, (topic, pattern) in enumerate(_PATH_PATTERNS):
+        if not pattern.search(original):
+            continue
+        if topic is None:
+            hits[_COVERED].add(len(_DEPLOYMENT_CUES) + number)
+            continue
+        credit = (TOPIC_IDS.index(topic), -1 - number)
+        hits[credit[0]].add(credit[1])
+        neighbour_words.add((credit,))
+
+
+def neighbour_topic(text: str, original: str = "") -> Sighting | None:
+    """The neighbouring topic a folded paste is about, or None (a deployment's, or nothing clear).
+    `original`: the paste folded but not normalised, whose links and resource ids still have their paths."""
     if any(not text[max(0, match.start() - 1):match.start()].isalpha() for match in _ERROR_CODE.finditer(text)):
         return None  # an ERR_NNNN code ("stderr 2024" is none)
     hits, neighbour_words = _hits(text)
-    floor = len(hits[_COVERED])
+    _path_hits(original, hits, neighbour_words)
+    stage = sum(not cue < len(_INFRASTRUCTURE_CUES) for cue in hits[_COVERED])
+    floor = stage + INFRASTRUCTURE_WEIGHT * (len(hits[_COVERED]) - stage)
     count, strong, number = max(
         (len(cues), sum(cue < _STRONG_COUNTS[n] for cue in cues), -n) for n, cues in enumerate(hits[:_COVERED]))
     topic = TOPICS[-number]
     if count <= DEPLOYMENT_WORD_WEIGHT * floor:
         return None
     if count >= 2 or strong:
-        conclusive = (floor == 0 and (strong > 0 or count >= CONCLUSIVE_CUES)) or (
+        conclusive = (stage == 0 and (strong > 0 or count >= CONCLUSIVE_CUES)) or (
             strong > 0 and count >= STRONG_OVER_DEPLOYMENT * floor)
-        return Sighting(topic, conclusive=conclusive, cues=_by_topic(hits), deployment_words=floor)
-    if floor == 0 and len(neighbour_words) >= STAGE_CUES:
-        return Sighting(topic, conclusive=False)
+        return Sighting(topic, conclusive=conclusive, cues=_by_topic(hits), deployment_words=floor, stage_words=stage)
+    if stage == 0 and len(neighbour_words) >= STAGE_CUES:
+        return Sighting(topic, conclusive=False, cues=_by_topic(hits), deployment_words=floor)
     return None

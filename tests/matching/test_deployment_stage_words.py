@@ -89,3 +89,10 @@ def test_a_wrapping_error_name_says_nothing_of_the_cause(matcher):
     result = matcher.match("(BadRequest) Code: BadRequest. The online deployment image build failed")
     assert not any(r["value"] == "unknown_error_name" for c in result.candidates for r in c.reasons
                    if r["type"] == "discount")
+
+
+@pytest.mark.parametrize("text", ["the release script redeploys the model every night",
+                                  "после того как задеплоили модель, вызов падает"])
+def test_deploying_with_a_prefix_is_a_word_of_the_deployment_stage(text):
+    from app.matching.neighbours import names_deployment
+    assert names_deployment(normalize(text))

@@ -3,7 +3,7 @@ import pytest
 
 from app.i18n import STRINGS
 from app.matching.neighbours import TOPICS, neighbour_topic
-from app.matching.normalize import normalize
+from app.matching.normalize import fold, normalize
 
 
 def sighting(text):
@@ -101,3 +101,42 @@ def test_a_language_naming_an_unknown_topic_is_an_error(monkeypatch):
     monkeypatch.setattr(neighbours, "LANGUAGES", (odd,))
     with pytest.raises(ValueError, match="quantum-computing"):
         neighbours._languages_checked()
+
+
+def test_two_spellings_of_one_word_are_one_word():
+    """"image build" and "build log" both say an image build: one word of one topic is no sighting."""
+    assert sighting("where is the build log of the image build?") is None
+
+
+def test_two_words_of_two_neighbours_place_a_paste_outside_deployment():
+    found = sighting("the experiment stopped and the image build failed")
+    assert found is not None and found.outside_deployment and not found.conclusive
+
+
+def test_kubernetes_alone_does_not_place_a_paste_in_the_deployment_stage():
+    """Training jobs run on attached Kubernetes clusters too: the cluster is where, not what."""
+    found = sighting("my training job on the attached kubernetes compute is queued forever, pods pending")
+    assert found is not None and found.topic.id == "training-job" and found.outside_deployment
+    assert sighting("my online deployment on kubernetes is queued forever, pods pending") is None
+
+
+def with_paths(paste):
+    return neighbour_topic(normalize(paste), fold(paste))
+
+
+def test_a_studio_link_to_a_job_is_a_training_sighting_beyond_doubt():
+    found = with_paths("Status: Failed. Link: https://ml.azure.com/runs/quiet_fox_4?wsid=/subscriptions/s/"
+                       "resourcegroups/g/workspaces/w")
+    assert found is not None and found.topic.id == "training-job" and found.conclusive
+
+
+def test_a_compute_resource_id_is_a_compute_sighting():
+    found = with_paths("PUT /subscriptions/s/resourceGroups/g/providers/Microsoft.MachineLearningServices/"
+                       "workspaces/w/computes/big-gpu failed")
+    assert found is not None and found.topic.id == "compute-cluster"
+
+
+def test_a_scoring_uri_is_a_word_of_the_deployment_stage():
+    paste = "POST http://52.10.1.7:80/score: 502 Bad Gateway; the model comes from my experiment, tracked in mlflow runs"
+    assert sighting(paste).outside_deployment
+    assert not with_paths(paste).outside_deployment

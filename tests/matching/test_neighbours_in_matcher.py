@@ -44,3 +44,25 @@ def test_a_pattern_that_only_spells_the_reason_phrase_is_status_evidence(matcher
     assert matcher.match("Function app upload fails, payload too large, status 413 from the Azure Functions host"
                          ).matches == []
     assert matcher.match("POST to my online endpoint: 413 payload too large").matches[0].id == "http-413-payload-too-large"
+
+
+@pytest.mark.parametrize(("paste", "entry"), [
+    ("报错 (BadArgument) Subscription 'abc' doesn't exist，可是订阅明明存在", "subscription-doesnt-exist"),
+    ("the image build timed out after 90 minutes; our conda file lists many packages", "image-build-timing-out"),
+])
+def test_a_quoted_error_whose_neighbour_words_are_its_own_keeps_its_entry(matcher, paste, entry):
+    """The subscription and the image build are named because the error names them, not because the user
+    is signing in or building a training environment."""
+    result = matcher.match(paste)
+    assert result.matches and result.matches[0].id == entry and result.out_of_scope is None
+
+
+def test_the_same_error_in_a_training_jobs_paste_gets_no_entry(matcher):
+    result = matcher.match("my training job's image build timed out; the conda file has many packages")
+    assert result.matches == [] and result.out_of_scope is not None
+
+
+def test_a_deployment_quoting_its_entrys_error_keeps_it_beside_many_words_of_a_neighbour(matcher):
+    result = matcher.match("Batch deployment 'nightly' fails before run() is called: cannot mount dataset, the "
+                           "datastore 'images' says the managed identity lacks access")
+    assert result.matches and result.matches[0].id == "batch-dataset-initialization-failed-cant-mount-dataset"

@@ -47,3 +47,29 @@ def test_the_discount_of_a_generic_signature_is_named(matcher):
 def test_a_signature_is_specific_when_it_spells_out_a_sentence(original, specific):
     from app.matching.scoring import specific_signature
     assert specific_signature([{"type": "signature", "value": original}], min_words=5) is specific
+
+
+@pytest.mark.parametrize(("paste", "topic"), [
+    ("Job status: Failed (500 Internal Server Error from the run history service). Link: "
+     "https://ml.azure.com/runs/quiet_fox_4?wsid=/subscriptions/s/resourcegroups/g/workspaces/w", "training-job"),
+    ("PUT https://management.azure.com/subscriptions/1/resourceGroups/rg/providers/Microsoft.MachineLearningServices/"
+     "workspaces/ws/computes/gpu-pool?api-version=2024-04-01 returned 500 Internal Server Error", "compute-cluster"),
+])
+def test_a_link_or_resource_id_of_another_stage_takes_a_status_away(matcher, paste, topic):
+    """Normalising keeps a URL's host only; where the link points (a job, a compute) still names the stage."""
+    result = matcher.match(paste)
+    assert result.matches == [] and result.out_of_scope is not None and result.out_of_scope.id == topic
+
+
+def test_two_words_of_other_stages_take_a_status_away(matcher):
+    result = matcher.match("After the experiment the image build failed: 500 Internal Server Error")
+    assert result.matches == [] and result.out_of_scope is not None
+
+
+def test_a_training_job_on_an_attached_kubernetes_cluster_is_no_deployment(matcher):
+    result = matcher.match("I submitted a training job to our AKS-attached Kubernetes compute and it stays queued: "
+                           "insufficient cpu on every node")
+    assert result.matches == [] and result.out_of_scope is not None and result.out_of_scope.id == "training-job"
+    deployed = matcher.match("My online deployment on the Kubernetes compute is not scheduled: 0/2 nodes are "
+                             "available, insufficient cpu")
+    assert deployed.matches and deployed.matches[0].id == "err_2101-kubernetes-unschedulable"
