@@ -18,6 +18,7 @@ from app.dialogue.state import State, added
 from app.dialogue.turns import Reading, TurnKind, word_count
 from app.knowledge.model import CURRENT_GENERATIONS
 from app.matching.extract import http_statuses
+from app.matching.languages import LANGUAGES, alternation
 from app.matching.lexicon import FAMILY_CUES
 from app.matching.matcher import Match, MatchResult
 from app.matching.normalize import normalize
@@ -49,7 +50,7 @@ DETAIL_NEIGHBOUR_MARGIN = 20.0
 this much more again: a shared "role" or "setting" is not enough, a neighbour that names the detail outright is."""
 ASPECT_QUERIES = {"build_logs": "where is the image build log", "write_logs": "how to log from the scoring script",
                   "log_structure": "which log file shows the error", "logs": "how do I get the logs",
-                  "local": "debug locally"}
+                  "local": "debug locally", "build": "the image build fails"}
 """Asking for the logs or a local run asks how to do something in the product at hand: matched as
 this canonical question plus the family, whatever language and words the user asked it in."""
 HOW_TO_BONUS = 20.0
@@ -57,13 +58,15 @@ ASPECT_BONUS = 20.0
 """An entry whose title is about what was asked (the logs, a local run) outranks the product's other how-tos."""
 ASPECT_TITLES = {"build_logs": re.compile(r"image ?build|image build fails"), "write_logs": re.compile(r"\blog from\b|\blogging\b"),
                  "log_structure": re.compile(r"\blog structure\b"), "logs": re.compile(r"\blogs?\b"),
-                 "local": re.compile(r"\blocally\b|--local")}
+                 "local": re.compile(r"\blocally\b|--local"), "build": re.compile(r"image ?build")}
 """What the (English) title of an entry about an aspect says: "Get container logs", "Debug locally"; the most
 specific first (a family switch after a how-to asks for the same aspect there)."""
 LOG_KINDS = ("build_logs", "write_logs", "log_structure")
 """The particular logs; asked for "the logs" plainly, an entry about one of these is not the answer."""
-PROBLEM_ASPECTS = ("build_logs",)
+PROBLEM_ASPECTS = ("build_logs", "build")
 """Aspects told in the entry about a problem (the build log in the entry about the failed build), not in a how-to."""
+STAGES = ("build",)
+"""Aspects that name where in the deployment a problem happens: after the card about that stage, they add nothing."""
 SAME_KIND_BONUS = 20.0
 """The same problem in another family is most likely the same kind of entry (a how-to for a how-to)."""
 LINKED_BACK_BONUS = 20.0
@@ -85,6 +88,10 @@ above its noise)."""
 GUESS_FLOOR = 30.0
 """A follow-up nothing answers surely: its best guess of the family, unrelated to the card shown, answers it only from
 this score (the matcher's noise lies below; "how to pull the image down?" names its how-to, "how do I check that?" none)."""
+HOW_TO_KIND = "how-to"
+FEW_WORDS = 10
+"""A follow-up this short that names nothing of its own asks about the conversation ("is it per region?"); a longer
+one says enough for its own best match to answer it."""
 FEEDBACK_SAYS_MORE_WORDS = 8
 """Feedback this long may describe a problem of its own: it is matched, to see whether it names another entry."""
 ALTERNATIVES_MAX = 3
@@ -95,11 +102,15 @@ EVIDENCE_REASONS = ("code", "signature", "pattern", "status")
 """Matcher reasons that come from the message's own evidence: such a message starts a new topic."""
 STATUS_KIND = "http-status"
 """The kind of entry about an HTTP status: while the conversation is about one, a bare number names a status."""
-_UNITS = (r"%|(?:ms|s|sec|seconds?|mins?|minutes?|hours?|days?|[kmg]i?b|bytes?|rows?|lines?|records?|files?|images?|"
-          r"items?|requests?|reqs?|rps|qps|calls?|users?|tokens?|chars?|characters?|samples?|cores?|nodes?|replicas?|"
-          r"instances?|times|x|per)\b|개|건|초|명|번|个|条|次|秒|行|张|шт|раз|запрос|строк|файл|сек|мс")
+_UNITS = alternation([*(lang.count_words for lang in LANGUAGES),
+                      r"%|(?:s|sec|days?|requests?|reqs?|rps|qps|calls?|users?|x|per)\b|명|шт|запрос|сек"])
+"""What makes a number a count or a size: the matcher's count words of each language, and the rates and loads said
+of a service ("400 requests", "50 rps", "3x", "200 users")."""
 _BARE_STATUS = re.compile(rf"(?<![\w.])[1-5]\d\d(?![\d.]|[a-z])(?!\s*(?:{_UNITS}))", re.IGNORECASE)
 """A number alone, not a count or a size ("and 504?", not "500 rows", "400 requests", "200 ms", "300개")."""
+_ERROR_STATUS = re.compile(rf"(?<![\w.])(?:4[0-5]\d|5[01]\d)(?![\d.]|[a-z])(?!\s*(?:{_UNITS}))", re.IGNORECASE)
+"""An error status by its number alone, in any message ("408 뜸", "опять 503"): people name the error they get by
+its number, and a count or a size says its unit ("500 rows", "413 MB")."""
 _CODES_AND_STATUSES = re.compile(r"\berr[ _-]?\d{4}\b|\bhttp[ /]?\S* \d{3}\b|\b\d{3}\b", re.IGNORECASE)
 
 
@@ -189,10 +200,10 @@ def context_query(text: str, reading: Reading, state: State, knowledge: Knowledg
     state = _focused(state, knowledge)
     entry = knowledge.entry(state.entry) if state.entry is not None else None
     if reading.kind is TurnKind.NEW_TOPIC or entry is None:
-        return text
+        return _statuses_named(text, _ERROR_STATUS)
     about_status = STATUS_KIND in {entry.get("kind"), (knowledge.entry(state.topic or "") or {}).get("kind")}
-    if reading.tentative:
-        return _statuses_named(text) if about_status else text  # a tentative follow-up is judged on its own match
+    if reading.tentative:  # judged on its own match
+        return _statuses_named(text) if about_status else _statuses_named(text, _ERROR_STATUS)
     switch = _family_switch(reading, state)
     aspect = _asked_aspect(reading, entry, switch)
     if aspect is not None:
@@ -213,12 +224,13 @@ def context_query(text: str, reading: Reading, state: State, knowledge: Knowledg
     return _statuses_named(text) if about_status else text
 
 
-def _statuses_named(text: str) -> str:
+def _statuses_named(text: str, numbers: re.Pattern[str] = _BARE_STATUS) -> str:
     """The message with its bare numbers read as HTTP statuses, for a conversation about one ("and 504?",
-    "is 503 the same?"): said so briefly, the matcher would not take them for statuses."""
+    "is 503 the same?"), and its error statuses in any message ("408 뜸"): said so briefly, the matcher would not take
+    them for statuses."""
     if http_statuses(normalize(text)):
         return text
-    return _BARE_STATUS.sub(lambda number: f"HTTP {number.group()}", text)
+    return numbers.sub(lambda number: f"HTTP {number.group()}", text)
 
 
 def resolve(reading: Reading, state: State, result: MatchResult | None, knowledge: Knowledge) -> Resolution:
@@ -307,13 +319,15 @@ def _follow_up(reading: Reading, state: State, result: MatchResult | None, knowl
         chosen = _neighbour(current, current["family"], state, result, knowledge, detail=detail)
         held = 0.0 if chosen is None else \
             _words_score(result, chosen.id) + DETAIL_BONUS * (detail and chosen.id == state.entry)
-        if _answered_elsewhere(result, held, current, knowledge) \
+        if (_answered_elsewhere(result, held, current, knowledge) and not _names_nothing(reading, result)) \
                 or (chosen is None and not result.matches and word_count(reading.text) > SHORT_FOLLOW_UP_WORDS):
             # its own answer lies elsewhere, or a question of its own words nothing here answers ("and how do
             # I set up CI/CD?"): a new topic, not the card shown again
             return _new_topic(replace(reading, kind=TurnKind.NEW_TOPIC), state, result, knowledge)
-        if chosen is not None and not result.matches and _faint(reading, chosen, current, result):
+        if chosen is not None and not result.matches and _faint(reading, chosen, current, result, knowledge):
             chosen = None  # nothing answers it surely ("how do I check that?"): a faint guess is no answer, the card is
+        elif chosen is not None and _guessed_from_few_words(reading, chosen, current, state, knowledge):
+            chosen = None  # "is it per region?": about the card, whatever other problem its few words match
     if chosen is None and switch is None:
         chosen = _context_match(current, state.entry, "same_entry")
     if chosen is None:
@@ -323,12 +337,44 @@ def _follow_up(reading: Reading, state: State, result: MatchResult | None, knowl
     return Resolution(TurnKind.FOLLOW_UP, Show.ANSWER, [chosen], lang=reading.target_lang, state=new)
 
 
-def _faint(reading: Reading, chosen: Match, current: dict, result: MatchResult) -> bool:
+def _conversation(current: dict, state: State) -> set[str]:
+    """The entries the conversation has been about: shown, offered, the topic's runners-up, the related entries."""
+    return {*state.shown, *state.offered, *state.candidates, *current.get("related", ())}
+
+
+def _names_nothing(reading: Reading, result: MatchResult) -> bool:
+    """A fragment without a code, status, signature or product of its own ("and when scoring?", "构建镜像时呢"): it asks
+    within the conversation's product, wherever else the same words would lead (a longer question may say where)."""
+    own = result.matches[0] if result.matches else None
+    return word_count(reading.text) <= SHORT_FOLLOW_UP_WORDS and not reading.strong and not reading.families \
+        and not (own is not None and _has_evidence(own))
+
+
+def _guessed_from_few_words(reading: Reading, chosen: Match, current: dict, state: State, knowledge: Knowledge) -> bool:
+    """A short yes-or-no question, an elliptical "and for the managed identity?", or a question for a detail ("which
+    role?") that no other entry of the conversation answers, naming nothing of its own (no code, status, signature or
+    product), asks about the problem at hand ("is it per region?", "can I raise it above 180s?"), however well its few
+    words match another problem's alias. A how-to may answer it ("can I attach VS Code to it?"): a question can ask how
+    to do something, it cannot describe another problem in a few words; nor can it ask whether another problem is the
+    cause ("is it because of the quota?" names a cause of its own)."""
+    elliptical = word_count(reading.text) <= SHORT_FOLLOW_UP_WORDS \
+        and bool(CUES.family_switch.search(reading.text.casefold()))
+    asks = reading.polar or elliptical or (reading.aspect == "detail" and chosen.id not in _conversation(current, state))
+    return asks and chosen.id != current["id"] and word_count(reading.text) <= FEW_WORDS \
+        and not reading.strong and not reading.families and not _has_evidence(chosen) \
+        and (knowledge.entry(chosen.id) or {}).get("kind") != HOW_TO_KIND \
+        and not CUES.because.search(reading.text.casefold())
+
+
+def _faint(reading: Reading, chosen: Match, current: dict, result: MatchResult, knowledge: Knowledge) -> bool:
     """A guess that does not beat the card shown: any, asked as "would it be the same there?" (what it compares is
-    the card); below GUESS_FLOOR, one unrelated to the card or matching the message's words no better than the card."""
+    the card); below GUESS_FLOOR, one unrelated to the card or matching the message's words no better than the card,
+    or another problem (a related how-to is the next step: "and stop it after?"; a related problem guessed from a
+    few words, "and the yaml for that?", is no answer)."""
     if reading.question and CUES.comparison.search(reading.text.casefold()):
         return True
     return chosen.score < GUESS_FLOOR and (chosen.id not in current.get("related", ())
+                                           or (knowledge.entry(chosen.id) or {}).get("kind") != HOW_TO_KIND
                                            or chosen.score <= _words_score(result, current["id"]))
 
 
@@ -491,8 +537,8 @@ def _language(reading: Reading, state: State, knowledge: Knowledge) -> Resolutio
 def _asked_aspect(reading: Reading, entry: dict, switch: str | None) -> str | None:
     """What a follow-up asks how to do in the product (ASPECT_QUERIES): said outright ("its logs"), or, when
     it names another family while a how-to about it is shown ("what about batch?" after the logs), that again."""
-    if reading.aspect in ASPECT_QUERIES:
-        return reading.aspect
+    if reading.aspect in ASPECT_QUERIES and not (reading.aspect in STAGES and _is_about(entry, reading.aspect)):
+        return reading.aspect  # a stage ("and at build time?") asks for another entry only if the card is not about it
     if switch is None or entry.get("kind") != "how-to":
         return None
     title = entry["content"]["en"]["title"].lower()
@@ -555,7 +601,9 @@ def _tentative(reading: Reading, state: State, result: MatchResult, knowledge: K
     elif reading.question and result.out_of_scope is None:
         # Asked about the problem at hand: its own sure answers, the conversation's family and related entries favoured.
         top = _favoured([*([top] if top else []), *result.matches], current, neighbourhood, knowledge)
-        if current is not None and top is not None and _elsewhere_in_few_words(reading, top, current, neighbourhood, knowledge):
+        if current is not None and top is not None and (
+                _elsewhere_in_few_words(reading, top, current, neighbourhood, knowledge)
+                or _guessed_from_few_words(reading, top, current, state, knowledge)):
             top = _context_match(current, current["id"], "same_entry")  # "and the formula?": of the entry shown
     elif own is not None and _has_evidence(own) and own.id != state.entry:
         top = None  # "full error: ImageBuildFailure ...": its own evidence opens a topic, near or not

@@ -50,11 +50,12 @@ CLOSING_KINDS = ("thanks", "goodbye")
 CLOSING_MAX_WORDS = 12
 """Longer than a thank-you with the news that it works (or a question about what the assistant covers):
 something more is being said."""
-SHORT_ASPECTS = ("local", "more")
+SHORT_ASPECTS = ("local", "build", "more")
 SHORT_ASPECT_MAX_WORDS = 8
-"""A short question about running locally asks how to debug locally ("can I run it locally?"), a short "in more
-detail?" for more of the answer shown; in a longer one those words mostly set the scene ("once it runs locally,
-how do I change score.py inside?", "explain in detail how batch scoring splits the input")."""
+"""A short question about running locally asks how to debug locally ("can I run it locally?"), one about the build
+for the product's failed image build ("and at build time?"), a short "in more detail?" for more of the answer shown;
+in a longer one those words mostly set the scene ("once it runs locally, how do I change score.py inside?", "explain
+in detail how batch scoring splits the input")."""
 NEW_TOPIC_FEEDBACK_WORDS = 10
 """Past this many words, a message that says it is about something else (or names another product family)
 describes that, even when it also says something did not work: a new topic, not feedback on the answer shown."""
@@ -69,11 +70,22 @@ shown, not a question about an aspect of it."""
 RESTATED_ASPECTS = (None, "command", "fix", "cause", "more", "detail")
 """Asked for outright in another language ("the command too, in Korean", "in more detail in English", "in English,
 it goes to support"), these are the answer shown, restated: a language request."""
+DONE_MAX_WORDS = 10
+"""Something done, told in a few words ("already gave it AcrPull"), says the answer's advice was tried; a longer
+account of what one did ("I added a deployment and set traffic to it, then ...") describes something of its own."""
 CJK_CHARS_PER_WORD = 2
 """Korean and Chinese have no (or few) spaces: about two characters count as one word."""
 _NAMED_CODE = re.compile(r"\berr[ _-]?\d{4}\b|(?<![\d.])[1-5]\d\d(?![\d.])", re.IGNORECASE)
 """A code or an HTTP status by its number alone ("is 504 the same?"): too little to be evidence, enough to name
 what a question compares with the problem at hand."""
+LANGUAGE_SPELLINGS = ("english", "korean", "chinese", "russian", "mandarin")
+"""Language names as the English cues spell them: a word a typo or two away ("russain", "englsh", "koreann") means one."""
+TYPO_MIN_CHARS = 5
+"""Shorter words are too alike to tell a typo from another word."""
+TYPOS_PER_LONG_WORD = 2
+LONG_WORD_CHARS = 7
+"""A word this long may be two typos away from the name (one below it); the first letter is always kept."""
+_LATIN_WORD = re.compile(r"[a-z]+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _WORD = re.compile(r"[^\W_]+")
 
@@ -111,6 +123,8 @@ class Reading:
     neighbourhood, or nothing matches it, a new topic after all (unless it is a question: see `question`)."""
     question: bool = False
     """Asked rather than told: in a conversation a question without evidence of its own asks about the topic."""
+    polar: bool = False
+    """A yes-or-no question ("is it per region?"): about the problem at hand, not asking for another one."""
     choice: int | None = None
     """A short message's pick by position ("the second one"): after a choice was offered, that entry."""
     named: str | None = None
@@ -165,10 +179,42 @@ def _first_language(text: str, patterns: dict[str, re.Pattern[str]]) -> str | No
     return min(found)[1] if found else None
 
 
+def _typos(word: str, name: str, most: int) -> int:
+    """The edits (a letter added, dropped, changed or two swapped) from `word` to `name`, up to `most` + 1."""
+    if abs(len(word) - len(name)) > most:
+        return most + 1
+    before: list[int] = []
+    row = list(range(len(name) + 1))
+    for i, letter in enumerate(word, start=1):
+        current = [i] + [0] * len(name)
+        for j, wanted in enumerate(name, start=1):
+            current[j] = min(row[j] + 1, current[j - 1] + 1, row[j - 1] + (letter != wanted))
+            if i > 1 and j > 1 and letter == name[j - 2] and word[i - 2] == wanted:
+                current[j] = min(current[j], before[j - 2] + 1)
+        before, row = row, current
+    return row[-1]
+
+
+def _respelt(text: str) -> str:
+    """The message with a misspelt language name spelt right ("in russain pls" -> "in russian pls")."""
+    def spelt(found: re.Match[str]) -> str:
+        word = found.group()
+        if len(word) < TYPO_MIN_CHARS or word in LANGUAGE_SPELLINGS:
+            return word
+        most = TYPOS_PER_LONG_WORD if len(word) >= LONG_WORD_CHARS else 1
+        return next((name for name in LANGUAGE_SPELLINGS if name[0] == word[0] and _typos(word, name, most) <= most), word)
+    return _LATIN_WORD.sub(spelt, text)
+
+
 def _only_a_language_request(text: str, lang: str) -> bool:
     rest = CUES.language_names[lang].sub(" ", CUES.language[lang].sub(" ", text))
     rest = CUES.filler.sub(" ", rest)
     return len(re.sub(r"[\W_]+", "", rest)) <= LANGUAGE_REMAINDER_CHARS
+
+
+def _without_aspect(text: str, aspect: str | None) -> str:
+    """The message without the words naming what it asks for ("the command too"): they restate the answer shown."""
+    return CUES.aspects[aspect].sub(" ", text) if aspect is not None else text
 
 
 def _short_plain_request(text: str, aspect: str | None) -> bool:
@@ -203,15 +249,19 @@ def read_turn(text: str, in_conversation: bool, family: str | None = None) -> Re
     the product family it is about (naming another one asks about it there, not "that didn't help")."""
     lowered = folded(text)
     strong = has_strong_evidence(text)
-    target = _first_language(lowered, CUES.language)
-    named = target or _first_language(lowered, CUES.language_names)
-    families = frozenset(name for name, cue in CUES.families.items() if cue.search(lowered))
     words = word_count(lowered)
+    # a language asked for in a few words may be misspelt; in a longer message a near name is mostly another word
+    spelt = _respelt(lowered) if words <= LANGUAGE_REQUEST_MAX_WORDS else lowered
+    target = _first_language(spelt, CUES.language)
+    named = target or _first_language(spelt, CUES.language_names)
+    families = frozenset(name for name, cue in CUES.families.items() if cue.search(lowered))
     aspect = next((name for name, cue in CUES.aspects.items() if cue.search(lowered)
                    and (name not in SHORT_ASPECTS or words <= SHORT_ASPECT_MAX_WORDS)), None)
     question = bool(CUES.question.search(lowered))
+    # told, not asked: "already checked that", and what one did, in a few words, unless it worked ("quota raised, works now")
+    done = words <= DONE_MAX_WORDS and bool(CUES.done.search(lowered)) and not CUES.small_talk["thanks"].search(lowered)
     says_failed = words <= FEEDBACK_CUE_MAX_WORDS and not CUES.untried.search(lowered) \
-        and bool(CUES.feedback.search(lowered) or (not question and CUES.feedback_unasked.search(lowered)))
+        and bool(CUES.feedback.search(lowered) or (not question and (CUES.feedback_unasked.search(lowered) or done)))
     # "is 504 the same thing?", "배치도 마찬가지예요?": a question measuring something it names against the
     # conversation asks about that, it says nothing of the answer shown
     compares = question and bool(CUES.comparison.search(lowered)) and bool(families or _NAMED_CODE.search(lowered))
@@ -220,7 +270,8 @@ def read_turn(text: str, in_conversation: bool, family: str | None = None) -> Re
         if words <= CHOICE_MAX_WORDS else None
     named_thing = _named(lowered) if words <= FOLLOW_UP_MAX_WORDS else None
     base = Reading(TurnKind.NEW_TOPIC, strong=strong, target_lang=target, aspect=aspect, families=families,
-                   feedback_cue=says_failed, text=redact(text[:TOPIC_TEXT_CHARS]), question=question, choice=choice,
+                   feedback_cue=says_failed, text=redact(text[:TOPIC_TEXT_CHARS]), question=question,
+                   polar=question and bool(CUES.polar.search(lowered)), choice=choice,
                    named=named_thing)
     # In a conversation, a line with a code that asks about it or says outright that the answer did not help ("only
     # the cloud one throws 424, so that didn't help"; not "still failing: 429") is read on; a log or a long paste
@@ -228,9 +279,9 @@ def read_turn(text: str, in_conversation: bool, family: str | None = None) -> Re
     pasted = strong and not (in_conversation and _only_codes(text))
     if pasted or (strong and not base.question and not (feedback and CUES.verdict.search(lowered))):
         return base
-    if named is not None and (_only_a_language_request(lowered, named) or _short_plain_request(lowered, aspect)
+    if named is not None and (_only_a_language_request(spelt, named) or _short_plain_request(spelt, aspect)
                               or (target is not None and aspect in RESTATED_ASPECTS and words <= FOLLOW_UP_MAX_WORDS
-                                  and not CUES.domain.search(lowered))):
+                                  and not CUES.domain.search(_without_aspect(lowered, aspect)))):
         return replace(base, kind=TurnKind.LANGUAGE, target_lang=named)
     # "That didn't help" needs an answer to be about; naming another product asks about it there.
     asks_elsewhere = bool(families - {family}) and (base.question or bool(CUES.family_switch.search(lowered)))

@@ -8,7 +8,9 @@ import pytest
 from app.dialogue.policy import Show, context_query, in_conversation, opened, resolve
 from app.dialogue.state import State
 from app.dialogue.turns import TurnKind, read_turn
+from app.matching.extract import http_statuses
 from app.matching.matcher import Match, MatchResult
+from app.matching.normalize import normalize
 
 ENTRIES = {
     "crash": {"id": "crash", "family": "managed-online-endpoints", "kind": "error-code",
@@ -29,6 +31,11 @@ ENTRIES = {
                    "content": {"en": {"title": "Get the logs of a batch job"}}, "related": [], "commands": []},
     "batch-failed": {"id": "batch-failed", "family": "batch-endpoints", "kind": "symptom",
                      "content": {"en": {"title": "Batch job failed"}}, "related": [], "commands": []},
+    "build-failed": {"id": "build-failed", "family": "managed-online-endpoints", "kind": "error-code",
+                     "content": {"en": {"title": "ImageBuildFailure: the image build failed"}}, "related": [],
+                     "commands": []},
+    "debugger": {"id": "debugger", "family": "managed-online-endpoints", "kind": "how-to",
+                 "content": {"en": {"title": "Attach VS Code to the container"}}, "related": [], "commands": []},
 }
 
 
@@ -560,3 +567,52 @@ def test_a_count_or_a_size_is_not_read_as_a_status():
     state = shown("gateway-503", "my web service answers 503", STATUSES)
     for text in ("we send 400 requests per second", "the payload is 500 rows", "latency is 200 ms"):
         assert "HTTP" not in context_query(text, read_turn(text, True, state.family), state, STATUSES)
+
+
+@pytest.mark.parametrize("text", ["is it per region?", "리전별인가요?", "是按区域算的吗", "это на регион или на подписку?"])
+def test_a_short_yes_or_no_question_stays_with_the_problem_shown_whatever_its_words_match(text):
+    resolution = resolve(read_turn(text, True, "managed-online-endpoints"), after_crash(),
+                         result(("build-failed", 80.0), ("crash", 5.0)), KNOWLEDGE)
+    assert resolution.turn is TurnKind.FOLLOW_UP and resolution.matches[0].id == "crash"
+
+
+def test_a_short_yes_or_no_question_may_still_ask_for_a_how_to():
+    resolution = resolve(read_turn("can I attach VS Code to it?", True, "managed-online-endpoints"), after_crash(),
+                         result(("debugger", 80.0), ("crash", 5.0)), KNOWLEDGE)
+    assert resolution.matches[0].id == "debugger"
+
+
+def test_a_question_naming_a_suspected_cause_may_lead_to_that_problem():
+    resolution = resolve(read_turn("is it because of the image build?", True, "managed-online-endpoints"), after_crash(),
+                         result(("build-failed", 80.0), ("crash", 5.0)), KNOWLEDGE)
+    assert resolution.matches[0].id == "build-failed"
+
+
+def test_a_detail_matched_only_by_a_stranger_is_asked_about_the_problem_shown():
+    resolution = resolve(read_turn("which role do I need?", True, "managed-online-endpoints"), after_crash(),
+                         result(("build-failed", 90.0), ("crash", 0.0)), KNOWLEDGE)
+    assert resolution.matches[0].id == "crash"
+
+
+@pytest.mark.parametrize("text", ["and at build time?", "빌드할 때는요?", "а при сборке образа?", "构建镜像时呢"])
+def test_naming_the_build_stage_asks_for_the_build_problem_of_the_same_product(text):
+    state = after_crash()
+    reading = read_turn(text, True, state.family)
+    query = context_query(text, reading, state, KNOWLEDGE)
+    assert query is not None and "image build" in query and "managed online endpoint" in query
+    resolution = resolve(reading, state, result(("aks-crash", 70.0), ("build-failed", 40.0), ("crash", 30.0)),
+                         KNOWLEDGE)
+    assert resolution.turn is TurnKind.FOLLOW_UP and resolution.matches[0].id == "build-failed"
+
+
+@pytest.mark.parametrize("text", ["my endpoint call gives 408 now", "호출하면 408 뜸", "опять 503 при вызове"])
+def test_an_error_status_said_by_its_number_alone_is_matched_as_a_status(text):
+    reading = read_turn(text, in_conversation=False)
+    assert http_statuses(normalize(context_query(text, reading, State(), KNOWLEDGE) or ""))
+
+
+def test_kubernetes_shorthand_names_the_aks_family():
+    state = after_crash()
+    reading = read_turn("and on k8s?", True, state.family)
+    resolution = resolve(reading, state, result(("aks-crash", 40.0)), KNOWLEDGE)
+    assert resolution.matches[0].id == "aks-crash"

@@ -523,3 +523,54 @@ def test_cues_are_written_in_folded_letters_as_the_messages_they_read():
         letters = re.sub(r"\\U[0-9A-Fa-f]{8}|\\u[0-9A-Fa-f]{4}|\\[A-Za-z]|\(\?P<\w+>", "", pattern.pattern)
         assert not any(c.isalpha() and c != c.casefold() for c in letters), pattern.pattern[:80]
     assert read_turn("That DIDN'T HELP, Still Failing", in_conversation=True).kind is TurnKind.FEEDBACK
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("in russain please", "ru"), ("englsh pls", "en"), ("koreann please", "ko"), ("answer me in chineese", "zh"),
+    ("ru pls", "ru"), ("eng?", "en"), ("по руски", "ru"), ("러시아말로", "ru"), ("韩国话", "ko"), ("普通话", "zh"),
+])
+def test_a_language_asked_for_with_a_typo_or_its_short_name_is_a_language_request(text, lang):
+    reading = read_turn(text, in_conversation=True)
+    assert reading.kind is TurnKind.LANGUAGE and reading.target_lang == lang
+
+
+@pytest.mark.parametrize("text", ["the engine keeps restarting", "change the rules of the endpoint"])
+def test_a_word_that_merely_looks_like_a_language_name_is_no_request(text):
+    assert read_turn(text, in_conversation=True).kind is not TurnKind.LANGUAGE
+
+
+@pytest.mark.parametrize("text", [
+    "already gave it AcrPull", "we bumped the request timeout", "the role is assigned already", "restarted it, same",
+    "квоту увеличили", "роль AcrPull выдали", "AcrPull 줬어요", "쿼터 늘렸어요", "配额已经加了", "超时调到90秒了",
+])
+def test_saying_what_one_already_did_is_feedback_on_the_answer(text):
+    assert read_turn(text, in_conversation=True).kind is TurnKind.FEEDBACK
+
+
+@pytest.mark.parametrize("text", [
+    "restarted it and it works now", "I set up a new endpoint", "ok I added the role, how long until it applies?",
+])
+def test_what_one_did_is_no_verdict_when_it_worked_sets_up_something_new_or_asks_on(text):
+    assert read_turn(text, in_conversation=True).kind is not TurnKind.FEEDBACK
+
+
+def test_what_one_did_is_no_feedback_before_anything_was_answered():
+    assert read_turn("already gave it AcrPull", in_conversation=False).kind is not TurnKind.FEEDBACK
+
+
+@pytest.mark.parametrize(("text", "polar"), [
+    ("is it per region?", True), ("can I raise it above 180s?", True), ("리전별인가요?", True), ("能超过180秒吗", True),
+    ("а больше можно?", True), ("how do I stop it?", False), ("and if the response is too big instead?", False),
+    ("어떻게 해요?", False), ("为什么会这样", False), ("а как это исправить?", False),
+])
+def test_a_yes_or_no_question_is_told_from_one_asking_what_or_how(text, polar):
+    assert read_turn(text, in_conversation=True).polar is polar
+
+
+@pytest.mark.parametrize("text", ["can i get the answer in korean? the command too", "명령어도 영어로", "命令也用英文"])
+def test_asking_for_the_answer_and_its_command_in_another_language_is_a_language_request(text):
+    assert read_turn(text, in_conversation=True).kind is TurnKind.LANGUAGE
+
+
+def test_an_it_works_now_in_clipped_korean_is_small_talk():
+    assert read_turn("해결됨", in_conversation=True).kind is TurnKind.SMALL_TALK

@@ -19,11 +19,12 @@ SMALL_TALK_KINDS = ("greeting", "thanks", "goodbye", "meta", "off_topic")
 question about the assistant ("hi, who are you?") is answered as the later, more specific one."""
 CHOICE_POSITIONS = ("1", "2", "3")
 """Positions a message can pick among the entries offered (as many as the dialogue offers at most)."""
-ASPECTS = ("build_logs", "write_logs", "log_structure", "logs", "local", "command", "fix", "cause", "detail", "more")
+ASPECTS = ("build_logs", "write_logs", "log_structure", "logs", "local", "command", "fix", "cause", "detail", "build", "more")
 """What a follow-up can ask about, first found first: the log of the image build, writing logs from one's own
 script, how the logs are laid out, the logs of the product (the general case of those three), debugging it locally
 (other entries of the family), the command, the fix or the cause of the entry shown (that entry again), a detail
 of it (which setting or role, the limit: that entry unless another one of the conversation answers it far better),
+the image build (the family's entry about a failed build, unless the entry shown is about it),
 more about it ("tell me more": that entry again)."""
 
 
@@ -63,10 +64,18 @@ class Cues:
     """Feedback only when the message asks nothing ("already checked that")."""
     untried: re.Pattern[str]
     """Not tried yet ("haven't tried it yet"): never feedback, whatever negation the message has."""
+    done: re.Pattern[str]
+    """Something the user did, told ("already gave it AcrPull", "квоту увеличили"): after an answer, what it
+    suggested was tried; in a short statement, feedback on it (app/dialogue/turns.py)."""
     domain: re.Pattern[str]
     filler: re.Pattern[str]
     question: re.Pattern[str]
     """A question rather than a statement: in a conversation, a question without evidence of its own asks about the topic."""
+    polar: re.Pattern[str]
+    """A yes-or-no question ("is it per region?", "리전별인가요?", "能超过180秒吗"), not asking what, how or where: in a
+    conversation it asks about the problem at hand, not for another one."""
+    because: re.Pattern[str]
+    """"Because of", "due to": a question naming what it suspects as the cause."""
     language: dict[str, re.Pattern[str]]
     """Explicit requests ("in Korean"): the answer's language in any turn."""
     language_names: dict[str, re.Pattern[str]]
@@ -96,7 +105,8 @@ def _compile() -> Cues:
         reference=required("REFERENCE"), new_topic=required("NEW_TOPIC"), comparison=required("COMPARISON"),
         family_switch=required("FAMILY_SWITCH"), feedback=required("FEEDBACK"),
         feedback_unasked=required("FEEDBACK_UNASKED"), verdict=required("VERDICT"), untried=required("UNTRIED"),
-        domain=required("DOMAIN"), filler=required("FILLER"), question=required("QUESTION"), language=per_key("LANGUAGE_REQUESTS", LANGS),
+        done=required("DONE"), domain=required("DOMAIN"), filler=required("FILLER"), question=required("QUESTION"),
+        polar=required("POLAR"), because=required("BECAUSE"), language=per_key("LANGUAGE_REQUESTS", LANGS),
         language_names=per_key("LANGUAGE_NAMES", LANGS),
         small_talk={kind: required(kind.upper()) for kind in SMALL_TALK_KINDS},
         aspects={aspect: required(f"ASPECT_{aspect.upper()}") for aspect in ASPECTS},

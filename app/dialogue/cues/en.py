@@ -83,6 +83,9 @@ for _lang, _name in (("en", "english"), ("ko", "korean"), ("zh", "chinese"), ("r
                                  rf"|\btranslat\w*\b[^.?!]{{0,40}}\b{_name}\b")
 LANGUAGE_NAMES = {"en": r"\benglish\b", "ko": r"\bkorean\b", "zh": r"\b(?:chinese|mandarin)\b",
                   "ru": r"\brussian\b"}
+# the short names people type for a language ("ru pls", "eng?"): a request only in a message that is little else
+for _lang, _codes in (("en", "en|eng"), ("ko", "ko|kor|kr"), ("zh", "zh|cn|chn"), ("ru", "ru|rus")):
+    LANGUAGE_NAMES[_lang] += rf"|^\W*(?:in )?(?:{_codes})\b(?=\W*(?:please|pls|plz|pl[sz]e?|version|\?|$))"
 GREETING = (r"^\W*(?:hi|hello|hey|hiya|heya|yo|howdy|sup|wassup|what'?s up|good (?:morning|afternoon|evening|day)|"
             r"(?:morning|evening|afternoon)\W*$|greetings|hallo|hola|salut|g'?day)\b")
 THANKS = (r"\b(?:thanks?|thank you|thx|ty|cheers|much appreciated|appreciate it)\b|"
@@ -146,7 +149,7 @@ CHOICES = {
 FAMILIES = {
     "batch-endpoints": _ALONE.format("batch"),
     "docker-aci-aks": _ALONE.format(r"aks|aci|kubernetes service|container instances?|web ?services?|sdk v1|v1 sdk|"
-                                    r"azureml-core|v1"),
+                                    r"azureml-core|v1|k8s"),
     "managed-online-endpoints": _ALONE.format(r"online|managed(?! identit)|v2|instance ?types?|attach(?:ed|한|된)? ?(?:aks|kubernetes)"),
 }
 COMPARISON = r"\bsame (?:thing|problem|issue|error|cause)\b|\bthe same as\b|\bsimilar\b|\brelated\b|\b(?:like|as) (?:this|that|before)\b|\bconnected\b|\bsame root\b|\b(?:be|is|it'?s|are|look|work) (?:\w+ )?the same\b"
@@ -173,6 +176,7 @@ ASPECT_LOG_STRUCTURE = (r"\blogs? (?:structure|layout|folders?|directory|directo
 """How the logs are laid out (which file says what), not where to fetch them."""
 ASPECT_LOGS = _ALONE.format(r"logs?|logging|traceback|stdout|stderr|printed|print output|console output")
 ASPECT_LOCAL = _ALONE.format(r"locally|localhost|local(?! ?(?:web ?services?|services?|localwebservice))") + r"|\bon my (?:machine|laptop|pc)\b|--local|\brepro(?:duce)?\b"
+ASPECT_BUILD = _ALONE.format(r"build|building|built|build[- ]?time")
 ASPECT_COMMAND = _ALONE.format(r"commands?|cli command") + r"|\bwhat (?:do i|should i|to) (?:run|type)\b|\bsyntax\b"
 ASPECT_FIX = (r"\b(?:can|could|should) i (?:just|simply)\b|\bis it enough to\b|\bwould it (?:work|help|be enough) (?:if|to)\b|"
               r"\b(?:fix|solve|resolve|repair)\b|\bwhat (?:should|do|can) i do\b|\bnext steps?\b|"
@@ -209,3 +213,16 @@ ASPECT_DETAIL += r"|\bhow (?:do|can|could|would|should) (?:i|we|you) (?:check|ve
 # the answer is for the other tool generation ("that's for v1, I'm on v2"); did it, "nothing"; it worked outright
 FEEDBACK_UNASKED += r"|^(?=.*\bv1\b)(?=.*\bv2\b)(?=.*\b(?:i'?m|i am|i use|we'?re|we use|my|our|mine)\b)|[,.;:]\s*(?:still |just )?nothing(?: changed| happened)?\W*$"
 THANKS += r"|\b(?:works?|worked) (?:like a charm|perfectly)\b"
+# something done, told ("already gave it AcrPull", "we bumped the timeout", "the role is assigned already"): what an
+# answer suggests is mostly granting, raising, setting or redoing something
+DONE = (r"^\W*(?:(?:ok|okay|so|well|yeah|yes|yep|hmm+|but|and)\W+)?(?:(?:i|we)(?:'ve| have)? )?(?:already |just |also |even )?"
+        r"(?:gave|granted|assigned|added|increased|raised|bumped|doubled|set(?! up)|enabled|disabled|turned (?:on|off)|restarted|"
+        r"rebooted|redeployed|recreated|rebuilt|re-?ran|updated|upgraded|downgraded|changed|switched|removed|deleted|"
+        r"installed|pinned|requested|asked for|checked|verified|confirmed|applied|followed|configured|scaled|moved|"
+        r"regenerated|rotated|reinstalled|reset|cleared|purged|opened|allowed|whitelisted)\b|"
+        r"\b(?:is|are|was|were|has been|have been) (?:already )?(?:assigned|granted|set|enabled|increased|added|configured|"
+        r"in place|approved|raised|installed|pinned)\b")
+# a yes-or-no question ("is it per region?", "can I raise it above 180s?"), without what, how, where or "if"
+POLAR = (r"^\W*(?:(?:and|so|but|ok|okay|then|also|hm+)\W+)*(?:is|isn'?t|are|aren'?t|was|does|doesn'?t|do|don'?t|did|can|"
+         r"can'?t|could|will|would|should|must|has|have|may|might)\b(?!.*\b(?:how|what|where|why|when|which|who|if)\b)")
+BECAUSE = r"\b(?:because|due to|caused by)\b"

@@ -38,7 +38,7 @@ LANGUAGE_REQUESTS = {
     "ko": r"(?:用|换成|改成|翻译成|译成|说)(?:韩语|韩文)|(?:韩语|韩文)(?:的)?(?:版|回答|回复)|^\W*韩语\W*$",
     "ru": r"(?:用|换成|改成|翻译成|译成|说)(?:俄语|俄文)|(?:俄语|俄文)(?:的)?(?:版|回答|回复)|^\W*俄语\W*$",
 }
-LANGUAGE_NAMES = {"en": r"英文|英语", "ko": r"韩语|韩文|韩国语", "zh": r"中文|汉语", "ru": r"俄语|俄文"}
+LANGUAGE_NAMES = {"en": r"英文|英语", "ko": r"韩语|韩文|韩国(?:语|话)|朝鲜语", "zh": r"中文|汉语|普通话|华语", "ru": r"俄语|俄文|俄罗斯(?:语|话)"}
 GREETING = r"^\W*(?:你好|您好|嗨|哈喽|哈啰|早上好|晚上好|下午好|中午好|在吗|在不在|早安|(?:早|hello|hi)\W*$|大家好|打扰一下)"
 THANKS = (r"谢|我(?:先|再)?(?:试试|试一下|去看看|看看|检查一下)|稍等|等一下|解决了|搞定了|可以了|成功了|好使了|好了|正常了|跑起来了|能用了|"
           r"^\W*(?:好的?|好吧|行|明白了?|知道了|了解|懂了|收到|太好了|完美|厉害|ok|好滴|嗯+|是的|对)\W*$|thx|"
@@ -81,6 +81,7 @@ ASPECT_LOG_STRUCTURE = r"日志(?:的)?(?:结构|目录|文件夹|组织|布局)
 """How the logs are laid out (which file says what), not where to fetch them."""
 ASPECT_LOGS = r"日志"
 ASPECT_LOCAL = r"本地(?!(?:的)?\s*(?:web ?服务|服务|localwebservice))|复现|重现"
+ASPECT_BUILD = r"构建|打包镜像|生成镜像"
 ASPECT_COMMAND = r"命令|指令"
 ASPECT_FIX = r"(?:可以|能不能|能)(?:直接|只)|是不是只要|只要.{1,20}就(?:行|可以)|解决|修复|怎么办|怎么处理|如何处理|怎么修"
 ASPECT_CAUSE = r"是\S{1,8}问题还是|为什么|原因|什么意思"
@@ -103,3 +104,15 @@ ASPECT_DETAIL += r"|(?:怎么|如何|怎样)(?:确认|检查|查看|判断|知�
 # the answer is for the other tool generation ("说的是 v1 的，我用的是 v2"); raised it to X and still
 FEEDBACK_UNASKED += r"|^(?=.*v1)(?=.*v2)(?=.*我)"
 FEEDBACK += r"|(?:加|改|调|设|换|升|提|增|扩)(?:到|成|为|大到)[^。？?!！，,]{0,12}?(?:还是|仍然|依然|照样|也还)"
+# something done, told ("配额已经加了", "AcrPull 权限给了", "超时调到90秒了"): the statement ends on the deed
+DONE = (r"(?:加|给|改|设|配|开|关|重启|部署|重建|升级|更新|申请|分配|授予|提|调|增加|扩|删|装|换|试|查|检查|确认|清)"
+        r"[^。？?！!，,]{0,12}?了\W*$|(?:加|给|改|设|配|开|关|重启|部署|申请|分配|授予|调|增加|扩|删|装|换)过")
+# a yes-or-no question ("是按区域算的吗", "能不能超过"), without 什么, 怎么, 哪, 如果
+POLAR = (r"^(?!.*(?:什么|啥|怎么|怎样|如何|哪|为什么|为啥|多少|几|谁|如果|的话))"
+         r"(?:.*吗\W*$|.*(?:是不是|能不能|可不可以|有没有|会不会|要不要|对不对))")
+BECAUSE = r"因为|由于|导致|引起|造成|原因"
+# the colloquial 为啥 for 为什么, asking to have it put another way, and how to change it
+ASPECT_CAUSE += r"|为啥"
+ASPECT_MORE += r"|换(?:个|种)(?:说法|方式(?:说|讲))"
+ASPECT_FIX += r"|怎么改|如何改"
+FEEDBACK_UNASKED += r"|^\W*(?:什么|啥)都没(?:有|看到|找到)?\W*$"
