@@ -71,6 +71,9 @@ class ScoringParams:
     semantic_profile_share: float = 0.7    # share of an entry's closest language profile (the rest: its closest text)
     semantic_lead: float = 2.0             # the semantic first's lead over the second, added again this many times ...
     semantic_lead_floor: float = 0.03      # ... beyond this much lead (a question no entry answers is close to several)
+    semantic_doubt_below: float = 0.42     # a question's words find an entry whose meaning is less similar than this:
+    semantic_doubt_slope: float = 2.5      # ... its word evidence loses this much per unit of similarity below ...
+    semantic_doubt_least: float = 0.5      # ... down to this share (the words name its context, not the question's subject)
     semantic_candidates: int = 8           # entries the semantic layer may add beyond word evidence
     semantic_skip_text: float = 75.0       # word evidence this strong ...
     semantic_skip_margin: float = 15.0     # ... and this far ahead of the next needs no encoder

@@ -4,6 +4,12 @@ Words say what a paste contains; embeddings say what it means, across languages,
 and typos, where no alias happens to be close. The matcher fuses this evidence with codes,
 signatures and aliases; it never replaces them (embeddings are poor on codes and logs).
 
+Meaning also doubts words. A question's words can be an entry's words and still not ask what it
+answers: a question about what some feature of an online endpoint costs shares `online endpoint`
+with many entries, and its subject with none. The encoder reads the question whole; an entry the
+words found but whose meaning is far from it (`semantic_doubt_below`) keeps only part of its word
+evidence (`doubt_words`).
+
 An entry's similarity to a query is not only its closest text: one alias close by chance
 (a generic "batch job fails ...") says less than the entry as a whole. Each entry also has a
 profile per language, the mean direction of all its texts in that language, and the similarity
@@ -25,7 +31,7 @@ import os
 import re
 import tempfile
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -33,6 +39,8 @@ from typing import Any, Protocol
 
 import numpy as np
 import numpy.typing as npt
+
+from app.matching.scoring import ScoringParams
 
 _log = logging.getLogger(__name__)
 _NOT_CACHED = "semantic vectors not cached in %s (%s): this process keeps its own copy"
@@ -60,6 +68,13 @@ Vectors = npt.NDArray[np.float32]
 
 class Encoder(Protocol):
     def encode(self, texts: list[str]) -> Any: ...
+
+
+class Worded(Protocol):
+    """An entry's evidence as the matcher keeps it: its word score and the reasons given."""
+
+    text: float
+    reasons: list[dict[str, Any]]
 
 
 _ENCODER: Encoder | None = None
@@ -269,3 +284,30 @@ class SemanticIndex:
         if closeness.lead[position]:
             parts["lead"] = round(float(closeness.lead[position]), 3)
         return parts
+
+
+def doubt(similarity: float, params: ScoringParams) -> float:
+    """The share of its word evidence an entry keeps when the encoder finds its meaning `similarity`
+    close to a question: all of it from `semantic_doubt_below` up, less below, never under
+    `semantic_doubt_least`."""
+    shortfall = params.semantic_doubt_below - similarity
+    if shortfall <= 0:
+        return 1.0
+    return max(params.semantic_doubt_least, 1.0 - params.semantic_doubt_slope * shortfall)
+
+
+def doubt_words(similarity: npt.NDArray[np.float32], evidence: Mapping[int, Worded], params: ScoringParams) -> None:
+    """Discount the word evidence of each entry whose meaning is far from a question read whole: its
+    words are the question's context (an online endpoint, a batch job), not what it asks about.
+    Only words that would answer on their own are doubted: weaker ones answer nothing anyway, and a
+    conversation still reads a short follow-up's few words ("and the ACR role?") as they are. Words
+    strong enough to spare the encoder (`semantic_skip_text`) are not doubted either, so an entry's
+    score does not depend on whether another one came close enough to ask it."""
+    for position, item in evidence.items():
+        if not params.threshold <= item.text < params.semantic_skip_text:
+            continue
+        factor = doubt(float(similarity[position]), params)
+        if factor < 1.0:
+            item.text *= factor
+            item.reasons.append({"type": "discount", "value": "semantic_doubt", "factor": round(factor, 3),
+                                 "similarity": round(float(similarity[position]), 3)})

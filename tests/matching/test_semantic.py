@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 
 from app.matching import semantic
-from app.matching.matcher import Matcher
+from app.matching.matcher import Matcher, _Evidence
+from app.matching.scoring import ScoringParams
 from app.matching.semantic import SemanticIndex
 
 
@@ -227,3 +228,52 @@ def test_a_question_read_whole_gets_the_lead(tmp_path):
     reasons = [reason for match in matcher.match("containr kepps crashng").candidates
                for reason in match.reasons if reason["type"] == "semantic"]
     assert any("lead" in reason for reason in reasons)
+
+
+def test_doubt_keeps_words_close_in_meaning_and_discounts_far_ones_down_to_a_floor():
+    params = ScoringParams(semantic_doubt_below=0.4, semantic_doubt_slope=2.0, semantic_doubt_least=0.5)
+    assert semantic.doubt(0.4, params) == 1.0 and semantic.doubt(0.9, params) == 1.0
+    assert semantic.doubt(0.3, params) == pytest.approx(0.8)
+    assert semantic.doubt(-0.5, params) == 0.5
+
+
+def test_doubted_words_lose_score_and_the_reasons_say_by_how_much():
+    """An entry the words found but the encoder reads as another subject keeps part of its word score."""
+    params = ScoringParams(semantic_doubt_below=0.4, semantic_doubt_slope=2.0, semantic_doubt_least=0.5)
+    evidence = {0: _Evidence(text=60.0), 1: _Evidence(text=60.0), 2: _Evidence(semantic=30.0)}
+    semantic.doubt_words(np.asarray([0.3, 0.5, 0.1], dtype=np.float32), evidence, params)
+    assert evidence[0].text == pytest.approx(48.0) and evidence[1].text == 60.0
+    assert evidence[0].reasons == [{"type": "discount", "value": "semantic_doubt", "factor": 0.8, "similarity": 0.3}]
+    assert not evidence[1].reasons and not evidence[2].reasons
+
+
+def test_words_strong_enough_to_spare_the_encoder_are_not_doubted():
+    """Else an entry's score would depend on whether another one came close enough to ask the encoder."""
+    params = ScoringParams(semantic_doubt_below=0.4, semantic_skip_text=75.0)
+    evidence = {0: _Evidence(text=80.0)}
+    semantic.doubt_words(np.asarray([0.0], dtype=np.float32), evidence, params)
+    assert evidence[0].text == 80.0 and not evidence[0].reasons
+
+
+def test_words_too_weak_to_answer_are_not_doubted():
+    """They answer nothing anyway; a conversation reads a short follow-up's few words as they are."""
+    params = ScoringParams(semantic_doubt_below=0.4, threshold=45.0)
+    evidence = {0: _Evidence(text=40.0)}
+    semantic.doubt_words(np.asarray([0.0], dtype=np.float32), evidence, params)
+    assert evidence[0].text == 40.0 and not evidence[0].reasons
+
+
+@pytest.mark.parametrize("query", ["Traceback: containr kepps crashng", "containr kepps crashng " * 10])
+def test_pasted_error_output_and_long_pastes_are_not_doubted(tmp_path, query):
+    """The encoder reads only a paste's first lines: too little of it to doubt its words."""
+    params = ScoringParams(semantic_doubt_below=2.0, threshold=5.0)
+    matcher = Matcher(ENTRIES, params=params, encoder=LetterEncoder(), cache_dir=tmp_path)
+    assert not any(reason["value"] == "semantic_doubt" for match in matcher.match(query).candidates
+                   for reason in match.reasons if reason["type"] == "discount")
+
+
+def test_a_question_read_whole_is_doubted_where_meaning_is_far(tmp_path):
+    params = ScoringParams(semantic_doubt_below=2.0, threshold=5.0)
+    matcher = Matcher(ENTRIES, params=params, encoder=LetterEncoder(), cache_dir=tmp_path)
+    assert any(reason["value"] == "semantic_doubt" for match in matcher.match("containr kepps crashng").candidates
+               for reason in match.reasons if reason["type"] == "discount")

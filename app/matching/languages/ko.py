@@ -5,6 +5,7 @@ Particles and endings are glued to Korean words, so text is compared by characte
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from app.matching.languages.base import Language, NeighbourCues, char_grams
@@ -22,8 +23,14 @@ STOP_BIGRAMS = frozenset([
 ])
 
 
+# Loanwords users spell after the English word where the knowledge uses the documentation's
+# Korean term (컴퓨트 for 컴퓨팅, 디플로이 for 배포): each → the knowledge's word, before grams.
+LOANWORDS = {"컴퓨트": "컴퓨팅", "디플로이먼트": "배포", "디플로이": "배포"}
+_LOANWORD = re.compile("|".join(LOANWORDS))
+
+
 def word_features(token: str) -> list[str]:
-    return char_grams(PREFIX, token, STOP_BIGRAMS)
+    return char_grams(PREFIX, _LOANWORD.sub(lambda match: LOANWORDS[match.group(0)], token), STOP_BIGRAMS)
 
 
 def detect(text: str, counts: Mapping[str, int]) -> bool:
@@ -34,13 +41,13 @@ def detect(text: str, counts: Mapping[str, int]) -> bool:
 # What Korean pastes about Azure ML's neighbouring topics say (see app.matching.neighbours).
 NEIGHBOUR_CUES = {
     "compute-cluster": NeighbourCues(
-        strong=(r"컴퓨팅 ?클러스터", r"계산 ?클러스터", r"학습 ?클러스터", r"노드(?:가|를)? ?(?:할당|선점)"),
+        strong=(r"컴퓨(?:팅|트) ?클러스터", r"계산 ?클러스터", r"학습 ?클러스터", r"노드(?:가|를)? ?(?:할당|선점)"),
         cues=(r"클러스터", r"저우선 ?순위|낮은 우선 ?순위|우선 ?순위가 낮은", r"선점", r"스케일 ?(?:업|다운|아웃)", r"노드",
               # not the 할당 of a role assignment (역할 할당)
               r"크기 ?조정", r"할(?<!역할 할)(?<!역할할)당(?!량)", r"전용 ?코어|코어 ?할당량", r"가상 ?머신 ?크기|vm ?크기", r"스팟"),
     ),
     "compute-instance": NeighbourCues(
-        strong=(r"컴퓨팅 ?인스턴스", r"유휴 ?(?:시 )?종료", r"자동 ?종료"),
+        strong=(r"컴퓨(?:팅|트) ?인스턴스", r"유휴 ?(?:시 )?종료", r"자동 ?종료"),
         cues=(r"터미널", r"커널", r"주피터", r"유휴", r"시작 중|중지됨|중지 중", r"노트북 ?(?:vm|가상 ?머신)", r"설정 ?스크립트"),
     ),
     "training-job": NeighbourCues(

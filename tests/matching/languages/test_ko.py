@@ -5,6 +5,7 @@ from app.matching.extract import http_statuses
 from app.matching.features import features
 from app.matching.language import detect_language
 from app.matching.languages import UNIGRAM, ko
+from app.matching.neighbours import neighbour_topic
 from app.matching.normalize import normalize
 
 K = ko.PREFIX
@@ -37,3 +38,13 @@ def test_hangul_wins_over_as_many_han_characters():
 @pytest.mark.parametrize("text,status", [("엔드포인트에서 408 떠요", 408), ("상태 코드 503", 503)])
 def test_korean_words_around_a_status_mark_it(text, status):
     assert http_statuses(normalize(text)) == [status]
+
+
+@pytest.mark.parametrize(("loanword", "term"), [("컴퓨트", "컴퓨팅"), ("디플로이", "배포"), ("디플로이먼트", "배포")])
+def test_loanwords_spelt_after_english_meet_the_documentation_term(loanword, term):
+    assert feats(f"{loanword}가 실패") == feats(f"{term}가 실패")
+
+
+def test_a_compute_instance_spelt_as_the_loanword_is_a_neighbour():
+    sighting = neighbour_topic(normalize("컴퓨트 인스턴스에서 주피터 커널이 자꾸 죽어요"))
+    assert sighting is not None and sighting.topic.id == "compute-instance"

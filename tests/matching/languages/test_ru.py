@@ -47,6 +47,11 @@ def test_synonyms_apply_to_other_forms_of_the_word():
     assert feats("сервисы") == feats("служба")
 
 
+@pytest.mark.parametrize("form", ["деплоймент", "деплойментов", "деплойменте"])
+def test_the_deployment_resource_in_slang_meets_the_knowledge_word_in_every_case(form):
+    assert feats(form) == feats("развертываний")
+
+
 @pytest.mark.parametrize("text", ["Развертывание падает с ошибкой", "ERR_1102 что делать?"])
 def test_cyrillic_text_is_russian(text):
     assert detect_language(text) == "ru"
