@@ -35,7 +35,7 @@ from app.matching.lexicon import (
 from app.matching.neighbours import Sighting, Topic, names_deployment, neighbour_topic
 from app.matching.normalize import fold, normalize
 from app.matching.scoring import ScoringParams, specific_signature
-from app.matching.semantic import Encoder, SemanticIndex
+from app.matching.semantic import Encoder, SemanticIndex, doubt_words
 
 CODE_ORDER_STEP = 0.5         # each later code in a paste counts a little less than the first
 CODE_ORDER_MAX = 4            # ... down to the fifth
@@ -45,8 +45,11 @@ carry the meaning, and a long log would cost tens of milliseconds for nothing.""
 SEMANTIC_DECIDED_BY = ("code", "signature", "pattern")
 """Evidence exact enough that the semantic layer is not asked at all."""
 
-_ERROR_NAME = re.compile(r"\(([A-Z][a-z]+(?:[A-Z][a-z0-9]*)+)\)|(?i:code)\"?\s*[:=]\s*\"?([A-Z][a-z]+(?:[A-Z][a-z0-9]*)+)\b")
-"""An error's name as services print it: `(ImageBuildFailure) ...`, `Code: OutOfQuota`, `"code": "NotFound"`."""
+_ERROR_NAME = re.compile(r"\(([A-Z][a-z]+(?:[A-Z][a-z0-9]*)+)\)|(?i:code)\"?\s*[:=]\s*\"?([A-Z][a-z]+(?:[A-Z][a-z0-9]*)+)\b"
+                         r"|(?m:^\s*((?:[A-Z][a-z0-9]+)+(?:Failed|Failure|NotFound|NotValid|Invalid|Forbidden|Denied"
+                         r"|TimedOut|Exceeded|Unavailable)):\s)")
+"""An error's name as services print it: `(ImageBuildFailure) ...`, `Code: OutOfQuota`, `"code": "NotFound"`,
+or leading a line when it says what failed (`JobSetupFailed: ...`; not a log's field, `RequestId: ...`)."""
 GENERIC_ERROR_NAMES = frozenset({
     "badrequest", "notfound", "unauthorized", "forbidden", "conflict", "internalservererror", "internalerror",
     "serviceerror", "usererror", "systemerror", "serviceunavailable", "gatewaytimeout", "requesttimeout",
@@ -108,6 +111,14 @@ class _Context:
     marked_family: str | None
     """The one family whose SDK/CLI generation the paste shows beyond doubt (`family_markers`)."""
     sighting: Sighting | None
+    error_names: frozenset[str] = frozenset()
+    """The specific error names the paste prints as its error (`(ImageBuildComputeNotValid)`), case-folded."""
+
+    def names_error_of(self, reasons: list[dict[str, Any]]) -> bool:
+        """Whether one of an entry's signature hits is an error name the paste prints as its error: the
+        service's own name for what went wrong, as specific as a sentence of its output."""
+        return any(reason["type"] == "signature" and str(reason["value"]).casefold() in self.error_names
+                   for reason in reasons)
 
     @property
     def topic(self) -> Topic | None:
@@ -166,6 +177,12 @@ def informative_part(text: str, limit: int) -> str:
     return "\n".join(lines[i] for i in sorted(keep))
 
 
+def _error_names(query: str) -> frozenset[str]:
+    """The paste's error names as services print them, case-folded, without the generic wrappers."""
+    names = {name.casefold() for match in _ERROR_NAME.finditer(query) for name in match.groups() if name}
+    return frozenset(names - GENERIC_ERROR_NAMES)
+
+
 def _corrected_text(text: str, corrections: dict[str, str]) -> str:
     """The text with each misspelt word replaced by the known word it resembles."""
     return re.sub(r"[a-z0-9а-яё._\-/']+", lambda m: corrections.get(m.group(0), m.group(0)), text)
@@ -211,7 +228,7 @@ class Matcher:
         self._status_evidence(statuses, evidence)
         self._signature_evidence(text, corrected, corrections, evidence)
         self._text_evidence(text, corrections, evidence)
-        context = self._context(text, fold(query), codes, statuses, self._unknown_error_name(query))
+        context = self._context(text, fold(query), codes, statuses, _error_names(query))
         clock.lap("candidates")
         self._semantic_evidence(text[:SEMANTIC_QUERY_CHARS], evidence, context)
         clock.lap("semantic")
@@ -427,6 +444,8 @@ class Matcher:
         whole = not context.error_report and len(query) < SEMANTIC_QUERY_CHARS
         share, lead = (params.semantic_profile_share, params.semantic_lead) if whole else (0.0, 0.0)
         best, per_text = self.semantic.similarities(query, share, lead, params.semantic_lead_floor)
+        if whole:  # words far from an entry's meaning name the question's context, not its subject
+            doubt_words(best, evidence, params)
         worded = {position for position, item in evidence.items() if item.text > 0}
         ranked = sorted(range(len(best)), key=lambda position: -float(best[position]))
         added = 0
@@ -456,15 +475,8 @@ class Matcher:
             best = max(best, lifted.combined(params) * (1.0 if item.code or item.signature else shared))
         return round(best, 1) >= self.threshold
 
-    def _unknown_error_name(self, query: str) -> bool:
-        """Whether the paste names its error and the knowledge has none of its names: words around
-        an unknown error are no evidence of a known one, like an unknown ERR_NNNN code."""
-        names = {name.casefold() for match in _ERROR_NAME.finditer(query) for name in match.groups() if name}
-        names -= GENERIC_ERROR_NAMES
-        return bool(names) and not names & self.index.known_words
-
     def _context(self, text: str, original: str, codes: list[str], statuses: list[int],
-                 unknown_error_name: bool) -> _Context:
+                 error_names: frozenset[str]) -> _Context:
         """A status only another SDK generation's entries answer is neither known nor unknown in a
         paste marked as one family's: a v2 deployment's liveness probe 502 is not the v1 web service's 502."""
         index = self.index
@@ -475,6 +487,8 @@ class Matcher:
         known_status = any(marked_family in families if marked_family else bool(families) for families in answered)
         error_report = bool(ERROR_OUTPUT.search(text))
         known_codes = any(code in index.codes for code in codes)
+        # words around an unknown error are no evidence of a known one, like an unknown ERR_NNNN code
+        unknown_error_name = bool(error_names) and not error_names & index.known_words
         return _Context(
             known_codes=known_codes,
             unknown_code=bool(codes) and not known_codes,
@@ -488,6 +502,7 @@ class Matcher:
             families=frozenset(families_in(text) | marked),
             marked_family=marked_family,
             sighting=neighbour_topic(text, original),
+            error_names=error_names,
         )
 
     def _rank(self, evidence: dict[int, _Evidence], context: _Context) -> list[Match]:
@@ -508,16 +523,18 @@ class Matcher:
         sighting = context.sighting
         if sighting is not None and not sighting.outweighs(self.index.own_cues[position], quoted=bool(item.signature)):
             sighting, topic = None, None
+        specific = specific_signature(item.reasons, params.specific_signature_words)
         signature_is_neighbours = sighting is not None and (sighting.conclusive or (
-            sighting.outside_deployment
-            and not specific_signature(item.reasons, params.specific_signature_words)))
+            sighting.outside_deployment and not specific and not context.names_error_of(item.reasons)))
         neighbour_applies = topic is not None and not item.code and (not exact or signature_is_neighbours)
         is_how_to = entry["kind"] == "how-to"
         discounts = (
             ("other_code_known", params.other_code_known, context.known_codes and not exact),
             ("unknown_code", params.unknown_code, context.unknown_code and not item.signature),
             ("unknown_status", params.unknown_status, context.unknown_status and not exact),
-            ("unknown_error_name", params.unknown_error_name, context.unknown_error_name and not exact),
+            # next to an error name no entry knows, a short signature ("already exists") is as weak as words
+            ("unknown_error_name", params.unknown_error_name,
+             context.unknown_error_name and not item.code and not (exact and specific)),
             ("status_conflict" if entry.get("http_statuses") else "status_absent",
              params.status_conflict if entry.get("http_statuses") else params.status_absent,
              context.known_status and not item.status and not exact),

@@ -288,12 +288,16 @@ _PATHS: tuple[tuple[str | None, str], ...] = (
     ("datastores", _WORKSPACE_CHILD + r"(?:datastores|data)/"),
     (None, _WORKSPACE_CHILD + r"(?:onlineendpoints|batchendpoints|services)(?![\w-])"),
     (None, r"https?://[^\s\"'<>]+/score(?![\w-])"),
+    (None, r"aka\.ms/(?:oe-tsg|debugimage)\b|how-to-(?:troubleshoot-(?:online-endpoints|deployment|batch-endpoints)"
+     r"|debug-managed-online-endpoints)\b"),
 )
 """Where a paste's links and resource ids point, read in the original text (normalising keeps a
 URL's host and a path's last part only): the resource type after `workspaces/<name>/` in an ARM id or
-a REST call, a studio link's page, a scoring URI's `/score`. Each is (topic id, pattern): a strong cue
-of the topic, or (topic None) a word of the covered knowledge's stage. A studio link to a job or a run
-is a strong cue of the job as of the portal, and ties go to the job (TOPICS order)."""
+a REST call, a studio link's page, a scoring URI's `/score`, a deployment troubleshooting guide (the
+service links its own errors to their stage's guide: `aka.ms/oe-tsg#...` is a deployment's error).
+Each is (topic id, pattern): a strong cue of the topic, or (topic None) a word of the covered knowledge's
+stage. A studio link to a job or a run is a strong cue of the job as of the portal, and ties go to the
+job (TOPICS order)."""
 _PATH_PATTERNS = tuple((topic, re.compile(pattern)) for topic, pattern in _PATHS)
 
 CONCLUSIVE_CUES = 3

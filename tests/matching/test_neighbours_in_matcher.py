@@ -66,3 +66,22 @@ def test_a_deployment_quoting_its_entrys_error_keeps_it_beside_many_words_of_a_n
     result = matcher.match("Batch deployment 'nightly' fails before run() is called: cannot mount dataset, the "
                            "datastore 'images' says the managed identity lacks access")
     assert result.matches and result.matches[0].id == "batch-dataset-initialization-failed-cant-mount-dataset"
+
+
+def test_an_error_name_the_paste_prints_as_its_code_beats_a_neighbours_words(matcher):
+    """`Code: <Name>` is the service naming what went wrong; the registry and image words around it are
+    the error's own, not a sign that the user is building a training environment."""
+    result = matcher.match("terraform apply of the workspace stops with\nCode: ImageBuildComputeNotValid\nour ACR "
+                           "is reachable only inside the VNet, so ACR tasks cannot run; requirements.txt is unchanged")
+    assert result.matches and result.matches[0].id == (
+        "image-build-compute-not-set-in-a-private-workspace-with-virtual-network")
+    assert not any(r["type"] == "discount" and str(r["value"]).startswith("neighbour")
+                   for r in result.matches[0].reasons)
+
+
+def test_the_same_name_said_in_passing_gets_no_such_pass(matcher):
+    """Only a name printed as the paste's error counts; a conclusive training paste keeps its verdict."""
+    result = matcher.match("my training job on the amlcompute cluster cpu-cluster failed, "
+                           "az ml job stream shows the conda environment could not resolve; "
+                           "someone mentioned ImageBuildComputeNotValid")
+    assert result.matches == [] and result.out_of_scope is not None

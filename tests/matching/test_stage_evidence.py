@@ -73,3 +73,17 @@ def test_a_training_job_on_an_attached_kubernetes_cluster_is_no_deployment(match
     deployed = matcher.match("My online deployment on the Kubernetes compute is not scheduled: 0/2 nodes are "
                              "available, insufficient cpu")
     assert deployed.matches and deployed.matches[0].id == "err_2101-kubernetes-unschedulable"
+
+
+@pytest.mark.parametrize("link", [
+    "https://aka.ms/oe-tsg#error-internalservererror",
+    "https://learn.microsoft.com/azure/machine-learning/how-to-troubleshoot-online-endpoints#error-internalservererror",
+])
+def test_a_link_to_a_deployment_troubleshooting_guide_places_the_paste_in_deployment(matcher, link):
+    """The service links its own errors to the guide of their stage: build-log words next to such a link are
+    the deployment's image build, not a training environment's."""
+    paste = ("(None) InternalServerError: Internal error. Please see troubleshooting guide, available here: "
+             f"{link}\nThe build log of the image is in the workspace storage, see build.log")
+    result = matcher.match(paste)
+    assert result.matches and result.matches[0].id == "err_5000-internal-error"
+    assert result.out_of_scope is None
