@@ -12,10 +12,14 @@ import heapq
 import re
 import time
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import repeat
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+import numpy as np
+import numpy.typing as npt
 
 from app.matching.extract import HTTP_REASONS, error_codes, http_statuses
 from app.matching.features import tokens, word_features
@@ -42,6 +46,10 @@ CODE_ORDER_MAX = 4            # ... down to the fifth
 SEMANTIC_QUERY_CHARS = 200
 """The encoder reads the start of the (normalised) paste: the question or the first error lines
 carry the meaning, and a long log would cost tens of milliseconds for nothing."""
+TOKEN_CACHE_SIZE = 16384
+"""Tokens whose correction, and features whose id and weight, a matcher remembers: the same words come
+back paste after paste, and finding the known word a token resembles (an edit-distance search) or a
+feature in the index's hash buckets is most of what reading a paste's words costs."""
 SEMANTIC_DECIDED_BY = ("code", "signature", "pattern")
 """Evidence exact enough that the semantic layer is not asked at all."""
 
@@ -56,6 +64,8 @@ GENERIC_ERROR_NAMES = frozenset({
     "toomanyrequests", "validationerror", "badargument", "invalidrequest", "operationfailed", "deploymentfailed",
 })
 """Names that wrap the real one (`(BadRequest) ... (NotSupported)`): they say nothing of the cause."""
+Ints = npt.NDArray[np.int64]
+Floats = npt.NDArray[np.float64]
 _INFORMATIVE_LINE = re.compile(
     alternation([r"err[ _\-]?\d", *(lang.informative_words for lang in LANGUAGES)]), re.IGNORECASE)
 
@@ -183,6 +193,19 @@ def _error_names(query: str) -> frozenset[str]:
     return frozenset(names - GENERIC_ERROR_NAMES)
 
 
+def _accumulated(postings: list[Sequence[int]], weights: list[float]) -> tuple[Ints, Floats]:
+    """Each number of the postings, in the order they first meet it, with the sum of the weights of
+    the postings it is in: what `sums[number] += weight` over them gives (bincount adds in the same
+    order, so the same floats to the last bit)."""
+    if not postings:
+        return np.zeros(0, dtype=np.int64), np.zeros(0)
+    distinct, first, inverse = np.unique(np.concatenate(postings), return_index=True, return_inverse=True)
+    sums = np.asarray(np.bincount(inverse, weights=np.repeat(weights, [len(numbers) for numbers in postings])),
+                      dtype=np.float64)
+    order = np.argsort(first)
+    return distinct[order].astype(np.int64), sums[order]
+
+
 def _corrected_text(text: str, corrections: dict[str, str]) -> str:
     """The text with each misspelt word replaced by the known word it resembles."""
     return re.sub(r"[a-z0-9а-яё._\-/']+", lambda m: corrections.get(m.group(0), m.group(0)), text)
@@ -206,6 +229,9 @@ class Matcher:
         self.ambiguity_margin = self.params.ambiguity_margin
         self.max_query_chars = max_query_chars
         self.semantic = SemanticIndex(entries, encoder, cache_dir) if encoder is not None else None
+        self._token_correction = lru_cache(maxsize=TOKEN_CACHE_SIZE)(self._corrected_token)
+        self._feature_id = lru_cache(maxsize=TOKEN_CACHE_SIZE)(self.index.feature_id)
+        self._feature_weight = lru_cache(maxsize=TOKEN_CACHE_SIZE)(self.index.weight)
 
     def entry(self, entry_id: str) -> dict[str, Any] | None:
         """The entry the matcher was built from, so answers need no second database read."""
@@ -233,7 +259,7 @@ class Matcher:
         self._semantic_evidence(text[:SEMANTIC_QUERY_CHARS], evidence, context)
         clock.lap("semantic")
         topic = context.topic
-        ranked = self._rank(evidence, context)
+        ranked = self._rank(evidence, context, limit)
         confident = [m for m in ranked if m.score >= self.threshold][:limit]
         ambiguous = (len(confident) >= 2
                      and confident[0].score - confident[1].score < self.ambiguity_margin)
@@ -262,7 +288,7 @@ class Matcher:
         found = {}
         for script, token in tokens(text):
             if script in SPACED_SCRIPTS and token not in found:
-                found[token] = self._corrected_token(token)
+                found[token] = self._token_correction(token)
         return {token: fixed for token, fixed in found.items() if fixed != token}
 
     def _signature_evidence(self, text: str, corrected: str, corrections: dict[str, str],
@@ -336,7 +362,7 @@ class Matcher:
 
     def _query_features(self, text: str, corrections: dict[str, str]) -> dict[str, float]:
         """Query features with their weights; misspelt words count as the word they resemble."""
-        index = self.index
+        weight = self._feature_weight
         weights: dict[str, float] = {}
         typos: set[str] = set()
         for script, token in tokens(text):
@@ -350,9 +376,9 @@ class Matcher:
                     feats = feats + fixed_feats
             for feature in feats:
                 if feature in typos:
-                    weights.setdefault(feature, index.weight(feature) * self.params.typo_weight)
+                    weights.setdefault(feature, weight(feature) * self.params.typo_weight)
                 else:
-                    weights[feature] = index.weight(feature)
+                    weights[feature] = weight(feature)
         return weights
 
     def _text_evidence(self, text: str, corrections: dict[str, str], evidence: dict[int, _Evidence]) -> None:
@@ -369,41 +395,36 @@ class Matcher:
             return
         query_total = sum(query.values())
         body_weight = params.text_body
-        explained: dict[int, float] = defaultdict(float)
-        phrase_matched: dict[int, float] = defaultdict(float)
+        phrase_postings: list[Sequence[int]] = []
+        phrase_weights: list[float] = []
+        entry_postings: list[Sequence[int]] = []
+        entry_weights: list[float] = []
+        explained_any = False
         common: dict[int, float] = {}
         budget = params.postings_budget
-        feature_ids = {feature: index.feature_id(feature) for feature in query}
+        feature_ids = {feature: self._feature_id(feature) for feature in query}
         frequencies = {feature: index.frequency(number) for feature, number in feature_ids.items()}
         for feature in sorted(query, key=frequencies.__getitem__):
             weight = query[feature]
             number = feature_ids[feature]
             frequency = frequencies[feature]
-            if frequency > index.common_cutoff and (budget <= 0 or explained):
+            if frequency > index.common_cutoff and (budget <= 0 or explained_any):
                 common[number] = weight
                 continue
             budget -= frequency
-            for phrase_number in index.postings.get(number):
-                phrase_matched[phrase_number] += weight
-            for position in index.entry_postings.get(number):
-                explained[position] += weight
-            for position in index.body_postings.get(number):
-                explained[position] += weight * body_weight
+            explained_any = explained_any or frequency > 0  # the entries whose phrases or prose use the feature
+            for postings, weights, numbers, share in (
+                    (phrase_postings, phrase_weights, index.postings.get(number), weight),
+                    (entry_postings, entry_weights, index.entry_postings.get(number), weight),
+                    (entry_postings, entry_weights, index.body_postings.get(number), weight * body_weight)):
+                if len(numbers):
+                    postings.append(numbers)
+                    weights.append(share)
+        positions, sums = _accumulated(entry_postings, entry_weights)
+        explained = dict(zip(positions.tolist(), sums.tolist()))
         chosen = set(heapq.nlargest(params.text_candidates, explained, key=explained.__getitem__))
         chosen.update(position for position in evidence if position in explained)
-        best: dict[int, tuple[float, int]] = {}
-        phrase_entry, phrase_starts, phrase_features = index.phrase_entry, index.phrase_starts, index.phrase_features
-        for number, matched in phrase_matched.items():
-            owner = phrase_entry[number]
-            if owner not in chosen:
-                continue
-            if common:  # in C: the hot loop of a query
-                feats = phrase_features[phrase_starts[number]:phrase_starts[number + 1]]
-                matched += sum(map(common.get, feats, repeat(0.0, len(feats))))
-            coverage = matched / index.phrase_weight[number]
-            strength = coverage * min(1.0, matched / params.text_evidence)
-            if strength > best.get(owner, (0.0, -1))[0]:
-                best[owner] = (strength, number)
+        best = self._best_phrases(phrase_postings, phrase_weights, common, chosen)
         shares = index.common_shares(common, body_weight, chosen) if common else {}
         for position in chosen:
             total = explained[position] + sum(shares.get(position, ()))
@@ -422,6 +443,36 @@ class Matcher:
                                      "value": phrase_text, "lang": lang, "score": round(score, 1)})
             else:
                 item.reasons.append({"type": "fuzzy_text", "value": "entry description", "score": round(score, 1)})
+
+    def _best_phrases(self, postings: list[Sequence[int]], weights: list[float], common: dict[int, float],
+                      chosen: set[int]) -> dict[int, tuple[float, int]]:
+        """Each chosen entry's best phrase, (strength, phrase number): how much of the phrase the query
+        covers, features of `common` included, and how much evidence that is. Of equals, the phrase the
+        postings met first. In numpy, each sum in the order a loop over the features would add it."""
+        index, params = self.index, self.params
+        numbers, matched = _accumulated(postings, weights)
+        is_chosen = np.zeros(len(index.entries), dtype=bool)
+        is_chosen[list(chosen)] = True
+        owners = np.asarray(index.phrase_entry)[numbers]
+        kept = is_chosen[owners]
+        numbers, matched, owners = numbers[kept], matched[kept], owners[kept]
+        if common and len(numbers):
+            starts = np.asarray(index.phrase_starts)
+            lows = starts[numbers]
+            counts = starts[numbers + 1] - lows
+            ends = np.cumsum(counts)
+            features = np.asarray(index.phrase_features)[np.repeat(lows - ends + counts, counts) + np.arange(ends[-1])]
+            found = np.zeros(len(features))
+            for feature, weight in common.items():  # each feature is one of them at most: its weight, or 0.0
+                found += (features == feature) * weight
+            matched = matched + np.bincount(np.repeat(np.arange(len(numbers)), counts), weights=found,
+                                            minlength=len(numbers))
+        strength = matched / np.asarray(index.phrase_weight)[numbers] * np.minimum(1.0, matched / params.text_evidence)
+        best: dict[int, tuple[float, int]] = {}
+        for owner, value, number in zip(owners.tolist(), strength.tolist(), numbers.tolist()):
+            if value > best.get(owner, (0.0, -1))[0]:
+                best[owner] = (value, number)
+        return best
 
     def _semantic_evidence(self, query: str, evidence: dict[int, _Evidence], context: _Context) -> None:
         """Meaning across languages and wordings: the entries whose titles, causes or aliases are
@@ -447,10 +498,10 @@ class Matcher:
         if whole:  # words far from an entry's meaning name the question's context, not its subject
             doubt_words(best, evidence, params)
         worded = {position for position, item in evidence.items() if item.text > 0}
-        ranked = sorted(range(len(best)), key=lambda position: -float(best[position]))
+        cosines = best.tolist()
         added = 0
-        for position in ranked:
-            cosine = float(best[position])
+        for position in np.argsort(-best, kind="stable").tolist():  # best first, ties in entry order
+            cosine = cosines[position]
             if cosine <= params.semantic_floor:
                 break
             if position not in worded:
@@ -505,11 +556,25 @@ class Matcher:
             error_names=error_names,
         )
 
-    def _rank(self, evidence: dict[int, _Evidence], context: _Context) -> list[Match]:
-        """Best first; entries with the same score (often several at 100, where evidence is capped)
-        are told apart by their uncapped words and meaning, then by id."""
-        ranked = [(self._scored(position, item, context), item.wording(self.params))
-                  for position, item in evidence.items()]
+    def _rank(self, evidence: dict[int, _Evidence], context: _Context, limit: int) -> list[Match]:
+        """Best first, as far as the first `limit` need; entries with the same score (often several at 100,
+        where evidence is capped) are told apart by their uncapped words and meaning, then by id. Discounts
+        only lower a score, so an entry whose evidence alone scores below the `limit` best scored so far
+        cannot be among them: entries are scored strongest evidence first, and left once one falls short."""
+        params = self.params
+        bounds = sorted(((round(item.combined(params), 1), position) for position, item in evidence.items()),
+                        reverse=True)
+        ranked = []
+        best_scores: list[float] = []  # the `limit` best scores so far, lowest first (a heap)
+        for bound, position in bounds:
+            if 0 < limit <= len(best_scores) and bound < best_scores[0]:
+                break
+            item = evidence[position]
+            match = self._scored(position, item, context)
+            ranked.append((match, item.wording(params)))
+            heapq.heappush(best_scores, match.score)
+            if len(best_scores) > limit:
+                heapq.heappop(best_scores)
         ranked.sort(key=lambda pair: (-pair[0].score, -pair[1], pair[0].id))
         return [match for match, _ in ranked]
 
