@@ -294,7 +294,7 @@ class Matcher:
     def _signature_evidence(self, text: str, corrected: str, corrections: dict[str, str],
                             evidence: dict[int, _Evidence]) -> None:
         index = self.index
-        words = {token for _, token in tokens(text)}
+        words = dict.fromkeys(token for _, token in tokens(text))  # in text order: reasons in a stable order
         error_context = bool(ERROR_CONTEXT.search(text))
         for word in words:
             for number in index.signatures_by_word.get(word, ()):

@@ -1,4 +1,10 @@
 """The matcher on the shipped knowledge: right entry first, honest no-match, explained."""
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from app.matching.matcher import Matcher
@@ -124,3 +130,28 @@ def test_entries_tied_at_the_cap_are_ordered_by_their_uncapped_evidence(tmp_path
     result = Matcher(entries, encoder=WordOrder(), cache_dir=tmp_path).match("lantern harbor meadow zebra quilt")
     assert [m.score for m in result.matches] == [100.0, 100.0]
     assert result.matches[0].id == "b-same-words"
+
+
+_REASONS_IN_A_FRESH_PROCESS = """
+import json, sys
+from pathlib import Path
+from app.knowledge.files import read_entry_files
+from app.matching.matcher import Matcher
+entries, _ = read_entry_files(Path("knowledge/entries"))
+match = Matcher(entries, cache_dir=Path(sys.argv[1])).match(sys.argv[2])
+print(json.dumps([(m.id, m.reasons) for m in match.matches]))
+"""
+
+
+def test_reasons_come_in_the_same_order_in_every_worker(tmp_path):
+    """Workers are processes with their own string-hash seeds: a bot comparing two answers to one paste
+    must see the same reasons in the same order, whichever worker served each."""
+    paste = ("ERR_1100: Not enough quota. Current usage/limit: 8/10, Additional needed: 4. "
+             "OSError: [Errno 28] No space left on device")
+    root = Path(__file__).resolve().parents[2]
+    outputs = {
+        subprocess.run([sys.executable, "-c", _REASONS_IN_A_FRESH_PROCESS, str(tmp_path), paste], cwd=root,
+                       env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True, text=True, check=True).stdout
+        for seed in ("1", "2", "3", "4")}
+    assert len(outputs) == 1
+    assert len(json.loads(outputs.pop())[0][1]) > 2
