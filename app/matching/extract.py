@@ -39,7 +39,7 @@ _STATUS_REPR = re.compile(rf"<response \[{_STATUS}\]>")
 _STATUS_JSON = re.compile(rf"[\"']?(?:status|statuscode|status_code|code|http_status)[\"']?\s*[:=]\s*[\"']?{_STATUS}\b")
 _STATUS_REASON = re.compile(
     r"(?<![\w.\-/])([1-5]\d\d)(?:[ \t]+\(?|[ \t]*[\-:][ \t]*)(" + "|".join(
-        re.escape(p).replace(r"\|", "|") for phrases in HTTP_REASONS.values() for p in phrases.split("|")) + r")\b")
+        re.escape(p).replace(r"\|", "|") for phrases in HTTP_REASONS.values() for p in phrases.split("|")) + r")(?![a-z0-9_])")
 _STATUS_ALONE = re.compile(rf"^\s*(?:http\s*)?{_STATUS}\s*[?!.]*\s*$")
 _STATUS_NAMES = {phrase.replace(" ", "").replace("-", ""): code
                  for code, phrases in HTTP_REASONS.items() for phrase in phrases.split("|")}

@@ -47,3 +47,11 @@ def test_status_in_context_is_extracted(text, status):
 ])
 def test_numbers_without_status_context_are_not_statuses(text):
     assert http_statuses(normalize(text)) == []
+
+
+def test_a_status_and_its_reason_are_read_with_a_particle_glued_on():
+    """Korean writes its particle against the English words ("... Requests를 받았어요"); an ASCII
+    letter right after the reason is another word, though."""
+    assert http_statuses(normalize("호출하면 429 Too Many Requests를 받아요")) == [429]
+    assert http_statuses(normalize("모델 404 Not Found가 떠요")) == [404]
+    assert http_statuses(normalize("item 404 not founders list")) == []
