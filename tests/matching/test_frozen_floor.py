@@ -19,11 +19,11 @@ from app.matching.semantic import default_encoder
 EVAL = Path(__file__).resolve().parents[2] / "benchmarks" / "eval"
 FLOORS = {
     # (set, group): (acc@1 floor for positives, no-match floor for negatives)
-    ("written", "all"): (0.93, 0.91),
-    # 0.839 (47/56) since the penalty for unknown error names took the value the tuning sets chose
-    # (0.6), not the milder one that kept 48: the floor guards, it does not choose parameters
-    ("pastes", "in-scope"): (0.83, None),
-    ("pastes", "out-scope"): (None, 0.74),
+    # measured once at the end of each round (the floor guards, it does not choose parameters):
+    # written 0.943 / no-match 0.940, real pastes in scope 0.857 (48/56), out of scope 0.771 (27/35)
+    ("written", "all"): (0.94, 0.94),
+    ("pastes", "in-scope"): (0.85, None),
+    ("pastes", "out-scope"): (None, 0.77),
 }
 
 
