@@ -17,6 +17,8 @@ import unicodedata
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from rapidfuzz.distance import OSA
+
 from app.dialogue.cues import CUES, SMALL_TALK_KINDS
 from app.matching.extract import error_codes, http_statuses
 from app.matching.lexicon import ERROR_OUTPUT
@@ -179,22 +181,6 @@ def _first_language(text: str, patterns: dict[str, re.Pattern[str]]) -> str | No
     return min(found)[1] if found else None
 
 
-def _typos(word: str, name: str, most: int) -> int:
-    """The edits (a letter added, dropped, changed or two swapped) from `word` to `name`, up to `most` + 1."""
-    if abs(len(word) - len(name)) > most:
-        return most + 1
-    before: list[int] = []
-    row = list(range(len(name) + 1))
-    for i, letter in enumerate(word, start=1):
-        current = [i] + [0] * len(name)
-        for j, wanted in enumerate(name, start=1):
-            current[j] = min(row[j] + 1, current[j - 1] + 1, row[j - 1] + (letter != wanted))
-            if i > 1 and j > 1 and letter == name[j - 2] and word[i - 2] == wanted:
-                current[j] = min(current[j], before[j - 2] + 1)
-        before, row = row, current
-    return row[-1]
-
-
 def _respelt(text: str) -> str:
     """The message with a misspelt language name spelt right ("in russain pls" -> "in russian pls")."""
     def spelt(found: re.Match[str]) -> str:
@@ -202,7 +188,9 @@ def _respelt(text: str) -> str:
         if len(word) < TYPO_MIN_CHARS or word in LANGUAGE_SPELLINGS:
             return word
         most = TYPOS_PER_LONG_WORD if len(word) >= LONG_WORD_CHARS else 1
-        return next((name for name in LANGUAGE_SPELLINGS if name[0] == word[0] and _typos(word, name, most) <= most), word)
+        # edits: a letter added, dropped, changed, or two neighbours swapped (optimal string alignment)
+        return next((name for name in LANGUAGE_SPELLINGS
+                     if name[0] == word[0] and OSA.distance(word, name, score_cutoff=most) <= most), word)
     return _LATIN_WORD.sub(spelt, text)
 
 
