@@ -271,10 +271,7 @@ def _languages_checked() -> None:
 
 _languages_checked()
 _SOURCES: tuple[_Source, ...] = tuple(_joined(source) for source in _NEUTRAL)
-# Deploying with a prefix, which the languages' cues (matched where a word starts) miss: "redeploys
-# the template", "задеплоили шаблон" (to be moved into the language modules' `deployment_cues`).
-_PREFIXED_DEPLOYMENT_CUES: tuple[str, ...] = (r"re-?deploy\w*", r"задепло\w*|передепло\w*|редепло\w*")
-_DEPLOYMENT_CUES: tuple[str, ...] = _NEUTRAL_DEPLOYMENT_CUES + _PREFIXED_DEPLOYMENT_CUES + tuple(
+_DEPLOYMENT_CUES: tuple[str, ...] = _NEUTRAL_DEPLOYMENT_CUES + tuple(
     cue for lang in LANGUAGES for cue in lang.deployment_cues)
 
 # An ERR_NNNN code is the covered knowledge's own identifier: such a paste is a deployment's.

@@ -191,6 +191,7 @@ DEPLOYMENT_CUES = (
     r"deploy(?:s|ed|ing|ment|ments)?" + _E + r"(?! operations?)", r"webservices?|web services?", r"container instances?",
     r"inference config|inferenc\w*", r"scoring" + _E + r"|score script|scoring[ _](?:scripts?|uri|files?)",
     r"containers?(?! ?registr)" + _E, r"real[- ]?time (?:endpoints?|inference)", r"serving" + _E,
+    r"re-?deploy\w*",  # "redeploys the template"
 )
 
 # What only one deployment family's SDK/CLI generation writes: SDK/CLI v1 (azureml-core) deploys web
