@@ -214,7 +214,11 @@ def context_query(text: str, reading: Reading, state: State, knowledge: Knowledg
         # The problem in the family asked for ("what about batch?" adds nothing but the family): in the
         # user's own words while the card is the topic's answer, else (the logs, say) the card's title.
         # Codes and the old family's words would hold the match in the old family.
-        words = state.topic_text if state.topic_text and state.entry == state.topic else entry["content"]["en"]["title"]
+        # A code or status the user named said what the problem is ("504 from AKS": a timeout); it is taken out below,
+        # so the title says it instead.
+        title = entry["content"]["en"]["title"]
+        words = title if not (state.topic_text and state.entry == state.topic) else state.topic_text \
+            + (f" {title}" if _CODES_AND_STATUSES.search(state.topic_text) else "")
         problem = _CODES_AND_STATUSES.sub(" ", words).lower()
         for cue in (*FAMILY_CUES.values(), *CUES.families.values()):
             problem = cue.sub(" ", problem)
@@ -249,7 +253,8 @@ def resolve(reading: Reading, state: State, result: MatchResult | None, knowledg
     if (kind is TurnKind.NEW_TOPIC or reading.tentative) and reading.feedback_cue and result and result.matches \
             and result.matches[0].id in {state.entry, state.topic} - {None}:
         kind = TurnKind.FEEDBACK  # "still ERR_2200", a long report of the same failure: the answer did not help
-    if kind is TurnKind.FEEDBACK and result is not None and _new_evidence(result, state, knowledge):
+    if kind is TurnKind.FEEDBACK and result is not None and _new_evidence(result, state, knowledge) \
+            and not _same_again(reading):
         kind = TurnKind.NEW_TOPIC  # "..., and before that it said output already exists": a problem of its own
     if kind is TurnKind.SMALL_TALK:
         return Resolution(kind, Show.SMALL_TALK, small_talk=reading.small_talk, lang=reading.target_lang,
@@ -588,7 +593,11 @@ def _tentative(reading: Reading, state: State, result: MatchResult, knowledge: K
     them: people ask on about the problem at hand in their own words.
     Anything else (a statement that matches elsewhere, evidence elsewhere, out of scope, no match) is a new topic."""
     current = knowledge.entry(state.entry) if state.entry else None
-    neighbourhood = {current["id"], *current.get("related", ())} if current else set()
+    # asked about, the topic's other confident matches are the conversation's too: a first answer may have been the
+    # general entry ("HTTP 404") where the runner-up was the particular one the question asks about (a statement
+    # that describes the runner-up's problem tells a new topic)
+    asked = state.candidates if reading.question else ()
+    neighbourhood = {current["id"], *current.get("related", ()), *asked} if current else set()
     # Its own matches, or when none is sure its best guesses: the conversation's entry wins a near tie.
     pool = [m for m in result.candidates or result.matches if m.score >= FOLLOW_UP_FLOOR]
     top = next((m for m in pool if m.score >= pool[0].score - NEAR_TIE and m.id in neighbourhood), None) \
@@ -641,6 +650,12 @@ def _favoured(matches: list[Match], current: dict | None, neighbourhood: set[str
         in_family = (knowledge.entry(match.id) or {}).get("family") == family
         return match.score + RELATED_BONUS * (match.id in neighbourhood) + SAME_FAMILY_BONUS * in_family
     return max(matches, key=favoured, default=None)
+
+
+def _same_again(reading: Reading) -> bool:
+    """Feedback that says the outcome is the same ("gave it Storage Blob Data Reader, same thing"): the evidence it
+    brings is what was tried, not a problem of its own."""
+    return not reading.question and bool(CUES.comparison.search(reading.text.casefold()))
 
 
 def _new_evidence(result: MatchResult, state: State, knowledge: Knowledge) -> bool:

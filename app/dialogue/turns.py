@@ -75,6 +75,10 @@ it goes to support"), these are the answer shown, restated: a language request."
 DONE_MAX_WORDS = 10
 """Something done, told in a few words ("already gave it AcrPull"), says the answer's advice was tried; a longer
 account of what one did ("I added a deployment and set traffic to it, then ...") describes something of its own."""
+ANNOUNCEMENT_START = 6
+"""A new-topic cue this near the start ("и ещё:", "oh, one more:") announces what follows."""
+_ANNOUNCEMENT_END = re.compile(r"\s*[^\w\s]*?\s*[:\uff1a\u2014\u2013]")
+"""The colon or dash after the announcement, or at its end (the cue may take it in)."""
 CJK_CHARS_PER_WORD = 2
 """Korean and Chinese have no (or few) spaces: about two characters count as one word."""
 _NAMED_CODE = re.compile(r"\berr[ _-]?\d{4}\b|(?<![\d.])[1-5]\d\d(?![\d.])", re.IGNORECASE)
@@ -176,6 +180,14 @@ def _named(text: str) -> str | None:
     return None
 
 
+def _announced(text: str) -> bool:
+    """A new topic announced at the start, before a colon or dash ("ещё вопрос: ...", "还有一个：..."): whatever the
+    rest says failed ("the pipeline is stuck again"), it is about that other thing, at any length."""
+    found = CUES.new_topic.search(text)
+    return found is not None and found.start() <= ANNOUNCEMENT_START \
+        and bool(_ANNOUNCEMENT_END.search(found.group()) or _ANNOUNCEMENT_END.match(text, found.end()))
+
+
 def _first_language(text: str, patterns: dict[str, re.Pattern[str]]) -> str | None:
     found = [(match.start(), lang) for lang, pattern in patterns.items() if (match := pattern.search(text))]
     return min(found)[1] if found else None
@@ -243,16 +255,18 @@ def read_turn(text: str, in_conversation: bool, family: str | None = None) -> Re
     target = _first_language(spelt, CUES.language)
     named = target or _first_language(spelt, CUES.language_names)
     families = frozenset(name for name, cue in CUES.families.items() if cue.search(lowered))
-    aspect = next((name for name, cue in CUES.aspects.items() if cue.search(lowered)
-                   and (name not in SHORT_ASPECTS or words <= SHORT_ASPECT_MAX_WORDS)), None)
     question = bool(CUES.question.search(lowered))
+    aspect = next((name for name, cue in CUES.aspects.items() if cue.search(lowered)
+                   and (name not in SHORT_ASPECTS or words <= SHORT_ASPECT_MAX_WORDS
+                        or (name == "local" and question and CUES.local_asked.search(lowered)))), None)
     # told, not asked: "already checked that", and what one did, in a few words, unless it worked ("quota raised, works now")
     done = words <= DONE_MAX_WORDS and bool(CUES.done.search(lowered)) and not CUES.small_talk["thanks"].search(lowered)
     says_failed = words <= FEEDBACK_CUE_MAX_WORDS and not CUES.untried.search(lowered) \
         and bool(CUES.feedback.search(lowered) or (not question and (CUES.feedback_unasked.search(lowered) or done)))
     # "is 504 the same thing?", "배치도 마찬가지예요?": a question measuring something it names against the
     # conversation asks about that, it says nothing of the answer shown
-    compares = question and bool(CUES.comparison.search(lowered)) and bool(families or _NAMED_CODE.search(lowered))
+    compares = question and bool(CUES.comparison.search(lowered)) \
+        and bool(families or _NAMED_CODE.search(lowered) or CUES.compared_with.search(lowered))
     feedback = says_failed and words <= FEEDBACK_MAX_WORDS and not compares
     choice = next((int(position) for position, cue in CUES.choices.items() if cue.search(lowered)), None) \
         if words <= CHOICE_MAX_WORDS else None
@@ -279,7 +293,7 @@ def read_turn(text: str, in_conversation: bool, family: str | None = None) -> Re
     new_topic = bool(CUES.new_topic.search(lowered))
     # "and the batch endpoint I'm creating says the name already exists, I did delete it": another product, described
     elsewhere = family is not None and bool(families - {family})
-    described = (new_topic or elsewhere) and words > NEW_TOPIC_FEEDBACK_WORDS
+    described = ((new_topic or elsewhere) and words > NEW_TOPIC_FEEDBACK_WORDS) or _announced(lowered)
     if feedback and in_conversation and not asks_elsewhere and not asks_about and not described \
             and not (strong and base.question):
         return replace(base, kind=TurnKind.FEEDBACK)

@@ -616,3 +616,25 @@ def test_kubernetes_shorthand_names_the_aks_family():
     reading = read_turn("and on k8s?", True, state.family)
     resolution = resolve(reading, state, result(("aks-crash", 40.0)), KNOWLEDGE)
     assert resolution.matches[0].id == "aks-crash"
+
+
+def test_a_question_its_words_answer_only_faintly_with_the_topics_runner_up_gets_that_runner_up():
+    state = after_crash()  # the topic's runner-up is the quota entry
+    reading = read_turn("how do I ask for a bigger allowance", in_conversation=True)
+    resolution = resolve(reading, state, result(("quota", 22.0), ("aks-schedule", 18.0)), KNOWLEDGE)
+    assert resolution.turn is TurnKind.FOLLOW_UP and resolution.matches[0].id == "quota"
+
+
+def test_feedback_that_says_the_outcome_is_the_same_stays_feedback_whatever_its_words_match():
+    state = after_crash()
+    reading = read_turn("granted the Storage Blob reader role, same result", in_conversation=True)
+    evidence = [{"type": "pattern", "value": "storage blob"}]
+    resolution = resolve(reading, state, result(("aks-schedule", 90.0), reasons=evidence), KNOWLEDGE)
+    assert resolution.turn is TurnKind.FEEDBACK and resolution.reject == "crash"
+
+
+def test_switching_family_after_a_code_looks_for_what_the_code_meant_there():
+    state = after_crash()
+    reading = read_turn("what about on AKS?", in_conversation=True)
+    query = context_query("what about on AKS?", reading, state, KNOWLEDGE)
+    assert query is not None and "crashed" in query and "2200" not in query

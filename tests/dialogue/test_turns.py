@@ -574,3 +574,62 @@ def test_asking_for_the_answer_and_its_command_in_another_language_is_a_language
 
 def test_an_it_works_now_in_clipped_korean_is_small_talk():
     assert read_turn("해결됨", in_conversation=True).kind is TurnKind.SMALL_TALK
+
+
+@pytest.mark.parametrize("text", [
+    "one more: the batch job sits in Queued for an hour", "и ещё: джоб опять висит в очереди",
+    "ещё вопрос: пайплайн снова завис", "还有一个：作业一直排队不动", "그리고 하나 더: 파이프라인이 계속 대기 중이에요",
+    "и ещё один эндпоинт падает с тем же кодом",
+])
+def test_a_new_topic_announced_at_the_start_is_no_feedback_whatever_it_says_failed(text):
+    assert read_turn(text, in_conversation=True).kind is TurnKind.NEW_TOPIC
+
+
+@pytest.mark.parametrize("text", [
+    "isn't that the same as the pending requests limit?", "а это не то же самое, что лимит на очередь запросов?",
+    "这和排队请求过多是一回事吗？", "대기 요청 초과랑 같은 문제인가요?",
+])
+def test_asking_whether_the_problem_is_the_same_as_another_named_one_is_a_question_not_a_verdict(text):
+    assert read_turn(text, in_conversation=True).kind is TurnKind.FOLLOW_UP
+
+
+@pytest.mark.parametrize("text", [
+    "kubectl 로그인 했는데 이미지 pull 하면 denied 나요", "엔드포인트를 새로 만들었는데 트래픽이 안 넘어가요",
+    "环境变量改好了，还是 file not found", "容器起来了，但是端口一直连不上", "日志里没看到任何报错",
+])
+def test_saying_what_was_done_and_that_it_still_fails_is_feedback_in_korean_and_chinese(text):
+    assert read_turn(text, in_conversation=True).kind is TurnKind.FEEDBACK
+
+
+@pytest.mark.parametrize("text", ["그냥 재배포하면 안 돼요?", "인스턴스를 바꾸면 안 되나요", "直接换个区域不行吗？"])
+def test_proposing_something_untried_as_a_question_is_no_feedback(text):
+    assert read_turn(text, in_conversation=True).kind is TurnKind.FOLLOW_UP
+
+
+@pytest.mark.parametrize("text", ["lol ok you're really useful", "ты реально полезный", "这个助手挺好用", "봇이 꽤 쓸만하네요",
+                                  "금요일이라 일찍 퇴근하고 싶다", "周末终于要来了"])
+def test_compliments_and_chatter_about_the_working_day_are_small_talk(text):
+    assert read_turn(text, in_conversation=True).kind is TurnKind.SMALL_TALK
+
+
+@pytest.mark.parametrize(("text", "aspect"), [
+    ("where can i find the stack trace?", "logs"), ("где смотреть стектрейс?", "logs"), ("堆栈在哪看", "logs"),
+    ("스택 트레이스는 어디서 봐요?", "logs"),
+    ("what module do I add to the env file for that?", "detail"), ("환경 변수 이름이 뭐예요?", "detail"),
+    ("is there a way to check whether we hit the cap?", "detail"), ("если опять, кому писать?", "detail"),
+    ("一直这样的话找谁？", "detail"), ("계속 그러면 어디에 문의해요?", "detail"),
+    ("how can we debug the very same image on a laptop before pushing it again?", "local"),
+    ("как отладить этот же образ локально, не выкладывая его снова?", "local"),
+    ("怎么在本地把同一个镜像跑起来再调试", "local"),
+])
+def test_what_a_follow_up_asks_about_is_read_in_each_language(text, aspect):
+    assert read_turn(text, in_conversation=True).aspect == aspect
+
+
+@pytest.mark.parametrize("text", ["it runs fine locally, why does the deployed one crash?", "score.py 在本地跑一点问题都没有，为什么部署到线上以后就一直失败？"])
+def test_saying_it_runs_locally_sets_the_scene_and_asks_for_no_local_run(text):
+    assert read_turn(text, in_conversation=True).aspect != "local"
+
+
+def test_a_question_asked_after_a_clause_is_a_question():
+    assert read_turn("after I change the env do we have to rebuild the image", in_conversation=True).question

@@ -56,6 +56,10 @@ class Cues:
     new_topic: re.Pattern[str]
     comparison: re.Pattern[str]
     """"Is it the same problem?", "related?": a message that measures itself against the conversation continues it."""
+    local_asked: re.Pattern[str]
+    """How to run or debug it locally, asked outright: the local aspect at any length (not "once it runs locally, ...")."""
+    compared_with: re.Pattern[str]
+    """What the comparison names ("the same as too many pending requests?"): a question about that, not a verdict."""
     family_switch: re.Pattern[str]
     feedback: re.Pattern[str]
     feedback_unasked: re.Pattern[str]
@@ -103,6 +107,7 @@ def _compile() -> Cues:
 
     return Cues(
         reference=required("REFERENCE"), new_topic=required("NEW_TOPIC"), comparison=required("COMPARISON"),
+        compared_with=required("COMPARED_WITH"), local_asked=required("LOCAL_ASKED"),
         family_switch=required("FAMILY_SWITCH"), feedback=required("FEEDBACK"),
         feedback_unasked=required("FEEDBACK_UNASKED"), verdict=required("VERDICT"), untried=required("UNTRIED"),
         done=required("DONE"), domain=required("DOMAIN"), filler=required("FILLER"), question=required("QUESTION"),

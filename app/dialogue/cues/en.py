@@ -226,3 +226,28 @@ DONE = (r"^\W*(?:(?:ok|okay|so|well|yeah|yes|yep|hmm+|but|and)\W+)?(?:(?:i|we)(?
 POLAR = (r"^\W*(?:(?:and|so|but|ok|okay|then|also|hm+)\W+)*(?:is|isn'?t|are|aren'?t|was|does|doesn'?t|do|don'?t|did|can|"
          r"can'?t|could|will|would|should|must|has|have|may|might)\b(?!.*\b(?:how|what|where|why|when|which|who|if)\b)")
 BECAUSE = r"\b(?:because|due to|caused by)\b"
+# a new topic announced before a colon or dash ("one more:", "also -"), and another thing of the same kind named
+NEW_TOPIC += r"|^\W*(?:(?:and|oh|ah|ok|okay|also|plus)\W+)*(?:one more|another|next|btw|by the way)\s*[:\u2014\u2013]"
+# naming what the conversation's problem is measured against ("isn't it the same as too many pending requests?")
+COMPARED_WITH = r"\b(?:same|similar|related|identical|different)(?: \w+)? (?:as|to|from) \w|\bvs\.? \w|\bversus\b|\bcompared (?:to|with)\b"
+# compliments ("you're pretty handy", "this bot is useful"): thanks in other words
+THANKS += (r"|\b(?:you(?:'re| are)|this (?:bot|thing|tool) is|that(?:'s| was)) (?:pretty |really |very |so |quite |super |actually )?"
+           r"(?:handy|useful|helpful|good|smart|clever|fast|quick|neat|cool|nice|great)\b")
+# the traceback the service printed is in its logs
+ASPECT_LOGS += r"|\bstack ?traces?\b|\bcall ?stack\b|\bexception (?:details|message|output)\b"
+# which package or module ("which package goes in the conda yml?"), a detail of the fix shown
+ASPECT_DETAIL += (r"|\b(?:which|what)(?:'s| is| are)? (?:\w+ )?(?:packages?|modules?|librar(?:y|ies)|dependenc(?:y|ies)|"
+                  r"names?|paths?|folders?|urls?|headers?|env(?:ironment)? vars?)\b")
+# a question asked after a clause ("after I edit it do I have to redeploy?", "..., or is there a faster way")
+QUESTION += r"|\b(?:do|does|should|must|can|could|would|will) (?:i|we)\b|\bor is there\b"
+OFF_TOPIC += r"|\b(?:weekend|friday|go home early|leave early|day off)\b"
+# whom to turn to ("who do I contact if it keeps happening?") and how to tell that the cause shown is the one ("is there
+# a way to tell if we hit that limit?"): details of the entry shown
+ASPECT_DETAIL += (r"|\bwho (?:do|should|can) (?:i|we) (?:contact|ask|write to|email|call|escalate to)\b|\bwho to (?:contact|ask|write to)\b|"
+                  r"\bwhere (?:do|should|can) (?:i|we) (?:report|escalate|file|raise|open)\b|"
+                  r"\b(?:a )?way to (?:check|verify|confirm|tell|know|see|find out|detect) (?:if|whether|that|which|what|how)\b")
+# asking how to run or debug it locally, at any length ("how do I run the same thing on my laptop so I can step through it?")
+LOCAL_ASKED = (r"\bhow (?:do|can|could|would|should) (?:i|we|you) (?:\w+ ){0,2}?(?:run|debug|test|reproduce|repro|try|start|host|serve|"
+               r"step through)\b[^.?!]{0,40}?(?:\blocally\b|\bon (?:my|our|a) (?:laptop|machine|pc|computer|box|workstation)\b|\blocalhost\b)")
+ASPECT_LOCAL += r"|\bon (?:my|our|a) (?:laptop|pc|desktop|workstation|dev box)\b|\bon (?:my|our) (?:own )?(?:machine|computer)\b"
+COMPARISON += r"|\bsame (?:result|outcome|behaviou?r|message|response|story|symptoms?)\b"
