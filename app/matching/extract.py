@@ -29,6 +29,7 @@ _STATUS = r"([1-5]\d\d)"
 _BEFORE_WORDS = alternation(lang.status_before for lang in LANGUAGES)
 _AFTER_WORDS = alternation(lang.status_after for lang in LANGUAGES)
 _COUNT_WORDS = alternation(lang.count_words for lang in LANGUAGES)
+_JOINERS = alternation(lang.status_joiners for lang in LANGUAGES)
 _STATUS_BEFORE = re.compile(
     rf"(?<![a-z0-9_/])(?:{_BEFORE_WORDS})\s*[:=#]?\s*\(?{_STATUS}(?!\d|\.\d|[a-z]|-\d|[ \t]*(?:{_COUNT_WORDS}))")
 """A number after "got" or "收到" is a status unless a count's word follows: "got 500 rows" is no 500."""
@@ -40,6 +41,11 @@ _STATUS_JSON = re.compile(rf"[\"']?(?:status|statuscode|status_code|code|http_st
 _STATUS_REASON = re.compile(
     r"(?<![\w.\-/])([1-5]\d\d)(?:[ \t]+\(?|[ \t]*[\-:][ \t]*)(" + "|".join(
         re.escape(p).replace(r"\|", "|") for phrases in HTTP_REASONS.values() for p in phrases.split("|")) + r")(?![a-z0-9_])")
+_STATUS_SERIES = re.compile(
+    rf"(?<![\w.\-/]){_STATUS}((?:[ \t]*(?:[,/&]|(?<![a-z])(?:{_JOINERS})(?![a-z]))[ \t]*[1-5]\d\d(?!\d|\.\d|[ \t]*(?:{_COUNT_WORDS})))+)"
+    rf"([ \t]*(?:{_AFTER_WORDS})(?![a-z]))?")
+"""`HTTP 502 and 503`, `502/503 errors`, `502 或 503`: a status's context is that of every status listed with it."""
+_SERIES_MEMBER = re.compile(r"[1-5]\d\d")
 _STATUS_ALONE = re.compile(rf"^\s*(?:http\s*)?{_STATUS}\s*[?!.]*\s*$")
 _STATUS_NAMES = {phrase.replace(" ", "").replace("-", ""): code
                  for code, phrases in HTTP_REASONS.items() for phrase in phrases.split("|")}
@@ -83,6 +89,10 @@ def http_statuses(text: str) -> list[int]:
     for match in _STATUS_NAMED.finditer(text):
         if named := _STATUS_NAMES.get(match.group(1)):
             found[named] = None
+    for match in _STATUS_SERIES.finditer(text):
+        members = [int(match.group(1))] + [int(number) for number in _SERIES_MEMBER.findall(match.group(2))]
+        if match.group(3) or any(member in found for member in members):
+            found.update(dict.fromkeys(members))
     ordered = sorted(found, key=lambda code: _first_position(text, code))
     return [code for code in ordered if code in HTTP_REASONS or 400 <= code <= 599]
 

@@ -641,13 +641,10 @@ class KnowledgeIndex:
         allowed = 2 if compound or len(word) >= 10 else 1
         candidates = [w for length in range(len(word) - allowed, len(word) + allowed + 1)
                       for w in self.vocabulary_by_key.get((word[0], length), ())]
+        if allowed == 1 and len(word) < 7:  # left out before choosing: a wrong letter must not hide a missing one
+            candidates = [w for w in candidates if len(w) != len(word) or sorted(w) == sorted(word)]
         best = process.extractOne(word, candidates, scorer=DamerauLevenshtein.distance, score_cutoff=allowed)
-        if best is None:
-            return None
-        known = best[0]
-        if allowed == 1 and len(word) < 7 and len(known) == len(word) and sorted(known) != sorted(word):
-            return None
-        return known
+        return best[0] if best is not None else None
 
 
 def _sequential_sums(values: Ints, starts: Ints, lengths: Ints) -> npt.NDArray[np.float64]:

@@ -20,7 +20,10 @@ FAMILY_CUES = {family: re.compile(alternation(lang.family_words.get(family, "") 
 FAMILY_MARKERS = {family: re.compile(alternation(lang.family_markers.get(family, "") for lang in LANGUAGES))
                   for family in _FAMILIES if any(family in lang.family_markers for lang in LANGUAGES)}
 ERROR_CONTEXT = cue("error_words", _ERR_CODE, flags=re.IGNORECASE)
-OFF_DOMAIN = cue("other_products")
+_TOOL_REPORT = r"(?<![\w/.])os: (?:win32|darwin)(?!\w)"
+"""The platform line of an editor extension's error report (`Action: ... Error type: ... Version: 0.30.0
+OS: win32`, Node's platform names): the tool's own error, not a deployment's."""
+OFF_DOMAIN = cue("other_products", _TOOL_REPORT)
 CLIENT_APP = cue("client_apps")
 # Asking how to do something, rather than pasting what went wrong.
 HOW_TO_QUESTION = cue("how_to_words", flags=re.IGNORECASE)

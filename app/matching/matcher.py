@@ -8,6 +8,7 @@ separates answers from no-answers.
 """
 from __future__ import annotations
 
+import builtins
 import heapq
 import re
 import time
@@ -54,16 +55,21 @@ SEMANTIC_DECIDED_BY = ("code", "signature", "pattern")
 """Evidence exact enough that the semantic layer is not asked at all."""
 
 _ERROR_NAME = re.compile(r"\(([A-Z][a-z]+(?:[A-Z][a-z0-9]*)+)\)|(?i:code)\"?\s*[:=]\s*\"?([A-Z][a-z]+(?:[A-Z][a-z0-9]*)+)\b"
-                         r"|(?m:^\s*((?:[A-Z][a-z0-9]+)+(?:Failed|Failure|NotFound|NotValid|Invalid|Forbidden|Denied"
-                         r"|TimedOut|Exceeded|Unavailable)):\s)")
+                         r"|(?m:^[\s`>*_]*((?:[A-Z][a-z0-9]+)+(?:Failed|Failure|NotFound|NotValid|Invalid|Forbidden|Denied"
+                         r"|TimedOut|Exceeded|Unavailable|Error)):\s)")
 """An error's name as services print it: `(ImageBuildFailure) ...`, `Code: OutOfQuota`, `"code": "NotFound"`,
 or leading a line when it says what failed (`JobSetupFailed: ...`; not a log's field, `RequestId: ...`)."""
 GENERIC_ERROR_NAMES = frozenset({
     "badrequest", "notfound", "unauthorized", "forbidden", "conflict", "internalservererror", "internalerror",
     "serviceerror", "usererror", "systemerror", "serviceunavailable", "gatewaytimeout", "requesttimeout",
     "toomanyrequests", "validationerror", "badargument", "invalidrequest", "operationfailed", "deploymentfailed",
+    # the exceptions Azure SDKs raise for any failed request, whatever the service's own error
+    "httpresponseerror", "resourcenotfounderror", "resourceexistserror", "resourcemodifiederror", "azurehttperror",
+    "notfounderror", "serviceresponseerror", "servicerequesterror", "clientauthenticationerror",
 })
 """Names that wrap the real one (`(BadRequest) ... (NotSupported)`): they say nothing of the cause."""
+PYTHON_EXCEPTIONS = frozenset(name.casefold() for name in dir(builtins) if name.endswith(("Error", "Exception")))
+"""`KeyError:`, `ModuleNotFoundError:` start a traceback's last line whatever went wrong: no service's error name."""
 Ints = npt.NDArray[np.int64]
 Floats = npt.NDArray[np.float64]
 _INFORMATIVE_LINE = re.compile(
@@ -190,7 +196,7 @@ def informative_part(text: str, limit: int) -> str:
 def _error_names(query: str) -> frozenset[str]:
     """The paste's error names as services print them, case-folded, without the generic wrappers."""
     names = {name.casefold() for match in _ERROR_NAME.finditer(query) for name in match.groups() if name}
-    return frozenset(names - GENERIC_ERROR_NAMES)
+    return frozenset(names - GENERIC_ERROR_NAMES - PYTHON_EXCEPTIONS)
 
 
 def _accumulated(postings: list[Sequence[int]], weights: list[float]) -> tuple[Ints, Floats]:
@@ -209,6 +215,15 @@ def _accumulated(postings: list[Sequence[int]], weights: list[float]) -> tuple[I
 def _corrected_text(text: str, corrections: dict[str, str]) -> str:
     """The text with each misspelt word replaced by the known word it resembles."""
     return re.sub(r"[a-z0-9а-яё._\-/']+", lambda m: corrections.get(m.group(0), m.group(0)), text)
+
+
+def _slips(corrections: dict[str, str]) -> dict[str, str]:
+    """The corrections the encoder may read as meant: a letter left out (`контейнр` → `контейнер`) or two
+    swapped (`deplyoment`). A word with one letter more or one other than a known word is often a real word
+    of its own (`least`, `seems`, `выход`, `exiting`): the word features keep both spellings, but the
+    encoder would read a different word than the one typed."""
+    return {typed: known for typed, known in corrections.items()
+            if len(known) > len(typed) or sorted(known) == sorted(typed)}
 
 
 def _spells_status(status: int, original: str, regex: re.Pattern[str] | None) -> bool:
@@ -256,7 +271,10 @@ class Matcher:
         self._text_evidence(text, corrections, evidence)
         context = self._context(text, fold(query), codes, statuses, _error_names(query))
         clock.lap("candidates")
-        self._semantic_evidence(text[:SEMANTIC_QUERY_CHARS], evidence, context)
+        # the encoder reads the words meant: a misspelt word is an unknown one to it
+        slips = _slips(corrections)
+        meant = _corrected_text(text, slips) if slips else text
+        self._semantic_evidence(meant[:SEMANTIC_QUERY_CHARS], evidence, context)
         clock.lap("semantic")
         topic = context.topic
         ranked = self._rank(evidence, context, limit)

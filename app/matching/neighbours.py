@@ -243,7 +243,8 @@ _INFRASTRUCTURE_CUES: tuple[str, ...] = (
 _NEUTRAL_DEPLOYMENT_CUES: tuple[str, ...] = _INFRASTRUCTURE_CUES + (
     r"--type batch", r"webserviceexception|acideploymentfailed|kubernetesdeploymentfailed", r"aci" + _E,
     r"imagebuildfailure", r"outofquota", r"inferencingclient\w*", r"inference_?config\w*", r"deploy_config\w*|deployment_config\w*",
-    r"localwebservice", r"score\.py", r"inference\.ml\.azure\.com", r"crashloopbackoff", r"invoke" + _E, r"resourcenotready",
+    r"localwebservice|aciwebservice|akswebservice", r"managedonline\w*|kubernetesonline\w*", r"score\.py",
+    r"get_model_path|azureml_model_dir", r"inference\.ml\.azure\.com", r"crashloopbackoff", r"invoke" + _E, r"resourcenotready",
     r"--input[-_]path|--output[-_]path", r"ptvsd|debugpy",
     r"dockerfile\.steps", r"amlbi_main\w*", r"gunicorn|azureml-inference-server-http|azmlinfsrv",
 )

@@ -19,8 +19,12 @@ _REQUEST_ID = re.compile(r"\b(?:x-ms-(?:client-)?request-id|request[-_ ]?id|corr
 _HEX_ID = re.compile(r"(?<![0-9a-z])(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{12,}(?![0-9a-z])")
 _IP = re.compile(r"\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b")
 _URL = re.compile(r"\b(?:https?|wss?|azureml|s3|gs|abfss?|wasbs?)://([^\s/\"'<>)]*)([^\s\"'<>)#]*)(?:#([\w\-]+))?")
+_URL_FILE = re.compile(r"/([\w\-]+\.[a-z][a-z0-9]{0,4})(?:[?;]|[.,:]?$)")
+"""A link's file name (`.../ImageLogs/<id>/build.log?sv=...` says `build.log`), kept like a path's last part."""
 _PATH = re.compile(r"(?<![\w.])(?:[a-z]:)?(?:[/\\][\w.\-@]+){2,}[/\\]?")
 _SPACES = re.compile(r"[ \t]+")
+MODEL_FOLDER = "azureml-models"
+"""`/var/azureml-app/azureml-models/<model>/<version>/`: where a deployment's container finds its registered models."""
 _DIGIT = re.compile(r"\d")
 
 
@@ -29,13 +33,19 @@ def _url_host(match: re.Match[str]) -> str:
     and a fragment's words: `aka.ms/oe-tsg#error-outofquota` names the troubleshooting section."""
     host = match.group(1).split("@")[-1].split(":")[0]
     fragment = (match.group(3) or "").replace("-", " ").replace("_", " ")
+    file_name = _URL_FILE.search(match.group(2))
+    host = f"{host} {file_name.group(1)}" if file_name else host
     return f" {host} {fragment} " if fragment else f" {host} "
 
 
 def _path_tail(match: re.Match[str]) -> str:
-    """Keep a path's last part: `score.py` or `70_driver_log.txt` matter, the folders do not."""
+    """Keep a path's last part: `score.py` or `70_driver_log.txt` matter, the folders do not, but for
+    the folder a deployment's registered models are mounted in (`MODEL_FOLDER`): a file missing there
+    is a model the scoring script looks for in the wrong place."""
     parts = [p for p in re.split(r"[/\\]", match.group(0)) if p]
-    return f" {parts[-1]} " if parts else " "
+    if not parts:
+        return " "
+    return f" {MODEL_FOLDER} {parts[-1]} " if MODEL_FOLDER in parts[:-1] else f" {parts[-1]} "
 
 
 def fold(text: str) -> str:

@@ -51,7 +51,7 @@ class ScoringParams:
     how_to_mismatch: float = 0.9           # a how-to question answered by a non-how-to entry
     error_report_how_to: float = 0.9       # pasted error output answered by a how-to entry
     family_mismatch: float = 0.85          # the paste names another deployment family
-    family_conflict: float = 0.7           # the paste is written by another family's SDK/CLI generation
+    family_conflict: float = 0.5           # the paste is written by another family's SDK/CLI generation
     neighbour: float = 0.5                 # the paste is about a neighbouring Azure ML topic
     specific_signature_words: int = 5      # words a signature needs to count outside the deployment stage
     typo_weight: float = 0.8               # a corrected word counts a little less than a typed one

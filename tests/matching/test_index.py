@@ -213,6 +213,13 @@ def test_words_that_are_not_corrected(index, word):
     assert index.correction(word) is None
 
 
+def test_a_missing_letter_is_found_though_a_wrong_letter_would_also_fit():
+    """`stags` is `stage` with a wrong letter (not allowed in a short word) and `stages` with a letter
+    left out: the known word with the letter left out is the one meant."""
+    staged = KnowledgeIndex([entry("stuck", "Stage stuck", aliases={"en": ["the stages of a rollout"]})])
+    assert staged.correction("stags") == "stages"
+
+
 # --- the saved index ----------------------------------------------------------------------
 
 QUERIES = ["ERR_1100", "Quota For 24 Cores", "deploymnet quota", "квоты превышены", "配额不足", "401 unauthorized",

@@ -131,6 +131,24 @@ def test_a_text_shared_by_entries_is_encoded_once(tmp_path):
     assert best[0] == best[2]
 
 
+def test_the_encoder_reads_a_misspelt_word_as_meant_but_keeps_a_word_of_its_own(tmp_path):
+    """`containr` and `crahsing` are slips of known words: the encoder, which knows no misspelling, reads
+    the words meant. `containers` is a known word with a letter more, as often another real word
+    (`least`, `выход`): the word features try both, the encoder reads it as typed."""
+    encoded: list[str] = []
+
+    class Recording(LetterEncoder):
+        def encode(self, texts: list[str]) -> np.ndarray:
+            encoded.extend(texts)
+            return super().encode(texts)
+
+    matcher = Matcher(ENTRIES, encoder=Recording(), cache_dir=tmp_path)
+    encoded.clear()
+    matcher.match("my containr is crahsing again")
+    matcher.match("all containers crash at start")
+    assert encoded == ["my container is crashing again", "all containers crash at start"]
+
+
 def test_workers_map_the_cached_vectors_instead_of_copying_them(tmp_path):
     """A mapped file's pages are shared by every worker: at 100x knowledge the vectors are a gigabyte."""
     built = SemanticIndex(ENTRIES, LetterEncoder(), tmp_path)

@@ -77,6 +77,7 @@ class Language:
     status_before: str = ""                     # words before an HTTP status: "returned", "返回", ...
     status_after: str = ""                      # words after it: "error", "떠요", ...
     count_words: str = ""                       # after a number, make it a count: "rows", "条", "строк"
+    status_joiners: str = ""                    # words joining statuses of one list: "502 and 503", "502 или 503"
     family_words: Mapping[str, str] = field(default_factory=dict)  # deployment family → its words
     family_markers: Mapping[str, str] = field(default_factory=dict)
     """Deployment family → what only its SDK/CLI generation writes (class names, commands, container

@@ -208,7 +208,8 @@ FAMILY_MARKERS = {
     "docker-aci-aks": (
         r"(?:aci|aks|local)webservice|deploy_configuration|wait_for_deployment|model\.deploy\(|inferenceconfig\(|"
         r"azure-cli-ml|az ml (?:model deploy|service )|"
-        r"(?:aci|aks|kubernetes)deploymentfailed|webservice\.get_logs|ws\.webservices|azureml\.core\.webservice"),
+        r"(?:aci|aks|kubernetes)deploymentfailed|webservice\.get_logs|ws\.webservices|azureml\.core\.webservice|"
+        r"\.azurecontainer\.io"),  # an ACI web service's scoring host: v2 deploys nothing to ACI
 }
 
 _STEMMER = snowball("english")
@@ -261,6 +262,7 @@ LANGUAGE = Language(
     count_words=(r"(?:rows?|records?|results?|files?|items?|lines?|images?|documents?|samples?|seconds?|secs?|ms|milliseconds?"
                  r"|minutes?|mins?|hours?|times|tokens?|characters?|chars?|bytes?|[kmg]i?b|nodes?|cores?|replicas?"
                  r"|instances?|workers?|threads?|epochs?|pixels?|px|columns?|mini[ -]?batch(?:es)?)(?![a-z])"),
+    status_joiners=r"and|or|and/or",
     family_words={
         "managed-online-endpoints": (
             r"online[ -]?endpoints?|online[ -]deployments?|managed (?:online )?endpoints?|managed online|"

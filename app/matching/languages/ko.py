@@ -112,6 +112,7 @@ LANGUAGE = Language(
     detect=detect,
     status_before=r"상태\s?코드|상태|코드|응답|오류|에러",
     count_words=r"개|건|줄|행|초|분|번째|번|장|시간",
+    status_joiners=r"와|과|및|또는|이나|나",
     status_after=r"(?:모델|서버|내부) ?(?:오류|에러)|에러|오류|응답|코드|상태|이|가|을|를|은|는|떠|뜨|나와|나요|나옵|반환|발생",
     family_words={
         "managed-online-endpoints": r"관리형|온라인 ?(?:엔드포인트|배포|endpoint|deployment)",

@@ -111,6 +111,7 @@ LANGUAGE = Language(
     status_before=r"状态码|狀態碼|状态|返回(?:了)?|报(?:错)?|报了|出现|错误码?|錯誤|响应码?|[收得]到了?|提示|[遇碰]到了?",
     status_after=r"(?:模型|服务器|内部) ?(?:错误|錯誤)|错误|錯誤|报错|状态码|响应|了",
     count_words=r"条|个|行|次|张|份|秒|毫秒|分钟|小时|多|个?文件|个?节点|个?实例",
+    status_joiners=r"和|或|或者|与|及",
     family_words={
         "managed-online-endpoints": r"托管|(?:联机|在线) ?(?:终结点|端点|部署|endpoint|deployment)",
         "batch-endpoints": r"批处理|批量",

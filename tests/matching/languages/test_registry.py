@@ -12,7 +12,7 @@ from app.matching.languages import BY_SCRIPT, DETECTION_ORDER, LANGUAGES, Langua
 from app.matching.normalize import normalize
 
 CUE_FIELDS = ["status_before", "status_after", "error_words", "error_output", "informative_words", "how_to_words",
-              "small_talk_words", "other_products", "client_apps", "count_words"]
+              "small_talk_words", "other_products", "client_apps", "count_words", "status_joiners"]
 NAMES = {"code", "script", "prefix", "token", "letters"}
 IDS = [lang.code for lang in LANGUAGES]
 

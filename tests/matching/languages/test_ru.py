@@ -5,7 +5,8 @@ from app.matching.extract import http_statuses
 from app.matching.features import features
 from app.matching.language import detect_language
 from app.matching.languages import ru
-from app.matching.normalize import normalize
+from app.matching.neighbours import names_deployment
+from app.matching.normalize import fold, normalize
 
 R = ru.PREFIX
 
@@ -70,3 +71,12 @@ def test_russian_words_around_a_status_mark_it(text, status):
 def test_every_synonym_row_maps_to_a_different_stem(word, target):
     """A row whose word already stems like its target (`удалить`) changes nothing."""
     assert ru.stem(word) != ru.stem(target)
+
+
+@pytest.mark.parametrize("text", ["упало при деплое модели", "логи деплоя пустые", "проблема с деплоем",
+                                  "не понимаю, что случилось с деплоем вчера", "задеплоили новую версию",
+                                  "разворачиваю модель на кластере"])
+def test_every_form_of_the_russian_deploy_words_names_the_deployment_stage(text):
+    """`деплое`, `деплоя`, `деплоем` are the same word as `деплой`, and `разворачивать` is `развернуть` in progress:
+    a paste that says them is a deployment's."""
+    assert names_deployment(fold(text))
