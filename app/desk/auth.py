@@ -16,6 +16,7 @@ from typing import Any
 
 from flask import abort, current_app, g, redirect, request, session, url_for
 from flask.sessions import SecureCookieSessionInterface
+from itsdangerous import URLSafeTimedSerializer
 from sqlalchemy import select
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -37,8 +38,19 @@ _DUMMY_HASH = generate_password_hash(secrets.token_urlsafe(16), method=PASSWORD_
 class HttpsAwareSessionInterface(SecureCookieSessionInterface):
     """The session cookie is `Secure` whenever the request came over HTTPS (or SESSION_COOKIE_SECURE says so)."""
 
+    _serializer: tuple[tuple[Any, ...], URLSafeTimedSerializer | None] | None = None
+
     def get_cookie_secure(self, app: Any) -> bool:
         return bool(app.config["SESSION_COOKIE_SECURE"] or (request and request.is_secure))
+
+    def get_signing_serializer(self, app: Any) -> URLSafeTimedSerializer | None:
+        """Flask's serializer, made once per secret key (and fallbacks) instead of on every request,
+        where making it cost more than the rest of opening an API call's empty session. It keeps no
+        state between uses."""
+        keys = (app.secret_key, tuple(app.config["SECRET_KEY_FALLBACKS"] or ()))
+        if self._serializer is None or self._serializer[0] != keys:
+            self._serializer = (keys, super().get_signing_serializer(app))
+        return self._serializer[1]
 
 
 class AccountError(ValueError):

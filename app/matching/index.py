@@ -610,22 +610,22 @@ class KnowledgeIndex:
         return kind, lang, entry["signatures"][ordinal]
 
     def common_shares(self, common: dict[int, float], body_share: float,
-                      positions: Iterable[int]) -> dict[int, list[float]]:
-        """For each entry, what each feature of `common` adds to it, in the order of `common`: the
-        feature's weight if a phrase of the entry uses it, `body_share` of it if only its prose does.
-        Short postings are read into sets, long ones searched (`_members`)."""
+                      positions: Iterable[int]) -> dict[int, float]:
+        """For each entry, what the features of `common` add to it, summed in the order of `common` as
+        `sum` adds a list: the feature's weight if a phrase of the entry uses it, `body_share` of it if
+        only its prose does. Short postings are read into sets, long ones searched (`_members`)."""
         positions = list(positions)
         lookups = [(weight, weight * body_share, _members(self.entry_postings, feature, len(positions)),
                     _members(self.body_postings, feature, len(positions))) for feature, weight in common.items()]
         shares = {}
         for position in positions:
-            found = []
+            total: float = 0  # as `sum` starts: 0 + the first share is that share, to the last bit
             for weight, in_body, in_entry, in_prose in lookups:
                 if position in in_entry:
-                    found.append(weight)
+                    total += weight
                 elif position in in_prose:
-                    found.append(in_body)
-            shares[position] = found
+                    total += in_body
+            shares[position] = total
         return shares
 
     def correction(self, word: str) -> str | None:

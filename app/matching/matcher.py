@@ -50,7 +50,8 @@ carry the meaning, and a long log would cost tens of milliseconds for nothing.""
 TOKEN_CACHE_SIZE = 16384
 """Tokens whose correction, and features whose id and weight, a matcher remembers: the same words come
 back paste after paste, and finding the known word a token resembles (an edit-distance search) or a
-feature in the index's hash buckets is most of what reading a paste's words costs."""
+feature in the index's hash buckets is most of what reading a paste's words costs. (Also: tokens' features,
+and the phrases whose kind, language and text a reason names.)"""
 SEMANTIC_DECIDED_BY = ("code", "signature", "pattern")
 """Evidence exact enough that the semantic layer is not asked at all."""
 
@@ -161,17 +162,30 @@ class _Evidence:
     semantic: float = 0.0
     reasons: list[dict[str, Any]] = field(default_factory=list)
 
-    def wording(self, params: ScoringParams) -> float:
-        """Words and meaning are two views of the same text: the stronger counts, the weaker adds a share."""
-        return max(self.text, self.semantic) + params.semantic_agreement * min(self.text, self.semantic)
+    def wording(self, params: ScoringParams, semantic: float | None = None) -> float:
+        """Words and meaning are two views of the same text: the stronger counts, the weaker adds a share.
+        (`semantic`: as if the meaning were that strong.)"""
+        return _wording(self.text, self.semantic if semantic is None else semantic, params)
 
-    def combined(self, params: ScoringParams) -> float:
-        """Independent kinds of evidence reinforce each other, never past 100."""
-        parts = sorted((self.code, self.signature, self.status, min(self.wording(params), 100.0)), reverse=True)
-        score = parts[0]
+    def combined(self, params: ScoringParams, semantic: float | None = None) -> float:
+        """Independent kinds of evidence reinforce each other, never past 100. Kinds with no evidence
+        are left out: each would add `0.0` to the (float) score, which leaves it as it is."""
+        wording = min(self.wording(params, semantic), 100.0)
+        if not (self.code or self.signature or self.status):  # most candidates: words or meaning alone
+            return wording
+        parts = [part for part in (self.code, self.signature, self.status, wording) if part]
+        parts.sort(reverse=True)
+        score = float(parts[0])
         for part in parts[1:]:
             score += (100.0 - score) * params.reinforcement * part / 100.0
         return min(score, 100.0)
+
+
+def _wording(text: float, semantic: float, params: ScoringParams) -> float:
+    """`_Evidence.wording` (the comparison instead of max and min: the same floats, fewer calls)."""
+    if text >= semantic:
+        return text + params.semantic_agreement * semantic
+    return semantic + params.semantic_agreement * text
 
 
 def informative_part(text: str, limit: int) -> str:
@@ -226,6 +240,11 @@ def _slips(corrections: dict[str, str]) -> dict[str, str]:
             if len(known) > len(typed) or sorted(known) == sorted(typed)}
 
 
+def _token_features(script: str, token: str) -> tuple[str, ...]:
+    """`word_features` of a token, kept unchangeable (a matcher remembers them, `TOKEN_CACHE_SIZE`)."""
+    return tuple(word_features(script, token))
+
+
 def _spells_status(status: int, original: str, regex: re.Pattern[str] | None) -> bool:
     """Whether a signature (or a pattern, `regex`) says no more than the HTTP status `status`."""
     phrases = [phrase for phrase in HTTP_REASONS.get(status, "").split("|") if phrase]
@@ -247,6 +266,8 @@ class Matcher:
         self._token_correction = lru_cache(maxsize=TOKEN_CACHE_SIZE)(self._corrected_token)
         self._feature_id = lru_cache(maxsize=TOKEN_CACHE_SIZE)(self.index.feature_id)
         self._feature_weight = lru_cache(maxsize=TOKEN_CACHE_SIZE)(self.index.weight)
+        self._describe = lru_cache(maxsize=TOKEN_CACHE_SIZE)(self.index.describe)
+        self._token_features = lru_cache(maxsize=TOKEN_CACHE_SIZE)(_token_features)
 
     def entry(self, entry_id: str) -> dict[str, Any] | None:
         """The entry the matcher was built from, so answers need no second database read."""
@@ -259,7 +280,8 @@ class Matcher:
             query = informative_part(query, self.max_query_chars)
         text = normalize(query)
         codes = error_codes(text)
-        corrections = self._corrections(text)
+        words = tokens(text)  # read once: corrections, signatures and features all start from them
+        corrections = self._corrections(words)
         corrected = _corrected_text(text, corrections) if corrections else text
         # a status in misspelt context ("keeps retruning 429") is a status too
         statuses = list(dict.fromkeys(http_statuses(text) + (http_statuses(corrected) if corrections else [])))
@@ -267,8 +289,8 @@ class Matcher:
         evidence: dict[int, _Evidence] = defaultdict(_Evidence)
         self._code_evidence(codes, evidence)
         self._status_evidence(statuses, evidence)
-        self._signature_evidence(text, corrected, corrections, evidence)
-        self._text_evidence(text, corrections, evidence)
+        self._signature_evidence(text, words, corrected, corrections, evidence)
+        self._text_evidence(words, corrections, evidence)
         context = self._context(text, fold(query), codes, statuses, _error_names(query))
         clock.lap("candidates")
         # the encoder reads the words meant: a misspelt word is an unknown one to it
@@ -301,18 +323,18 @@ class Matcher:
                 evidence[position].status = self.params.status_score
                 evidence[position].reasons.append({"type": "status", "value": status})
 
-    def _corrections(self, text: str) -> dict[str, str]:
-        """Each misspelt token of the paste → the known token it resembles."""
+    def _corrections(self, words: list[tuple[str, str]]) -> dict[str, str]:
+        """Each misspelt token of the paste (its `tokens`) → the known token it resembles."""
         found = {}
-        for script, token in tokens(text):
+        for script, token in words:
             if script in SPACED_SCRIPTS and token not in found:
                 found[token] = self._token_correction(token)
         return {token: fixed for token, fixed in found.items() if fixed != token}
 
-    def _signature_evidence(self, text: str, corrected: str, corrections: dict[str, str],
-                            evidence: dict[int, _Evidence]) -> None:
+    def _signature_evidence(self, text: str, text_tokens: list[tuple[str, str]], corrected: str,
+                            corrections: dict[str, str], evidence: dict[int, _Evidence]) -> None:
         index = self.index
-        words = dict.fromkeys(token for _, token in tokens(text))  # in text order: reasons in a stable order
+        words = dict.fromkeys(token for _, token in text_tokens)  # in text order: reasons in a stable order
         error_context = bool(ERROR_CONTEXT.search(text))
         for word in words:
             for number in index.signatures_by_word.get(word, ()):
@@ -378,17 +400,18 @@ class Matcher:
                 corrected = corrected.replace(part, fixed)
         return corrected
 
-    def _query_features(self, text: str, corrections: dict[str, str]) -> dict[str, float]:
-        """Query features with their weights; misspelt words count as the word they resemble."""
-        weight = self._feature_weight
+    def _query_features(self, words: list[tuple[str, str]], corrections: dict[str, str]) -> dict[str, float]:
+        """Query features (of the paste's `tokens`) with their weights; misspelt words count as the word
+        they resemble."""
+        weight, features_of = self._feature_weight, self._token_features
         weights: dict[str, float] = {}
         typos: set[str] = set()
-        for script, token in tokens(text):
-            feats = word_features(script, token)
+        for script, token in words:
+            feats = features_of(script, token)
             if script in SPACED_SCRIPTS:
                 corrected_token = corrections.get(token, token)
                 if corrected_token != token:
-                    fixed_feats = [f for f in word_features(script, corrected_token) if f not in feats]
+                    fixed_feats = tuple(f for f in features_of(script, corrected_token) if f not in feats)
                     for feature in fixed_feats:
                         typos.add(feature)
                     feats = feats + fixed_feats
@@ -399,7 +422,8 @@ class Matcher:
                     weights[feature] = weight(feature)
         return weights
 
-    def _text_evidence(self, text: str, corrections: dict[str, str], evidence: dict[int, _Evidence]) -> None:
+    def _text_evidence(self, words: list[tuple[str, str]], corrections: dict[str, str],
+                       evidence: dict[int, _Evidence]) -> None:
         """Fuzzy text: how well the entry's best phrase is covered by the query, and how much
         of the query the entry explains (its phrases fully, its prose at a discount).
 
@@ -408,7 +432,7 @@ class Matcher:
         get the remaining features added and a full score.
         """
         index, params = self.index, self.params
-        query = self._query_features(text, corrections)
+        query = self._query_features(words, corrections)
         if not query:
             return
         query_total = sum(query.values())
@@ -444,19 +468,18 @@ class Matcher:
         chosen.update(position for position in evidence if position in explained)
         best = self._best_phrases(phrase_postings, phrase_weights, common, chosen)
         shares = index.common_shares(common, body_weight, chosen) if common else {}
+        scale, share, least = params.text_query_scale, params.text_phrase_share, params.text_min_explained
         for position in chosen:
-            total = explained[position] + sum(shares.get(position, ()))
+            total = explained[position] + shares[position] if shares else explained[position]
             strength, number = best.get(position, (0.0, -1))
-            query_coverage = min(1.0, params.text_query_scale * total / query_total)
-            share = params.text_phrase_share
-            score = 100.0 * (share * strength + (1 - share) * query_coverage) \
-                * min(1.0, total / params.text_min_explained)
+            query_coverage = min(1.0, scale * total / query_total)
+            score = 100.0 * (share * strength + (1 - share) * query_coverage) * min(1.0, total / least)
             if score <= 1.0:
                 continue
             item = evidence[position]
             item.text = score
             if number >= 0:
-                kind, lang, phrase_text = index.describe(number)
+                kind, lang, phrase_text = self._describe(number)
                 item.reasons.append({"type": "alias" if kind != "title" else "title",
                                      "value": phrase_text, "lang": lang, "score": round(score, 1)})
             else:
@@ -540,8 +563,8 @@ class Matcher:
         shared = context.shared_discount(params)
         best = params.semantic_cap * shared  # an entry the words did not find
         for item in evidence.values():
-            lifted = _Evidence(item.code, item.status, item.signature, item.text, params.semantic_cap)
-            best = max(best, lifted.combined(params) * (1.0 if item.code or item.signature else shared))
+            lifted = item.combined(params, semantic=params.semantic_cap)
+            best = max(best, lifted * (1.0 if item.code or item.signature else shared))
         return round(best, 1) >= self.threshold
 
     def _context(self, text: str, original: str, codes: list[str], statuses: list[int],
@@ -580,15 +603,15 @@ class Matcher:
         only lower a score, so an entry whose evidence alone scores below the `limit` best scored so far
         cannot be among them: entries are scored strongest evidence first, and left once one falls short."""
         params = self.params
-        bounds = sorted(((round(item.combined(params), 1), position) for position, item in evidence.items()),
-                        reverse=True)
+        combined = {position: item.combined(params) for position, item in evidence.items()}
+        bounds = sorted(((round(score, 1), position) for position, score in combined.items()), reverse=True)
         ranked = []
         best_scores: list[float] = []  # the `limit` best scores so far, lowest first (a heap)
         for bound, position in bounds:
             if 0 < limit <= len(best_scores) and bound < best_scores[0]:
                 break
             item = evidence[position]
-            match = self._scored(position, item, context)
+            match = self._scored(position, item, combined[position], context)
             ranked.append((match, item.wording(params)))
             heapq.heappush(best_scores, match.score)
             if len(best_scores) > limit:
@@ -596,8 +619,8 @@ class Matcher:
         ranked.sort(key=lambda pair: (-pair[0].score, -pair[1], pair[0].id))
         return [match for match, _ in ranked]
 
-    def _scored(self, position: int, item: _Evidence, context: _Context) -> Match:
-        """The entry's evidence combined, with every discount the rest of the paste calls for."""
+    def _scored(self, position: int, item: _Evidence, combined: float, context: _Context) -> Match:
+        """The entry's evidence combined (`combined`), with every discount the rest of the paste calls for."""
         params, topic, families = self.params, context.topic, context.families
         entry = self.index.entries[position]
         exact = bool(item.code or item.signature)
@@ -630,7 +653,7 @@ class Matcher:
              and len(families) == 1 and entry["family"] not in families and not item.code),
             (f"neighbour:{topic.id}" if topic else "neighbour", params.neighbour, neighbour_applies),
         )
-        score = item.combined(params)
+        score = combined
         reasons = list(item.reasons)
         for name, factor, applies in discounts:
             if applies:

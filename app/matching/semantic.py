@@ -31,9 +31,10 @@ import os
 import re
 import tempfile
 import threading
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -223,6 +224,12 @@ class Closeness:
     lead: npt.NDArray[np.float32]
     """Per entry: what its lead over the next entry added (the first entry's only)."""
 
+    @cached_property
+    def values(self) -> tuple[list[float], list[float], list[float]]:
+        """`closest`, `profile` and `lead` as Python floats, read once for the reasons of every entry
+        (the same floats as converting each element)."""
+        return self.closest.tolist(), self.profile.tolist(), self.lead.tolist()
+
 
 class SemanticIndex:
     """Entry vectors and language profiles, and the per-entry similarity of a query."""
@@ -238,6 +245,8 @@ class SemanticIndex:
         self.entries_with_texts = np.unique(owners)
         self.starts = np.searchsorted(owners, self.entries_with_texts).astype(np.intp)
         self.ends = np.searchsorted(owners, self.entries_with_texts, side="right").astype(np.intp)
+        self._slots: tuple[list[int], list[int], list[int]] = (
+            self.entries_with_texts.tolist(), self.starts.tolist(), self.ends.tolist())
         self.profiles, profile_owners = _profiles(self.vectors, owners, languages)
         self.profile_starts = np.searchsorted(profile_owners, self.entries_with_texts).astype(np.intp)
         self.query_vector = lru_cache(maxsize=QUERY_CACHE_SIZE)(self._encode_query)
@@ -272,17 +281,18 @@ class SemanticIndex:
 
     def closest_text(self, position: int, closeness: Closeness) -> str:
         """The entry's title, cause or alias closest to the query."""
-        slot = int(np.searchsorted(self.entries_with_texts, position))
-        start, end = int(self.starts[slot]), int(self.ends[slot])
+        entries, starts, ends = self._slots  # as lists: a bisection in Python, not a numpy call
+        slot = bisect_left(entries, position)
+        start, end = starts[slot], ends[slot]
         return self.texts[start + int(np.argmax(closeness.per_text[start:end]))]
 
     def explain(self, position: int, closeness: Closeness) -> dict[str, Any]:
         """The parts of an entry's semantic evidence, for its `reasons`."""
+        closest, profile, lead = closeness.values
         parts: dict[str, Any] = {"value": self.closest_text(position, closeness),
-                                 "cosine": round(float(closeness.closest[position]), 3),
-                                 "profile": round(float(closeness.profile[position]), 3)}
-        if closeness.lead[position]:
-            parts["lead"] = round(float(closeness.lead[position]), 3)
+                                 "cosine": round(closest[position], 3), "profile": round(profile[position], 3)}
+        if lead[position]:
+            parts["lead"] = round(lead[position], 3)
         return parts
 
 
