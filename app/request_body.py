@@ -25,6 +25,10 @@ def _reject_constant(name: str) -> NoReturn:
     raise ValueError(f"{name} is not JSON")
 
 
+_DECODER = json.JSONDecoder(parse_constant=_reject_constant)
+"""`json.loads(text, parse_constant=...)` builds a decoder on every call; one does for every body."""
+
+
 def read_body() -> bytes:
     """The raw body. Werkzeug refuses a Content-Length over MAX_CONTENT_LENGTH but cuts a chunked
     body at the limit, so a chunked body that reaches it is refused here. A body the server
@@ -49,7 +53,7 @@ def json_object() -> dict[str, Any]:
         raise BodyError(415, "unsupported_media_type", "Send the body as JSON with Content-Type: application/json.")
     raw = read_body()
     try:
-        data = json.loads(raw.decode("utf-8-sig"), parse_constant=_reject_constant)
+        data = _DECODER.decode(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError, RecursionError):
         raise BodyError(400, "invalid_json", "The body is not valid JSON in UTF-8.") from None
     if not isinstance(data, dict):
