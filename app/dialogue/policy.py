@@ -21,6 +21,7 @@ from app.matching.extract import http_statuses
 from app.matching.languages import LANGUAGES, alternation
 from app.matching.lexicon import FAMILY_CUES
 from app.matching.matcher import Match, MatchResult
+from app.matching.neighbours import Topic
 from app.matching.normalize import normalize
 
 FAMILY_PHRASES = {
@@ -73,6 +74,9 @@ LINKED_BACK_BONUS = 20.0
 """An entry of the other family that lists the one shown as related names it as its counterpart."""
 FOLLOW_UP_FLOOR = 15.0
 """Below this (before context bonuses) a follow-up's candidate is noise: the entry shown is the answer."""
+NEXT_STEP_FLOOR = 10.0
+"""...except a how-to the entry shown lists as related, the next step of a walk-through ("and then how do I start it
+and attach?" after the debug image): its few shared words are enough from this score."""
 SHORT_FOLLOW_UP_WORDS = 6
 """A follow-up this short ("and then?") that matches nothing asks about the entry shown; a longer one says
 something of its own, and when nothing answers it, it is not the card shown again."""
@@ -244,7 +248,12 @@ def resolve(reading: Reading, state: State, result: MatchResult | None, knowledg
         together = [m for m in (result.candidates or result.matches) if m.score >= TOGETHER_FLOOR] if result else []
         if not _reads_with_unanswered(reading, state) or not together:
             # says something of its own, or nothing answers it with the unanswered message either: a first message
-            return _new_topic(replace(reading, kind=TurnKind.NEW_TOPIC), state, result, knowledge)
+            first = _new_topic(replace(reading, kind=TurnKind.NEW_TOPIC), state, result, knowledge)
+            asked_on = reading.question and not reading.strong and bool(first.matches) \
+                and not _has_evidence(first.matches[0])
+            # asked on without a problem of its own ("and how do I save my changes in the container?"): its own answer
+            # continues the conversation (a question naming its own error, a statement, opens the topic)
+            return replace(first, turn=TurnKind.FOLLOW_UP) if asked_on else first
         # the problem the two messages describe together is the topic; the follow-up is answered within it
         state = _showing(state, together[0].id, knowledge).with_(
             topic=together[0].id, candidates=tuple(m.id for m in together[1:]), last_kind=Show.ANSWER)
@@ -271,7 +280,7 @@ def resolve(reading: Reading, state: State, result: MatchResult | None, knowledg
     if kind is TurnKind.FOLLOW_UP and result is not None and reading.tentative:
         return _tentative(reading, state, result, knowledge)
     if kind is TurnKind.FOLLOW_UP and result is not None \
-            and (_own_evidence(result, state, knowledge, reading) or (reading.aspect not in ASPECT_QUERIES and _elsewhere(result))):
+            and (_own_evidence(result, state, knowledge, reading) or (reading.aspect not in ASPECT_QUERIES and _elsewhere(reading, result))):
         kind = TurnKind.NEW_TOPIC
     if kind is TurnKind.FOLLOW_UP:
         return _follow_up(reading, state, result, knowledge)
@@ -464,7 +473,8 @@ def _neighbour(current: dict, family: str, state: State, result: MatchResult, kn
         if match.id == state.entry and not (is_about and aspect in PROBLEM_ASPECTS) \
                 and (how_to or match.score - runner_up < SHOWN_LEAD):
             score -= SHOWN_PENALTY  # a follow-up asks for something beyond the card already shown (unless it tells that)
-        if match.score >= FOLLOW_UP_FLOOR and (best is None or score > best[0]):
+        next_step = match.id in related and entry["kind"] == HOW_TO_KIND and match.score >= NEXT_STEP_FLOOR
+        if (match.score >= FOLLOW_UP_FLOOR or next_step) and (best is None or score > best[0]):
             best = (score, match)
     if best is None:
         return None
@@ -579,11 +589,20 @@ def _own_evidence(result: MatchResult, state: State, knowledge: Knowledge, readi
     return top.id != current["id"] and (told or top.id not in near)
 
 
-def _elsewhere(result: MatchResult) -> bool:
+def _elsewhere(reading: Reading, result: MatchResult) -> bool:
     """The matcher recognised the message, in the user's own words (not a canonical question about the logs), as
     about a neighbouring product the knowledge does not cover (a compute instance, Azure OpenAI) and nothing here
     answers it: a new topic, however it is worded ("and where do I set ...?")."""
-    return result.out_of_scope is not None and not result.matches
+    return _neighbouring(reading, result) is not None and not result.matches
+
+
+def _neighbouring(reading: Reading, result: MatchResult) -> Topic | None:
+    """The neighbouring area the matcher recognised a follow-up as about, when the message names it by one of the
+    area's conclusive words ("compute instance", "AutoML"). Its other words (conda, a private endpoint, the az login)
+    are said of deployments too: the matcher weighed them against the deployment words of the message alone, and a
+    follow-up leaves those to the conversation ("would fewer conda packages help?")."""
+    topic = result.out_of_scope
+    return topic if topic is not None and topic.strong.search(normalize(reading.text)) else None
 
 
 def _tentative(reading: Reading, state: State, result: MatchResult, knowledge: Knowledge) -> Resolution:
@@ -600,14 +619,17 @@ def _tentative(reading: Reading, state: State, result: MatchResult, knowledge: K
     neighbourhood = {current["id"], *current.get("related", ()), *asked} if current else set()
     # Its own matches, or when none is sure its best guesses: the conversation's entry wins a near tie.
     pool = [m for m in result.candidates or result.matches if m.score >= FOLLOW_UP_FLOOR]
+    # named outright, a neighbouring area is the subject unless a question of it is answered in the conversation
+    # ("do I set it with az ml workspace update?"); a statement about it ("the compute instance hangs") opens a topic
+    neighbour = _neighbouring(reading, result)
     top = next((m for m in pool if m.score >= pool[0].score - NEAR_TIE and m.id in neighbourhood), None) \
-        if pool and (result.out_of_scope is None or pool[0].id in neighbourhood) else None
+        if pool and (neighbour is None or (reading.question and pool[0].id in neighbourhood)) else None
     own = result.matches[0] if result.matches else None
     if reading.strong and own is not None and _has_evidence(own) and own.id not in neighbourhood \
             and not CUES.comparison.search(reading.text.casefold()):
         top = None  # "and the 429 rate limiting error then?": a code of its own beyond the conversation opens a topic,
         # unless asked against it ("is the 503 on AKS the same problem?")
-    elif reading.question and result.out_of_scope is None:
+    elif reading.question and neighbour is None:
         # Asked about the problem at hand: its own sure answers, the conversation's family and related entries favoured.
         top = _favoured([*([top] if top else []), *result.matches], current, neighbourhood, knowledge)
         if current is not None and top is not None and (
@@ -629,7 +651,7 @@ def _tentative(reading: Reading, state: State, result: MatchResult, knowledge: K
 def _asks_on_in_few_words(reading: Reading, result: MatchResult) -> bool:
     """A short question that nothing matches surely, nor out of scope ("where do I request more?", "and then?"):
     too few words of its own to be a new problem, it asks on about the entry shown."""
-    return reading.question and not reading.strong and result.out_of_scope is None and not result.matches \
+    return reading.question and not reading.strong and _neighbouring(reading, result) is None and not result.matches \
         and word_count(reading.text) <= SHORT_FOLLOW_UP_WORDS
 
 

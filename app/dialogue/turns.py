@@ -80,6 +80,9 @@ ANNOUNCEMENT_START = 6
 _ANNOUNCEMENT_END = re.compile(r"\s*[^\w\s]*?\s*[:\uff1a\u2014\u2013]")
 """The colon or dash after the announcement, or at its end (the cue may take it in)."""
 CJK_CHARS_PER_WORD = 2
+DESCRIBED_WORDS = 4
+"""Told before a comparison ("the predictions file is empty, is that the same?"), this many words describe what it
+measures against the conversation; fewer ("same error?") are an outcome."""
 """Korean and Chinese have no (or few) spaces: about two characters count as one word."""
 _NAMED_CODE = re.compile(r"\berr[ _-]?\d{4}\b|(?<![\d.])[1-5]\d\d(?![\d.])", re.IGNORECASE)
 """A code or an HTTP status by its number alone ("is 504 the same?"): too little to be evidence, enough to name
@@ -91,6 +94,8 @@ TYPO_MIN_CHARS = 5
 TYPOS_PER_LONG_WORD = 2
 LONG_WORD_CHARS = 7
 """A word this long may be two typos away from the name (one below it); the first letter is always kept."""
+_ASKED_LAST = re.compile(r"[?\uff1f]\W*$")
+"""A question mark at the end: the last clause is asked."""
 _LATIN_WORD = re.compile(r"[a-z]+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _WORD = re.compile(r"[^\W_]+")
@@ -188,6 +193,17 @@ def _announced(text: str) -> bool:
         and bool(_ANNOUNCEMENT_END.search(found.group()) or _ANNOUNCEMENT_END.match(text, found.end()))
 
 
+def _described_first(text: str) -> bool:
+    """Something described before the comparison that asks whether it is the same ("в predictions пусто, это то же
+    самое?"): the comparison is about that."""
+    found = CUES.comparison.search(text)
+    if found is None or not (_ASKED_LAST.search(text) or CUES.polar.search(text)):
+        return False  # "tried again a few hours later, still the same": told, whatever question word it has
+    told = text[:found.start()]
+    # what was done before it ("gave it the role and redeployed, same error?") makes it the outcome, not a symptom
+    return word_count(told) >= DESCRIBED_WORDS and not CUES.done.search(told)
+
+
 def _first_language(text: str, patterns: dict[str, re.Pattern[str]]) -> str | None:
     found = [(match.start(), lang) for lang, pattern in patterns.items() if (match := pattern.search(text))]
     return min(found)[1] if found else None
@@ -230,6 +246,8 @@ def _small_talk(text: str, aspect: str | None, families: frozenset[str]) -> str 
     if not found:
         return None
     words = word_count(text)
+    if found[-1] == "greeting" and words <= CLOSING_MAX_WORDS and CUES.question_ahead.search(text):
+        return "greeting"  # "morning! quick q about our endpoint": the question is still to come
     if found[-1] in ("greeting", "thanks") and (CUES.new_topic.search(text) or (
             words > SHORT_ASPECT_MAX_WORDS and CUES.question.search(text))):
         return None  # "thanks! one more question: how do I scale it out?": the question is the message
@@ -266,7 +284,7 @@ def read_turn(text: str, in_conversation: bool, family: str | None = None) -> Re
     # "is 504 the same thing?", "배치도 마찬가지예요?": a question measuring something it names against the
     # conversation asks about that, it says nothing of the answer shown
     compares = question and bool(CUES.comparison.search(lowered)) \
-        and bool(families or _NAMED_CODE.search(lowered) or CUES.compared_with.search(lowered))
+        and bool(families or _NAMED_CODE.search(lowered) or CUES.compared_with.search(lowered) or _described_first(lowered))
     feedback = says_failed and words <= FEEDBACK_MAX_WORDS and not compares
     choice = next((int(position) for position, cue in CUES.choices.items() if cue.search(lowered)), None) \
         if words <= CHOICE_MAX_WORDS else None

@@ -392,7 +392,7 @@ def test_a_question_about_a_product_the_knowledge_does_not_cover_is_a_new_topic(
     from app.matching.neighbours import TOPICS
     reading = read_turn("and where do I set the idle shutdown of a compute instance?", True)
     outside = MatchResult(matches=[], query_lang="en", codes=[], http_statuses=[], ambiguous=False, truncated=False,
-                          out_of_scope=TOPICS[0], candidates=[])
+                          out_of_scope=next(topic for topic in TOPICS if topic.id == "compute-instance"), candidates=[])
     resolution = resolve(reading, after_crash(), outside, KNOWLEDGE)
     assert resolution.turn is TurnKind.NEW_TOPIC and resolution.show == Show.NO_MATCH
 
@@ -638,3 +638,51 @@ def test_switching_family_after_a_code_looks_for_what_the_code_meant_there():
     reading = read_turn("what about on AKS?", in_conversation=True)
     query = context_query("what about on AKS?", reading, state, KNOWLEDGE)
     assert query is not None and "crashed" in query and "2200" not in query
+
+
+def neighbouring(topic_id: str, *ranked: tuple[str, float]) -> MatchResult:
+    """The matcher's answer for a message it placed in a neighbouring area: nothing sure, its guesses discounted."""
+    from app.matching.neighbours import TOPICS
+    topic = next(topic for topic in TOPICS if topic.id == topic_id)
+    guesses = [Match(entry_id, score, [{"type": "alias"}]) for entry_id, score in ranked]
+    return MatchResult(matches=[], query_lang="en", codes=[], http_statuses=[], ambiguous=False, truncated=False,
+                       out_of_scope=topic, candidates=guesses)
+
+
+def test_a_short_question_placed_in_a_neighbouring_area_by_shared_words_stays_with_the_deployment():
+    reading = read_turn("would a smaller conda environment help?", True)
+    resolution = resolve(reading, after_crash(), neighbouring("environment-build", ("quota", 12.0)), KNOWLEDGE)
+    assert resolution.turn is TurnKind.FOLLOW_UP and resolution.matches[0].id == "crash"
+
+
+def test_a_statement_naming_a_neighbouring_area_outright_opens_a_topic_even_when_a_guess_is_near():
+    reading = read_turn("the compute instance hangs in Creating", True)
+    resolution = resolve(reading, after_crash(), neighbouring("compute-instance", ("logs", 20.0)), KNOWLEDGE)
+    assert resolution.turn is TurnKind.NEW_TOPIC and resolution.show == Show.NO_MATCH
+
+
+def test_a_question_asked_on_after_an_unanswered_message_is_a_follow_up_unless_it_names_its_own_error():
+    state = unanswered_batch_failure()
+    reading = read_turn("how do I keep the changes I make inside the container?", True, state.family)
+    resolution = resolve(reading, state, result(("debugger", 70.0)), KNOWLEDGE)
+    assert resolution.turn is TurnKind.FOLLOW_UP and resolution.matches[0].id == "debugger"
+    assert resolution.state.topic == "debugger"
+    reading = read_turn("how do I get past ERR_1100 on the online deployment?", True, state.family)
+    own = result(("quota", 95.0), reasons=[{"type": "code", "value": "ERR_1100"}])
+    assert resolve(reading, state, own, KNOWLEDGE).turn is TurnKind.NEW_TOPIC
+
+
+def test_the_next_step_of_a_walk_through_is_the_related_how_to_its_few_shared_words_point_at():
+    ENTRIES["debug-image"] = {"id": "debug-image", "family": "docker-aci-aks", "kind": "how-to",
+                              "content": {"en": {"title": "Download the debug image"}}, "related": ["run-attach"],
+                              "commands": []}
+    ENTRIES["run-attach"] = {"id": "run-attach", "family": "docker-aci-aks", "kind": "how-to",
+                             "content": {"en": {"title": "Run the image and attach the debugger"}}, "related": [],
+                             "commands": []}
+    try:
+        state = shown("debug-image", "how do I download the debug image?", KNOWLEDGE)
+        reading = read_turn("and then how do I start it and hook the debugger in?", True, state.family)
+        resolution = resolve(reading, state, result(("run-attach", 13.0), ("aks-schedule", 12.0)), KNOWLEDGE)
+        assert resolution.turn is TurnKind.FOLLOW_UP and resolution.matches[0].id == "run-attach"
+    finally:
+        del ENTRIES["debug-image"], ENTRIES["run-attach"]

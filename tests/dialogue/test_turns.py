@@ -633,3 +633,46 @@ def test_saying_it_runs_locally_sets_the_scene_and_asks_for_no_local_run(text):
 
 def test_a_question_asked_after_a_clause_is_a_question():
     assert read_turn("after I change the env do we have to rebuild the image", in_conversation=True).question
+
+
+@pytest.mark.parametrize("text", ["更新完了，可是接下来怎么测试？", "已经部署好了，但是在哪里看调用地址？", "会不会是密钥配错了？",
+                                  "권한 설정이 잘못된 건가요?", "может, роль не та?"])
+def test_a_question_after_news_or_proposing_a_cause_is_no_feedback(text):
+    assert read_turn(text, in_conversation=True).kind is TurnKind.FOLLOW_UP
+
+
+@pytest.mark.parametrize("text", [
+    "重新拿了 token，依然 forbidden", "重启两次了，又 502", "restarted twice, 502 again", "перезапустил, опять 503",
+    "재시작했는데 또 503", "测试环境正常，生产却报错", "в докере локально всё работает, а после деплоя падает",
+    "스테이징에서는 잘 되는데 운영에서는 에러가 나요",
+])
+def test_the_same_failure_again_or_only_in_one_place_is_feedback(text):
+    assert read_turn(text, in_conversation=True).kind is TurnKind.FEEDBACK
+
+
+@pytest.mark.parametrize("text", ["不相关：批处理作业一直排队怎么办", "не по теме: как удалить старую веб-службу?",
+                                  "별개로: 배치 엔드포인트 삭제는 어떻게 해요?"])
+def test_a_topic_announced_as_unrelated_is_new_though_unrelated_is_also_a_verdict(text):
+    assert read_turn(text, in_conversation=True).kind is TurnKind.NEW_TOPIC
+
+
+@pytest.mark.parametrize("text", ["hey! quick question about batch", "你好，问个问题", "привет, есть вопрос по эндпоинту",
+                                  "안녕하세요, 질문 하나 드려도 될까요?", "아 지원 안 되는구나 알겠어요", "всё, ухожу на обед",
+                                  "gotta run"])
+def test_a_greeting_announcing_a_question_and_taking_leave_are_small_talk(text):
+    assert read_turn(text, in_conversation=True).kind is TurnKind.SMALL_TALK
+
+
+@pytest.mark.parametrize(("text", "aspect"), [
+    ("where can I see why the container died?", "logs"), ("在哪里能看到具体报错", "logs"),
+    ("где посмотреть, почему оно упало?", "logs"), ("왜 죽었는지 어디서 확인해요?", "logs"),
+    ("could we debug the same image on a laptop first, before the next deploy?", "local"),
+    ("怎么确认现在用的是哪个订阅", "detail"),
+])
+def test_where_to_see_why_it_failed_is_the_logs_and_a_local_run_asked_as_can_i(text, aspect):
+    assert read_turn(text, in_conversation=True).aspect == aspect
+
+
+def test_a_symptom_asked_as_the_same_problem_is_a_question_an_outcome_asked_so_is_feedback():
+    assert read_turn("the scoring output is completely blank, is that the same issue?", True).kind is TurnKind.FOLLOW_UP
+    assert read_turn("redeployed with the new role, same error?", True).kind is TurnKind.FEEDBACK

@@ -75,6 +75,8 @@ class Cues:
     filler: re.Pattern[str]
     question: re.Pattern[str]
     """A question rather than a statement: in a conversation, a question without evidence of its own asks about the topic."""
+    question_ahead: re.Pattern[str]
+    """A question announced, not yet asked ("quick q about our endpoint", "问个问题"): after a greeting, still a greeting."""
     polar: re.Pattern[str]
     """A yes-or-no question ("is it per region?", "리전별인가요?", "能超过180秒吗"), not asking what, how or where: in a
     conversation it asks about the problem at hand, not for another one."""
@@ -111,6 +113,7 @@ def _compile() -> Cues:
         family_switch=required("FAMILY_SWITCH"), feedback=required("FEEDBACK"),
         feedback_unasked=required("FEEDBACK_UNASKED"), verdict=required("VERDICT"), untried=required("UNTRIED"),
         done=required("DONE"), domain=required("DOMAIN"), filler=required("FILLER"), question=required("QUESTION"),
+        question_ahead=required("QUESTION_AHEAD"),
         polar=required("POLAR"), because=required("BECAUSE"), language=per_key("LANGUAGE_REQUESTS", LANGS),
         language_names=per_key("LANGUAGE_NAMES", LANGS),
         small_talk={kind: required(kind.upper()) for kind in SMALL_TALK_KINDS},

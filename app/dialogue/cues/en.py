@@ -251,3 +251,17 @@ LOCAL_ASKED = (r"\bhow (?:do|can|could|would|should) (?:i|we|you) (?:\w+ ){0,2}?
                r"step through)\b[^.?!]{0,40}?(?:\blocally\b|\bon (?:my|our|a) (?:laptop|machine|pc|computer|box|workstation)\b|\blocalhost\b)")
 ASPECT_LOCAL += r"|\bon (?:my|our|a) (?:laptop|pc|desktop|workstation|dev box)\b|\bon (?:my|our) (?:own )?(?:machine|computer)\b"
 COMPARISON += r"|\bsame (?:result|outcome|behaviou?r|message|response|story|symptoms?)\b"
+# again the same code ("503 again", "again ERR_5000"); leaving for the day ("heading home", "gotta run")
+FEEDBACK += r"|\b(?:\d{3}|err_?\d{4})\s+again\b|\bagain\s+(?:an? |the )?(?:\d{3}|err_?\d{4})\b"
+GOODBYE += (r"|\b(?:heading|going|off|leaving)\s+(?:home|to (?:lunch|bed|sleep)|for (?:lunch|the day|today|the weekend))\b|"
+            r"\bgotta (?:go|run|bounce)\b|\bcalling it a (?:day|night)\b|\b(?:signing|logging) off\b")
+# asked outright whether it can be run locally ("can I repro it on my laptop instead of redeploying?")
+LOCAL_ASKED += (r"|\b(?:can|could|may) (?:i|we|you) (?:\w+ ){0,2}?(?:run|debug|test|reproduce|repro|try|start|host|serve|spin)\b"
+                r"[^.?!]{0,40}?(?:\blocally\b|\bon (?:my|our|a) (?:laptop|machine|pc|computer|box|workstation)\b|\blocalhost\b)")
+# where to see why it failed ("where do I see why it crashed?"): the logs
+ASPECT_LOGS += (r"|\bwhere (?:do|can|could|should|would) (?:i|we|you) (?:\w+ ){0,2}?(?:see|find|look|check|read|view|get)\b"
+                r"[^.?!]{0,30}?\b(?:why|what (?:happened|went wrong|failed|broke)|the (?:actual |real )?(?:error|reason|cause|exception))\b")
+# a greeting that only announces a question ("morning! quick q about our endpoint"): the question is still to come
+QUESTION_AHEAD = (r"\b(?:(?:a|one|quick|small|short|got a|have a|another)\s+)+(?:q|qq|question)\b(?:\s+(?:about|on|re|regarding|for)"
+                  r"\s+[^.?!:]{0,30})?\W*$")
+GREETING += r"|^\W*(?:morning|evening|afternoon)\s*[!,.]"
