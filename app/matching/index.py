@@ -387,8 +387,35 @@ class _Build:
                   "patterns_by_anchor": dict(self.patterns_by_anchor),
                   "unanchored_patterns": self.unanchored_patterns,
                   "vocabulary": [[first, length, words] for (first, length), words in self.vocabulary_by_key.items()],
-                  **self._own_words()}
+                  "cases": self._cases(), **self._own_words()}
         return tables, {**arrays, **self._arrays()}
+
+    def _cases(self) -> dict[str, dict[str, list[list[Any]]]]:
+        """Entries whose title names another entry's signature or pattern (`ImageBuildFailure: the image build
+        timed out` beside the entry of ImageBuildFailure itself): cases of that error, by signature and pattern
+        number, each with the title's words that name it. Patterns are looked up by their literal word (or its
+        start, `deployment` of `deployments`) only: a pattern without one names no error."""
+        cases: dict[str, dict[str, list[list[Any]]]] = {"signature": defaultdict(list), "pattern": defaultdict(list)}
+        compiled: dict[int, re.Pattern[str]] = {}
+        for position, entry in enumerate(self.entries):
+            found: dict[tuple[str, int], list[str]] = {}
+            titles = _normalized([content["title"] for content in entry["content"].values() if content])
+            for title in titles:
+                for word in dict.fromkeys(token for _, token in tokens(title)):
+                    for number in self.signatures_by_word.get(word, ()):
+                        owner, _, text = self.signatures[number]
+                        if owner != position and text in title:
+                            found.setdefault(("signature", number), [token for _, token in tokens(text)])
+                    anchored = (self.patterns_by_anchor.get(word[:end], ()) for end in range(1, len(word) + 1))
+                    for number in chain.from_iterable(anchored):
+                        owner, original = self.patterns[number]
+                        regex = compiled.get(number) or compiled.setdefault(number, re.compile(original, re.IGNORECASE))
+                        named = regex.search(title) if owner != position else None
+                        if named:
+                            found.setdefault(("pattern", number), [token for _, token in tokens(named.group(0))])
+            for (kind, number), words in found.items():
+                cases[kind][str(number)].append([position, words])
+        return {kind: dict(by_number) for kind, by_number in cases.items()}
 
     def _own_words(self) -> dict[str, Any]:
         """What each entry says the problem looks like, read once here rather than by every process
@@ -547,6 +574,10 @@ class KnowledgeIndex:
             {topic: frozenset(cues) for topic, cues in by_topic.items()} for by_topic in tables["own_cues"]]
         """The neighbouring topics' cues each entry says itself, by topic id."""
         self.known_words = frozenset(tables["known_words"])
+        self.cases: dict[tuple[str, int], list[tuple[int, frozenset[str]]]] = {
+            (kind, int(number)): [(position, frozenset(words)) for position, words in named]
+            for kind, by_number in tables["cases"].items() for number, named in by_number.items()}
+        """(`signature`|`pattern`, number) -> the other entries whose title names it, with the words naming it."""
         """Every word the entries say, error names among them (`ImageBuildFailure` -> `imagebuildfailure`)."""
         views = {name: values.data for name, values in arrays.items()}
         self.phrase_entry = views["phrase_entry"]

@@ -24,7 +24,7 @@ import numpy.typing as npt
 
 from app.matching.extract import HTTP_REASONS, error_codes, http_statuses
 from app.matching.features import tokens, word_features
-from app.matching.index import KnowledgeIndex
+from app.matching.index import KnowledgeIndex, Pattern
 from app.matching.language import detect_language
 from app.matching.languages import LANGUAGES, SPACED_SCRIPTS, alternation
 from app.matching.lexicon import (
@@ -75,6 +75,21 @@ Ints = npt.NDArray[np.int64]
 Floats = npt.NDArray[np.float64]
 _INFORMATIVE_LINE = re.compile(
     alternation([r"err[ _\-]?\d", *(lang.informative_words for lang in LANGUAGES)]), re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Hit:
+    """A signature or pattern hit that other entries' titles name (`index.cases`)."""
+
+    kind: str
+    """`signature` or `pattern`: which of the index's lists `number` is in."""
+    number: int
+    score: float
+    reason: str
+
+
+WORD_REASONS = ("alias", "title", "fuzzy_text")
+"""The reasons `_text_evidence` gives."""
 
 
 @dataclass
@@ -159,6 +174,7 @@ class _Evidence:
     status: float = 0.0
     signature: float = 0.0
     text: float = 0.0
+    explained: float = 1.0  # the share of the question's word weight the entry's words explain
     semantic: float = 0.0
     reasons: list[dict[str, Any]] = field(default_factory=list)
 
@@ -289,7 +305,7 @@ class Matcher:
         evidence: dict[int, _Evidence] = defaultdict(_Evidence)
         self._code_evidence(codes, evidence)
         self._status_evidence(statuses, evidence)
-        self._signature_evidence(text, words, corrected, corrections, evidence)
+        named = self._signature_evidence(text, words, corrected, corrections, evidence)
         self._text_evidence(words, corrections, evidence)
         context = self._context(text, fold(query), codes, statuses, _error_names(query))
         clock.lap("candidates")
@@ -297,6 +313,8 @@ class Matcher:
         slips = _slips(corrections)
         meant = _corrected_text(text, slips) if slips else text
         self._semantic_evidence(meant[:SEMANTIC_QUERY_CHARS], evidence, context)
+        if named:
+            self._case_evidence(named, text, words, corrections, evidence, context, meant[:SEMANTIC_QUERY_CHARS])
         clock.lap("semantic")
         topic = context.topic
         ranked = self._rank(evidence, context, limit)
@@ -332,8 +350,10 @@ class Matcher:
         return {token: fixed for token, fixed in found.items() if fixed != token}
 
     def _signature_evidence(self, text: str, text_tokens: list[tuple[str, str]], corrected: str,
-                            corrections: dict[str, str], evidence: dict[int, _Evidence]) -> None:
+                            corrections: dict[str, str], evidence: dict[int, _Evidence]) -> list[_Hit]:
+        """Signature and pattern hits; returns those that other entries' titles name (`index.cases`)."""
         index = self.index
+        named: list[_Hit] = []
         words = dict.fromkeys(token for _, token in text_tokens)  # in text order: reasons in a stable order
         error_context = bool(ERROR_CONTEXT.search(text))
         for word in words:
@@ -342,6 +362,8 @@ class Matcher:
                 if signature.text in text:
                     self._signature_hit(evidence, signature.entry, signature.original, self.params.signature_score,
                                         "signature", error_context)
+                    if ("signature", number) in index.cases:
+                        named.append(_Hit("signature", number, self.params.signature_score, "signature"))
         pattern_numbers = set(index.unanchored_patterns)
         for anchor, numbers in index.patterns_by_anchor.items():
             if anchor in words or anchor in text:
@@ -351,10 +373,63 @@ class Matcher:
             if pattern.regex.search(text):
                 self._signature_hit(evidence, pattern.entry, pattern.original, self.params.pattern_score, "pattern",
                                     error_context, pattern.regex)
-        self._fuzzy_signatures(text, corrected, corrections, evidence, error_context)
+                if ("pattern", number) in index.cases:
+                    named.append(_Hit("pattern", number, self.params.pattern_score, "pattern"))
+        self._fuzzy_signatures(text, corrected, corrections, evidence, error_context, named)
+        return named
+
+    def _case_evidence(self, named: list[_Hit], text: str, words: list[tuple[str, str]], corrections: dict[str, str],
+                       evidence: dict[int, _Evidence], context: _Context, query: str) -> None:
+        """An error several entries answer: the error's own entry, and the entries whose titles say they are
+        cases of it (`ImageBuildFailure: the image build timed out`). Its name is evidence for each of them and
+        says nothing of which, so the paste's other words (and its meaning) decide: a case they describe better
+        than the error's own entry (by `case_margin`) gets the name's hit too, and the word evidence of these
+        entries becomes what the paste says beside the name. When they describe no case better, the error's
+        own entry is the answer, as before."""
+        index, params = self.index, self.params
+        cases = [(hit, position, name) for hit in named for position, name in index.cases[(hit.kind, hit.number)]]
+        name_words = frozenset().union(*(name for _, _, name in cases))
+        rest = [(script, token) for script, token in words
+                if token not in name_words and corrections.get(token, token) not in name_words]
+        beside: dict[int, _Evidence] = defaultdict(_Evidence)
+        self._text_evidence(rest, corrections, beside)
+        owners = {hit: (index.signatures if hit.kind == "signature" else index.patterns)[hit.number] for hit in named}
+        meaning = self._case_meaning(query, context, {owner.entry for owner in owners.values()}
+                                     | {position for _, position, _ in cases})
+        error_context = bool(ERROR_CONTEXT.search(text))
+        group: set[int] = set()
+        for hit, position, _ in cases:
+            owner = owners[hit]
+            own = beside.get(owner.entry, _Evidence()).wording(params, meaning.get(owner.entry, 0.0))
+            described = beside.get(position, _Evidence()).wording(params, meaning.get(position, 0.0))
+            if described < own + params.case_margin:
+                continue
+            self._signature_hit(evidence, position, owner.original, hit.score, hit.reason, error_context,
+                                owner.regex if isinstance(owner, Pattern) else None)
+            group.update((owner.entry, position))
+        for position in group:
+            item, words_beside = evidence[position], beside.get(position, _Evidence())
+            item.text, item.semantic = words_beside.text, meaning.get(position, 0.0)
+            item.reasons = [reason for reason in item.reasons if reason["type"] not in WORD_REASONS] \
+                + words_beside.reasons
+            if item.semantic:
+                item.reasons.append({"type": "semantic", "value": "meaning beside the error name",
+                                     "score": round(item.semantic, 1)})
+
+    def _case_meaning(self, query: str, context: _Context, positions: set[int]) -> dict[int, float]:
+        """The semantic evidence of an error's own entry and its cases, as a paste without exact evidence
+        would get it (the name, exact, spares the encoder otherwise)."""
+        if self.semantic is None:
+            return {}
+        params = self.params
+        whole = not context.error_report and len(query) < SEMANTIC_QUERY_CHARS
+        share, lead = (params.semantic_profile_share, params.semantic_lead) if whole else (0.0, 0.0)
+        best, _ = self.semantic.similarities(query, share, lead, params.semantic_lead_floor)
+        return {position: min(params.semantic_cap, (float(best[position]) - params.semantic_floor) * params.semantic_scale)
+                for position in sorted(positions) if best[position] > params.semantic_floor}
 
     def _fuzzy_signatures(self, text: str, corrected_text: str, corrections: dict[str, str],
-                          evidence: dict[int, _Evidence], error_context: bool) -> None:
+                          evidence: dict[int, _Evidence], error_context: bool, named: list[_Hit]) -> None:
         """Signatures typed with a typo (`Booting wroker with pid`): in `corrected_text` each misspelt
         word is replaced by the known word it resembles, and signatures are looked for again."""
         index = self.index
@@ -365,6 +440,8 @@ class Matcher:
                     self._signature_hit(evidence, signature.entry, signature.original,
                                         self.params.fuzzy_signature_score,
                                         "fuzzy_signature", error_context)
+                    if ("signature", number) in index.cases:
+                        named.append(_Hit("signature", number, self.params.fuzzy_signature_score, "fuzzy_signature"))
 
     def _signature_hit(self, evidence: dict[int, _Evidence], position: int, original: str, score: float,
                        kind: str, error_context: bool, regex: re.Pattern[str] | None = None) -> None:
@@ -469,6 +546,8 @@ class Matcher:
         best = self._best_phrases(phrase_postings, phrase_weights, common, chosen)
         shares = index.common_shares(common, body_weight, chosen) if common else {}
         scale, share, least = params.text_query_scale, params.text_phrase_share, params.text_min_explained
+        # the bigrams of unspaced scripts (Chinese, Korean) leave particles unexplained: only words say what is
+        spaced = all(script in SPACED_SCRIPTS for script, _ in words)
         for position in chosen:
             total = explained[position] + shares[position] if shares else explained[position]
             strength, number = best.get(position, (0.0, -1))
@@ -478,6 +557,7 @@ class Matcher:
                 continue
             item = evidence[position]
             item.text = score
+            item.explained = min(1.0, total / query_total) if spaced else 1.0
             if number >= 0:
                 kind, lang, phrase_text = self._describe(number)
                 item.reasons.append({"type": "alias" if kind != "title" else "title",

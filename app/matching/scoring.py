@@ -55,6 +55,8 @@ class ScoringParams:
     neighbour: float = 0.5                 # the paste is about a neighbouring Azure ML topic
     specific_signature_words: int = 5      # words a signature needs to count outside the deployment stage
     typo_weight: float = 0.8               # a corrected word counts a little less than a typed one
+    # An error several entries answer (`index.cases`): the words beside its name decide between them.
+    case_margin: float = 2.0               # a case's words and meaning beside the name must beat its error's by this
     # Fuzzy text: phrase coverage vs query coverage, the prose discount, the evidence needed.
     text_evidence: float = 3.0
     text_body: float = 0.6
@@ -74,6 +76,8 @@ class ScoringParams:
     semantic_doubt_below: float = 0.42     # a question's words find an entry whose meaning is less similar than this:
     semantic_doubt_slope: float = 2.5      # ... its word evidence loses this much per unit of similarity below ...
     semantic_doubt_least: float = 0.5      # ... down to this share (the words name its context, not the question's subject)
+    semantic_doubt_unexplained: float = 1.0  # ... and this much more per share of the question's words the entry
+    #   leaves unexplained (spaced scripts; 1.5 and 2 lose in-scope questions)
     semantic_candidates: int = 8           # entries the semantic layer may add beyond word evidence
     semantic_skip_text: float = 75.0       # word evidence this strong ...
     semantic_skip_margin: float = 15.0     # ... and this far ahead of the next needs no encoder

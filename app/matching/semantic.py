@@ -75,6 +75,7 @@ class Worded(Protocol):
     """An entry's evidence as the matcher keeps it: its word score and the reasons given."""
 
     text: float
+    explained: float
     reasons: list[dict[str, Any]]
 
 
@@ -296,14 +297,18 @@ class SemanticIndex:
         return parts
 
 
-def doubt(similarity: float, params: ScoringParams) -> float:
+def doubt(similarity: float, params: ScoringParams, unexplained: float = 0.0) -> float:
     """The share of its word evidence an entry keeps when the encoder finds its meaning `similarity`
     close to a question: all of it from `semantic_doubt_below` up, less below, never under
-    `semantic_doubt_least`."""
+    `semantic_doubt_least`. Less still the more of the question (`unexplained`, a share of its word
+    weight) the entry's words leave unsaid: a short follow-up its words explain whole is a fragment
+    the encoder reads poorly, a whole question half of whose words the entry never uses asks
+    about something else (`semantic_doubt_unexplained`)."""
     shortfall = params.semantic_doubt_below - similarity
     if shortfall <= 0:
         return 1.0
-    return max(params.semantic_doubt_least, 1.0 - params.semantic_doubt_slope * shortfall)
+    slope = params.semantic_doubt_slope + params.semantic_doubt_unexplained * unexplained
+    return max(params.semantic_doubt_least, 1.0 - slope * shortfall)
 
 
 def doubt_words(similarity: npt.NDArray[np.float32], evidence: Mapping[int, Worded], params: ScoringParams) -> None:
@@ -316,7 +321,7 @@ def doubt_words(similarity: npt.NDArray[np.float32], evidence: Mapping[int, Word
     for position, item in evidence.items():
         if not params.threshold <= item.text < params.semantic_skip_text:
             continue
-        factor = doubt(float(similarity[position]), params)
+        factor = doubt(float(similarity[position]), params, 1.0 - item.explained)
         if factor < 1.0:
             item.text *= factor
             item.reasons.append({"type": "discount", "value": "semantic_doubt", "factor": round(factor, 3),

@@ -295,3 +295,32 @@ def test_a_question_read_whole_is_doubted_where_meaning_is_far(tmp_path):
     matcher = Matcher(ENTRIES, params=params, encoder=LetterEncoder(), cache_dir=tmp_path)
     assert any(reason["value"] == "semantic_doubt" for match in matcher.match("containr kepps crashng").candidates
                for reason in match.reasons if reason["type"] == "discount")
+
+
+def test_doubt_grows_with_the_share_of_the_question_the_entry_leaves_unexplained():
+    params = ScoringParams(semantic_doubt_below=0.4, semantic_doubt_slope=2.0, semantic_doubt_least=0.5,
+                           semantic_doubt_unexplained=2.0)
+    assert semantic.doubt(0.3, params, unexplained=0.0) == pytest.approx(0.8)
+    assert semantic.doubt(0.3, params, unexplained=0.5) == pytest.approx(0.7)
+    assert semantic.doubt(0.5, params, unexplained=1.0) == 1.0  # meaning close enough: no doubt at all
+
+
+def test_an_entry_that_explains_half_the_question_keeps_less_of_its_words_than_one_that_explains_it_all():
+    """A question whose subject the entry never names asks about something else than the entry."""
+    params = ScoringParams(semantic_doubt_below=0.4, semantic_doubt_slope=1.0, semantic_doubt_least=0.5,
+                           semantic_doubt_unexplained=2.0)
+    evidence = {0: _Evidence(text=60.0, explained=1.0), 1: _Evidence(text=60.0, explained=0.5)}
+    semantic.doubt_words(np.asarray([0.3, 0.3], dtype=np.float32), evidence, params)
+    assert evidence[1].text < evidence[0].text == pytest.approx(54.0)
+
+
+def test_a_question_with_words_no_entry_uses_is_doubted_more(tmp_path):
+    params = ScoringParams(semantic_doubt_below=2.0, semantic_doubt_slope=0.01, semantic_doubt_least=0.0,
+                           threshold=5.0, semantic_doubt_unexplained=0.2)
+    matcher = Matcher(ENTRIES, params=params, encoder=LetterEncoder(), cache_dir=tmp_path)
+
+    def factor(query: str) -> float:
+        return next(reason["factor"] for match in matcher.match(query).candidates if match.id == "quota"
+                    for reason in match.reasons if reason.get("value") == "semantic_doubt")
+
+    assert factor("quota exceeded marmalade xylophone zeppelin") < factor("quota exceeded")
