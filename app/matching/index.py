@@ -16,6 +16,7 @@ vocabulary come from arrays of token numbers (at 100x, 600,000 texts and 8 milli
 """
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import json
 import logging
@@ -41,7 +42,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from app.matching.features import tokens, word_features
 from app.matching.languages import LANGUAGES, SPACED_SCRIPTS, UNIGRAM
 from app.matching.neighbours import topic_cues
-from app.matching.normalize import normalize
+from app.matching.normalize import fold, normalize
 
 _log = logging.getLogger(__name__)
 
@@ -153,11 +154,13 @@ class Postings:
 
     @staticmethod
     def arrays(features: Ints, numbers: Ints, size: int) -> tuple[Ints, Ints]:
-        """Offsets and numbers, from (feature, number) pairs listed by ascending number."""
-        order = np.argsort(features, kind="stable")  # stable: numbers stay ascending per feature
+        """Offsets and numbers, from (feature, number) pairs listed by ascending number. The pairs are
+        sorted as one int64 each (at 100x, twice as fast as a stable sort of the features alone)."""
         starts = np.zeros(size + 1, dtype=np.int64)
         np.cumsum(np.bincount(features, minlength=size), out=starts[1:])
-        return starts, numbers[order].astype(np.int32)
+        pairs = (features.astype(np.int64) << PAIR_SHIFT) | numbers
+        pairs.sort()
+        return starts, (pairs & ((1 << PAIR_SHIFT) - 1)).astype(np.int32)
 
     def get(self, feature: int) -> Sequence[int]:
         """The numbers using the feature, ascending; none for NO_FEATURE."""
@@ -203,11 +206,20 @@ def _joined(parts: list[Ints], dtype: type) -> Ints:
 _WORD = re.compile(r"[a-z0-9_]+")
 
 
+_REQUEST_ID_WORDS = re.compile(r"(?:request|correlation|operation|trace)[-_ ]?id")
+"""What the one pattern of `normalize` that reaches past a line's end starts with (`request id:` and
+its value on the next line); a text without it normalises line by line."""
+
+
 def own_words(entry: dict[str, Any]) -> str:
     """What an entry says the problem looks like, in every language: titles, causes, aliases, signatures."""
+    return "\n".join(_own_parts(entry))
+
+
+def _own_parts(entry: dict[str, Any]) -> list[str]:
     texts = [part for content in entry["content"].values() if content for part in (content["title"], content["cause"])]
     texts += [alias for aliases in (entry.get("aliases") or {}).values() if aliases for alias in aliases]
-    return "\n".join(texts + list(entry.get("signatures", ())))
+    return texts + list(entry.get("signatures", ()))
 
 
 class _Build:
@@ -422,11 +434,22 @@ class _Build:
         that loads the index (at 100x, ten seconds): the neighbouring topics' cues each entry says
         itself (`Sighting.outweighs`), and every word the entries say, error names among them."""
         own_cues, known_words = [], set()
-        for entry in self.entries:
-            words = normalize(own_words(entry))
+        for words in self._normalized_own_words():
             own_cues.append({topic: sorted(cues) for topic, cues in topic_cues(words).items()})
             known_words.update(_WORD.findall(words))
         return {"own_cues": own_cues, "known_words": sorted(known_words)}
+
+    def _normalized_own_words(self) -> Iterable[str]:
+        """`normalize(own_words(entry))` of each entry. Its parts are lines, and normalising a line
+        depends on that line alone unless a request id's words may reach into the next: parts are
+        normalised together (`_normalized`, most of them plain), whole texts only where they may."""
+        for first in range(0, len(self.entries), CHUNK_ENTRIES):
+            parts = [_own_parts(entry) for entry in self.entries[first:first + CHUNK_ENTRIES]]
+            normalized = iter(_normalized([part for entry_parts in parts for part in entry_parts]))
+            for entry_parts in parts:
+                lines = [next(normalized) for _ in entry_parts]
+                text = "\n".join(entry_parts)
+                yield normalize(text) if _REQUEST_ID_WORDS.search(fold(text)) else "\n".join(filter(None, lines))
 
     def _feature_table(self) -> tuple[dict[str, int], dict[str, Ints]]:
         """Feature string -> id without the strings: the short ones' UTF-8 packed into integers and
@@ -549,11 +572,15 @@ class KnowledgeIndex:
         self.common_cutoff = min(max(3, int(total * 0.3)), COMMON_CUTOFF_MAX)
         folder = cache_dir / f"index-{index_key(entries)}" if cache_dir is not None else None
         state = _load(folder) if folder is not None else None
+        built = state is None
         if state is None:
             state = _Build(entries).state()
             if folder is not None and _save(folder, state):
                 state = _load(folder) or state  # mapped: the pages are shared with other workers
         self._adopt(*state)
+        del state
+        if built:
+            _return_freed_memory()
 
     def _adopt(self, tables: dict[str, Any], arrays: dict[str, Ints]) -> None:
         self.long_features: dict[str, int] = tables["long_features"]
@@ -676,6 +703,17 @@ class KnowledgeIndex:
             candidates = [w for w in candidates if len(w) != len(word) or sorted(w) == sorted(word)]
         best = process.extractOne(word, candidates, scorer=DamerauLevenshtein.distance, score_cutoff=allowed)
         return best[0] if best is not None else None
+
+
+def _return_freed_memory() -> None:
+    """Give the build's freed heap back to the system. glibc keeps freed pages inside its heap
+    mapped, so a worker that built the index at 100x knowledge kept about 200 MB it no longer used
+    for as long as it lived."""
+    try:
+        trim = ctypes.CDLL(None).malloc_trim  # the C library the interpreter runs on
+    except (OSError, AttributeError):  # not glibc (musl, macOS): nothing to give back this way
+        return
+    trim(0)
 
 
 def _sequential_sums(values: Ints, starts: Ints, lengths: Ints) -> npt.NDArray[np.float64]:

@@ -290,6 +290,23 @@ def test_every_alias_is_read_as_the_matcher_reads_it(aliases):
     assert indexed == [(alias, ids) for alias, ids in expected if ids]
 
 
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["Trace ID:", "request-id =", "operation id", "Correlation_Id", "ＩＤ",
+                                          "\n", " ",
+                                          "2024-05-01 10:00:00", "err_1100", "https://x.azurecr.io/#trace-id",
+                                          "/var/log/x.txt", "DNS", "클러스터", "集群", "кластер", "0xdeadbeefcafe1234",
+                                          "-", ":"]),
+                         min_size=1, max_size=6).map("".join), min_size=2, max_size=5))
+def test_an_entrys_own_words_are_read_as_one_text(parts):
+    """The build normalises an entry's titles, causes and aliases one by one; what it keeps of them
+    (the error names it knows, the neighbours' cues it says itself) is that of the whole text."""
+    title, cause, *aliases = parts
+    built = KnowledgeIndex([entry("e", title, cause=cause, aliases={"en": aliases})])
+    whole = normalize(index_module.own_words(built.entries[0]))
+    assert built.known_words == frozenset(re.findall(r"[a-z0-9_]+", whole))
+    assert built.own_cues == [dict(index_module.topic_cues(whole))]
+
+
 def test_plain_characters_are_only_lower_cased_by_folding():
     """What lets the build normalise plain texts together (see index_module.PLAIN_CHARACTERS)."""
     plain = re.compile(f"[{index_module.PLAIN_CHARACTERS}]")
