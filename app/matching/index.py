@@ -49,6 +49,9 @@ _log = logging.getLogger(__name__)
 UNIGRAM_FACTOR = 0.35
 # Features shared by more entries than this are too common to find candidates with.
 COMMON_CUTOFF_MAX = 300
+CASES_MAX = 12
+"""An error more titles than this name (six for OutOfQuota in the shipped knowledge) is a common word of the
+knowledge, not an error split into cases: it gets none, which also bounds what a hit on it costs a match."""
 _LITERAL_RUN = re.compile(r"[a-z0-9_]{4,}|[а-яё]{4,}")
 PHRASE_KINDS = ("title", "alias", "signature")
 BODY = -1
@@ -409,6 +412,7 @@ class _Build:
         start, `deployment` of `deployments`) only: a pattern without one names no error."""
         cases: dict[str, dict[str, list[list[Any]]]] = {"signature": defaultdict(list), "pattern": defaultdict(list)}
         compiled: dict[int, re.Pattern[str]] = {}
+        crowded: set[tuple[str, int]] = set()
         for position, entry in enumerate(self.entries):
             found: dict[tuple[str, int], list[str]] = {}
             titles = _normalized([content["title"] for content in entry["content"].values() if content])
@@ -416,18 +420,23 @@ class _Build:
                 for word in dict.fromkeys(token for _, token in tokens(title)):
                     for number in self.signatures_by_word.get(word, ()):
                         owner, _, text = self.signatures[number]
-                        if owner != position and text in title:
+                        if owner != position and ("signature", number) not in crowded and text in title:
                             found.setdefault(("signature", number), [token for _, token in tokens(text)])
                     anchored = (self.patterns_by_anchor.get(word[:end], ()) for end in range(1, len(word) + 1))
                     for number in chain.from_iterable(anchored):
                         owner, original = self.patterns[number]
+                        if ("pattern", number) in crowded:
+                            continue
                         regex = compiled.get(number) or compiled.setdefault(number, re.compile(original, re.IGNORECASE))
                         named = regex.search(title) if owner != position else None
                         if named:
                             found.setdefault(("pattern", number), [token for _, token in tokens(named.group(0))])
             for (kind, number), words in found.items():
                 cases[kind][str(number)].append([position, words])
-        return {kind: dict(by_number) for kind, by_number in cases.items()}
+                if len(cases[kind][str(number)]) > CASES_MAX:
+                    crowded.add((kind, number))
+        return {kind: {number: named for number, named in by_number.items() if (kind, int(number)) not in crowded}
+                for kind, by_number in cases.items()}
 
     def _own_words(self) -> dict[str, Any]:
         """What each entry says the problem looks like, read once here rather than by every process

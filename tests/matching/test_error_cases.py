@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from app.config import Config
-from app.matching.index import KnowledgeIndex
+from app.matching.index import CASES_MAX, KnowledgeIndex
 from app.matching.matcher import Matcher
 from app.matching.semantic import default_encoder
 
@@ -41,6 +41,14 @@ def test_the_knowledge_says_which_entries_are_cases_of_an_error(matcher):
             "azure-container-registry-authorization-failure"} <= cases_of(matcher.index, BUILD)
     assert PRIVATE_REGISTRY in cases_of(matcher.index, NOT_FOUND)
     assert BATCH_ROUTE in cases_of(matcher.index, "http-404-not-found")
+
+
+def test_an_error_that_many_titles_name_is_split_into_no_cases(shipped_entries):
+    """A name in more than CASES_MAX titles is a common word of the knowledge: none of them is its case."""
+    copies = [{**entry, "id": f"{entry['id']}-{number}"} for number in range(CASES_MAX)
+              for entry in shipped_entries if entry["id"] == BUILD_TIMEOUT]
+    assert BUILD_TIMEOUT in cases_of(KnowledgeIndex(shipped_entries), BUILD)
+    assert not cases_of(KnowledgeIndex(shipped_entries + copies), BUILD)
 
 
 @pytest.mark.parametrize("paste, expected", [
