@@ -40,7 +40,7 @@ from app.matching.lexicon import (
 from app.matching.neighbours import Sighting, Topic, names_deployment, neighbour_topic
 from app.matching.normalize import fold, normalize
 from app.matching.scoring import ScoringParams, specific_signature
-from app.matching.semantic import Encoder, SemanticIndex, doubt_words
+from app.matching.semantic import Closeness, Encoder, SemanticIndex, doubt_words
 
 CODE_ORDER_STEP = 0.5         # each later code in a paste counts a little less than the first
 CODE_ORDER_MAX = 4            # ... down to the fifth
@@ -421,12 +421,25 @@ class Matcher:
         would get it (the name, exact, spares the encoder otherwise)."""
         if self.semantic is None:
             return {}
+        best, _, _ = self._similarities(self.semantic, query, context)
+        return {position: self._semantic_score(float(best[position]))
+                for position in sorted(positions) if best[position] > self.params.semantic_floor}
+
+    def _similarities(self, semantic: SemanticIndex, query: str,
+                      context: _Context) -> tuple[npt.NDArray[np.float32], Closeness, bool]:
+        """Each entry's similarity to the query, the per-text closeness behind it, and whether the encoder read
+        the question whole: then language profiles and the lead count; a paste's first lines (a log's header)
+        resemble a whole stage's entries, so there only its closest text does."""
         params = self.params
         whole = not context.error_report and len(query) < SEMANTIC_QUERY_CHARS
         share, lead = (params.semantic_profile_share, params.semantic_lead) if whole else (0.0, 0.0)
-        best, _ = self.semantic.similarities(query, share, lead, params.semantic_lead_floor)
-        return {position: min(params.semantic_cap, (float(best[position]) - params.semantic_floor) * params.semantic_scale)
-                for position in sorted(positions) if best[position] > params.semantic_floor}
+        best, per_text = semantic.similarities(query, share, lead, params.semantic_lead_floor)
+        return best, per_text, whole
+
+    def _semantic_score(self, cosine: float) -> float:
+        """The evidence a similarity above `semantic_floor` gives, up to `semantic_cap`."""
+        params = self.params
+        return min(params.semantic_cap, (cosine - params.semantic_floor) * params.semantic_scale)
 
     def _fuzzy_signatures(self, text: str, corrected_text: str, corrections: dict[str, str],
                           evidence: dict[int, _Evidence], error_context: bool, named: list[_Hit]) -> None:
@@ -611,11 +624,7 @@ class Matcher:
             return
         if not self._semantic_can_reach_threshold(evidence, context):
             return
-        # profiles and the lead for a question the encoder read whole; a paste's first lines (a log's
-        # header) resemble a whole stage's entries, so there its closest text alone
-        whole = not context.error_report and len(query) < SEMANTIC_QUERY_CHARS
-        share, lead = (params.semantic_profile_share, params.semantic_lead) if whole else (0.0, 0.0)
-        best, per_text = self.semantic.similarities(query, share, lead, params.semantic_lead_floor)
+        best, per_text, whole = self._similarities(self.semantic, query, context)
         if whole:  # words far from an entry's meaning name the question's context, not its subject
             doubt_words(best, evidence, params)
         worded = {position for position, item in evidence.items() if item.text > 0}
@@ -629,7 +638,7 @@ class Matcher:
                 if added >= params.semantic_candidates:
                     continue
                 added += 1
-            score = min(params.semantic_cap, (cosine - params.semantic_floor) * params.semantic_scale)
+            score = self._semantic_score(cosine)
             item = evidence[position]
             item.semantic = score
             item.reasons.append({"type": "semantic", **self.semantic.explain(position, per_text),
