@@ -79,10 +79,10 @@ ANNOUNCEMENT_START = 6
 """A new-topic cue this near the start ("и ещё:", "oh, one more:") announces what follows."""
 _ANNOUNCEMENT_END = re.compile(r"\s*[^\w\s]*?\s*[:\uff1a\u2014\u2013]")
 """The colon or dash after the announcement, or at its end (the cue may take it in)."""
-CJK_CHARS_PER_WORD = 2
 DESCRIBED_WORDS = 4
 """Told before a comparison ("the predictions file is empty, is that the same?"), this many words describe what it
 measures against the conversation; fewer ("same error?") are an outcome."""
+CJK_CHARS_PER_WORD = 2
 """Korean and Chinese have no (or few) spaces: about two characters count as one word."""
 _NAMED_CODE = re.compile(r"\berr[ _-]?\d{4}\b|(?<![\d.])[1-5]\d\d(?![\d.])", re.IGNORECASE)
 """A code or an HTTP status by its number alone ("is 504 the same?"): too little to be evidence, enough to name
@@ -185,10 +185,10 @@ def _named(text: str) -> str | None:
     return None
 
 
-def _announced(text: str) -> bool:
-    """A new topic announced at the start, before a colon or dash ("ещё вопрос: ...", "还有一个：..."): whatever the
-    rest says failed ("the pipeline is stuck again"), it is about that other thing, at any length."""
-    found = CUES.new_topic.search(text)
+def _announced(text: str, found: re.Match[str] | None) -> bool:
+    """A new topic announced at the start (`found`: the message's new-topic cue), before a colon or dash ("ещё вопрос:
+    ...", "还有一个：..."): whatever the rest says failed ("the pipeline is stuck again"), it is about that other thing,
+    at any length."""
     return found is not None and found.start() <= ANNOUNCEMENT_START \
         and bool(_ANNOUNCEMENT_END.search(found.group()) or _ANNOUNCEMENT_END.match(text, found.end()))
 
@@ -308,10 +308,11 @@ def read_turn(text: str, in_conversation: bool, family: str | None = None) -> Re
     # "docker logs? any other way than get_logs()?" asks about them; "any other fix?" says the fix shown did not help
     asks_about = aspect not in VERDICT_ASPECTS and base.question
     # "another thing: the job finished but the output is empty" (not "that's not it, I asked about something else")
-    new_topic = bool(CUES.new_topic.search(lowered))
+    new_topic_cue = CUES.new_topic.search(lowered)
+    new_topic = new_topic_cue is not None
     # "and the batch endpoint I'm creating says the name already exists, I did delete it": another product, described
     elsewhere = family is not None and bool(families - {family})
-    described = ((new_topic or elsewhere) and words > NEW_TOPIC_FEEDBACK_WORDS) or _announced(lowered)
+    described = ((new_topic or elsewhere) and words > NEW_TOPIC_FEEDBACK_WORDS) or _announced(lowered, new_topic_cue)
     if feedback and in_conversation and not asks_elsewhere and not asks_about and not described \
             and not (strong and base.question):
         return replace(base, kind=TurnKind.FEEDBACK)
