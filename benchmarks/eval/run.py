@@ -12,6 +12,8 @@ Sets (JSON lines, one case each: id, query, expect, query_lang, kind, optional a
   tune_pastes4 benchmarks/eval/tune_pastes4.jsonl  real pastes collected while the matcher was tuned, measured once on the round's final code
   tune_written5 benchmarks/eval/tune_written5.jsonl written apart and held out while the next round tuned, measured once at its end
   tune_pastes5 benchmarks/eval/tune_pastes5.jsonl  real pastes collected and held out likewise
+  tune_written6 benchmarks/eval/tune_written6.jsonl the next round's held-out written set, measured at its start and end
+  tune_pastes6 benchmarks/eval/tune_pastes6.jsonl  the next round's held-out real pastes, likewise
   written  benchmarks/eval/test_written.jsonl    FROZEN: written by someone who never saw the entries
   pastes   benchmarks/eval/test_pastes.jsonl     FROZEN: real pastes from public issues, with links
 Frozen sets are never edited to make the matcher pass and never copied into aliases, rules or tests.
@@ -46,7 +48,8 @@ SETS = {"tune": HERE / "tune.jsonl", "neighbours": HERE / "tune_neighbours.jsonl
         "tune_pastes2": HERE / "tune_pastes2.jsonl", "tune_written3": HERE / "tune_written3.jsonl",
         "tune_pastes3": HERE / "tune_pastes3.jsonl", "tune_written4": HERE / "tune_written4.jsonl",
         "tune_pastes4": HERE / "tune_pastes4.jsonl", "tune_written5": HERE / "tune_written5.jsonl",
-        "tune_pastes5": HERE / "tune_pastes5.jsonl",
+        "tune_pastes5": HERE / "tune_pastes5.jsonl", "tune_written6": HERE / "tune_written6.jsonl",
+        "tune_pastes6": HERE / "tune_pastes6.jsonl",
         "written": HERE / "test_written.jsonl", "pastes": HERE / "test_pastes.jsonl"}
 FROZEN = ("written", "pastes")
 SNAPSHOT = HERE / "snapshot.tsv"
