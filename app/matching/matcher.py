@@ -27,6 +27,7 @@ from app.matching.features import tokens, word_features
 from app.matching.index import KnowledgeIndex, Pattern
 from app.matching.language import detect_language
 from app.matching.languages import LANGUAGES, SPACED_SCRIPTS, alternation
+from app.matching.languages.en import LANGUAGE as ENGLISH
 from app.matching.lexicon import (
     CLIENT_APP,
     ERROR_CONTEXT,
@@ -71,6 +72,16 @@ GENERIC_ERROR_NAMES = frozenset({
 """Names that wrap the real one (`(BadRequest) ... (NotSupported)`): they say nothing of the cause."""
 PYTHON_EXCEPTIONS = frozenset(name.casefold() for name in dir(builtins) if name.endswith(("Error", "Exception")))
 """`KeyError:`, `ModuleNotFoundError:` start a traceback's last line whatever went wrong: no service's error name."""
+LATIN = ENGLISH.script
+"""The script of English, and of the terms other languages' users write as they are."""
+UNKNOWN_TERM_LETTERS = 3
+"""A Latin word this long may be a term (`IoT`, `WSL`); shorter ones are units and particles."""
+_IDENTIFIER = re.compile(r"(?:[A-Z][a-z0-9]+){2,}")
+"""A CamelCase name (`UnsupportedInputData`): an error or class name the paste quotes, not a term it asks about."""
+_STATUS_WORD = re.compile(r"[1-5]\d\d")
+"""A paste's token that may be an HTTP status."""
+_STATUS_WORD_IN = re.compile(r"(?<![\w.])[1-5]\d\d(?![\w.])")
+"""An HTTP status a phrase names (`HTTP 502 after deploying`), not a part of a version or a number."""
 Ints = npt.NDArray[np.int64]
 Floats = npt.NDArray[np.float64]
 _INFORMATIVE_LINE = re.compile(
@@ -145,6 +156,8 @@ class _Context:
     sighting: Sighting | None
     error_names: frozenset[str] = frozenset()
     """The specific error names the paste prints as its error (`(ImageBuildComputeNotValid)`), case-folded."""
+    unknown_term: bool = False
+    """A question in another script names a Latin term no entry uses (`_names_unknown_term`)."""
 
     def names_error_of(self, reasons: list[dict[str, Any]]) -> bool:
         """Whether one of an entry's signature hits is an error name the paste prints as its error: the
@@ -256,15 +269,33 @@ def _slips(corrections: dict[str, str]) -> dict[str, str]:
             if len(known) > len(typed) or sorted(known) == sorted(typed)}
 
 
+def _swaps(word: str) -> list[str]:
+    """The word with two neighbouring letters swapped, at each place: what it was before a slip of the fingers
+    (`stpo`: `stop`), which the corrector leaves to words of five letters or more."""
+    return [f"{word[:i]}{word[i + 1]}{word[i]}{word[i + 2:]}" for i in range(len(word) - 1)]
+
+
+def _statuses_said(words: list[tuple[str, str]]) -> set[str]:
+    """The HTTP statuses a paste writes, as a number or by their reason phrase (`bad gateway`)."""
+    said = {token for _, token in words if _STATUS_WORD.fullmatch(token)}
+    joined = f" {' '.join(token for _, token in words)} "
+    said.update(str(status) for status, phrases in HTTP_REASONS.items()
+                if any(f" {phrase} " in joined for phrase in phrases.split("|")))
+    return said
+
+
 def _token_features(script: str, token: str) -> tuple[str, ...]:
     """`word_features` of a token, kept unchangeable (a matcher remembers them, `TOKEN_CACHE_SIZE`)."""
     return tuple(word_features(script, token))
 
 
 def _spells_status(status: int, original: str, regex: re.Pattern[str] | None) -> bool:
-    """Whether a signature (or a pattern, `regex`) says no more than the HTTP status `status`."""
+    """Whether a signature (or a pattern, `regex`) says no more than the HTTP status `status`: its number, or
+    its reason phrase, alone or inside the generic sentence a service returns with it (`An internal server
+    error occurred. Please try again`), which any failure with that status prints whatever its cause."""
     phrases = [phrase for phrase in HTTP_REASONS.get(status, "").split("|") if phrase]
-    return (str(status) in original or original.strip().casefold() in phrases
+    folded = original.casefold()
+    return (str(status) in original or any(phrase in folded for phrase in phrases)
             or (regex is not None and any(regex.search(phrase) for phrase in phrases)))
 
 
@@ -284,6 +315,10 @@ class Matcher:
         self._feature_weight = lru_cache(maxsize=TOKEN_CACHE_SIZE)(self.index.weight)
         self._describe = lru_cache(maxsize=TOKEN_CACHE_SIZE)(self.index.describe)
         self._token_features = lru_cache(maxsize=TOKEN_CACHE_SIZE)(_token_features)
+        self._status_phrases = self._phrases_naming_statuses()
+        self._names_status = np.zeros(len(self.index.phrase_entry), dtype=bool)
+        for numbers in self._status_phrases.values():
+            self._names_status[numbers] = True
 
     def entry(self, entry_id: str) -> dict[str, Any] | None:
         """The entry the matcher was built from, so answers need no second database read."""
@@ -307,7 +342,8 @@ class Matcher:
         self._status_evidence(statuses, evidence)
         named = self._signature_evidence(text, words, corrected, corrections, evidence)
         self._text_evidence(words, corrections, evidence)
-        context = self._context(text, fold(query), codes, statuses, _error_names(query))
+        context = self._context(text, fold(query), codes, statuses, _error_names(query),
+                                self._names_unknown_term(query, words, corrections))
         clock.lap("candidates")
         # the encoder reads the words meant: a misspelt word is an unknown one to it
         slips = _slips(corrections)
@@ -443,18 +479,26 @@ class Matcher:
 
     def _fuzzy_signatures(self, text: str, corrected_text: str, corrections: dict[str, str],
                           evidence: dict[int, _Evidence], error_context: bool, named: list[_Hit]) -> None:
-        """Signatures typed with a typo (`Booting wroker with pid`): in `corrected_text` each misspelt
-        word is replaced by the known word it resembles, and signatures are looked for again."""
+        """Signatures and patterns typed with a typo (`Booting wroker with pid`, `ImageBuildFailre`): in
+        `corrected_text` each misspelt word is replaced by the known word it resembles, and signatures, and
+        patterns whose literal word was misspelt, are looked for again."""
         index = self.index
+        score = self.params.fuzzy_signature_score
         for fixed in corrections.values():
             for number in index.signatures_by_word.get(fixed, ()):
                 signature = index.signatures[number]
                 if signature.text not in text and signature.text in corrected_text:
-                    self._signature_hit(evidence, signature.entry, signature.original,
-                                        self.params.fuzzy_signature_score,
+                    self._signature_hit(evidence, signature.entry, signature.original, score,
                                         "fuzzy_signature", error_context)
                     if ("signature", number) in index.cases:
-                        named.append(_Hit("signature", number, self.params.fuzzy_signature_score, "fuzzy_signature"))
+                        named.append(_Hit("signature", number, score, "fuzzy_signature"))
+            for number in index.patterns_by_anchor.get(fixed, ()):
+                pattern = index.patterns[number]
+                if fixed not in text and pattern.regex.search(corrected_text):
+                    self._signature_hit(evidence, pattern.entry, pattern.original, score, "fuzzy_signature",
+                                        error_context, pattern.regex)
+                    if ("pattern", number) in index.cases:
+                        named.append(_Hit("pattern", number, score, "fuzzy_signature"))
 
     def _signature_hit(self, evidence: dict[int, _Evidence], position: int, original: str, score: float,
                        kind: str, error_context: bool, regex: re.Pattern[str] | None = None) -> None:
@@ -556,7 +600,7 @@ class Matcher:
         explained = dict(zip(positions.tolist(), sums.tolist()))
         chosen = set(heapq.nlargest(params.text_candidates, explained, key=explained.__getitem__))
         chosen.update(position for position in evidence if position in explained)
-        best = self._best_phrases(phrase_postings, phrase_weights, common, chosen)
+        best = self._best_phrases(phrase_postings, phrase_weights, common, chosen, _statuses_said(words))
         shares = index.common_shares(common, body_weight, chosen) if common else {}
         scale, share, least = params.text_query_scale, params.text_phrase_share, params.text_min_explained
         # the bigrams of unspaced scripts (Chinese, Korean) leave particles unexplained: only words say what is
@@ -578,8 +622,28 @@ class Matcher:
             else:
                 item.reasons.append({"type": "fuzzy_text", "value": "entry description", "score": round(score, 1)})
 
+    def _phrases_naming_statuses(self) -> dict[str, Ints]:
+        """Each HTTP status the phrases name (`HTTP 502 after deploying`) → the numbers of those phrases."""
+        named: dict[str, list[int]] = defaultdict(list)
+        for number in range(len(self.index.phrase_entry)):
+            for status in set(_STATUS_WORD_IN.findall(self.index.describe(number)[2])):
+                named[status].append(number)
+        return {status: np.asarray(numbers, dtype=np.int64) for status, numbers in named.items()}
+
+    def _unsaid_status_share(self, numbers: Ints, said: set[str]) -> Floats:
+        """For each phrase of `numbers`, the share of its strength it keeps: a phrase that names an HTTP status
+        the paste never writes (`500 on every prediction call`) misses that word, though a status is no word
+        feature (`_STATUS_NUMBER`); without it only its context is left (`on every prediction call`), which a
+        paste with another problem says too. The status counts as one word more than the phrase's features."""
+        unsaid = self._names_status[numbers]
+        for status in said & self._status_phrases.keys():
+            unsaid &= ~np.isin(numbers, self._status_phrases[status])
+        starts = np.asarray(self.index.phrase_starts)
+        features = (starts[numbers + 1] - starts[numbers]).astype(np.float64)
+        return np.where(unsaid, features / (features + 1.0), 1.0)
+
     def _best_phrases(self, postings: list[Sequence[int]], weights: list[float], common: dict[int, float],
-                      chosen: set[int]) -> dict[int, tuple[float, int]]:
+                      chosen: set[int], said: set[str]) -> dict[int, tuple[float, int]]:
         """Each chosen entry's best phrase, (strength, phrase number): how much of the phrase the query
         covers, features of `common` included, and how much evidence that is. Of equals, the phrase the
         postings met first. In numpy, each sum in the order a loop over the features would add it."""
@@ -602,6 +666,7 @@ class Matcher:
             matched = matched + np.bincount(np.repeat(np.arange(len(numbers)), counts), weights=found,
                                             minlength=len(numbers))
         strength = matched / np.asarray(index.phrase_weight)[numbers] * np.minimum(1.0, matched / params.text_evidence)
+        strength = strength * self._unsaid_status_share(numbers, said)
         best: dict[int, tuple[float, int]] = {}
         for owner, value, number in zip(owners.tolist(), strength.tolist(), numbers.tolist()):
             if value > best.get(owner, (0.0, -1))[0]:
@@ -657,7 +722,7 @@ class Matcher:
         return round(best, 1) >= self.threshold
 
     def _context(self, text: str, original: str, codes: list[str], statuses: list[int],
-                 error_names: frozenset[str]) -> _Context:
+                 error_names: frozenset[str], unknown_term: bool = False) -> _Context:
         """A status only another SDK generation's entries answer is neither known nor unknown in a
         paste marked as one family's: a v2 deployment's liveness probe 502 is not the v1 web service's 502."""
         index = self.index
@@ -684,7 +749,29 @@ class Matcher:
             marked_family=marked_family,
             sighting=neighbour_topic(text, original),
             error_names=error_names,
+            unknown_term=unknown_term and not error_report,
         )
+
+    def _names_unknown_term(self, query: str, words: list[tuple[str, str]], corrections: dict[str, str]) -> bool:
+        """Whether a question written in another script names a Latin term the knowledge never uses
+        (`IoT Edge`, `ONNX`, `Data Factory`). Such a question writes its technical terms in Latin letters, so an
+        unknown one is its subject, and no entry covers it; in an English question an unknown word is as often
+        everyday wording. Typos (corrected, or two letters swapped) and error names (`UnsupportedInputData`,
+        quoted output) are not terms."""
+        if all(script == LATIN for script, _ in words):
+            return False
+        identifiers = {name.casefold() for name in _IDENTIFIER.findall(query)}
+        vocabulary = self.index.vocabulary
+        for script, token in words:
+            if script != LATIN or not token.isalpha() or len(token) < UNKNOWN_TERM_LETTERS \
+                    or token in corrections or token in identifiers:
+                continue
+            features = self._token_features(script, token)
+            if not features or any(self._feature_id(feature) >= 0 for feature in features):
+                continue
+            if vocabulary.isdisjoint(_swaps(token)):
+                return True
+        return False
 
     def _rank(self, evidence: dict[int, _Evidence], context: _Context, limit: int) -> list[Match]:
         """Best first, as far as the first `limit` need; entries with the same score (often several at 100,
@@ -734,6 +821,8 @@ class Matcher:
              params.status_conflict if entry.get("http_statuses") else params.status_absent,
              context.known_status and not item.status and not exact),
             ("off_domain", params.off_domain, context.off_domain and not exact),
+            # a status the paste reports is its subject, whatever else it names
+            ("unknown_term", params.unknown_term, context.unknown_term and not exact and not item.status),
             ("how_to_mismatch", params.how_to_mismatch, context.how_to and not is_how_to and not exact),
             ("error_report_how_to", params.error_report_how_to, context.error_report and is_how_to and not item.code),
             ("family_conflict", params.family_conflict,

@@ -48,6 +48,7 @@ class ScoringParams:
     status_conflict: float = 0.5           # the entry answers other statuses than the paste's
     status_absent: float = 0.85            # the paste has a status the entry does not answer
     off_domain: float = 0.45               # the paste is about another product, or small talk
+    unknown_term: float = 0.6              # a question in ko/zh/ru names a Latin term no entry uses
     how_to_mismatch: float = 0.9           # a how-to question answered by a non-how-to entry
     error_report_how_to: float = 0.9       # pasted error output answered by a how-to entry
     family_mismatch: float = 0.85          # the paste names another deployment family

@@ -2,7 +2,8 @@
 
 Words are stemmed (Snowball) and cut to seven letters: Russian endings vary a lot
 (`перезапуск`, `перезапускается`) and the cut joins forms Snowball keeps apart
-(`развертывание`, `развертывать`). Hyphenated words count by part.
+(`развертывание`, `развертывать`). Hyphenated words count by part, and a short one whole too:
+users write `тайм-аут` and `таймаут`, `веб-служба` and `вебслужба` alike.
 """
 from __future__ import annotations
 
@@ -14,6 +15,9 @@ from app.matching.languages.base import Language, NeighbourCues, snowball, synon
 
 PREFIX = "r"
 STEM_LENGTH = 7
+JOINED_LENGTH = 10
+"""A hyphenated word this short is also one word (`тайм-аут`: `таймаут`); a longer one is two words joined
+(`онлайн-развертывание`), whose seven-letter cut would name neither."""
 
 STOPWORDS = frozenset([
     "и", "в", "во", "не", "на", "я", "что", "с", "со", "как", "а", "то", "все", "она", "так", "его", "но",
@@ -61,11 +65,17 @@ _SYNONYM_FEATURES = synonym_features(PREFIX, SYNONYMS, stem)
 
 def word_features(token: str) -> list[str]:
     found = []
-    for part in token.replace("ё", "е").split("-"):  # "ещё" and "еще" alike (Snowball folds ё itself)
+    parts = token.replace("ё", "е").split("-")  # "ещё" and "еще" alike (Snowball folds ё itself)
+    for part in parts:
         if part in STOPWORDS or len(part) <= 1:
             continue
         feature = f"{PREFIX}:{stem(part)}"
         found.append(_SYNONYM_FEATURES.get(feature, feature))
+    whole = "".join(parts)
+    if len(found) == len(parts) > 1 and len(whole) <= JOINED_LENGTH:  # stop words (`что-то`) join nothing
+        joined = f"{PREFIX}:{stem(whole)}"
+        joined = _SYNONYM_FEATURES.get(joined, joined)
+        found += [joined] if joined not in found else []
     return found
 
 

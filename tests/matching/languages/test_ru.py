@@ -80,3 +80,8 @@ def test_every_form_of_the_russian_deploy_words_names_the_deployment_stage(text)
     """`деплое`, `деплоя`, `деплоем` are the same word as `деплой`, and `разворачивать` is `развернуть` in progress:
     a paste that says them is a deployment's."""
     assert names_deployment(fold(text))
+
+
+def test_a_short_hyphenated_word_also_counts_whole():
+    assert f"{R}:таймаут" in feats("тайм-аут") and feats("таймаут") == [f"{R}:таймаут"]
+    assert f"{R}:онлайнр" not in feats("онлайн-развертывание")  # two words joined: their cut names neither
