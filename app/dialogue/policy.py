@@ -277,10 +277,15 @@ def resolve(reading: Reading, state: State, result: MatchResult | None, knowledg
         or (state.last_kind == Show.ANSWER and len(state.last) > 1 and reading.aspect is None)  # not "test it locally first?"
     if kind is TurnKind.FOLLOW_UP and reading.choice is not None and offered and reading.choice <= len(state.last):
         return _picked(reading, state, state.last[reading.choice - 1], knowledge)
+    # the neighbouring area a follow-up names, read once for the rules below
+    neighbour = _neighbouring(reading, result) if kind is TurnKind.FOLLOW_UP and result is not None else None
+    if kind is TurnKind.FOLLOW_UP and result is not None and state.entry is not None and _suspects_a_cause(reading, result):
+        return _suspected_cause(reading, state, result, knowledge)
     if kind is TurnKind.FOLLOW_UP and result is not None and reading.tentative:
-        return _tentative(reading, state, result, knowledge)
+        return _tentative(reading, state, result, knowledge, neighbour)
     if kind is TurnKind.FOLLOW_UP and result is not None \
-            and (_own_evidence(result, state, knowledge, reading) or (reading.aspect not in ASPECT_QUERIES and _elsewhere(reading, result))):
+            and (_own_evidence(result, state, knowledge, reading)
+                 or (reading.aspect not in ASPECT_QUERIES and _elsewhere(neighbour, result))):
         kind = TurnKind.NEW_TOPIC
     if kind is TurnKind.FOLLOW_UP:
         return _follow_up(reading, state, result, knowledge)
@@ -326,7 +331,7 @@ def _follow_up(reading: Reading, state: State, result: MatchResult | None, knowl
         chosen = _neighbour(current, switch or current["family"], state, result, knowledge, aspect=aspect)
     elif switch is not None:
         chosen = _counterpart(current, switch, state, result, knowledge)
-    elif reading.aspect in SAME_ENTRY_ASPECTS or result is None:
+    elif reading.aspect in SAME_ENTRY_ASPECTS or result is None or _confirms(reading, result, state):
         chosen = _context_match(current, state.entry, "same_entry")
     else:
         detail = reading.aspect == "detail"
@@ -349,6 +354,12 @@ def _follow_up(reading: Reading, state: State, result: MatchResult | None, knowl
     new = _showing(state, chosen.id, knowledge).with_(last=(chosen.id,), last_kind=Show.ANSWER,
                                                       lang=reading.target_lang or state.lang)
     return Resolution(TurnKind.FOLLOW_UP, Show.ANSWER, [chosen], lang=reading.target_lang, state=new)
+
+
+def _confirms(reading: Reading, result: MatchResult, state: State) -> bool:
+    """A yes-or-no question whose own best match is the card shown ("so I return that header from score.py
+    myself?"): it checks something of the answer, it asks for nothing beyond it."""
+    return reading.polar and bool(result.matches) and result.matches[0].id == state.entry
 
 
 def _conversation(current: dict, state: State) -> set[str]:
@@ -589,11 +600,11 @@ def _own_evidence(result: MatchResult, state: State, knowledge: Knowledge, readi
     return top.id != current["id"] and (told or top.id not in near)
 
 
-def _elsewhere(reading: Reading, result: MatchResult) -> bool:
+def _elsewhere(neighbour: Topic | None, result: MatchResult) -> bool:
     """The matcher recognised the message, in the user's own words (not a canonical question about the logs), as
-    about a neighbouring product the knowledge does not cover (a compute instance, Azure OpenAI) and nothing here
-    answers it: a new topic, however it is worded ("and where do I set ...?")."""
-    return _neighbouring(reading, result) is not None and not result.matches
+    about a neighbouring product the knowledge does not cover (a compute instance, Azure OpenAI; `neighbour`, from
+    `_neighbouring`) and nothing here answers it: a new topic, however it is worded ("and where do I set ...?")."""
+    return neighbour is not None and not result.matches
 
 
 def _neighbouring(reading: Reading, result: MatchResult) -> Topic | None:
@@ -605,12 +616,41 @@ def _neighbouring(reading: Reading, result: MatchResult) -> Topic | None:
     return topic if topic is not None and topic.strong.search(normalize(reading.text)) else None
 
 
-def _tentative(reading: Reading, state: State, result: MatchResult, knowledge: Knowledge) -> Resolution:
+def _suspects_a_cause(reading: Reading, result: MatchResult) -> bool:
+    """A circumstance offered as the possible cause, asked ("could it be because the registry is in another
+    subscription?", "does that change anything?"), that nothing matches surely: it asks about the conversation's
+    problem, whatever neighbouring area its circumstance names (a datastore, a private network)."""
+    return reading.question and not reading.strong and not result.matches \
+        and bool(CUES.because.search(reading.text.casefold()))
+
+
+def _suspected_cause(reading: Reading, state: State, result: MatchResult, knowledge: Knowledge) -> Resolution:
+    """The answer to a suspected cause (`_suspects_a_cause`): the entry of the conversation (the card shown, its and
+    the topic's related entries, the topic's runners-up, what was offered) its words match best, when they match it
+    at all (the entry about a private network after a question about one), else the card shown."""
+    current = knowledge.entry(state.entry or "")
+    if current is None:
+        return _new_topic(replace(reading, kind=TurnKind.NEW_TOPIC), state, result, knowledge)
+    topic = knowledge.entry(state.topic) if state.topic else None
+    conversation = {current["id"], *_conversation(current, state), *(topic or {}).get("related", ())} \
+        - set(state.rejected)
+    best = next((match for match in result.candidates if match.id in conversation and match.score >= FOLLOW_UP_FLOOR),
+                None)
+    chosen = _read_in_context(best, current["id"]) if best is not None \
+        else _context_match(current, current["id"], "same_entry")
+    new = _showing(state, chosen.id, knowledge).with_(last=(chosen.id,), last_kind=Show.ANSWER,
+                                                      lang=reading.target_lang or state.lang)
+    return Resolution(TurnKind.FOLLOW_UP, Show.ANSWER, [chosen], lang=reading.target_lang, state=new)
+
+
+def _tentative(reading: Reading, state: State, result: MatchResult, knowledge: Knowledge,
+               neighbour: Topic | None) -> Resolution:
     """A message that does not refer back: it continues the conversation when its own best match is the
     entry shown or one it lists as related, or when it asks a question its own sure matches answer without
     evidence of its own (a code, a signature), the conversation's family and related entries favoured among
     them: people ask on about the problem at hand in their own words.
-    Anything else (a statement that matches elsewhere, evidence elsewhere, out of scope, no match) is a new topic."""
+    Anything else (a statement that matches elsewhere, evidence elsewhere, out of scope, no match) is a new topic.
+    `neighbour`: the neighbouring area the message names (`_neighbouring`)."""
     current = knowledge.entry(state.entry) if state.entry else None
     # asked about, the topic's other confident matches are the conversation's too: a first answer may have been the
     # general entry ("HTTP 404") where the runner-up was the particular one the question asks about (a statement
@@ -621,7 +661,6 @@ def _tentative(reading: Reading, state: State, result: MatchResult, knowledge: K
     pool = [m for m in result.candidates or result.matches if m.score >= FOLLOW_UP_FLOOR]
     # named outright, a neighbouring area is the subject unless a question of it is answered in the conversation
     # ("do I set it with az ml workspace update?"); a statement about it ("the compute instance hangs") opens a topic
-    neighbour = _neighbouring(reading, result)
     top = next((m for m in pool if m.score >= pool[0].score - NEAR_TIE and m.id in neighbourhood), None) \
         if pool and (neighbour is None or (reading.question and pool[0].id in neighbourhood)) else None
     own = result.matches[0] if result.matches else None
@@ -638,7 +677,10 @@ def _tentative(reading: Reading, state: State, result: MatchResult, knowledge: K
             top = _context_match(current, current["id"], "same_entry")  # "and the formula?": of the entry shown
     elif own is not None and _has_evidence(own) and own.id != state.entry:
         top = None  # "full error: ImageBuildFailure ...": its own evidence opens a topic, near or not
-    if top is None and current is not None and _asks_on_in_few_words(reading, result):
+    if top is None and current is not None and reading.question and not reading.strong and neighbour is None \
+            and not result.matches and current.get("kind") == HOW_TO_KIND:
+        top = _next_step(current, result, knowledge)  # "once it is pulled, how do I run it?": the walk-through goes on
+    if top is None and current is not None and _asks_on_in_few_words(reading, result, neighbour):
         top = _context_match(current, current["id"], "same_entry")  # "where do I request more?": of the entry shown
     if top is None:
         return _new_topic(replace(reading, kind=TurnKind.NEW_TOPIC), state, result, knowledge)
@@ -648,10 +690,18 @@ def _tentative(reading: Reading, state: State, result: MatchResult, knowledge: K
     return Resolution(TurnKind.FOLLOW_UP, Show.ANSWER, [chosen], lang=reading.target_lang, state=new)
 
 
-def _asks_on_in_few_words(reading: Reading, result: MatchResult) -> bool:
-    """A short question that nothing matches surely, nor out of scope ("where do I request more?", "and then?"):
-    too few words of its own to be a new problem, it asks on about the entry shown."""
-    return reading.question and not reading.strong and _neighbouring(reading, result) is None and not result.matches \
+def _next_step(current: dict, result: MatchResult, knowledge: Knowledge) -> Match | None:
+    """The how-to the how-to shown lists as related that a question nothing matches surely guesses best, from
+    NEXT_STEP_FLOOR: the next step of a walk-through shares few words with its question."""
+    related = set(current.get("related", ()))
+    return next((match for match in result.candidates if match.id in related and match.score >= NEXT_STEP_FLOOR
+                 and (knowledge.entry(match.id) or {}).get("kind") == HOW_TO_KIND), None)
+
+
+def _asks_on_in_few_words(reading: Reading, result: MatchResult, neighbour: Topic | None) -> bool:
+    """A short question that nothing matches surely, nor out of scope (no `neighbour`: "where do I request more?",
+    "and then?"): too few words of its own to be a new problem, it asks on about the entry shown."""
+    return reading.question and not reading.strong and neighbour is None and not result.matches \
         and word_count(reading.text) <= SHORT_FOLLOW_UP_WORDS
 
 

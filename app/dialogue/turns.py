@@ -84,6 +84,9 @@ DESCRIBED_WORDS = 4
 measures against the conversation; fewer ("same error?") are an outcome."""
 CJK_CHARS_PER_WORD = 2
 """Korean and Chinese have no (or few) spaces: about two characters count as one word."""
+_CODE = re.compile(r"\berr[ _-]?\d{4}\b", re.IGNORECASE)
+LOG_ASPECTS = ("build_logs", "write_logs", "log_structure", "logs")
+"""Asking for the logs (app/dialogue/cues ASPECTS) names the error output it looks for, without pasting any."""
 _NAMED_CODE = re.compile(r"\berr[ _-]?\d{4}\b|(?<![\d.])[1-5]\d\d(?![\d.])", re.IGNORECASE)
 """A code or an HTTP status by its number alone ("is 504 the same?"): too little to be evidence, enough to name
 what a question compares with the problem at hand."""
@@ -160,10 +163,20 @@ def word_count(text: str) -> int:
 
 
 def _only_codes(text: str) -> bool:
-    """Evidence by a code or status only, in a line or two: not a log, not a long paste."""
+    """Evidence by a code or status only, in a line or two: not a log, not a long paste, no error output around the
+    code (the matcher's error-output words count a code itself as output: "same on v2, ERR_2101?" names one)."""
     lines = [line for line in text.splitlines() if line.strip()]
-    return len(lines) < LOG_MIN_LINES and len(text) <= LONG_PASTE_CHARS and not ERROR_OUTPUT.search(normalize(text)) \
-        and not LOG_LINE.search(text)
+    return len(lines) < LOG_MIN_LINES and len(text) <= LONG_PASTE_CHARS \
+        and not ERROR_OUTPUT.search(_CODE.sub(" ", normalize(text))) and not LOG_LINE.search(text)
+
+
+def _asks_for_output(text: str, aspect: str | None, question: bool) -> bool:
+    """A question for the logs whose only evidence is the words of error output it wants to find ("where would the
+    traceback be?"): no code, status or log line of its own, so not a paste."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    normal = normalize(text)
+    return question and aspect in LOG_ASPECTS and len(lines) < LOG_MIN_LINES and len(text) <= LONG_PASTE_CHARS \
+        and not (error_codes(normal) or http_statuses(normal) or LOG_LINE.search(text))
 
 
 def has_strong_evidence(text: str) -> bool:
@@ -266,7 +279,6 @@ def read_turn(text: str, in_conversation: bool, family: str | None = None) -> Re
     """Read a message; `in_conversation` says whether an earlier answer exists to refer to, `family`
     the product family it is about (naming another one asks about it there, not "that didn't help")."""
     lowered = folded(text)
-    strong = has_strong_evidence(text)
     words = word_count(lowered)
     # a language asked for in a few words may be misspelt; in a longer message a near name is mostly another word
     spelt = _respelt(lowered) if words <= LANGUAGE_REQUEST_MAX_WORDS else lowered
@@ -277,6 +289,7 @@ def read_turn(text: str, in_conversation: bool, family: str | None = None) -> Re
     aspect = next((name for name, cue in CUES.aspects.items() if cue.search(lowered)
                    and (name not in SHORT_ASPECTS or words <= SHORT_ASPECT_MAX_WORDS
                         or (name == "local" and question and CUES.local_asked.search(lowered)))), None)
+    strong = has_strong_evidence(text) and not (in_conversation and _asks_for_output(text, aspect, question))
     # told, not asked: "already checked that", and what one did, in a few words, unless it worked ("quota raised, works now")
     done = words <= DONE_MAX_WORDS and bool(CUES.done.search(lowered)) and not CUES.small_talk["thanks"].search(lowered)
     says_failed = words <= FEEDBACK_CUE_MAX_WORDS and not CUES.untried.search(lowered) \
@@ -299,9 +312,11 @@ def read_turn(text: str, in_conversation: bool, family: str | None = None) -> Re
     pasted = strong and not (in_conversation and _only_codes(text))
     if pasted or (strong and not base.question and not (feedback and CUES.verdict.search(lowered))):
         return base
-    if named is not None and (_only_a_language_request(spelt, named) or _short_plain_request(spelt, aspect)
-                              or (target is not None and aspect in RESTATED_ASPECTS and words <= FOLLOW_UP_MAX_WORDS
-                                  and not CUES.domain.search(_without_aspect(lowered, aspect)))):
+    # a code asked about ("what does ERR_1100 mean? in Korean") is the subject, the language how to answer it
+    if named is not None and (_only_a_language_request(spelt, named) or (not _CODE.search(lowered) and (
+            _short_plain_request(spelt, aspect) or (target is not None and aspect in RESTATED_ASPECTS
+                                                    and words <= FOLLOW_UP_MAX_WORDS
+                                                    and not CUES.domain.search(_without_aspect(lowered, aspect)))))):
         return replace(base, kind=TurnKind.LANGUAGE, target_lang=named)
     # "That didn't help" needs an answer to be about; naming another product asks about it there.
     asks_elsewhere = bool(families - {family}) and (base.question or bool(CUES.family_switch.search(lowered)))
@@ -309,11 +324,17 @@ def read_turn(text: str, in_conversation: bool, family: str | None = None) -> Re
     asks_about = aspect not in VERDICT_ASPECTS and base.question
     # "another thing: the job finished but the output is empty" (not "that's not it, I asked about something else")
     new_topic_cue = CUES.new_topic.search(lowered)
-    new_topic = new_topic_cue is not None
+    # "the registry is in another subscription, could that be why?": offered as the cause of the conversation's
+    # problem, not a new topic (while "the same 429 on another endpoint, same thing?" tells one)
+    announced = _announced(lowered, new_topic_cue)
+    suspects = question and bool(CUES.because.search(lowered))
+    new_topic = new_topic_cue is not None and (not suspects or announced)
     # "and the batch endpoint I'm creating says the name already exists, I did delete it": another product, described
     elsewhere = family is not None and bool(families - {family})
-    described = ((new_topic or elsewhere) and words > NEW_TOPIC_FEEDBACK_WORDS) or _announced(lowered, new_topic_cue)
-    if feedback and in_conversation and not asks_elsewhere and not asks_about and not described \
+    described = ((new_topic or elsewhere) and words > NEW_TOPIC_FEEDBACK_WORDS) or announced
+    # "meh, thanks anyway": closing the conversation, whatever it says of the outcome
+    resigned = words <= CLOSING_MAX_WORDS and bool(CUES.resigned.search(lowered))
+    if feedback and in_conversation and not asks_elsewhere and not asks_about and not described and not resigned \
             and not (strong and base.question):
         return replace(base, kind=TurnKind.FEEDBACK)
     small_talk = _small_talk(lowered, aspect, families)

@@ -686,3 +686,51 @@ def test_the_next_step_of_a_walk_through_is_the_related_how_to_its_few_shared_wo
         assert resolution.turn is TurnKind.FOLLOW_UP and resolution.matches[0].id == "run-attach"
     finally:
         del ENTRIES["debug-image"], ENTRIES["run-attach"]
+
+
+NEIGHBOURS = {
+    "pull-image": {"id": "pull-image", "family": "docker-aci-aks", "kind": "how-to", "content": {"en": {"title": "Pull the image"}},
+             "related": ["start-attach"], "commands": []},
+    "start-attach": {"id": "start-attach", "family": "docker-aci-aks", "kind": "how-to",
+                   "content": {"en": {"title": "Run the image and attach a debugger"}}, "related": ["pull-image"],
+                   "commands": []},
+    "registry-auth": {"id": "registry-auth", "family": "managed-online-endpoints", "kind": "symptom",
+                      "content": {"en": {"title": "Registry authorization failure"}}, "related": ["private-build"],
+                      "commands": []},
+    "private-build": {"id": "private-build", "family": "managed-online-endpoints", "kind": "symptom",
+                      "content": {"en": {"title": "Image build compute not set in a private workspace"}}, "related": [],
+                      "commands": []},
+}
+ENTRIES.update(NEIGHBOURS)
+
+
+def showing(entry_id: str, text: str) -> State:
+    return resolve(read_turn(text, in_conversation=False), State(), result((entry_id, 95.0)), KNOWLEDGE).state
+
+
+def test_a_suspected_cause_nothing_matches_surely_is_answered_by_the_conversations_entry_its_words_guess():
+    state = showing("registry-auth", "registry says unauthorized during the image build")
+    reading = read_turn("the workspace only has a private endpoint, could that be the reason?", in_conversation=True)
+    resolution = resolve(reading, state, result(("quota", 35.0), ("private-build", 25.0), ("registry-auth", 18.0)), KNOWLEDGE)
+    assert resolution.turn is TurnKind.FOLLOW_UP and resolution.matches[0].id == "private-build"
+
+
+def test_a_suspected_cause_that_guesses_nothing_of_the_conversation_keeps_the_card():
+    state = showing("registry-auth", "registry says unauthorized during the image build")
+    reading = read_turn("our storage account lives elsewhere, could that be why?", in_conversation=True)
+    resolution = resolve(reading, state, result(("quota", 35.0)), KNOWLEDGE)
+    assert resolution.turn is TurnKind.FOLLOW_UP and resolution.matches[0].id == "registry-auth"
+
+
+def test_a_yes_no_question_whose_own_best_match_is_the_card_keeps_it():
+    state = showing("registry-auth", "registry says unauthorized during the image build")
+    reading = read_turn("so is it enough to grant the pull role on the registry?", in_conversation=True)
+    resolution = resolve(reading, state, result(("registry-auth", 62.0), ("private-build", 50.0)), KNOWLEDGE)
+    assert resolution.turn is TurnKind.FOLLOW_UP and resolution.matches[0].id == "registry-auth"
+
+
+def test_after_a_how_to_a_question_nothing_matches_surely_goes_on_to_its_related_next_step():
+    state = showing("pull-image", "how do I pull the debug image?")
+    reading = read_turn("how do I start the container for VS Code afterwards?", in_conversation=True)
+    resolution = resolve(reading, state, result(("aks-schedule", 20.0), ("start-attach", 12.0)), KNOWLEDGE)
+    assert resolution.turn is TurnKind.FOLLOW_UP and resolution.matches[0].id == "start-attach"

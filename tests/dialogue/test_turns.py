@@ -68,7 +68,9 @@ def test_the_language_asked_for(text, lang):
 
 def test_a_question_that_also_asks_for_a_language_is_answered_in_it():
     reading = read_turn("what does ERR_1100 mean? in Korean please", in_conversation=True)
-    assert reading.kind is TurnKind.NEW_TOPIC and reading.target_lang == "ko"
+    assert reading.kind is TurnKind.FOLLOW_UP and reading.tentative and reading.strong and reading.target_lang == "ko"
+    # the code's own match decides, in the policy, whether it continues the conversation
+    assert read_turn("what does ERR_1100 mean? in Korean please", in_conversation=False).kind is TurnKind.NEW_TOPIC
 
 
 def test_a_long_complaint_is_a_description_not_a_verdict():
@@ -676,3 +678,71 @@ def test_where_to_see_why_it_failed_is_the_logs_and_a_local_run_asked_as_can_i(t
 def test_a_symptom_asked_as_the_same_problem_is_a_question_an_outcome_asked_so_is_feedback():
     assert read_turn("the scoring output is completely blank, is that the same issue?", True).kind is TurnKind.FOLLOW_UP
     assert read_turn("redeployed with the new role, same error?", True).kind is TurnKind.FEEDBACK
+
+
+@pytest.mark.parametrize("text", ["nope, still broken. thanks anyway", "안 되네요 ㅠ 그래도 감사합니다",
+                                  "还是不行，不过还是谢谢", "не помогло, но всё равно спасибо"])
+def test_thanks_said_although_nothing_helped_closes_rather_than_complains(text):
+    reading = read_turn(text, in_conversation=True)
+    assert reading.kind is TurnKind.SMALL_TALK and reading.small_talk == "thanks"
+
+
+@pytest.mark.parametrize("text", ["hi, do you have a minute?", "잠깐 시간 돼요?", "现在有空吗", "ты занят?"])
+def test_asking_whether_the_assistant_is_free_is_a_greeting(text):
+    reading = read_turn(text, in_conversation=False)
+    assert reading.kind is TurnKind.SMALL_TALK and reading.small_talk == "greeting"
+
+
+@pytest.mark.parametrize("text", ["you reply really fast", "답변이 생각보다 빠르네요", "你回复得挺及时", "бот отвечает быстро"])
+def test_praise_of_the_replies_is_thanks(text):
+    reading = read_turn(text, in_conversation=True)
+    assert reading.kind is TurnKind.SMALL_TALK and reading.small_talk == "thanks"
+
+
+def test_a_suspected_cause_naming_another_subscription_is_no_new_topic():
+    reading = read_turn("the key vault sits in a different subscription, could that be why?", in_conversation=True)
+    assert reading.kind is TurnKind.FOLLOW_UP and not reading.tentative
+
+
+@pytest.mark.parametrize("text", ["how can we get the quota bumped?", "할당량 늘리려면 어떻게 해요?", "怎么提高这个配额",
+                                  "как поднять лимит?", "где в конфиге указывается таймаут?", "要开哪些 permission"])
+def test_getting_a_limit_raised_or_where_a_setting_goes_is_a_detail(text):
+    assert read_turn(text, in_conversation=True).aspect == "detail"
+
+
+@pytest.mark.parametrize(("text", "aspect"), [("как сделать хранилище видимым для сервиса?", "fix"),
+                                              ("это баг в моём коде или на стороне сервиса?", "cause"),
+                                              ("报错信息应该去哪里查", "logs"), ("build 的日志在哪", "build_logs"),
+                                              ("내 노트북에서 그대로 돌려볼 수 있는 방법 있어요?", "local")])
+def test_aspects_in_other_word_orders(text, aspect):
+    reading = read_turn(text, in_conversation=True)
+    assert reading.kind is TurnKind.FOLLOW_UP and reading.aspect == aspect
+
+
+@pytest.mark.parametrize("text", ["sorted that out, now the image push is refused", "그건 해결됐는데 이번엔 배포가 멈춰요",
+                                  "那个解决了，现在推理很慢", "это починили, теперь другая беда с квотой"])
+def test_the_first_problem_solved_and_a_new_one_told_is_a_new_topic(text):
+    assert read_turn(text, in_conversation=True).kind is TurnKind.NEW_TOPIC
+
+
+def test_solved_and_working_now_is_still_thanks():
+    assert read_turn("fixed it, now it works", in_conversation=True).kind is TurnKind.SMALL_TALK
+
+
+def test_a_question_for_the_traceback_is_not_a_paste():
+    reading = read_turn("where can I find the traceback for the failed run?", in_conversation=True)
+    assert reading.kind is TurnKind.FOLLOW_UP and reading.aspect == "logs" and not reading.strong
+    assert read_turn("where can I find the traceback for the failed run?", in_conversation=False).strong
+
+
+def test_a_short_question_naming_a_code_is_judged_by_its_match_in_a_conversation():
+    reading = read_turn("and on v2, is it ERR_2100 too?", in_conversation=True)
+    assert reading.kind is TurnKind.FOLLOW_UP and reading.tentative and reading.strong
+
+
+def test_the_same_outcome_after_what_was_tried_is_feedback():
+    assert read_turn("regenerated the keys and redeployed, same refusal", in_conversation=True).kind is TurnKind.FEEDBACK
+
+
+def test_a_package_names_no_product_family():
+    assert read_turn("do I just add azureml-core to the conda file?", in_conversation=True).families == frozenset()

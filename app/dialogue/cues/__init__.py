@@ -36,11 +36,39 @@ def _folded_jamo(source: str) -> str:
     return _COMPATIBILITY_JAMO.sub(lambda letter: unicodedata.normalize("NFKC", letter.group()), source)
 
 
+_HANGUL_SPACE = re.compile("(?<=[\uac00-\ud7a3]) (?=[\uac00-\ud7a3])")
+"""A space between two Hangul syllables of a cue: Korean chat often leaves it out ("도움이안돼요", "다른방법 없나요"),
+so it is optional."""
+
+
+def _yo_either(source: str) -> str:
+    """A cue's ё also takes е, as most people type it ("еще", "все равно"), in a character class too."""
+    out: list[str] = []
+    in_class = escaped = False
+    for char in source:
+        if escaped or char == "\\":
+            escaped = not escaped
+        elif char == "[" and not in_class:
+            in_class = True
+        elif char == "]":
+            in_class = False
+        elif char == "ё":
+            out.append("её" if in_class else "[её]")
+            continue
+        out.append(char)
+    return "".join(out)
+
+
+def _as_typed(source: str) -> str:
+    """A cue as people type it: jamo folded, Hangul spacing optional, ё or е."""
+    return _yo_either(_HANGUL_SPACE.sub(" ?", _folded_jamo(source)))
+
+
 def _union(parts: list[str]) -> re.Pattern[str] | None:
     """One pattern for the languages' cues. Messages are case-folded before they are read
     (`turns.folded`) and the cues are written in folded letters, so the pattern is case-sensitive:
     IGNORECASE would double the time of the long alternations for nothing."""
-    sources = [_folded_jamo(part) for part in parts if part]
+    sources = [_as_typed(part) for part in parts if part]
     return re.compile("|".join(f"(?:{source})" for source in sources)) if sources else None
 
 
@@ -81,7 +109,9 @@ class Cues:
     """A yes-or-no question ("is it per region?", "리전별인가요?", "能超过180秒吗"), not asking what, how or where: in a
     conversation it asks about the problem at hand, not for another one."""
     because: re.Pattern[str]
-    """"Because of", "due to": a question naming what it suspects as the cause."""
+    """"Because of", "due to", "could that be why?": a question naming what it suspects as the cause."""
+    resigned: re.Pattern[str]
+    """Thanks said although nothing helped ("cheers anyway"): a closing, not a verdict on the answer."""
     language: dict[str, re.Pattern[str]]
     """Explicit requests ("in Korean"): the answer's language in any turn."""
     language_names: dict[str, re.Pattern[str]]
@@ -114,7 +144,8 @@ def _compile() -> Cues:
         feedback_unasked=required("FEEDBACK_UNASKED"), verdict=required("VERDICT"), untried=required("UNTRIED"),
         done=required("DONE"), domain=required("DOMAIN"), filler=required("FILLER"), question=required("QUESTION"),
         question_ahead=required("QUESTION_AHEAD"),
-        polar=required("POLAR"), because=required("BECAUSE"), language=per_key("LANGUAGE_REQUESTS", LANGS),
+        polar=required("POLAR"), because=required("BECAUSE"),
+        resigned=required("RESIGNED"), language=per_key("LANGUAGE_REQUESTS", LANGS),
         language_names=per_key("LANGUAGE_NAMES", LANGS),
         small_talk={kind: required(kind.upper()) for kind in SMALL_TALK_KINDS},
         aspects={aspect: required(f"ASPECT_{aspect.upper()}") for aspect in ASPECTS},

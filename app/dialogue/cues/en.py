@@ -146,10 +146,11 @@ CHOICES = {
     "3": r"\b(?:third|3rd|last)\b|\b(?:option|number|no\.?|#) ?(?:3|three)\b|^\W*3\W*$",
 }
 """Which of the entries offered as a choice a short message picks ("the second one", "option 3")."""
+# products by name; a package (azureml-core) names none: "add azureml-core to the conda file?" asks about the fix shown
 FAMILIES = {
     "batch-endpoints": _ALONE.format("batch"),
     "docker-aci-aks": _ALONE.format(r"aks|aci|kubernetes service|container instances?|web ?services?|sdk v1|v1 sdk|"
-                                    r"azureml-core|v1|k8s"),
+                                    r"v1|k8s"),
     "managed-online-endpoints": _ALONE.format(r"online|managed(?! identit)|v2|instance ?types?|attach(?:ed|한|된)? ?(?:aks|kubernetes)"),
 }
 COMPARISON = r"\bsame (?:thing|problem|issue|error|cause)\b|\bthe same as\b|\bsimilar\b|\brelated\b|\b(?:like|as) (?:this|that|before)\b|\bconnected\b|\bsame root\b|\b(?:be|is|it'?s|are|look|work) (?:\w+ )?the same\b"
@@ -265,3 +266,31 @@ ASPECT_LOGS += (r"|\bwhere (?:do|can|could|should|would) (?:i|we|you) (?:\w+ ){0
 QUESTION_AHEAD = (r"\b(?:(?:a|one|quick|small|short|got a|have a|another)\s+)+(?:q|qq|question)\b(?:\s+(?:about|on|re|regarding|for)"
                   r"\s+[^.?!:]{0,30})?\W*$")
 GREETING += r"|^\W*(?:morning|evening|afternoon)\s*[!,.]"
+# a circumstance offered as the possible cause, asked ("could that be why?", "does that change anything?", "anything to
+# do with the proxy?"): a question about the conversation's problem
+BECAUSE += (r"|\b(?:could|can|might|would|is|was) (?:that|this|it) (?:be )?(?:why|the (?:cause|reason|culprit|problem|issue))\b|"
+            r"\bcould it be (?:that|because)\b|\b(?:does|do|did|would|could|might|will) (?:that|this|it) (?:matter|change anything|"
+            r"make (?:a|any) difference|explain (?:it|this|that)|affect (?:it|this|that|anything))\b|\b(?:anything|something) to do with\b")
+# getting a limit raised ("how do I get that quota bumped?", "can the cap be lifted?"): a detail of the card shown
+ASPECT_DETAIL += (r"|\b(?:raise|raising|increase|increasing|bump|bumping|lift|lifting|extend|extending) (?:the |that |this |my |our |its )?"
+                  r"(?:\w+ )?(?:limits?|quotas?|caps?|ceiling)\b|\b(?:limits?|quotas?|caps?|ceiling) (?:\w+ )?(?:raised|increased|bumped|lifted|extended)\b")
+# how to make the thing at fault usable ("how do I make the registry reachable from the endpoint?"): the fix shown
+ASPECT_FIX += (r"|\bhow (?:do|can|could|should) (?:i|we) make (?:it|this|that|the \w+|my \w+|our \w+)(?: \w+)? "
+               r"(?:accessible|reachable|visible|available|work)\b")
+# whose side the fault is on ("is it my code or the platform?"): the cause of the card shown
+ASPECT_CAUSE += r"|\b(?:my|our) (?:side|end|code|script|fault) or\b|\bor (?:on )?(?:the )?(?:azure|microsoft|platform|service)(?:'s)? (?:side|end)\b"
+# asking for a moment ("got a sec?", "you around?"), alone or before the question to come; praise of the replies
+GREETING += (r"|^\W*(?:(?:hey|hi|yo|morning)\W+)?(?:(?:you )?got|do you have|have you got|you have) a (?:sec|second|minute|min|moment)\b|"
+             r"^\W*(?:are )?you (?:busy|around|there|free)\W*$")
+QUESTION_AHEAD += r"|\b(?:got|have|do you have|you have) (?:a )?(?:sec|second|minute|min|moment)\b[^.?!]{0,40}\W*$"
+THANKS += (r"|\b(?:exactly|just) what i (?:needed|need|wanted|was (?:missing|looking for|after|hoping for))\b|"
+           r"\b(?:you|this (?:bot|thing|tool)) (?:\w+ )?(?:answers?|replies|responds?|reply|respond) (?:pretty |really |very |so |quite |super )?"
+           r"(?:fast|quick(?:ly)?)\b")
+# thanks although nothing helped ("cheers anyway", "oh well, thanks"): a closing
+RESIGNED = (r"\b(?:thanks?|thank you|thx|cheers|ty)\b[^.?!]{0,12}\b(?:anyway|anyways|all the same|regardless|though)\b|"
+            r"\b(?:anyway|anyways|oh well),? (?:thanks?|thank you|thx|cheers)\b")
+# the same outcome told after what was tried ("got a new token and retried, same rejection")
+FEEDBACK_UNASKED += r"|[,;]\s*(?:but |and )?(?:still )?(?:the )?same (?:\w+ )?\w+\W*$"
+# the first problem solved, a new one told ("fixed that one, now the build times out"): a new topic
+NEW_TOPIC += (r"|\b(?:fixed|solved|sorted|resolved|got past) (?:that|this|it|the \w+)(?: one)?(?: out)?\W+(?:but |and )?now\b"
+              r"(?!\W*(?:it |everything |all )?(?:works|working|runs|running|fine|good|ok))")

@@ -167,3 +167,40 @@ ASPECT_LOGS += (r"|(?:왜|원인|에러 내용|오류 내용|무슨 (?:에러|�
                 r"어디서 (?:봐야|보면|확인해야|확인하면) [^?]{0,10}(?:왜|원인|에러 내용|오류 내용)")
 # a greeting that only announces a question ("안녕하세요, 질문 하나만요"): the question is still to come
 QUESTION_AHEAD = r"질문 ?(?:하나|한 ?개|몇 개|좀)?(?:만|만요|만 할게요|있어요|있습니다|드려도 될까요|드릴게요|해도 돼요)?\W*$|물어볼 게 있(?:어요|는데요?)\W*$"
+# a circumstance offered as the possible cause, asked ("vnet 때문에 그런 걸까요?", "구독이 달라서 그런 건가요?", "영향이 있나요?")
+BECAUSE += r"|(?:아|어|여|해|워|져|러|라)서 그런 ?(?:걸|건|거|게)|영향(?:이|을)? ?(?:있|줄|주|받)|(?:상관|관련)(?:이)? ?있(?:나|을|는|어|습)"
+# getting a limit raised ("한도 늘리려면?"): a detail of the card shown
+ASPECT_DETAIL += r"|(?:한도|제한|할당량|쿼터|quota|limit)(?:을|를|는|은|도)? ?(?:좀 )?(?:늘리|늘려|올리|올려|상향|증가|풀)"
+# the build's log named in English ("build 로그")
+ASPECT_BUILD_LOGS += r"|build ?로그"
+# asking for a way to run it locally ("로컬에서 띄워서 디버깅해 볼 방법")
+LOCAL_ASKED += (r"|(?:로컬|내 (?:pc|컴퓨터|노트북)|제 (?:pc|컴퓨터|노트북))(?:에서|로|환경에서)? ?(?:[\w-]+ ){0,5}?"
+                r"(?:돌리|돌려|실행|디버깅|디버그|테스트|재현|띄우|띄워)\w*(?: ?볼| ?할)? (?:방법|수 있)")
+# asking whether the assistant is free ("봇아 바쁘니?", "잠깐 시간 돼요?"); praise of the replies ("답이 빠르네")
+GREETING += (r"|^\W*(?:\S+(?:아|야)\s+)?(?:혹시 |지금 )?(?:바쁘|바빠|시간 (?:있|괜찮|되|돼|좀)|잠깐 (?:시간|괜찮|되|돼))"
+             r"[^.!]{0,6}?\W*(?:[ㅎㅋ]+\W*)?$")
+THANKS += r"|(?:봇|챗봇|너|답변?|대답)(?:이|가|은|는|도)? (?:꽤|진짜|정말|되게|완전|엄청|생각보다)? ?(?:빠르|빨라|빠릿|친절)\w*"
+# thanks although nothing helped ("그래도 감사해요")
+RESIGNED = r"(?:그래도|어쨌든|아무튼|암튼|어쨌거나) (?:\S+ )?(?:감사|고마|땡큐|ㄳ)"
+# checked and it is all correct ("오타 없어요", "다 맞게 했어요"), told
+FEEDBACK_UNASKED += r"|오타(?:는|도)? (?:없|하나도 없)|(?:다|모두|전부) 맞(?:게|아요|습니다|는데)"
+# the first problem solved, a new one told ("그건 해결됐는데 이번엔 빌드가 ..."): a new topic
+NEW_TOPIC += (r"|(?:그건|그거는|그거|그 문제는|이건|첫 번째 건) (?:이제 )?(?:해결(?:됐|했|되었)|고쳤)\w*[^?]{0,6}?"
+              r"(?:근데|그런데|이번엔|이번에는|이제는)\s(?!(?:잘|돼|됩|되네|정상))")
+# what to do now, asked in the spoken forms ("어떡해요?", "어쩌죠", "어떻게 하죠?"): the fix of the answer shown
+ASPECT_FIX += r"|^\W*(?:\S+\s)?(?:어떡(?:해|하)|어쩌(?:죠|지|나요|면)|어떻게 하(?:죠|나요|지|면 (?:돼|되|좋)))\w*\W*$"
+# a terse outcome ("실패함", "에러 뜸")
+FEEDBACK += r"|(?:실패|에러|오류)(?:함|했음|임|남|뜸)\W*$"
+# clipped and playful greetings and goodbyes ("안뇽", "수고요", "담에 봐요", "빠이")
+GREETING += r"|^\W*(?:안뇽|하이루|방가(?:방가|워요?)?)"
+GOODBYE += r"|^\W*수고(?:요|욤|용)?\W*$|(?:다음|담)에 (?:봐|봬|뵈|뵙)|^\W*(?:빠이|바이|ㅂㅂ|ㅃㅃ)\W*$|먼저 (?:갈게|들어갈게|퇴근)"
+# a language named in English, with a Korean particle ("english로", "eng로")
+LANGUAGE_REQUESTS["en"] += r"|(?:english|eng)\s?(?:로|으로)\b"
+LANGUAGE_REQUESTS["zh"] += r"|chinese\s?(?:로|으로)\b"
+LANGUAGE_REQUESTS["ru"] += r"|russian\s?(?:로|으로)\b"
+LANGUAGE_REQUESTS["ko"] += r"|korean\s?(?:로|으로)\b"
+ASPECT_LOCAL += r"|(?:내|제|우리) (?:노트북|랩탑|로컬 ?pc|데스크톱)"
+# what the problem is, asked plainly ("뭐가 문제예요?", "이게 무슨 에러예요?")
+ASPECT_CAUSE += r"|뭐가 문제|무슨 (?:에러|오류|문제)(?:예요|에요|인가요|야|죠)"
+# not my case ("제 상황이랑 안 맞아요", "우리 환경과는 달라요")
+FEEDBACK += r"|(?:제|저희|우리|내) (?:상황|경우|케이스|환경)(?:이랑|하고|과|와|에는|에|엔)?(?:은|는)? ?(?:안 ?맞|맞지 않|다르|달라)"

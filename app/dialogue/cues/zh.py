@@ -154,3 +154,37 @@ ASPECT_DETAIL += (r"|(?:怎么|如何|怎样)(?:确认|检查|查看|查|核实|
                   r"(?:是不是|是否|有没有|哪个|哪些|多少|够不够|足不足)")
 # a greeting that only announces a question ("你好，问个问题"): the question is still to come
 QUESTION_AHEAD = r"(?:问|请教|咨询)(?:个|一个|一下|几个)(?:问题|事)?\W*$|有(?:个|一个)问题(?:想)?(?:问|请教)?(?:一下)?\W*$"
+# a circumstance offered as the possible cause, asked ("会不会跟这个有关", "有没有影响", "是不是这个原因")
+BECAUSE += r"|(?:跟|和|与)(?:这个|这|它|此)(?:问题|错误|报错)?(?:有关|有关系|相关)|(?:有没有|会不会有|会有)影响|影响(?:吗|大不大)|是不是(?:这个|这)(?:原因|导致)"
+# getting a limit raised ("配额怎么提高"): a detail of the card shown
+ASPECT_DETAIL += (r"|(?:提高|提升|增加|调高|调大|放宽|扩大)(?:一下)?(?:这个|那个)?(?:限制|上限|配额|额度|限额|quota|limit)|"
+                  r"(?:限制|上限|配额|额度|限额)(?:怎么|如何|能不能|可以)?(?:提高|提升|增加|调高|调大|放宽)")
+# mixed writing puts a space before the English word ("哪些 role", "什么 setting")
+ASPECT_DETAIL += r"|(?:什么|哪些|哪个|哪种|啥)\s+(?:roles?|settings?|skus?|quotas?|timeouts?|ports?|versions?|options?|parameters?|permissions?)\b"
+# where to see the error, said object first ("具体异常去哪看", "报错信息在哪查"): the logs; the build's log named in English
+ASPECT_LOGS += r"|(?:异常|报错|错误|错误信息|堆栈|原因)[^，。？?,]{0,4}(?:去|在|到|从)哪(?:里|儿)?(?:能|可以)?(?:看|查|找)"
+ASPECT_BUILD_LOGS += r"|build\s*(?:的)?\s*日志"
+# how to make the thing at fault usable ("怎么让 endpoint 能访问 ACR"): the fix shown
+ASPECT_FIX += r"|(?:怎么|如何)(?:才能)?(?:让|使)[^，。？?]{0,16}(?:能访问|可以访问|访问得到|能拉取|可以拉取|能用|可用)"
+# praise of the replies ("这个 bot 回得挺快")
+THANKS += (r"|(?:你|这个?\s*(?:机器人|工具|助手|bot))\s*(?:回(?:得|复得|答得)|答得|反应)?(?:还)?(?:挺|真|很|蛮|太|好)"
+           r"(?:快|及时|有用|好用|厉害|靠谱|聪明|方便|专业)")
+# thanks although nothing helped ("还是谢谢", "总之谢谢")
+RESIGNED = r"(?:还是|总之|无论如何|不管怎样|不管怎么说|反正)(?:还是|也)?(?:要)?(?:谢谢|感谢|多谢)"
+# checked, nothing is wrong ("都核对过了，没写错"), told
+FEEDBACK_UNASKED += r"|没(?:写|填|配|拼|设|打)错|(?:核对|核实|检查|确认|对)过了"
+# the first problem solved, a new one told ("那个解决了，现在又卡在构建"): a new topic
+NEW_TOPIC += (r"|(?:那个|这个|上一个|刚才那个|之前那个)(?:问题)?(?:已经)?(?:解决了|搞定了|修好了)[，,。\s]*(?:但是?|可是)?"
+              r"(?:现在|这回|这次|接着)(?!(?:好了|可以了|正常了|没问题|能用了))")
+# no use at all, said colloquially ("一点用都没有", "白搭", "还是老样子"), and asking for another approach ("换个思路")
+FEEDBACK += r"|一点(?:儿)?(?:用|效果|作用)?都没(?:有|用)|没(?:卵|鸟)用|白搭|还是老(?:问题|毛病|样子|错)|换(?:个|种)(?:思路|方案|做法)"
+# it works now, said in slang ("搞定", "妥了"), after a word of praise ("牛，搞定")
+THANKS += r"|(?:^|[，,\s!！])(?:搞定|弄好|修好)(?:了|啦|咯)?\W*$"
+# why, and what to do, said colloquially ("咋回事", "咋办", "怎么弄")
+ASPECT_CAUSE += r"|咋回事|怎么回事|啥原因|为何"
+ASPECT_FIX += r"|^\W*(?:那|那么|所以|现在)?(?:我)?(?:该|要)?(?:咋(?:办|整|弄|搞)|怎么(?:弄|搞|整|做))(?:呢|啊|呀)?\W*$"
+# asking whether the assistant is free ("现在有空吗", "忙不忙")
+GREETING += r"|^\W*(?:你)?(?:现在)?(?:有空|有时间|忙)(?:吗|不忙|没)\W*$|^\W*(?:你)?(?:现在)?忙不忙\W*$"
+# thanks and leaving in chat slang ("3q", "感恩", "溜了", "下线了")
+THANKS += r"|\b3q\b|感恩"
+GOODBYE += r"|(?:^|[，,\s我])(?:先)?(?:溜|撤|闪|下线)(?:了|啦)\W*$"
