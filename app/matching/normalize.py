@@ -75,5 +75,5 @@ def normalize(text: str) -> str:
         text = _PATH.sub(_path_tail, text)
     if digits:
         text = _HEX_ID.sub(" ", text)
-    lines = (_SPACES.sub(" ", line).strip() for line in text.splitlines())
-    return "\n".join(line for line in lines if line)
+    # runs of spaces and tabs never span a line: squeezed in one call, and lines stripped in C loops
+    return "\n".join(filter(None, map(str.strip, _SPACES.sub(" ", text).splitlines())))
