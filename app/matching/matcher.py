@@ -55,6 +55,11 @@ feature in the index's hash buckets is most of what reading a paste's words cost
 and the phrases whose kind, language and text a reason names.)"""
 SEMANTIC_DECIDED_BY = ("code", "signature", "pattern")
 """Evidence exact enough that the semantic layer is not asked at all."""
+EXACT_LINES = ("signature", "pattern")
+"""Evidence that quotes a line of the paste's output."""
+OLDER_GENERATION = "docker-aci-aks"
+"""SDK/CLI v1 web services: a log line both generations write (gunicorn's `Worker failed to boot`) in a paste
+that names no family is more likely today's endpoint's, as new deployments are v2."""
 
 _ERROR_NAME = re.compile(r"\(([A-Z][a-z]+(?:[A-Z][a-z0-9]*)+)\)|(?i:code)\"?\s*[:=]\s*\"?([A-Z][a-z]+(?:[A-Z][a-z0-9]*)+)\b"
                          r"|(?m:^[\s`>*_]*((?:[A-Z][a-z0-9]+)+(?:Failed|Failure|NotFound|NotValid|Invalid|Forbidden|Denied"
@@ -780,6 +785,10 @@ class Matcher:
         cannot be among them: entries are scored strongest evidence first, and left once one falls short."""
         params = self.params
         combined = {position: item.combined(params) for position, item in evidence.items()}
+        newer_lines = frozenset(
+            str(reason["value"]) for position, item in evidence.items()
+            if self.index.entries[position]["family"] != OLDER_GENERATION
+            for reason in item.reasons if reason["type"] in EXACT_LINES)
         bounds = sorted(((round(score, 1), position) for position, score in combined.items()), reverse=True)
         ranked = []
         best_scores: list[float] = []  # the `limit` best scores so far, lowest first (a heap)
@@ -787,7 +796,7 @@ class Matcher:
             if 0 < limit <= len(best_scores) and bound < best_scores[0]:
                 break
             item = evidence[position]
-            match = self._scored(position, item, combined[position], context)
+            match = self._scored(position, item, combined[position], context, newer_lines)
             ranked.append((match, item.wording(params)))
             heapq.heappush(best_scores, match.score)
             if len(best_scores) > limit:
@@ -795,8 +804,10 @@ class Matcher:
         ranked.sort(key=lambda pair: (-pair[0].score, -pair[1], pair[0].id))
         return [match for match, _ in ranked]
 
-    def _scored(self, position: int, item: _Evidence, combined: float, context: _Context) -> Match:
-        """The entry's evidence combined (`combined`), with every discount the rest of the paste calls for."""
+    def _scored(self, position: int, item: _Evidence, combined: float, context: _Context,
+                newer_lines: frozenset[str] = frozenset()) -> Match:
+        """The entry's evidence combined (`combined`), with every discount the rest of the paste calls for.
+        (`newer_lines`: the signatures and patterns the paste hits in entries of the newer generations.)"""
         params, topic, families = self.params, context.topic, context.families
         entry = self.index.entries[position]
         exact = bool(item.code or item.signature)
@@ -829,6 +840,9 @@ class Matcher:
              context.marked_family is not None and entry["family"] != context.marked_family and not item.code),
             ("family_mismatch", params.family_mismatch, context.marked_family is None
              and len(families) == 1 and entry["family"] not in families and not item.code),
+            ("older_generation", params.older_generation,
+             not families and entry["family"] == OLDER_GENERATION and not item.code
+             and any(reason["type"] in EXACT_LINES and str(reason["value"]) in newer_lines for reason in item.reasons)),
             (f"neighbour:{topic.id}" if topic else "neighbour", params.neighbour, neighbour_applies),
         )
         score = combined

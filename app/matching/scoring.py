@@ -53,6 +53,7 @@ class ScoringParams:
     error_report_how_to: float = 0.9       # pasted error output answered by a how-to entry
     family_mismatch: float = 0.85          # the paste names another deployment family
     family_conflict: float = 0.5           # the paste is written by another family's SDK/CLI generation
+    older_generation: float = 0.9          # a v1 entry hit by a line a v2 entry is hit by too, in a paste naming no family
     neighbour: float = 0.5                 # the paste is about a neighbouring Azure ML topic
     specific_signature_words: int = 5      # words a signature needs to count outside the deployment stage
     typo_weight: float = 0.8               # a corrected word counts a little less than a typed one

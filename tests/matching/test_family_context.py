@@ -80,3 +80,20 @@ def test_the_same_status_in_a_v1_paste_still_answers_the_v1_entry(matcher):
 def test_a_migration_question_naming_both_generations_discounts_neither(matcher):
     result = matcher.match("moving from AciWebservice to ManagedOnlineDeployment: Worker failed to boot")
     assert all("family_conflict" not in discounts(match) for match in result.candidates)
+
+
+def test_a_log_line_both_generations_write_in_a_paste_naming_no_family_prefers_the_v2_entry(matcher):
+    """New deployments are v2: with nothing else to tell them apart, the v1 entry gives way."""
+    result = matcher.match("ImportError: cannot import name 'Tokenizer'\n[INFO] Worker failed to boot.")
+    assert result.matches[0].id == "err_2200-user-container-has-crashedterminated"
+    assert "older_generation" in discounts(by_id(result, "service-launch-fails"))
+
+
+def test_a_paste_naming_a_family_gets_no_generation_default(matcher):
+    result = matcher.match("my AKS web service log ends with: Worker failed to boot")
+    assert all("older_generation" not in discounts(match) for match in result.candidates)
+
+
+def test_a_v1_entrys_own_line_no_v2_entry_shares_gets_no_generation_default(matcher):
+    result = matcher.match("Did your init method fail? The container exited with code 3")
+    assert "older_generation" not in discounts(by_id(result, "service-launch-fails"))

@@ -102,6 +102,19 @@ def test_error_output_is_recognised(text):
     assert ERROR_OUTPUT.search(normalize(text))
 
 
+@pytest.mark.parametrize("text", ["my nightly scoring run failed, which page shows its traceback?",
+                                  "rollout failed again - where would the full traceback be kept?"])
+def test_a_question_about_a_failure_is_not_pasted_output(text):
+    """Saying that something failed, or asking for its traceback, is a question, not the output itself."""
+    assert not ERROR_OUTPUT.search(normalize(text))
+
+
+@pytest.mark.parametrize("text", ["Deployment failed\nTraceback (most recent call last):", "Operation failed: timeout",
+                                  "KeyError: 'model'"])
+def test_output_shapes_still_count_even_beside_a_question(text):
+    assert ERROR_OUTPUT.search(normalize(text + "\nany idea why?"))
+
+
 @pytest.mark.parametrize("text", ["container crashed with exception", "request timed out", "err-1100",
                                   "배포 실패", "部署报错", "ошибка при развертывании"])
 def test_error_context_in_every_language(text):

@@ -275,7 +275,7 @@ LANGUAGE = Language(
     family_markers=FAMILY_MARKERS,
     error_words=(r"traceback|exception|error|fail|fatal|crash|denied|unauthori[sz]ed|not found|backoff|refused"
                  r"|timed? ?out"),
-    error_output=r"traceback|exception:|error:|\berror\b.*:|\bfailed\b",
+    error_output=r"traceback(?![^\n]*\?)|exception:|error:|\berror\b[^\n?]*:|\bfailed\b(?![^\n]*\?)",
     informative_words=(
         r"error|exception|fail|fatal|traceback|status|http|denied|unauthori|not found|timeout|"
         r"timed out|insufficient|quota|backoff|crash|killed|oom|memory|cannot|can't|unable|invalid|refused"),
