@@ -725,9 +725,11 @@ def _favoured(matches: list[Match], current: dict | None, neighbourhood: set[str
 
 
 def _same_again(reading: Reading) -> bool:
-    """Feedback that says the outcome is the same ("gave it Storage Blob Data Reader, same thing"): the evidence it
-    brings is what was tried, not a problem of its own."""
-    return not reading.question and bool(CUES.comparison.search(reading.text.casefold()))
+    """Feedback that says the outcome is the same ("gave it Storage Blob Data Reader, same thing") or that it did
+    as the answer said ("gave it AcrPull like you said, still can't pull"): the evidence it brings is what was
+    tried, not a problem of its own."""
+    text = reading.text.casefold()
+    return not reading.question and bool(CUES.comparison.search(text) or CUES.advised.search(text))
 
 
 def _new_evidence(result: MatchResult, state: State, knowledge: Knowledge) -> bool:

@@ -94,12 +94,18 @@ LANGUAGE_SPELLINGS = ("english", "korean", "chinese", "russian", "mandarin")
 """Language names as the English cues spell them: a word a typo or two away ("russain", "englsh", "koreann") means one."""
 TYPO_MIN_CHARS = 5
 """Shorter words are too alike to tell a typo from another word."""
+FEEDBACK_SPELLINGS = ("help", "helped", "helps", "still", "work", "works", "worked", "working", "fail", "fails", "failed",
+                      "failing", "didnt", "doesnt", "nothing")
+"""Words that say the answer did not help, as the English cues spell them: typed fast, "stil failing", "didnt hlep"."""
+FEEDBACK_TYPO_MIN_CHARS = 4
+"""A typo of a short word is read only as a letter added, dropped or two swapped ("hlep", "stil")."""
 TYPOS_PER_LONG_WORD = 2
 LONG_WORD_CHARS = 7
 """A word this long may be two typos away from the name (one below it); the first letter is always kept."""
 _ASKED_LAST = re.compile(r"[?\uff1f]\W*$")
 """A question mark at the end: the last clause is asked."""
 _LATIN_WORD = re.compile(r"[a-z]+")
+_APOSTROPHE = re.compile(r"['\u2019]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _WORD = re.compile(r"[^\W_]+")
 
@@ -150,9 +156,15 @@ _MENTION = re.compile(r"^(?:\s*(?:<@[\w.|-]+>|@[\w.-]+)[\s,:]*)+")
 """Bot mentions at the start of a message ("@bot hi", Slack's "<@U024BE7LH>"): addressed to the bot, not said."""
 
 
+_TEXTESE = {"u": "you", "ur": "your", "ya": "you"}
+_TEXTESE_WORD = re.compile(r"(?<![\w'\u2019.-])(?:u|ur|ya)(?![\w'\u2019.-])")
+"""Chat spellings of "you" and "your" ("are u human", "can u show me"), as whole words only."""
+
+
 def folded(text: str) -> str:
-    """The message as the cues read it: NFKC, case-folded, without the leading bot mentions."""
-    return _MENTION.sub("", unicodedata.normalize("NFKC", text)).casefold().strip()
+    """The message as the cues read it: NFKC, case-folded, without the leading bot mentions, "u" read as "you"."""
+    lowered = _MENTION.sub("", unicodedata.normalize("NFKC", text)).casefold().strip()
+    return _TEXTESE_WORD.sub(lambda word: _TEXTESE[word.group()], lowered)
 
 
 def word_count(text: str) -> int:
@@ -222,16 +234,20 @@ def _first_language(text: str, patterns: dict[str, re.Pattern[str]]) -> str | No
     return min(found)[1] if found else None
 
 
-def _respelt(text: str) -> str:
-    """The message with a misspelt language name spelt right ("in russain pls" -> "in russian pls")."""
+def _respelt(text: str, names: tuple[str, ...] = LANGUAGE_SPELLINGS, changed_letters: bool = True) -> str:
+    """The message with a misspelt name of `names` spelt right ("in russain pls" -> "in russian pls");
+    without `changed_letters` only a letter added, dropped or two swapped ("stil", "hlep"), as a changed letter
+    turns one common word into another ("worse", "works")."""
     def spelt(found: re.Match[str]) -> str:
         word = found.group()
-        if len(word) < TYPO_MIN_CHARS or word in LANGUAGE_SPELLINGS:
+        if len(word) < (TYPO_MIN_CHARS if changed_letters else FEEDBACK_TYPO_MIN_CHARS) or word in names \
+                or _APOSTROPHE.match(text, found.end()):  # "didn't" is "didn" and "t", spelt right
             return word
-        most = TYPOS_PER_LONG_WORD if len(word) >= LONG_WORD_CHARS else 1
+        most = TYPOS_PER_LONG_WORD if changed_letters and len(word) >= LONG_WORD_CHARS else 1
         # edits: a letter added, dropped, changed, or two neighbours swapped (optimal string alignment)
-        return next((name for name in LANGUAGE_SPELLINGS
-                     if name[0] == word[0] and OSA.distance(word, name, score_cutoff=most) <= most), word)
+        return next((name for name in names
+                     if name[0] == word[0] and OSA.distance(word, name, score_cutoff=most) <= most
+                     and (changed_letters or len(word) != len(name) or sorted(word) == sorted(name))), word)
     return _LATIN_WORD.sub(spelt, text)
 
 
@@ -292,8 +308,9 @@ def read_turn(text: str, in_conversation: bool, family: str | None = None) -> Re
     strong = has_strong_evidence(text) and not (in_conversation and _asks_for_output(text, aspect, question))
     # told, not asked: "already checked that", and what one did, in a few words, unless it worked ("quota raised, works now")
     done = words <= DONE_MAX_WORDS and bool(CUES.done.search(lowered)) and not CUES.small_talk["thanks"].search(lowered)
+    told = _respelt(lowered, FEEDBACK_SPELLINGS, changed_letters=False) if words <= FEEDBACK_MAX_WORDS else lowered
     says_failed = words <= FEEDBACK_CUE_MAX_WORDS and not CUES.untried.search(lowered) \
-        and bool(CUES.feedback.search(lowered) or (not question and (CUES.feedback_unasked.search(lowered) or done)))
+        and bool(CUES.feedback.search(told) or (not question and (CUES.feedback_unasked.search(told) or done)))
     # "is 504 the same thing?", "배치도 마찬가지예요?": a question measuring something it names against the
     # conversation asks about that, it says nothing of the answer shown
     compares = question and bool(CUES.comparison.search(lowered)) \

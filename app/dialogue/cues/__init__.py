@@ -112,6 +112,8 @@ class Cues:
     """"Because of", "due to", "could that be why?": a question naming what it suspects as the cause."""
     resigned: re.Pattern[str]
     """Thanks said although nothing helped ("cheers anyway"): a closing, not a verdict on the answer."""
+    advised: re.Pattern[str]
+    """Done as the answer said ("like you said", "按你说的"): feedback about it, whatever else the message names."""
     language: dict[str, re.Pattern[str]]
     """Explicit requests ("in Korean"): the answer's language in any turn."""
     language_names: dict[str, re.Pattern[str]]
@@ -145,7 +147,7 @@ def _compile() -> Cues:
         done=required("DONE"), domain=required("DOMAIN"), filler=required("FILLER"), question=required("QUESTION"),
         question_ahead=required("QUESTION_AHEAD"),
         polar=required("POLAR"), because=required("BECAUSE"),
-        resigned=required("RESIGNED"), language=per_key("LANGUAGE_REQUESTS", LANGS),
+        resigned=required("RESIGNED"), advised=required("ADVISED"), language=per_key("LANGUAGE_REQUESTS", LANGS),
         language_names=per_key("LANGUAGE_NAMES", LANGS),
         small_talk={kind: required(kind.upper()) for kind in SMALL_TALK_KINDS},
         aspects={aspect: required(f"ASPECT_{aspect.upper()}") for aspect in ASPECTS},

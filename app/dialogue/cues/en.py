@@ -294,3 +294,24 @@ FEEDBACK_UNASKED += r"|[,;]\s*(?:but |and )?(?:still )?(?:the )?same (?:\w+ )?\w
 # the first problem solved, a new one told ("fixed that one, now the build times out"): a new topic
 NEW_TOPIC += (r"|\b(?:fixed|solved|sorted|resolved|got past) (?:that|this|it|the \w+)(?: one)?(?: out)?\W+(?:but |and )?now\b"
               r"(?!\W*(?:it |everything |all )?(?:works|working|runs|running|fine|good|ok))")
+# done as the answer said ("gave it AcrPull like you said, still failing"): what it brings is what was tried
+ADVISED = (r"\b(?:like|as) (?:you|u) (?:said|suggested|told me|wrote|described|recommended)\b|"
+           r"\bas (?:suggested|described|recommended|instructed)\b|\bfollowed (?:your|the) (?:steps|advice|suggestion|instructions)")
+# a greeting to a room ("morning all", "hi folks"); the command or the answer's step reported failing, told
+GREETING += r"|^\W*(?:good )?(?:morning|evening|afternoon)\s+(?:all|everyone|everybody|folks|team|guys|y'?all|people)\W*$"
+FEEDBACK_UNASKED += (r"|\b(?:command|cmd|it|that)\b[^.?!]{0,30}\b(?:errors? out|errored|throws|threw|returns? (?:an )?error|"
+                     r"gives? (?:me )?(?:an )?error)|unrecognized (?:argument|option|arguments)|command not found")
+# none of what was suggested worked ("tried both, neither worked"); the same outcome in slang ("same crap"), told
+FEEDBACK += r"|\b(?:neither|none)\b[^.?!]{0,20}\b(?:work\w*|help\w*|fix\w*|did (?:anything|it))"
+FEEDBACK_UNASKED += r"|^\W*(?:(?:still|yeah|nope|nah|meh|ugh)\W+)*same (?:shit|crap|junk|mess|story|deal|old)\b"
+# the logs typed with a doubled letter ("loggs?")
+ASPECT_LOGS += r"|\bloggs\b"
+# what was run printed or returned nothing ("it printed nothing", "returns an empty list"), told
+FEEDBACK_UNASKED += (r"|\b(?:printed|prints|printing|returned|returns|shows|showed|gave|gives|outputs|outputted|spits out)\s+"
+                     r"(?:me\s+|back\s+)?(?:nothing|an? (?:empty|blank)|blank)\b")
+# "ain't" for "isn't" ("that ain't working either"); British thanks ("ta")
+FEEDBACK += r"|\bain'?t (?:\w+ )?(?:work\w*|help\w*|fix\w*|do\w* (?:anything|nothing|it))"
+THANKS += r"|^\W*ta(?: very much| muchly)?\W*$"
+FEEDBACK_UNASKED += r"|\b(?:command|cmd)s?\b[^.?!]{0,20}\b(?:fails|failed|doesn'?t run|won'?t run|not found)"
+# the command by its chat abbreviation ("cmd pls")
+ASPECT_COMMAND += r"|\bcmds?\b"

@@ -188,3 +188,13 @@ GREETING += r"|^\W*(?:你)?(?:现在)?(?:有空|有时间|忙)(?:吗|不忙|没)
 # thanks and leaving in chat slang ("3q", "感恩", "溜了", "下线了")
 THANKS += r"|\b3q\b|感恩"
 GOODBYE += r"|(?:^|[，,\s我])(?:先)?(?:溜|撤|闪|下线)(?:了|啦)\W*$"
+# done as the answer said ("按你说的给了权限"); an alternative question without a mark ("是平台的bug还是我代码的问题");
+# the command reported failing or printing nothing
+ADVISED = r"(?:按|照|按照|根据)(?:你|您)(?:说|讲|写|给)的|按(?:照)?(?:步骤|文档|说明|上面)"
+QUESTION += r"|是[^。！？,，]{1,20}还是"
+FEEDBACK_UNASKED += (r"|命令[^。！？]{0,10}(?:报错|出错|失败|错误)|参数错误|(?:什么|啥)(?:都|也)没(?:有)?(?:输出|显示|出来|打印|返回)|"
+                     r"没有(?:任何)?输出")
+# one's own machine named ("在自己电脑上跑一下"): the local aspect, as 本地 is
+ASPECT_LOCAL += r"|(?:本机|自己(?:的)?(?:电脑|机器|笔记本|机子))(?:上)?"
+# the same error told without a verb ("一样的错", "同样的报错")
+FEEDBACK += r"|^\W*(?:还是|又是|依然是|仍然是)?(?:一样|同样|相同)的(?:错|错误|报错|问题|结果)\W*$"
