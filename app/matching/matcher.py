@@ -87,6 +87,9 @@ _STATUS_WORD = re.compile(r"[1-5]\d\d")
 """A paste's token that may be an HTTP status."""
 _STATUS_WORD_IN = re.compile(r"(?<![\w.])[1-5]\d\d(?![\w.])")
 """An HTTP status a phrase names (`HTTP 502 after deploying`), not a part of a version or a number."""
+_REASON_PHRASES = tuple((f" {phrase} ", str(status)) for status, phrases in HTTP_REASONS.items()
+                        for phrase in phrases.split("|"))
+"""Each status's reason phrases, spaced to be found as whole words in a paste's joined tokens."""
 Ints = npt.NDArray[np.int64]
 Floats = npt.NDArray[np.float64]
 _INFORMATIVE_LINE = re.compile(
@@ -284,8 +287,7 @@ def _statuses_said(words: list[tuple[str, str]]) -> set[str]:
     """The HTTP statuses a paste writes, as a number or by their reason phrase (`bad gateway`)."""
     said = {token for _, token in words if _STATUS_WORD.fullmatch(token)}
     joined = f" {' '.join(token for _, token in words)} "
-    said.update(str(status) for status, phrases in HTTP_REASONS.items()
-                if any(f" {phrase} " in joined for phrase in phrases.split("|")))
+    said.update(status for phrase, status in _REASON_PHRASES if phrase in joined)
     return said
 
 
@@ -321,9 +323,7 @@ class Matcher:
         self._describe = lru_cache(maxsize=TOKEN_CACHE_SIZE)(self.index.describe)
         self._token_features = lru_cache(maxsize=TOKEN_CACHE_SIZE)(_token_features)
         self._status_phrases = self._phrases_naming_statuses()
-        self._names_status = np.zeros(len(self.index.phrase_entry), dtype=bool)
-        for numbers in self._status_phrases.values():
-            self._names_status[numbers] = True
+        self._unsaid_keeps = self._unsaid_status_keeps()
 
     def entry(self, entry_id: str) -> dict[str, Any] | None:
         """The entry the matcher was built from, so answers need no second database read."""
@@ -635,17 +635,26 @@ class Matcher:
                 named[status].append(number)
         return {status: np.asarray(numbers, dtype=np.int64) for status, numbers in named.items()}
 
+    def _unsaid_status_keeps(self) -> Floats:
+        """For every phrase, the share of its strength it keeps when the paste does not write the HTTP status it
+        names (1 for a phrase naming none): a phrase such as `500 on every prediction call` misses that word,
+        though a status is no word feature (`_STATUS_NUMBER`); without it only its context is left (`on every
+        prediction call`), which a paste with another problem says too. The status counts as one word more than
+        the phrase's features. Derived once, with the matcher."""
+        starts = np.asarray(self.index.phrase_starts, dtype=np.float64)
+        features = starts[1:] - starts[:-1]
+        keeps = np.ones(len(features), dtype=np.float64)
+        for numbers in self._status_phrases.values():
+            keeps[numbers] = features[numbers] / (features[numbers] + 1.0)
+        return keeps
+
     def _unsaid_status_share(self, numbers: Ints, said: set[str]) -> Floats:
-        """For each phrase of `numbers`, the share of its strength it keeps: a phrase that names an HTTP status
-        the paste never writes (`500 on every prediction call`) misses that word, though a status is no word
-        feature (`_STATUS_NUMBER`); without it only its context is left (`on every prediction call`), which a
-        paste with another problem says too. The status counts as one word more than the phrase's features."""
-        unsaid = self._names_status[numbers]
+        """For each phrase of `numbers`, the share of its strength it keeps (`_unsaid_status_keeps`): all of it
+        when the paste writes a status the phrase names."""
+        keeps = self._unsaid_keeps[numbers]
         for status in said & self._status_phrases.keys():
-            unsaid &= ~np.isin(numbers, self._status_phrases[status])
-        starts = np.asarray(self.index.phrase_starts)
-        features = (starts[numbers + 1] - starts[numbers]).astype(np.float64)
-        return np.where(unsaid, features / (features + 1.0), 1.0)
+            keeps[np.isin(numbers, self._status_phrases[status])] = 1.0
+        return keeps
 
     def _best_phrases(self, postings: list[Sequence[int]], weights: list[float], common: dict[int, float],
                       chosen: set[int], said: set[str]) -> dict[int, tuple[float, int]]:
