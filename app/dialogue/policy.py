@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
-from app.dialogue.cues import CUES
+from app.dialogue.cues import CUES, LOG_KINDS
 from app.dialogue.state import State, added
 from app.dialogue.turns import Reading, TurnKind, word_count
 from app.knowledge.model import CURRENT_GENERATIONS
@@ -62,8 +62,6 @@ ASPECT_TITLES = {"build_logs": re.compile(r"image ?build|image build fails"), "w
                  "local": re.compile(r"\blocally\b|--local"), "build": re.compile(r"image ?build")}
 """What the (English) title of an entry about an aspect says: "Get container logs", "Debug locally"; the most
 specific first (a family switch after a how-to asks for the same aspect there)."""
-LOG_KINDS = ("build_logs", "write_logs", "log_structure")
-"""The particular logs; asked for "the logs" plainly, an entry about one of these is not the answer."""
 PROBLEM_ASPECTS = ("build_logs", "build")
 """Aspects told in the entry about a problem (the build log in the entry about the failed build), not in a how-to."""
 STAGES = ("build",)

@@ -19,7 +19,7 @@ from enum import StrEnum
 
 from rapidfuzz.distance import OSA
 
-from app.dialogue.cues import CUES, SMALL_TALK_KINDS
+from app.dialogue.cues import CUES, LOG_ASPECTS, SMALL_TALK_KINDS
 from app.matching.extract import error_codes, http_statuses
 from app.matching.lexicon import ERROR_OUTPUT
 from app.matching.normalize import normalize
@@ -85,9 +85,8 @@ measures against the conversation; fewer ("same error?") are an outcome."""
 CJK_CHARS_PER_WORD = 2
 """Korean and Chinese have no (or few) spaces: about two characters count as one word."""
 _CODE = re.compile(r"\berr[ _-]?\d{4}\b", re.IGNORECASE)
-LOG_ASPECTS = ("build_logs", "write_logs", "log_structure", "logs")
-"""Asking for the logs (app/dialogue/cues ASPECTS) names the error output it looks for, without pasting any."""
-_NAMED_CODE = re.compile(r"\berr[ _-]?\d{4}\b|(?<![\d.])[1-5]\d\d(?![\d.])", re.IGNORECASE)
+"""An `ERR_NNNN` code as people type it."""
+_NAMED_CODE = re.compile(rf"{_CODE.pattern}|(?<![\d.])[1-5]\d\d(?![\d.])", re.IGNORECASE)
 """A code or an HTTP status by its number alone ("is 504 the same?"): too little to be evidence, enough to name
 what a question compares with the problem at hand."""
 LANGUAGE_SPELLINGS = ("english", "korean", "chinese", "russian", "mandarin")
@@ -174,30 +173,37 @@ def word_count(text: str) -> int:
     return latin + -(-cjk // CJK_CHARS_PER_WORD)
 
 
+def _in_a_line_or_two(text: str) -> bool:
+    """Short enough to be a message, not a log or a long paste."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    return len(lines) < LOG_MIN_LINES and len(text) <= LONG_PASTE_CHARS
+
+
+def _names_code_status_or_log(text: str, normal: str) -> bool:
+    """Evidence of its own beyond error-output words: a code, an HTTP status in context, a log line."""
+    return bool(error_codes(normal) or http_statuses(normal) or LOG_LINE.search(text))
+
+
 def _only_codes(text: str) -> bool:
     """Evidence by a code or status only, in a line or two: not a log, not a long paste, no error output around the
     code (the matcher's error-output words count a code itself as output: "same on v2, ERR_2101?" names one)."""
-    lines = [line for line in text.splitlines() if line.strip()]
-    return len(lines) < LOG_MIN_LINES and len(text) <= LONG_PASTE_CHARS \
-        and not ERROR_OUTPUT.search(_CODE.sub(" ", normalize(text))) and not LOG_LINE.search(text)
+    return _in_a_line_or_two(text) and not ERROR_OUTPUT.search(_CODE.sub(" ", normalize(text))) \
+        and not LOG_LINE.search(text)
 
 
 def _asks_for_output(text: str, aspect: str | None, question: bool) -> bool:
     """A question for the logs whose only evidence is the words of error output it wants to find ("where would the
     traceback be?"): no code, status or log line of its own, so not a paste."""
-    lines = [line for line in text.splitlines() if line.strip()]
-    normal = normalize(text)
-    return question and aspect in LOG_ASPECTS and len(lines) < LOG_MIN_LINES and len(text) <= LONG_PASTE_CHARS \
-        and not (error_codes(normal) or http_statuses(normal) or LOG_LINE.search(text))
+    return question and aspect in LOG_ASPECTS and _in_a_line_or_two(text) \
+        and not _names_code_status_or_log(text, normalize(text))
 
 
 def has_strong_evidence(text: str) -> bool:
     """A code, an HTTP status in context, error output or a log: a paste that stands on its own."""
-    lines = [line for line in text.splitlines() if line.strip()]
-    if len(lines) >= LOG_MIN_LINES or len(text) > LONG_PASTE_CHARS:
+    if not _in_a_line_or_two(text):
         return True
     normal = normalize(text)
-    return bool(error_codes(normal) or http_statuses(normal) or ERROR_OUTPUT.search(normal) or LOG_LINE.search(text))
+    return _names_code_status_or_log(text, normal) or bool(ERROR_OUTPUT.search(normal))
 
 
 def _named(text: str) -> str | None:

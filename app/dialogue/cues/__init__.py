@@ -19,7 +19,11 @@ SMALL_TALK_KINDS = ("greeting", "thanks", "goodbye", "meta", "off_topic")
 question about the assistant ("hi, who are you?") is answered as the later, more specific one."""
 CHOICE_POSITIONS = ("1", "2", "3")
 """Positions a message can pick among the entries offered (as many as the dialogue offers at most)."""
-ASPECTS = ("build_logs", "write_logs", "log_structure", "logs", "local", "command", "fix", "cause", "detail", "build", "more")
+LOG_KINDS = ("build_logs", "write_logs", "log_structure")
+"""The particular logs; "logs" (after them in `ASPECTS`) is the general case of the three."""
+LOG_ASPECTS = (*LOG_KINDS, "logs")
+"""Every aspect that asks for logs."""
+ASPECTS = (*LOG_ASPECTS, "local", "command", "fix", "cause", "detail", "build", "more")
 """What a follow-up can ask about, first found first: the log of the image build, writing logs from one's own
 script, how the logs are laid out, the logs of the product (the general case of those three), debugging it locally
 (other entries of the family), the command, the fix or the cause of the entry shown (that entry again), a detail
