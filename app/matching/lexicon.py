@@ -25,10 +25,19 @@ _TOOL_REPORT = r"(?<![\w/.])os: (?:win32|darwin)(?!\w)"
 OS: win32`, Node's platform names): the tool's own error, not a deployment's."""
 OFF_DOMAIN = cue("other_products", _TOOL_REPORT)
 CLIENT_APP = cue("client_apps")
+_COMPOSE_LOG = r"(?m:^[a-z][\w.-]*[_-]\d+ +\| )"
+"""The prefix docker-compose writes before each line of a service's output (`web_1  | `): the app runs under
+compose, not in an Azure ML deployment."""
+OTHER_SERVING = cue("other_serving", _COMPOSE_LOG)
+AZURE_ML = cue("azure_ml_words")
 # Asking how to do something, rather than pasting what went wrong.
 HOW_TO_QUESTION = cue("how_to_words", flags=re.IGNORECASE)
+ASKS_WHERE = cue("where_words", flags=re.IGNORECASE)
 ERROR_OUTPUT = cue("error_output", r"err_\d{4}", flags=re.IGNORECASE)
 SMALL_TALK = cue("small_talk_words", flags=re.IGNORECASE)
+SUBJECTS = {concept: re.compile(alternation(lang.subject_terms.get(concept, "") for lang in LANGUAGES))
+            for concept in dict.fromkeys(concept for lang in LANGUAGES for concept in lang.subject_terms)}
+"""Each deployment feature a question may ask about (`Language.subject_terms`), in the words of every language."""
 
 
 def families_in(text: str) -> set[str]:
@@ -36,6 +45,26 @@ def families_in(text: str) -> set[str]:
     return {family for family, family_cue in FAMILY_CUES.items() if family_cue.search(text)}
 
 
+def subjects_named(text: str) -> set[str]:
+    """The deployment features (`SUBJECTS`) a folded text names."""
+    return {concept for concept, words in SUBJECTS.items() if words.search(text)}
+
+
 def families_marked(text: str) -> set[str]:
     """The families whose SDK/CLI generation a normalised paste shows beyond doubt (`family_markers`)."""
     return {family for family, marker in FAMILY_MARKERS.items() if marker.search(text)}
+
+
+def other_serving(text: str) -> bool:
+    """Whether a folded paste is about another way of serving a model (`other_serving`) and, besides the other
+    product's own name (Azure Machine Learning Studio (classic)) or the user's word that it is not Azure ML's, names
+    neither Azure ML itself (`azure_ml_words`) nor what only an Azure ML SDK/CLI generation writes (`families_marked`)."""
+    if not OTHER_SERVING.search(text):
+        return False
+    return not names_azure_ml(OTHER_SERVING.sub(" ", text))
+
+
+def names_azure_ml(text: str) -> bool:
+    """Whether a folded text names Azure ML itself (`azure_ml_words`) or writes what only one of its SDK/CLI
+    generations writes (`families_marked`)."""
+    return bool(AZURE_ML.search(text)) or bool(families_marked(text))

@@ -13,7 +13,7 @@ import heapq
 import re
 import time
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -29,16 +29,21 @@ from app.matching.language import detect_language
 from app.matching.languages import LANGUAGES, SPACED_SCRIPTS, alternation
 from app.matching.languages.en import LANGUAGE as ENGLISH
 from app.matching.lexicon import (
+    ASKS_WHERE,
     CLIENT_APP,
     ERROR_CONTEXT,
     ERROR_OUTPUT,
     HOW_TO_QUESTION,
     OFF_DOMAIN,
     SMALL_TALK,
+    SUBJECTS,
     families_in,
     families_marked,
+    names_azure_ml,
+    other_serving,
+    subjects_named,
 )
-from app.matching.neighbours import Sighting, Topic, names_deployment, neighbour_topic
+from app.matching.neighbours import TOPICS, Sighting, Topic, names_deployment, neighbour_topic
 from app.matching.normalize import fold, normalize
 from app.matching.scoring import ScoringParams, specific_signature
 from app.matching.semantic import Closeness, Encoder, SemanticIndex, doubt_words
@@ -48,6 +53,10 @@ CODE_ORDER_MAX = 4            # ... down to the fifth
 SEMANTIC_QUERY_CHARS = 200
 """The encoder reads the start of the (normalised) paste: the question or the first error lines
 carry the meaning, and a long log would cost tens of milliseconds for nothing."""
+_OTHER_PRODUCT_TOPICS = frozenset({"azure-openai"})
+_OTHER_PRODUCT_MARKS = tuple(topic.strong for topic in TOPICS if topic.id in _OTHER_PRODUCT_TOPICS)
+"""Strong cues of the neighbouring topics that are other products with deployments of their own (Azure OpenAI's
+`gpt-4o` deployment): one names the paste's product even next to the word `deployment`."""
 TOKEN_CACHE_SIZE = 16384
 """Tokens whose correction, and features whose id and weight, a matcher remembers: the same words come
 back paste after paste, and finding the known word a token resembles (an edit-distance search) or a
@@ -166,6 +175,18 @@ class _Context:
     """The specific error names the paste prints as its error (`(ImageBuildComputeNotValid)`), case-folded."""
     unknown_term: bool = False
     """A question in another script names a Latin term no entry uses (`_names_unknown_term`)."""
+    uncovered_subject: bool = False
+    """A question names a feature of deployments that no entry names (`Matcher.uncovered_subjects`)."""
+    question: bool = False
+    """Written, not pasted: no error output, short enough for the encoder to read whole (`SEMANTIC_QUERY_CHARS`)."""
+    failure_question: bool = False
+    """A question that reports a failure in words (`error_words`) and asks neither how to do something nor where
+    something is: it wants the cause and the fix, which a how-to entry is not."""
+    other_product: bool = False
+    """The paste is about another product's model serving (`lexicon.other_serving`), or beyond doubt about Azure
+    OpenAI (a strong cue of its topic), and names no part of Azure ML: even an entry's signature is not its."""
+    long_paste: bool = False
+    """The paste is a report or a log of several lines past what the encoder reads: see `ScoringParams.long_paste_words`."""
 
     def names_error_of(self, reasons: list[dict[str, Any]]) -> bool:
         """Whether one of an entry's signature hits is an error name the paste prints as its error: the
@@ -181,6 +202,7 @@ class _Context:
         """The product of the discounts any candidate without exact evidence gets, whatever its entry:
         an upper bound of what is left of its score (entry-specific discounts only lower it)."""
         factor = params.off_domain if self.off_domain else 1.0
+        factor *= params.other_product if self.other_product else 1.0
         factor *= params.unknown_code if self.unknown_code else 1.0
         factor *= params.unknown_status if self.unknown_status else 1.0
         # an entry that says the neighbour's words itself may escape its discount in a deployment's paste
@@ -296,6 +318,27 @@ def _token_features(script: str, token: str) -> tuple[str, ...]:
     return tuple(word_features(script, token))
 
 
+def _uncovered_subjects(entries: list[dict[str, Any]]) -> frozenset[str]:
+    """The deployment features (`lexicon.SUBJECTS`) that no entry names in what says what it is about (titles,
+    causes, aliases, signatures; its steps may name a feature as a tool): a question about one of them asks about
+    something the knowledge does not cover. Read from the knowledge, so an entry written about a feature later
+    makes its questions answerable again."""
+    about = "\n".join(fold(text) for entry in entries for text in (
+        *(part for content in entry["content"].values() for part in (content["title"], content["cause"])),
+        *(phrase for phrases in entry.get("aliases", {}).values() for phrase in phrases),
+        *entry.get("signatures", ())))
+    return frozenset(concept for concept, words in SUBJECTS.items() if not words.search(about))
+
+
+def _says_every_cue(sighting: Sighting, own_cues: Mapping[str, frozenset[int]]) -> bool:
+    """Whether an entry says itself every neighbour word of a sighting that is not conclusive: a written question
+    whose words are close to the entry's own (`semantic_skip_text`) and asks what it answers ("not enough vCPUs for
+    that VM family in my subscription") names those topics because the entry's problem does. (Weaker words are
+    left to the sighting: an entry's own cues are many, a workspace or a storage account in passing.)"""
+    return not sighting.conclusive and all(cues <= own_cues.get(topic, frozenset())
+                                           for topic, cues in sighting.cues.items())
+
+
 def _spells_status(status: int, original: str, regex: re.Pattern[str] | None) -> bool:
     """Whether a signature (or a pattern, `regex`) says no more than the HTTP status `status`: its number, or
     its reason phrase, alone or inside the generic sentence a service returns with it (`An internal server
@@ -324,6 +367,7 @@ class Matcher:
         self._token_features = lru_cache(maxsize=TOKEN_CACHE_SIZE)(_token_features)
         self._status_phrases = self._phrases_naming_statuses()
         self._unsaid_keeps = self._unsaid_status_keeps()
+        self.uncovered_subjects = _uncovered_subjects(entries)
 
     def entry(self, entry_id: str) -> dict[str, Any] | None:
         """The entry the matcher was built from, so answers need no second database read."""
@@ -746,24 +790,35 @@ class Matcher:
                     for status in statuses]
         known_status = any(marked_family in families if marked_family else bool(families) for families in answered)
         error_report = bool(ERROR_OUTPUT.search(text))
+        question = not error_report and len(text) < SEMANTIC_QUERY_CHARS  # written, not pasted: read whole
+        how_to = bool(HOW_TO_QUESTION.search(text)) and not error_report
         known_codes = any(code in index.codes for code in codes)
         # words around an unknown error are no evidence of a known one, like an unknown ERR_NNNN code
         unknown_error_name = bool(error_names) and not error_names & index.known_words
+        other_product = other_serving(text) or (
+            any(mark.search(text) for mark in _OTHER_PRODUCT_MARKS) and not names_azure_ml(text))
         return _Context(
             known_codes=known_codes,
             unknown_code=bool(codes) and not known_codes,
             known_status=known_status,
             unknown_status=bool(statuses) and not any(answered),
             unknown_error_name=unknown_error_name and not known_codes,
-            off_domain=bool(OFF_DOMAIN.search(text)) or bool(SMALL_TALK.search(text))
+            off_domain=other_product or bool(OFF_DOMAIN.search(text)) or bool(SMALL_TALK.search(text))
             or (bool(CLIENT_APP.search(text)) and not names_deployment(text)),
-            how_to=bool(HOW_TO_QUESTION.search(text)) and not error_report,
+            how_to=how_to,
             error_report=error_report,
             families=frozenset(families_in(text) | marked),
             marked_family=marked_family,
             sighting=neighbour_topic(text, original),
+            other_product=other_product,
             error_names=error_names,
             unknown_term=unknown_term and not error_report,
+            question=question,
+            # only a question read whole: a long paste's log lines name features in passing (`app insights client`)
+            uncovered_subject=question and not subjects_named(text).isdisjoint(self.uncovered_subjects),
+            failure_question=question and not how_to and bool(ERROR_CONTEXT.search(text))
+            and not ASKS_WHERE.search(text),
+            long_paste=len(text) > SEMANTIC_QUERY_CHARS and "\n" in text,
         )
 
     def _names_unknown_term(self, query: str, words: list[tuple[str, str]], corrections: dict[str, str]) -> bool:
@@ -823,7 +878,10 @@ class Matcher:
         # a paste beyond doubt about a neighbour: an entry's literal signature there is the neighbour's too;
         # a paste in another stage (no deployment word): only a specific signature stays the entry's
         sighting = context.sighting
-        if sighting is not None and not sighting.outweighs(self.index.own_cues[position], quoted=bool(item.signature)):
+        own_cues = self.index.own_cues[position]
+        if sighting is not None and (not sighting.outweighs(own_cues, quoted=bool(item.signature))
+                                     or (context.question and item.text >= params.semantic_skip_text
+                                         and _says_every_cue(sighting, own_cues))):
             sighting, topic = None, None
         specific = specific_signature(item.reasons, params.specific_signature_words)
         signature_is_neighbours = sighting is not None and (sighting.conclusive or (
@@ -841,10 +899,15 @@ class Matcher:
              params.status_conflict if entry.get("http_statuses") else params.status_absent,
              context.known_status and not item.status and not exact),
             ("off_domain", params.off_domain, context.off_domain and not exact),
+            ("other_product", params.other_product, context.other_product and not item.code),
             # a status the paste reports is its subject, whatever else it names
             ("unknown_term", params.unknown_term, context.unknown_term and not exact and not item.status),
+            ("uncovered_subject", params.uncovered_subject,
+             context.uncovered_subject and not exact and not item.status),
+            ("long_paste_words", params.long_paste_words, context.long_paste and not exact and not item.status),
             ("how_to_mismatch", params.how_to_mismatch, context.how_to and not is_how_to and not exact),
             ("error_report_how_to", params.error_report_how_to, context.error_report and is_how_to and not item.code),
+            ("failure_how_to", params.failure_how_to, context.failure_question and is_how_to and not exact),
             ("family_conflict", params.family_conflict,
              context.marked_family is not None and entry["family"] != context.marked_family and not item.code),
             ("family_mismatch", params.family_mismatch, context.marked_family is None

@@ -34,9 +34,12 @@ the matcher then discounts every signature and pattern (only an ERR_NNNN code ke
 What a paste says in passing is weighed: Kubernetes, AKS and `docker run` are where deployments run
 but training jobs too, so they count as half a deployment word and do not name the stage; a studio
 link to a run, or a resource id under `workspaces/<name>/computes/` or `.../jobs/`, read before
-normalising strips the paths, is a strong cue of its topic (`_PATHS`). A sighting is no evidence
-against an entry whose error output the paste quotes and whose own words the neighbour's are
-(`Sighting.outweighs`), unless it is conclusive in a paste without a deployment word.
+normalising strips the paths, is a strong cue of its topic (`_PATHS`), and so is a link to a page of
+the Azure ML documentation about the topic (a deployment page's is a deployment word). A sighting is no
+evidence against an entry whose error output the paste quotes and whose own words the neighbour's are
+(`Sighting.outweighs`), unless it is conclusive in a paste without a deployment word. Where the user
+works (`WORKPLACES`: a compute instance's notebook, the studio) is where a deployment's paste calls its
+endpoint from: in a paste with a deployment word those topics are never conclusive and outweigh nothing.
 
 Cues are regular expressions with two rules, checked when the module loads: a cue starts
 with a literal character, and one in a script written with spaces (Latin, Cyrillic,
@@ -112,9 +115,14 @@ _NEUTRAL: tuple[_Source, ...] = (
         strong=(
             r"amlcompute", r"azuremlcompute", r"computetargetnotfound", r"clusterresize\w*|resizeerror\w*",
             r"allocationfailed|zonalallocationfailed|overconstrainedallocationrequest", r"vm_priority",
+            # creating or attaching a compute target (an AKS cluster too) is provisioning, not deploying
+            r"computetargetexception", r"computetarget\.(?:create|attach)|create_aks_compute|create_aml_compute",
+            r"provisioning_configuration|attach_configuration", r"compute object provisioning",
         ),
         cues=(
-            r"cpu-clusters?|gpu-clusters?", r"lowpriority|dedicated" + _E,
+            r"cpu-clusters?|gpu-clusters?", r"lowpriority|dedicated" + _E, r"agent_count", r"provisioning operation",
+            # the quota of the VMs a subscription creates itself; an endpoint's is OutOfQuota, "not enough quota"
+            r"exceeding approved (?:total regional|\w+) cores quota|regional cores quota",
             r"min(?:_| |imum )(?:nodes|instances)" + _E + r"|max(?:_| |imum )(?:nodes|instances)" + _E,
             r"idle_seconds_before_scaledown", r"batchnodemanagement", r"vm_size", r"az ml compute (?:create|update|resize)",
         ),
@@ -134,9 +142,11 @@ _NEUTRAL: tuple[_Source, ...] = (
             # not `User process ... exited` nor std_log.txt: a batch deployment's job writes them too
             r"az ml job (?:create|stream|show|download|cancel|list|archive)", r"scriptrunconfig", r"experiment\.submit", r"ml_client\.jobs\.create_or_update",
             r"estimator\w*", r"pytorchconfiguration|mpiconfiguration|tensorflowconfiguration", r"run\.get_context",
+            r"az ml run (?:submit\w*|list|show|cancel|download-logs)", r"hyperdriveconfig|sweep_job|sweep\(",
+            r"scriptrun" + _E + r"|experiment\.start_logging",
         ),
         cues=(
-            r"mlflow\.(?:log|start_run|autolog|set_tracking|set_experiment)\w*", r"log_metric\w*|log_param\w*|run\.log" + _E,
+            r"runconfiguration|run_config" + _E, r"mlflow\.(?:log|start_run|autolog|set_tracking|set_experiment)\w*", r"log_metric\w*|log_param\w*|run\.log" + _E,
             r"train\.py", r"jobs\.create_or_update|jobs\.stream", r"limits\.timeout", r"activityfailedexception",
             r"wait_for_completion", r"driver_log\w*|control_log\w*", r"user process '?\w*'? exited", r"std_log\w*\.txt", r"command\(", r"azureml-logs|user_logs",
             r"torch\.distributed|horovod|deepspeed|nccl" + _E, r"executionfailed", r"amlignore",
@@ -155,7 +165,7 @@ _NEUTRAL: tuple[_Source, ...] = (
         cues=(
             r"resolvepackagenotfound", r"unsatisfiableerror", r"condaenvexception", r"acr" + _E,
             r"requirements\.txt", r"conda\.ya?ml|environment\.ya?ml|env\.ya?ml", r"mutated_conda_dependencies\w*",
-            r"pip" + _E,
+            r"pip" + _E, r"cliv2anonymousenvironment|anonymousenvironment", r"no builds exist",
         ),
         page="how-to-troubleshoot-environments",
         title="Troubleshooting environment issues",
@@ -164,7 +174,8 @@ _NEUTRAL: tuple[_Source, ...] = (
         "automl",
         strong=(r"automl\w*", r"automl ?config"),
         cues=(r"primary_metric", r"experiment_timeout\w*", r"time_column_name", r"n_cross_validations", r"get_output\(",
-              r"best_run|best_model"),
+              r"best_run|best_model", r"forecasting_parameters|forecastingparameters", r"label_column_name",
+              r"blocked_models|allowed_models|blocked_training_algorithms|allowed_training_algorithms"),
         page="how-to-troubleshoot-auto-ml?view=azureml-api-1",
         title="Troubleshoot automated ML experiments in Python",
     ),
@@ -174,6 +185,9 @@ _NEUTRAL: tuple[_Source, ...] = (
             r"parallelrunstep|parallelrunconfig", r"pythonscriptstep|commandstep|datatransferstep|hyperdrivestep|automlstep",
             r"pipelinedata|outputfiledatasetconfig", r"steprun\w*|pipelinerun\w*", r"dsl\.pipeline",
             r"azureml\.pipeline\w*", r"pipeline_job\w*|pipelinejob\w*",
+            r"publishedpipeline\w*|published_pipeline\w*", r"pipeline\.(?:submit|publish\w*)",
+            # ParallelRunStep's and the v2 parallel job's settings; a batch deployment has its own names for them
+            r"parallel_run_function", r"process_count_per_node|first_task_creation_timeout|run_invocation_timeout",
         ),
         # ParallelRunStep's driver is the batch endpoints' too: a cue of both stages
         cues=(r"pipeline\.ya?ml", r"error_threshold", r"allow_reuse", r"amlbi_main\w*"),
@@ -209,8 +223,9 @@ _NEUTRAL: tuple[_Source, ...] = (
             r"scriptexecution\.\w+", r"streamaccess\.\w+", r"dataset\.(?:file|tabular)",
             r"from_delimited_files|from_parquet_files|to_pandas_dataframe|register_pandas_dataframe",
             r"az ml data (?:create|show|list|mount)", r"mltable", r"azureml://datastores", r"azureml-fuse|blobfuse\w*",
+            r"datastore\.(?:get|register\w*|upload\w*)|register_azure_\w+", r"dataset\.get_by_\w+",
         ),
-        cues=(r"workspaceblobstore|workspacefilestore", r"adls" + _E + r"|gen2" + _E, r"uri_file|uri_folder",
+        cues=(r"workspaceblobstore|workspacefilestore", r"filedataset|tabulardataset|file_dataset|tabular_dataset", r"adls" + _E + r"|gen2" + _E, r"uri_file|uri_folder",
               r"csv" + _E + r"|parquet" + _E, r"as_mount|as_download"),
         page="how-to-troubleshoot-data-access",
         title="Troubleshoot data access errors",
@@ -226,7 +241,10 @@ _NEUTRAL: tuple[_Source, ...] = (
         "azure-openai",
         # with the hosts of Azure AI Foundry's serverless APIs and AI services (an ML endpoint's is inference.ml.azure.com)
         strong=(r"text-embedding\w*", r"aoai" + _E, r"openai\.\w+", r"azure_openai\w*", r"cognitiveservices\.azure\.com",
-                r"ocp-apim-subscription-key", r"models\.ai\.azure\.com|services\.ai\.azure\.com|inference\.ai\.azure\.com"),
+                r"ocp-apim-subscription-key", r"models\.ai\.azure\.com|services\.ai\.azure\.com|inference\.ai\.azure\.com",
+                # Azure OpenAI's (and API Management's) throttling sentence and content filter; an ML endpoint says neither
+                r"rate limit is exceeded\. try again in", r"responsibleaipolicyviolation|content_filter\w*",
+                r"azureopenai\w*|azurechatopenai\w*|azure_deployment" + _E),
         cues=(r"insufficientquota", r"s0" + _E, r"deployment_id|engine=", r"max_tokens"),
         page="https://learn.microsoft.com/azure/ai-services/openai/quotas-limits",
         title="Azure OpenAI quotas and limits",
@@ -279,6 +297,8 @@ _DEPLOYMENT_CUES: tuple[str, ...] = _NEUTRAL_DEPLOYMENT_CUES + tuple(
 _ERROR_CODE = re.compile(r"err[ _\-]?\d{4}(?!\d)")
 
 _WORKSPACE_CHILD = r"workspaces/[^\s/\"']+/"
+# A page of the Azure ML documentation, old host or new, any locale, any folder: its name follows.
+_ML_DOCS = r"(?:docs|learn)\.microsoft\.com/(?:[a-z]{2}-[a-z]{2}/)?azure/machine-learning/(?:[\w.-]+/)*"
 _PATHS: tuple[tuple[str | None, str], ...] = (
     ("training-job", r"ml\.azure\.com/(?:runs|experiments)/|/experiments/[^\s/\"']+/runs/"
      + "|" + _WORKSPACE_CHILD + r"(?:jobs|experiments)/"),
@@ -286,12 +306,27 @@ _PATHS: tuple[tuple[str | None, str], ...] = (
     ("datastores", _WORKSPACE_CHILD + r"(?:datastores|data)/"),
     (None, _WORKSPACE_CHILD + r"(?:onlineendpoints|batchendpoints|services)(?![\w-])"),
     (None, r"https?://[^\s\"'<>]+/score(?![\w-])"),
+    # the scoring container's own folders: the entry script and the inference server live there
+    (None, r"/var/azureml-(?:app|server)\b"),
     (None, r"aka\.ms/(?:oe-tsg|debugimage)\b|how-to-(?:troubleshoot-(?:online-endpoints|deployment|batch-endpoints)"
      r"|debug-managed-online-endpoints)\b"),
+    # a documentation page of Azure ML names its subject: the page an issue is filed on, the one an error points to
+    (None, _ML_DOCS + r"[\w.-]*(?:deploy|endpoint|web-?service|inferenc|consume)"),
+    ("training-job", _ML_DOCS + r"how-to-(?:train|track|log-view|use-mlflow|tune-hyperparameters|set-up-training)"),
+    ("compute-cluster", _ML_DOCS + r"how-to-(?:create-attach-compute|create-compute-cluster|attach-compute)"),
+    ("compute-instance", _ML_DOCS + r"how-to-create-(?:manage-)?compute-instance"),
+    ("automl", _ML_DOCS + r"(?:how-to-(?:configure-auto|auto-train|troubleshoot-auto-ml)|concept-automated-ml)"),
+    ("pipelines", _ML_DOCS + r"(?:how-to-(?:create-machine-learning-pipelines|create-component-pipeline|debug-pipelines"
+     r"|use-parallel-run-step)|concept-ml-pipelines)"),
+    ("cli-install", _ML_DOCS + r"how-to-configure-cli"),
+    ("workspace-auth", _ML_DOCS + r"how-to-(?:manage-workspace|setup-authentication|create-workspace)"),
+    ("datastores", _ML_DOCS + r"(?:how-to-(?:access-data|datastore|read-write-data|create-register-data|create-data-assets"
+     r"|identity-based-data)|concept-data)"),
 )
 """Where a paste's links and resource ids point, read in the original text (normalising keeps a
 URL's host and a path's last part only): the resource type after `workspaces/<name>/` in an ARM id or
-a REST call, a studio link's page, a scoring URI's `/score`, a deployment troubleshooting guide (the
+a REST call, a studio link's page, a scoring URI's `/score`, the scoring container's folders
+(`/var/azureml-app`), a page of the documentation, a deployment troubleshooting guide (the
 service links its own errors to their stage's guide: `aka.ms/oe-tsg#...` is a deployment's error).
 Each is (topic id, pattern): a strong cue of the topic, or (topic None) a word of the covered knowledge's
 stage. A studio link to a job or a run is a strong cue of the job as of the portal, and ties go to the
@@ -309,6 +344,9 @@ STAGE_CUES = 2
 """Distinct words of the neighbouring topics, whichever, that place a paste without a deployment
 word in their stage (training, provisioning, signing in) though no single topic has two: "the
 experiment failed: image build failed" is a training job's (two spellings of one word count once)."""
+WORKPLACES = frozenset({"compute-instance", "studio-portal"})
+"""Topics of where a user works, not of a stage: a paste naming the deployment stage calls its endpoint from a
+notebook on a compute instance, or tests it in the studio, so their words are its setting, not its subject."""
 INFRASTRUCTURE_WEIGHT = 0.5
 """What a word of where deployments run (Kubernetes, AKS, `docker run`) counts as a deployment word: a
 training job submitted to an attached Kubernetes cluster says it too, so it is half a word of the stage."""
@@ -409,12 +447,13 @@ class Sighting:
         whose error output the paste quotes (`quoted`: a signature or pattern) and that says the neighbour's
         words itself: "BadArgument: subscription doesn't exist" names the subscription because the error
         does, not because the user is signing in; a batch job that cannot mount its datastore quotes the
-        batch entry's mount error."""
+        batch entry's mount error. Where the user works (`WORKPLACES`: a notebook on a compute instance, the
+        studio) is where a paste naming the deployment stage calls its endpoint from: there those topics outweigh nothing."""
         if (self.conclusive and self.outside_deployment) or (
                 not quoted and (self.conclusive or self.outside_deployment)):
             return True
         return any(len(cues - own_cues.get(topic, frozenset())) > DEPLOYMENT_WORD_WEIGHT * self.deployment_words
-                   for topic, cues in self.cues.items())
+                   for topic, cues in self.cues.items() if topic not in WORKPLACES or self.outside_deployment)
 
 
 TOPICS: tuple[Topic, ...] = tuple(_topic(source) for source in _SOURCES)
@@ -609,7 +648,7 @@ def neighbour_topic(text: str, original: str = "") -> Sighting | None:
         return None
     if count >= 2 or strong:
         conclusive = (stage == 0 and (strong > 0 or count >= CONCLUSIVE_CUES)) or (
-            strong > 0 and count >= STRONG_OVER_DEPLOYMENT * floor)
+            strong > 0 and count >= STRONG_OVER_DEPLOYMENT * floor and topic.id not in WORKPLACES)
         return Sighting(topic, conclusive=conclusive, cues=_by_topic(hits), deployment_words=floor, stage_words=stage)
     if stage == 0 and len(neighbour_words) >= STAGE_CUES:
         return Sighting(topic, conclusive=False, cues=_by_topic(hits), deployment_words=floor)

@@ -48,9 +48,15 @@ class ScoringParams:
     status_conflict: float = 0.5           # the entry answers other statuses than the paste's
     status_absent: float = 0.85            # the paste has a status the entry does not answer
     off_domain: float = 0.45               # the paste is about another product, or small talk
+    other_product: float = 0.4             # a paste about another product that shares the entries' very lines (a
+    #   gunicorn WORKER TIMEOUT under docker-compose, SageMaker's ModelError): all but an ERR_NNNN code's evidence
+    long_paste_words: float = 0.92         # words and meaning alone in a report or log of several lines past what the
+    #   encoder reads: its many words meet some phrase of many entries by chance; its error output decides
     unknown_term: float = 0.6              # a question in ko/zh/ru names a Latin term no entry uses
+    uncovered_subject: float = 0.5         # a question names a deployment feature no entry names (a custom domain)
     how_to_mismatch: float = 0.9           # a how-to question answered by a non-how-to entry
     error_report_how_to: float = 0.9       # pasted error output answered by a how-to entry
+    failure_how_to: float = 0.9            # a question reporting a failure (not asking how or where) answered by a how-to entry
     family_mismatch: float = 0.85          # the paste names another deployment family
     family_conflict: float = 0.5           # the paste is written by another family's SDK/CLI generation
     older_generation: float = 0.9          # a v1 entry hit by a line a v2 entry is hit by too, in a paste naming no family

@@ -7,13 +7,17 @@ import pytest
 from app.knowledge.model import FAMILIES
 from app.matching import lexicon
 from app.matching.lexicon import (
+    ASKS_WHERE,
+    AZURE_ML,
     CLIENT_APP,
     ERROR_CONTEXT,
     ERROR_OUTPUT,
     FAMILY_CUES,
     HOW_TO_QUESTION,
     OFF_DOMAIN,
+    OTHER_SERVING,
     SMALL_TALK,
+    SUBJECTS,
     families_in,
 )
 from app.matching.normalize import normalize
@@ -21,7 +25,9 @@ from app.matching.normalize import normalize
 CUES = {
     **{f"FAMILY_CUES[{family}]": cue for family, cue in FAMILY_CUES.items()},
     "ERROR_CONTEXT": ERROR_CONTEXT, "OFF_DOMAIN": OFF_DOMAIN, "HOW_TO_QUESTION": HOW_TO_QUESTION,
-    "ERROR_OUTPUT": ERROR_OUTPUT, "SMALL_TALK": SMALL_TALK, "CLIENT_APP": CLIENT_APP,
+    "ERROR_OUTPUT": ERROR_OUTPUT, "SMALL_TALK": SMALL_TALK, "CLIENT_APP": CLIENT_APP, "ASKS_WHERE": ASKS_WHERE,
+    "OTHER_SERVING": OTHER_SERVING, "AZURE_ML": AZURE_ML,
+    **{f"SUBJECTS[{concept}]": cue for concept, cue in SUBJECTS.items()},
 }
 
 

@@ -140,3 +140,67 @@ def test_a_scoring_uri_is_a_word_of_the_deployment_stage():
     paste = "POST http://52.10.1.7:80/score: 502 Bad Gateway; the model comes from my experiment, tracked in mlflow runs"
     assert sighting(paste).outside_deployment
     assert not with_paths(paste).outside_deployment
+
+
+@pytest.mark.parametrize("paste", [
+    "prov = AksCompute.provisioning_configuration(agent_count=2); ComputeTarget.create(ws, 'k8s', prov) never finishes",
+    "ComputeTargetException: Compute object provisioning polling reached non-successful terminal state",
+    "create_aks_compute(ws, 'myaks') stops: it results in exceeding approved Total Regional Cores quota (limit 8)",
+])
+def test_creating_a_compute_target_is_provisioning_not_deploying(paste):
+    """An AKS cluster made for serving is still provisioned before anything is deployed on it."""
+    found = sighting(paste)
+    assert found is not None and found.topic.id == "compute-cluster"
+
+
+def test_azure_openais_throttling_sentence_is_beyond_doubt():
+    found = sighting("the chat app answers: Rate limit is exceeded. Try again in 7 seconds.")
+    assert found is not None and found.topic.id == "azure-openai" and found.conclusive
+
+
+def test_an_anonymous_environment_without_builds_is_an_environment_build():
+    found = sighting("my sweep job waits on CliV2AnonymousEnvironment: no builds exist for it")
+    assert found is not None and found.topic.id == "environment-build" and found.outside_deployment
+
+
+@pytest.mark.parametrize(("link", "topic"), [
+    ("https://learn.microsoft.com/en-us/azure/machine-learning/how-to-train-model?view=azureml-api-2", "training-job"),
+    ("https://docs.microsoft.com/azure/machine-learning/how-to-access-data", "datastores"),
+    ("https://learn.microsoft.com/azure/machine-learning/v1/how-to-create-attach-compute-cluster", "compute-cluster"),
+])
+def test_a_documentation_page_names_its_topic(link, topic):
+    found = with_paths(f"Document details: {link} - the second code cell throws an error")
+    assert found is not None and found.topic.id == topic and found.conclusive
+
+
+def test_a_deployment_documentation_page_is_a_word_of_the_stage():
+    paste = ("the notebook and the experiment work, then the last cell fails; "
+             "page: https://learn.microsoft.com/en-us/azure/machine-learning/how-to-deploy-online-endpoints")
+    assert sighting(paste).outside_deployment
+    found = with_paths(paste)
+    assert found is None or not found.outside_deployment
+
+
+def test_where_the_user_works_does_not_outweigh_the_deployment_it_calls():
+    """A notebook on a compute instance and the studio are where an endpoint is called from."""
+    found = sighting("calling my online endpoint from a jupyter notebook on the compute instance gives 403")
+    assert found is not None and found.topic.id == "compute-instance" and not found.outside_deployment
+    assert not found.outweighs({})
+    assert sighting("the compute instance jupyter kernel dies on start").outweighs({})
+
+
+def test_the_scoring_containers_folder_is_a_word_of_the_deployment_stage():
+    paste = 'File "/var/azureml-app/main.py", line 12: the conda environment misses a package my experiment had'
+    assert with_paths(paste) is None or not with_paths(paste).outside_deployment
+
+
+@pytest.mark.parametrize(("paste", "topic"), [
+    ("src = ScriptRunConfig(source_directory='.', run_config=RunConfiguration()) then the run log is empty",
+     "training-job"),
+    ("parallel_run_function(process_count_per_node=2) stops after the first mini batch of my pipeline", "pipelines"),
+    ("client = AzureOpenAI(api_version='2024-02-01'); client.chat.completions.create(model=azure_deployment)",
+     "azure-openai"),
+])
+def test_sdk_names_of_the_neighbours_are_their_cues(paste, topic):
+    found = sighting(paste)
+    assert found is not None and found.topic.id == topic

@@ -85,3 +85,19 @@ def test_the_same_name_said_in_passing_gets_no_such_pass(matcher):
                            "az ml job stream shows the conda environment could not resolve; "
                            "someone mentioned ImageBuildComputeNotValid")
     assert result.matches == [] and result.out_of_scope is not None
+
+
+def test_an_endpoint_called_from_a_compute_instance_keeps_its_entry(matcher):
+    result = matcher.match("My managed online endpoint says 401 when a notebook on our compute instance calls it "
+                           "with the primary key shown in the studio")
+    assert result.matches and result.matches[0].id == "http-401-unauthorized"
+
+
+@pytest.mark.parametrize(("paste", "topic"), [
+    ("ComputeTarget.create(ws, 'serving', AksCompute.provisioning_configuration(agent_count=3)) failed: "
+     "ComputeTargetException: Provisioning operation finished, operation Failed", "compute-cluster"),
+    ("429 from the assistant: Rate limit is exceeded. Try again in 20 seconds.", "azure-openai"),
+])
+def test_neighbours_named_by_their_identifiers_get_no_entry(matcher, paste, topic):
+    result = matcher.match(paste)
+    assert result.matches == [] and result.out_of_scope is not None and result.out_of_scope.id == topic

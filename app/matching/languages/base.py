@@ -86,8 +86,19 @@ class Language:
     error_output: str = ""                      # words of pasted error output (not a question)
     informative_words: str = ""                 # words that make a line of a long log worth keeping
     how_to_words: str = ""                      # asking how to do something
+    where_words: str = ""
+    """Asking where something is (the logs, the file that says why): what a how-to entry answers, even in a
+    question that reports a failure."""
     small_talk_words: str = ""                  # greetings, weather, lunch
     other_products: str = ""                    # products that are not Azure ML
+    other_serving: str = ""
+    """What only another way of serving a model says (docker-compose, `mlflow models serve`, SageMaker, `az webapp`,
+    Studio (classic)), or the user's word that the deployment is not Azure ML's: a paste about another product that
+    shares the covered knowledge's words (gunicorn, endpoint, 502), so even an entry's literal signature is not its."""
+    azure_ml_words: str = ""
+    """Words that name Azure ML itself (its name, its online and batch endpoints, its workspace): a paste with them
+    is Azure ML's, whatever other product it names (`other_serving`), as a model trained in Databricks and
+    deployed to an online endpoint is."""
     client_apps: str = ""
     """Apps that call a deployment (a React page, an Excel sheet, a phone app): another product in a paste
     alone, the endpoint's client in a paste that names the deployment or scoring stage."""
@@ -95,3 +106,7 @@ class Language:
     """Words of Azure ML's neighbouring topics (compute, training, sign-in ...), by topic id."""
     deployment_cues: tuple[str, ...] = ()
     """Words of the covered knowledge's stage: deploying and scoring (endpoints, deployments ...)."""
+    subject_terms: Mapping[str, str] = field(default_factory=dict)
+    """Features of a deployment that a question may ask about (a custom domain, traffic mirroring, what an
+    endpoint costs), by concept: the words of every language for one concept are one subject. A subject that no
+    entry's title, cause, alias or signature names is one the knowledge does not cover (`lexicon.SUBJECTS`)."""

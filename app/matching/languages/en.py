@@ -47,6 +47,8 @@ SYNONYMS = {
     "oom": "memory", "oomkilled": "memory",
     "creds": "credentials", "apikey": "key",
     "pod": "container", "pods": "container",
+    # how long something takes, in the knowledge's word: "runs forever", "takes ages" is "takes long"
+    "forever": "long", "ages": "long", "endlessly": "long", "allotted": "allowed",
 }
 
 # What English pastes about Azure ML's neighbouring topics say (identifiers and commands are
@@ -159,7 +161,7 @@ NEIGHBOUR_CUES = {
         cues=(
             r"datasets?" + _E, r"mount\w*", r"storage accounts?", r"sas(?: tokens?)?" + _E, r"account key|shared key",
             r"identity[- ]based (?:data )?access", r"data lake|blobs?" + _E, r"not authorized to perform this operation",
-            r"file share|azure files" + _E, r"regist\w* (?:the |a |my )?(?:data|dataset)" + _E + r"|upload\w* (?:the |a |my )?(?:data|dataset)" + _E,
+            r"file share|azure files" + _E, r"regist\w* (?:the |a |my )?(?:data|dataset)" + _E + r"(?! ?assets?)|upload\w* (?:the |a |my )?(?:data|dataset)" + _E,
         ),
     ),
     "studio-portal": NeighbourCues(
@@ -190,9 +192,34 @@ DEPLOYMENT_CUES = (
     r"batch[ -]?(?:endpoints?|deployments?|scoring|jobs?)" + _E, r"e(?<!private e)(?<!private-e)ndpoints?" + _E,
     r"deploy(?:s|ed|ing|ment|ments)?" + _E + r"(?! operations?)", r"webservices?|web services?", r"container instances?",
     r"inference config|inferenc\w*", r"scoring" + _E + r"|score script|scoring[ _](?:scripts?|uri|files?)",
-    r"containers?(?! ?registr)" + _E, r"real[- ]?time (?:endpoints?|inference)", r"serving" + _E,
+    r"c(?<!blob c)(?<!storage c)ontainers?(?! ?registr)" + _E,  # not a storage account's blob container r"real[- ]?time (?:endpoints?|inference)", r"serving" + _E,
     r"re-?deploy\w*",  # "redeploys the template"
 )
+
+# Features of an online or batch deployment that users ask about (app.matching.lexicon.SUBJECTS): a question
+# naming one that no entry names asks about something the knowledge does not cover, whatever else it shares.
+SUBJECT_TERMS = {
+    "custom-domain": (r"custom (?:domains?|host ?names?|dns names?)|(?:own|company|our|vanity) (?:domain|host ?name)s?"
+                      r"|domain names?|(?<![\w-])cname" + _E),
+    "tls-certificate": r"certificates?|(?<![\w-])(?:tls|ssl)" + _E,
+    "traffic-mirroring": r"mirror\w*|shadow (?:traffic|deployments?)",
+    "ip-allow-list": (r"allow[- ]?lists?|white[- ]?list\w*|(?<![\w-])ips? (?:ranges?|rules?|restrictions?|filter\w*|allow\w*)"
+                      r"|(?:client|office|corporate|company|caller|source) ip(?: address(?:es)?)?s?" + _E),
+    "scale-to-zero": r"scal\w* (?:\w+ ){0,2}(?:down )?to (?:zero|0)" + _E + r"|(?<![\w./-])(?:zero|0) (?:instances|replicas)|scale-to-zero"
+                     r"|(?:instance_count|min_instances|min_replicas) (?:to|=|of|at) ?(?:0|zero)(?![\w.])",
+    "pricing": r"(?<![\w-])(?:costs?|pric(?:e|es|ing)|billing|billed|invoices?)" + _E,
+    "drift": r"(?<![\w-])drift" + _E,
+    "app-insights": r"application insights|app insights|appinsights",
+    "triton": r"triton",
+    "model-catalog": r"model catalog|(?<![\w-])llama|mistral|pay[- ]as[- ]you[- ]go",
+    "streaming": r"server[- ]sent events?|(?<![\w-])(?:sse|grpc)" + _E + r"|websockets?|stream\w* (?:back )?(?:the )?(?:tokens|responses?|output)",
+    "front-door": r"front door|(?<![\w-])waf" + _E,
+    "rename": r"renam\w*",
+    "migration": (r"(?:move|moving|migrat\w*|transfer\w*|copy|copying|clone|cloning) (?:\w+ ){0,6}(?:to|into|between)"
+                  r" (?:another|a different|other|the other|a new|different) (?:workspaces?|subscriptions?|tenants?|resource groups?)"),
+    "multi-model": (r"multi[- ]?models?|(?:multiple|several|two|three|many) models (?:\w+ ){0,3}(?:one|a single|the same)"
+                    r" (?:\w+ )?(?:endpoint|deployment|container)"),
+}
 
 # What only one deployment family's SDK/CLI generation writes: SDK/CLI v1 (azureml-core) deploys web
 # services to ACI, AKS or local Docker; SDK/CLI v2 (azure-ai-ml) has the endpoint and deployment classes
@@ -275,16 +302,22 @@ LANGUAGE = Language(
     family_markers=FAMILY_MARKERS,
     error_words=(r"traceback|exception|error|fail|fatal|crash|denied|unauthori[sz]ed|not found|backoff|refused"
                  r"|timed? ?out"),
-    error_output=r"traceback(?![^\n]*\?)|exception:|error:|\berror\b[^\n?]*:|\bfailed\b(?![^\n]*\?)",
+    # "failed" on a line with a question is a word of the question ("the job just says Failed, where are its logs?",
+    # "where are the logs? the job just says Failed"), not a line of output
+    error_output=r"traceback(?![^\n]*\?)|exception:|error:|\berror\b[^\n?]*:|(?m:^[^?\n]*\bfailed\b(?![^\n]*\?))",
     informative_words=(
         r"error|exception|fail|fatal|traceback|status|http|denied|unauthori|not found|timeout|"
         r"timed out|insufficient|quota|backoff|crash|killed|oom|memory|cannot|can't|unable|invalid|refused"),
     # "how do I fix it" asks for the fix of what went wrong, not how to do something
     how_to_words=(r"\bhow (?:do|can|to|should)\b(?! (?:i |we |you )?(?:fix|solve|resolve|get rid|avoid|prevent|stop"
                   r"|work ?around|deal with|handle)\b)|\bis there a way\b|\bcan i\b"),
+    where_words=r"\bwhere\b|\bwhich (?:file|folder|log)s?\b",
     small_talk_words=(
         r"^\W*(?:hi|hello|hey|good (?:morning|afternoon|evening)|thanks?|thank you|how are you|bye)\b|"
-        r"how (?:are you|was your)|have a nice|what'?s up"),
+        r"how (?:are you|was your)|have a nice|what'?s up|"
+        # the assistant itself: its name, who it is, what it can do
+        r"what(?:'?s| is) your name|who (?:are|made|built) you|are you (?:a |an )?(?:bot|robot|human|real person|ai)\b"
+        r"|^\W*what can you do\W*$"),
     other_products=(
         r"azure functions?|function app|app service|web app|static web app|cosmos|sql database|mysql|"
         r"postgres|mongodb|redis cache|\bnpm\b|\byarn\b|wordpress|"
@@ -302,7 +335,36 @@ LANGUAGE = Language(
         r"workbench|az ml service create realtime|az ml env setup|"
         # the user's own word that the problem is not Azure's
         r"(?:unrelated|not related) to azure|nothing to do with azure|not an azure (?:ml )?(?:issue|problem|question)"),
+    other_serving=(
+        # a web app served by its own process manager, on a VM or with docker-compose (Azure ML's images run gunicorn
+        # too, under their own inference server: gunicorn alone says nothing)
+        r"docker[- ]compose|compose\.ya?ml|systemctl|systemd|supervisord|(?<![\w-])uwsgi" + _E + r"|gunicorn\.service"
+        r"|behind (?:an? |my )?nginx|nginx (?:reverse )?proxy"
+        # MLflow's own server and scoring server, run by the user (Azure ML deploys MLflow models itself)
+        r"|mlflow models (?:serve|build-docker)|mlflow (?:server|ui)" + _E + r"|mlflow tracking server"
+        r"|--backend-store-uri|--default-artifact-root|self[- ]hosted mlflow"
+        # other clouds' and platforms' model serving
+        r"|sagemaker|vertex ai|databricks|(?<![\w-])bedrock" + _E + r"|bentoml|(?<![\w-])kserve|seldon"
+        # Azure's other hosting, deployed with its own commands (an ACI web service of Azure ML is `.azurecontainer.io`)
+        r"|(?<![\w-])az (?:container create|containerapp|webapp|functionapp) |func azure functionapp|azurewebsites\.net"
+        r"|didn'?t respond to http pings|azurecontainerapps\.io|container apps?" + _E +
+        r"|helm (?:install|upgrade|charts?|releases?)" + _E + r"|with helm" + _E + r"|kubectl apply"
+        # Azure ML Studio (classic), retired, with its own request-response and batch execution web services
+        # (its whole name, which names Azure ML too: `azure_ml_words` reads the paste without it)
+        r"|(?:(?:azure )?(?:ml|machine learning) )?studio (?:\(classic\)|classic)|classic (?:ml )?studio"
+        r"|azure ?ml classic|request[- ]response (?:api|service)|batch execution service|(?:services|studio)\.azureml\.net"
+        # the user's own word that the deployment is not Azure ML's
+        # (not "could not deploy to Azure ML", "works locally but not in Azure ML": those are its deployments)
+        r"|(?<![\w-])(?:without|not using|not through|not via|instead of|\(not) (?:using )?(?:azure ?ml|azureml|azure machine learning)" + _E
+        + r"|(?<![\w-])not (?:deployed|created|managed|hosted|attached|connected|related) (?:by|to|through|with|from|via|in|using)"
+        r" (?:azure ?ml|azureml|azure machine learning|aml)" + _E),
+    azure_ml_words=(
+        r"(?<![\w-])(?:azure ?ml|aml|az ml)" + _E + r"|azureml|azure machine learning|machine learning (?:workspace|studio)"
+        r"|ml workspace|(?:online|batch)[ -]?(?:endpoints?|deployments?)|managed online|kubernetes online|instance_?types?"
+        r"|ml\.azure\.com|azmlinfsrv|score\.py|scoring script"
+        r"|ml_client|mlclient|workspace connections?" + _E),
     client_apps=r"node\.?js|\breact(?:\.?js)?\b|\bangular\b|\bvue(?:\.?js)?\b|\bexcel\b|power ?bi\b|iphone|\bios app|android",
     neighbour_cues=NEIGHBOUR_CUES,
     deployment_cues=DEPLOYMENT_CUES,
+    subject_terms=SUBJECT_TERMS,
 )

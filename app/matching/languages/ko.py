@@ -74,7 +74,7 @@ NEIGHBOUR_CUES = {
         cues=(r"확장", r"명령어?", r"설치", r"업그레이드|업데이트", r"이름이 ?바뀐|이름 ?변경"),
     ),
     "workspace-auth": NeighbourCues(
-        strong=(r"작업 ?영역(?:을|를)? ?(?:만들|생성)", r"프라이빗 ?링크", r"작업 ?영역에 ?로그인", r"다단계 ?인증"),
+        strong=(r"작업 ?영역(?:을|를)? ?(?:만들|생성)|워크스페이스(?:을|를)? ?(?:만들|생성)|workspace(?:을|를)? ?(?:만들|생성)", r"프라이빗 ?링크", r"작업 ?영역에 ?로그인", r"다단계 ?인증"),
         cues=(r"작업 ?영역", r"워크스페이스", r"테넌트", r"구독", r"프라이빗 ?엔드포인트", r"로그인", r"인증", r"자격 ?증명(?! ?모음)",
               r"서비스 ?주체"),
     ),
@@ -94,9 +94,25 @@ NEIGHBOUR_CUES = {
     ),
 }
 
+# Features of a deployment that users ask about, in Korean (see `SUBJECT_TERMS` in en.py).
+SUBJECT_TERMS = {
+    "custom-domain": r"(?:사용자 ?지정|커스텀|자체|회사|우리|내) ?도메인|도메인 ?(?:이름|연결)",
+    "tls-certificate": r"인증서",
+    "traffic-mirroring": r"미러링|미러 ?트래픽|섀도 ?(?:트래픽|배포)",
+    "ip-allow-list": r"허용 ?(?:목록|리스트)|허용(?:된|할)? ?ip ?(?:목록|리스트)|화이트 ?리스트|ip ?(?:제한|필터|범위|대역)|특정 ?ip",
+    "scale-to-zero": r"0 ?(?:개|대)로 ?(?:줄|축소)|0으로 ?(?:줄|축소|스케일)|인스턴스 ?0 ?개|인스턴스 ?수(?:를|을|가)? ?0(?:으로|개)",
+    "pricing": r"비용|요금|가격|과금|청구",
+    "drift": r"드리프트",
+    "model-catalog": r"모델 ?카탈로그",
+    "streaming": r"스트리밍 ?(?:응답|출력|방식)|(?:응답|토큰)(?:을|를)? ?(?:\w+ )?스트리밍",  # not a log's streaming
+    "rename": r"이름(?:을|를)? ?(?:[^\s]+ ){0,3}(?:변경|바꾸|바꿀|수정)",
+    "migration": r"다른 ?(?:작업 ?영역|워크스페이스|구독|workspace|테넌트)(?:으로|로) ?(?:옮기|옮길|이동|이전|복사|마이그레이션)",
+    "multi-model": r"여러 ?(?:개의? )?모델(?:을|를)? ?(?:하나의?|한|같은) ?(?:\w+ )?(?:배포|엔드포인트|컨테이너)",
+}
+
 # Words of the covered knowledge's stage in Korean: deploying and scoring.
 DEPLOYMENT_CUES = (
-    r"컨테이너(?! ?레지스트리)", r"엔(?<!프라이빗 엔)드포인트", r"배포", r"웹 ?서비스", r"추론", r"배치|일괄 ?처리",
+    r"컨(?<!blob 컨)(?<!blob컨)(?<!스토리지 컨)테이너(?! ?레지스트리)", r"엔(?<!프라이빗 엔)드포인트", r"배포", r"웹 ?서비스", r"추론", r"배치|일괄 ?처리",
     r"스코어링|점수 ?매기기", r"서빙",
 )
 
@@ -123,9 +139,18 @@ LANGUAGE = Language(
     informative_words=r"오류|에러|실패",
     # 어떻게 해결 / 해결 방법 / 어떻게 해야 하나요 ask for the fix of a failure, not how to do something
     how_to_words=r"어떻게(?! ?(?:해결|고치|고쳐|해야|하죠|하나요|해요))|(?<!해결 )(?<!해결)방법|하려면",
-    small_talk_words=r"^\W*(?:안녕|감사|고마워|좋은 아침)|점심|저녁 뭐|주말 잘|날씨",
+    where_words=r"어디|어느 ?(?:파일|폴더|로그)",
+    small_talk_words=(r"^\W*(?:안녕|감사|고마워|좋은 아침|이름이 ?뭐)|점심|저녁 뭐|주말 잘|날씨"
+                      r"|(?:너|넌|당신)(?:의|은|는)? ?(?:이름|누구|뭘 할 수)|너 ?누구"),  # the assistant itself
     other_products=r"워드|파워포인트|카카오|네이버 ?클라우드|깃허브 ?액션|젠킨스|슬랙",
+    # docker-compose, SageMaker, Databricks, Vertex and a self-hosted MLflow server in Hangul; "not Azure ML"
+    other_serving=(r"도커 ?컴포즈|세이지 ?메이커|데이터 ?브릭스|버텍스 ?ai|자체 ?호스팅\S* mlflow|mlflow ?(?:추적 ?)?서버"
+                   r"|스튜디오 ?\(?클래식|클래식 ?스튜디오"
+                   r"|(?:azure ?ml|애저 ?ml|azureml|애저 머신 ?러닝)\S* (?:아닌|아니라|아니고|아닙니다|아니에요|없이"
+                   r"|안 쓰|쓰지 않|사용하지 않|거치지 않)"),
+    azure_ml_words=r"애저 ?ml|애저 머신 ?러닝|머신 ?러닝 (?:작업 ?영역|워크스페이스|스튜디오)|온라인 엔드포인트|배치 엔드포인트|관리형 (?:온라인 )?엔드포인트",
     client_apps=r"엑셀|파워 ?bi|리액트|안드로이드|아이폰",
     neighbour_cues=NEIGHBOUR_CUES,
     deployment_cues=DEPLOYMENT_CUES,
+    subject_terms=SUBJECT_TERMS,
 )

@@ -75,12 +75,12 @@ NEIGHBOUR_CUES = {
         cues=(r"扩展", r"命令", r"安装", r"升级", r"重命名|改名"),
     ),
     "workspace-auth": NeighbourCues(
-        strong=(r"创建(?:机器学习)?工作区|新建(?:机器学习)?工作区|工作区创建", r"专用链接", r"登录(?:到)?工作区", r"多重身份验证"),
+        strong=(r"创建(?:机器学习)?工作区|新建(?:机器学习)?工作区|工作区创建|创建 ?workspace|新建 ?workspace", r"专用链接", r"登录(?:到)?工作区", r"多重身份验证"),
         cues=(r"工作区", r"租户", r"订阅", r"专用终结点", r"登录", r"身份验证|认证", r"凭据", r"服务主体"),
     ),
     "datastores": NeighbourCues(
         strong=(r"数据存储", r"数据资产"),
-        cues=(r"数据集", r"挂载", r"存储帐户|存储账户", r"凭据", r"数据湖", r"文件共享", r"上传数据|注册数据"),
+        cues=(r"数据集", r"挂载", r"存储帐户|存储账户", r"凭据", r"数据湖", r"文件共享", r"上传数据|注册数据(?!资产)"),
     ),
     "studio-portal": NeighbourCues(
         strong=(r"机器学习工作室|工作室(?:ui|界面|中|里)", r"ml 工作室"),
@@ -93,9 +93,26 @@ NEIGHBOUR_CUES = {
     ),
 }
 
+# Features of a deployment that users ask about, in Chinese (see `SUBJECT_TERMS` in en.py). 镜像 alone is an
+# image; mirrored traffic is 流量镜像 or 镜像 of a share of the traffic.
+SUBJECT_TERMS = {
+    "custom-domain": r"自定义域名?|自有域名|自己的域名|域名",
+    "tls-certificate": r"证书",
+    "traffic-mirroring": r"流量镜像|镜像流量|镜像(?:一部分|部分|\d+ ?%)|影子(?:部署|流量)",
+    "ip-allow-list": r"白名单|允许列表|ip ?(?:限制|过滤|范围|地址段)|(?:特定|指定|某些)的? ?ip",
+    "scale-to-zero": r"(?:缩容|缩减|缩放|缩|降)到 ?(?:0|零)|(?<![\d.])(?:0|零) ?个实例|实例数(?:设为|设置为|设成|调到|改成|降到) ?(?:0|零)(?![\d.])",
+    "pricing": r"费用|价格|计费|收费|多少钱|账单",
+    "drift": r"漂移",
+    "model-catalog": r"模型目录",
+    "streaming": r"流式(?:返回|响应|推理)|(?:支持|能|可以|实现)流式",  # not a log's 流式输出
+    "rename": r"重命名|改名",
+    "migration": r"(?:迁移|移动|移|复制|搬)到(?:另一个|其他|别的|另外的?|新的?)(?:工作区|订阅|租户|workspace)",
+    "multi-model": r"多个模型(?:部署)?(?:到|在|放在)?(?:同一个|一个)(?:部署|终结点|容器)|多模型部署",
+}
+
 # Words of the covered knowledge's stage in Chinese: deploying and scoring.
 DEPLOYMENT_CUES = (
-    r"容器(?!注册)", r"终(?<!专用终)[结节]点|端(?<!专用端)点|联机", r"部署|部属", r"web ?服务", r"推理", r"批处理|批量", r"评分",
+    r"容(?<!blob 容)(?<!blob容)(?<!存储容)器(?!注册)", r"终(?<!专用终)[结节]点|端(?<!专用端)点|联机", r"部署|部属", r"web ?服务", r"推理", r"批处理|批量", r"评分",
 )
 
 
@@ -121,9 +138,15 @@ LANGUAGE = Language(
     informative_words=r"错误|失败|报错",
     # 怎么办 (what do I do), 怎么回事 (what happened), 如何解决 (how to fix): a failure's question, not a how-to
     how_to_words=r"怎么(?!办|回事|了|解决|修复|处理)|如何(?!解决|修复|处理)|怎样(?!解决|修复|处理)",
-    small_talk_words=r"^\W*(?:你好|您好|谢谢|早上好|晚上好)|在吗|天气|吃饭|周末",
+    where_words=r"哪里|哪儿|在哪|哪个(?:文件|目录|日志)",
+    small_talk_words=r"^\W*(?:你好|您好|谢谢|早上好|晚上好)|在吗|天气|吃饭|周末|你(?:是谁|叫什么|的名字)|^\W*你能做什么\W*$|你是(?:机器人|真人)",
     other_products=r"微信|钉钉|飞书|阿里云|腾讯云|华为云|百度智能云",
+    # a self-built MLflow server, Amazon's and Google's clouds, Studio (classic) in Han; "not Azure ML"
+    other_serving=(r"(?:自建|自托管|自己搭建?)的? ?mlflow|mlflow ?(?:跟踪|追踪)?服务器|亚马逊|谷歌云|经典版? ?(?:工作室|studio)"
+                   r"|studio ?[(（]?经典|(?:不是|并非|没有?用|不用|不通过|没有通过)(?:的)? ?(?:azure ?ml|azureml|azure ?机器学习)"),
+    azure_ml_words=r"azure ?机器学习|机器学习工作区|(?:在线|联机|批处理|批量|托管)(?:的)?终结点|(?:在线|联机|批处理|批量)端点",
     client_apps=r"安卓|苹果手机|小程序",
     neighbour_cues=NEIGHBOUR_CUES,
     deployment_cues=DEPLOYMENT_CUES,
+    subject_terms=SUBJECT_TERMS,
 )

@@ -12,7 +12,8 @@ from app.matching.languages import BY_SCRIPT, DETECTION_ORDER, LANGUAGES, Langua
 from app.matching.normalize import normalize
 
 CUE_FIELDS = ["status_before", "status_after", "error_words", "error_output", "informative_words", "how_to_words",
-              "small_talk_words", "other_products", "client_apps", "count_words", "status_joiners"]
+              "where_words", "small_talk_words", "other_products", "client_apps", "count_words", "status_joiners",
+              "other_serving", "azure_ml_words"]
 NAMES = {"code", "script", "prefix", "token", "letters"}
 IDS = [lang.code for lang in LANGUAGES]
 
@@ -38,6 +39,8 @@ CUES = [pytest.param(getattr(lang, name), id=f"{lang.code}-{name}")
         for lang in LANGUAGES for name in CUE_FIELDS if getattr(lang, name)]
 CUES += [pytest.param(words, id=f"{lang.code}-{family}") for lang in LANGUAGES
          for family, words in lang.family_words.items()]
+CUES += [pytest.param(words, id=f"{lang.code}-subject-{concept}") for lang in LANGUAGES
+         for concept, words in lang.subject_terms.items()]
 
 
 @pytest.mark.parametrize("words", CUES)
