@@ -15,7 +15,7 @@ from typing import Any, Protocol
 
 from app.dialogue.cues import CUES, LOG_KINDS
 from app.dialogue.state import State, added
-from app.dialogue.turns import Reading, TurnKind, word_count
+from app.dialogue.turns import Reading, TurnKind, without_quoted_code, word_count
 from app.knowledge.model import CURRENT_GENERATIONS
 from app.matching.extract import http_statuses
 from app.matching.languages import LANGUAGES, alternation
@@ -186,6 +186,18 @@ def _focused(state: State, knowledge: Knowledge) -> State:
     return state.with_(entry=entry_id, family=(knowledge.entry(entry_id) or {}).get("family"))
 
 
+def _problem_focus(reading: Reading, state: State, knowledge: Knowledge) -> State:
+    """The state focused on the topic when a follow-up names the problem itself in another family ("would the same
+    crash look different on AKS?") while a how-to is shown (the logs, a local run): it asks for the problem there, not
+    for that how-to there (a bare "what about AKS?" after the logs asks for the logs there)."""
+    entry = knowledge.entry(state.entry) if state.entry else None
+    topic = knowledge.entry(state.topic) if state.topic else None
+    if entry is None or topic is None or entry.get("kind") != HOW_TO_KIND or topic.get("kind") == HOW_TO_KIND \
+            or _family_switch(reading, state) is None or not CUES.problem.search(reading.text.casefold()):
+        return state
+    return state.with_(entry=topic["id"], family=topic.get("family"))
+
+
 def context_query(text: str, reading: Reading, state: State, knowledge: Knowledge) -> str | None:
     """The text to match for this message: the message itself, the message with a canonical question and the
     conversation's family (the logs, a local run), the entry shown in words plus the family (another family), or None
@@ -193,13 +205,13 @@ def context_query(text: str, reading: Reading, state: State, knowledge: Knowledg
     Feedback that says more ("ran fine but now the output says it already exists") is matched too:
     its own evidence elsewhere makes it a new problem (see `resolve`)."""
     if reading.kind is TurnKind.FEEDBACK and word_count(text) >= FEEDBACK_SAYS_MORE_WORDS:
-        return text
+        return without_quoted_code(text)  # the command it quotes is what was tried, not evidence of another problem
     if reading.kind in (TurnKind.SMALL_TALK, TurnKind.FEEDBACK, TurnKind.LANGUAGE):
         return None
     if reading.kind is TurnKind.FOLLOW_UP and _reads_with_unanswered(reading, state):
         asked = f" {ASPECT_QUERIES[reading.aspect]}" if reading.aspect in ASPECT_QUERIES else ""
         return f"{state.topic_text} {text}{asked}"  # read with the message nothing answered
-    state = _focused(state, knowledge)
+    state = _problem_focus(reading, _focused(state, knowledge), knowledge)
     entry = knowledge.entry(state.entry) if state.entry is not None else None
     if reading.kind is TurnKind.NEW_TOPIC or entry is None:
         return _statuses_named(text, _ERROR_STATUS)
@@ -256,7 +268,7 @@ def resolve(reading: Reading, state: State, result: MatchResult | None, knowledg
         state = _showing(state, together[0].id, knowledge).with_(
             topic=together[0].id, candidates=tuple(m.id for m in together[1:]), last_kind=Show.ANSWER)
     if kind is TurnKind.FOLLOW_UP:
-        state = _focused(state, knowledge)
+        state = _problem_focus(reading, _focused(state, knowledge), knowledge)
     if (kind is TurnKind.NEW_TOPIC or reading.tentative) and reading.feedback_cue and result and result.matches \
             and result.matches[0].id in {state.entry, state.topic} - {None}:
         kind = TurnKind.FEEDBACK  # "still ERR_2200", a long report of the same failure: the answer did not help
@@ -277,7 +289,8 @@ def resolve(reading: Reading, state: State, result: MatchResult | None, knowledg
         return _picked(reading, state, state.last[reading.choice - 1], knowledge)
     # the neighbouring area a follow-up names, read once for the rules below
     neighbour = _neighbouring(reading, result) if kind is TurnKind.FOLLOW_UP and result is not None else None
-    if kind is TurnKind.FOLLOW_UP and result is not None and state.entry is not None and _suspects_a_cause(reading, result):
+    if kind is TurnKind.FOLLOW_UP and result is not None and state.entry is not None \
+            and (_suspects_a_cause(reading, result) or _points_back_unanswered(reading, result, neighbour)):
         return _suspected_cause(reading, state, result, knowledge)
     if kind is TurnKind.FOLLOW_UP and result is not None and reading.tentative:
         return _tentative(reading, state, result, knowledge, neighbour)
@@ -329,7 +342,8 @@ def _follow_up(reading: Reading, state: State, result: MatchResult | None, knowl
         chosen = _neighbour(current, switch or current["family"], state, result, knowledge, aspect=aspect)
     elif switch is not None:
         chosen = _counterpart(current, switch, state, result, knowledge)
-    elif reading.aspect in SAME_ENTRY_ASPECTS or result is None or _confirms(reading, result, state):
+    elif reading.aspect in SAME_ENTRY_ASPECTS or result is None or _confirms(reading, result, state) \
+            or _same_where_shown(reading, state):
         chosen = _context_match(current, state.entry, "same_entry")
     else:
         detail = reading.aspect == "detail"
@@ -337,7 +351,8 @@ def _follow_up(reading: Reading, state: State, result: MatchResult | None, knowl
         held = 0.0 if chosen is None else \
             _words_score(result, chosen.id) + DETAIL_BONUS * (detail and chosen.id == state.entry)
         if (_answered_elsewhere(result, held, current, knowledge) and not _names_nothing(reading, result)) \
-                or (chosen is None and not result.matches and word_count(reading.text) > SHORT_FOLLOW_UP_WORDS):
+                or (chosen is None and not result.matches and word_count(reading.text) > SHORT_FOLLOW_UP_WORDS
+                    and not (reading.question and reading.points_back)):
             # its own answer lies elsewhere, or a question of its own words nothing here answers ("and how do
             # I set up CI/CD?"): a new topic, not the card shown again
             return _new_topic(replace(reading, kind=TurnKind.NEW_TOPIC), state, result, knowledge)
@@ -345,7 +360,8 @@ def _follow_up(reading: Reading, state: State, result: MatchResult | None, knowl
             chosen = None  # nothing answers it surely ("how do I check that?"): a faint guess is no answer, the card is
         elif chosen is not None and _guessed_from_few_words(reading, chosen, current, state, knowledge):
             chosen = None  # "is it per region?": about the card, whatever other problem its few words match
-    if chosen is None and switch is None:
+    if chosen is None and (switch is None or reading.polar or _compares(reading)):
+        # nothing about it in the family asked about: whether it is the same there is answered by the card
         chosen = _context_match(current, state.entry, "same_entry")
     if chosen is None:
         return Resolution(TurnKind.FOLLOW_UP, Show.NO_MATCH, lang=reading.target_lang, state=state)
@@ -358,6 +374,18 @@ def _confirms(reading: Reading, result: MatchResult, state: State) -> bool:
     """A yes-or-no question whose own best match is the card shown ("so I return that header from score.py
     myself?"): it checks something of the answer, it asks for nothing beyond it."""
     return reading.polar and bool(result.matches) and result.matches[0].id == state.entry
+
+
+def _compares(reading: Reading) -> bool:
+    """A question measuring something against the conversation ("does the same quota apply to batch?")."""
+    return reading.question and bool(CUES.comparison.search(reading.text.casefold()))
+
+
+def _same_where_shown(reading: Reading, state: State) -> bool:
+    """"Is it the same on AKS?" when the card shown is already about that family (an online endpoint's 504 answered
+    by the AKS entry on 504): the comparison names where the card applies, so the card answers it, however well the
+    product's words match its how-tos."""
+    return not reading.strong and reading.families == {state.family} and _compares(reading)
 
 
 def _conversation(current: dict, state: State) -> set[str]:
@@ -485,6 +513,11 @@ def _neighbour(current: dict, family: str, state: State, result: MatchResult, kn
         next_step = match.id in related and entry["kind"] == HOW_TO_KIND and match.score >= NEXT_STEP_FLOOR
         if (match.score >= FOLLOW_UP_FLOOR or next_step) and (best is None or score > best[0]):
             best = (score, match)
+    if aspect in LOG_KINDS and not any(_is_about(knowledge.entry(match.id) or {}, aspect)
+                                       for match in result.candidates or result.matches
+                                       if (knowledge.entry(match.id) or {}).get("family") == family):
+        # writing logs, say, where no entry of the family is about it ("and for an online endpoint?"): its logs
+        return _neighbour(current, family, state, result, knowledge, aspect="logs")
     if best is None:
         return None
     match = best[1]
@@ -504,16 +537,18 @@ def _is_about(entry: dict, aspect: str | None) -> bool:
 
 def _counterpart(current: dict, family: str, state: State, result: MatchResult | None,
                  knowledge: Knowledge) -> Match | None:
-    """The same problem in another family: a related entry there, else the best match there."""
-    for entry_id in current.get("related", ()):
-        entry = knowledge.entry(entry_id)
-        if entry is not None and entry["family"] == family and entry_id not in state.rejected:
-            return _context_match(current, entry_id, "same_problem")
+    """The same problem in another family: a related entry there, else one of the same kind that a related entry
+    lists there (a particular problem's general entry names the counterpart: a build timing out, through the failed
+    image build, to the failed build on ACI), else the best match there that is a problem too (a how-to for a how-to)."""
+    named = [*_related_in(current, family, state, knowledge), *_related_through(current, family, state, knowledge)]
+    if named:
+        return _context_match(current, named[0], "same_problem")
     best: tuple[float, Match] | None = None
     for match in (result.candidates if result else []):
         entry = knowledge.entry(match.id)
-        if entry is None or entry["family"] != family or match.id in state.rejected:
-            continue
+        if entry is None or entry["family"] != family or match.id in state.rejected or match.score < FOLLOW_UP_FLOOR \
+                or (entry["kind"] == HOW_TO_KIND) != (current["kind"] == HOW_TO_KIND):
+            continue  # noise, or a how-to for a problem: the family has nothing about it ("the same quota on batch?")
         score = match.score + SAME_KIND_BONUS * (entry["kind"] == current["kind"]) \
             + LINKED_BACK_BONUS * (current["id"] in entry.get("related", ()))
         if best is None or score > best[0]:
@@ -521,6 +556,20 @@ def _counterpart(current: dict, family: str, state: State, result: MatchResult |
     if best is None:
         return None
     return _read_in_context(best[1], current["id"])
+
+
+def _related_in(entry: dict, family: str, state: State, knowledge: Knowledge) -> list[str]:
+    """The entries `entry` lists as related that belong to `family` and were not rejected."""
+    return [entry_id for entry_id in entry.get("related", ()) if entry_id not in state.rejected
+            and (knowledge.entry(entry_id) or {}).get("family") == family]
+
+
+def _related_through(current: dict, family: str, state: State, knowledge: Knowledge) -> list[str]:
+    """The entries of `family` of the same kind as `current` that its related entries list: its counterpart by way of
+    the general entry."""
+    return [entry_id for related in current.get("related", ()) for entry_id in
+            _related_in(knowledge.entry(related) or {}, family, state, knowledge)
+            if (knowledge.entry(entry_id) or {}).get("kind") == current.get("kind")]
 
 
 def _feedback(state: State, knowledge: Knowledge) -> Resolution:
@@ -622,23 +671,45 @@ def _suspects_a_cause(reading: Reading, result: MatchResult) -> bool:
         and bool(CUES.because.search(reading.text.casefold()))
 
 
+def _points_back_unanswered(reading: Reading, result: MatchResult, neighbour: Topic | None) -> bool:
+    """A question too long to be read as referring back outright that points at the problem at hand ("will it keep
+    happening when we scale out?", "그게 이 문제랑 상관 있어요?"), names no product, code or neighbouring area of its own
+    and asks for no aspect (those have their own entries), that nothing matches surely: it asks about the
+    conversation, not a new problem (`_follow_up` guesses within the family for the shorter ones)."""
+    return reading.tentative and reading.question and reading.points_back and not reading.strong \
+        and not reading.families and neighbour is None and reading.aspect not in ASPECT_QUERIES and not result.matches
+
+
 def _suspected_cause(reading: Reading, state: State, result: MatchResult, knowledge: Knowledge) -> Resolution:
-    """The answer to a suspected cause (`_suspects_a_cause`): the entry of the conversation (the card shown, its and
-    the topic's related entries, the topic's runners-up, what was offered) its words match best, when they match it
-    at all (the entry about a private network after a question about one), else the card shown."""
+    """The answer to a suspected cause (`_suspects_a_cause`) or a question pointing back that nothing answers
+    (`_points_back_unanswered`): the conversation's entry its words guess best (`_conversation_guess`)."""
     current = knowledge.entry(state.entry or "")
     if current is None:
         return _new_topic(replace(reading, kind=TurnKind.NEW_TOPIC), state, result, knowledge)
-    topic = knowledge.entry(state.topic) if state.topic else None
-    conversation = {current["id"], *_conversation(current, state), *(topic or {}).get("related", ())} \
-        - set(state.rejected)
-    best = next((match for match in result.candidates if match.id in conversation and match.score >= FOLLOW_UP_FLOOR),
-                None)
-    chosen = _read_in_context(best, current["id"]) if best is not None \
-        else _context_match(current, current["id"], "same_entry")
+    chosen = _conversation_guess(reading, current, state, result, knowledge)
     new = _showing(state, chosen.id, knowledge).with_(last=(chosen.id,), last_kind=Show.ANSWER,
                                                       lang=reading.target_lang or state.lang)
     return Resolution(TurnKind.FOLLOW_UP, Show.ANSWER, [chosen], lang=reading.target_lang, state=new)
+
+
+def _conversation_guess(reading: Reading, current: dict, state: State, result: MatchResult, knowledge: Knowledge) -> Match:
+    """For a suspected cause, the entry of the conversation (the card shown, its and the topic's related entries, the
+    topic's runners-up, what was offered) its words match best, when they match it at all (the entry about a private
+    network after a question about one), else the problem at hand (the topic, when a how-to is shown); for a question
+    that only points back ("will it keep happening when we scale out?", whose many words share a few with any
+    neighbour by chance), the card shown."""
+    topic = knowledge.entry(state.topic) if state.topic else None
+    conversation = {current["id"], *_conversation(current, state), *(topic or {}).get("related", ())} \
+        - set(state.rejected)
+    suspects = bool(CUES.because.search(reading.text.casefold()))
+    best = next((match for match in result.candidates if suspects and match.id in conversation
+                 and match.score >= FOLLOW_UP_FLOOR), None)
+    if best is not None:
+        return _read_in_context(best, current["id"])
+    # a cause suspected while a how-to is shown (the logs) is a cause of the problem the conversation is about
+    problem = topic if suspects and topic is not None and current.get("kind") == HOW_TO_KIND \
+        and topic.get("kind") != HOW_TO_KIND and topic["id"] not in state.rejected else current
+    return _context_match(current, problem["id"], "same_entry")
 
 
 def _tentative(reading: Reading, state: State, result: MatchResult, knowledge: Knowledge,
@@ -669,6 +740,8 @@ def _tentative(reading: Reading, state: State, result: MatchResult, knowledge: K
     elif reading.question and neighbour is None:
         # Asked about the problem at hand: its own sure answers, the conversation's family and related entries favoured.
         top = _favoured([*([top] if top else []), *result.matches], current, neighbourhood, knowledge)
+        if current is not None and top is not None and _strays(reading, top, current, neighbourhood, knowledge):
+            top = _conversation_guess(reading, current, state, result, knowledge)
         if current is not None and top is not None and (
                 _elsewhere_in_few_words(reading, top, current, neighbourhood, knowledge)
                 or _guessed_from_few_words(reading, top, current, state, knowledge)):
@@ -688,6 +761,14 @@ def _tentative(reading: Reading, state: State, result: MatchResult, knowledge: K
     return Resolution(TurnKind.FOLLOW_UP, Show.ANSWER, [chosen], lang=reading.target_lang, state=new)
 
 
+def _strays(reading: Reading, top: Match, current: dict, neighbourhood: set[str], knowledge: Knowledge) -> bool:
+    """A question pointing at the problem at hand ("so this happens before any request reaches my script?") whose own
+    answer lies in another product, unrelated to the conversation, naming no product, code or signature of its own:
+    it still asks about the problem at hand (the same words are said of every product's scoring script)."""
+    return reading.points_back and not reading.families and not reading.strong and top.id not in neighbourhood \
+        and (knowledge.entry(top.id) or {}).get("family") != current["family"] and not _has_evidence(top)
+
+
 def _next_step(current: dict, result: MatchResult, knowledge: Knowledge) -> Match | None:
     """The how-to the how-to shown lists as related that a question nothing matches surely guesses best, from
     NEXT_STEP_FLOOR: the next step of a walk-through shares few words with its question."""
@@ -698,9 +779,11 @@ def _next_step(current: dict, result: MatchResult, knowledge: Knowledge) -> Matc
 
 def _asks_on_in_few_words(reading: Reading, result: MatchResult, neighbour: Topic | None) -> bool:
     """A short question that nothing matches surely, nor out of scope (no `neighbour`: "where do I request more?",
-    "and then?"): too few words of its own to be a new problem, it asks on about the entry shown."""
+    "and then?"), or a yes-or-no one of up to FEW_WORDS ("is the key rotated automatically by any chance?"): too few
+    words of its own to be a new problem, it asks on about the entry shown."""
+    words = word_count(reading.text)
     return reading.question and not reading.strong and neighbour is None and not result.matches \
-        and word_count(reading.text) <= SHORT_FOLLOW_UP_WORDS
+        and (words <= SHORT_FOLLOW_UP_WORDS or (reading.polar and words <= FEW_WORDS))
 
 
 def _elsewhere_in_few_words(reading: Reading, top: Match, current: dict, neighbourhood: set[str],

@@ -146,6 +146,9 @@ class Reading:
     """A yes-or-no question ("is it per region?"): about the problem at hand, not asking for another one."""
     choice: int | None = None
     """A short message's pick by position ("the second one"): after a choice was offered, that entry."""
+    points_back: bool = False
+    """It points at the problem at hand by a pronoun ("will it keep happening?"): asked, it is about the conversation
+    even when it runs long and nothing answers it surely (app/dialogue/policy.py)."""
     named: str | None = None
     """What a short follow-up names by its words ("and the storage initializer one?"): the entry of the
     conversation whose text says it (app/dialogue/policy.py)."""
@@ -196,6 +199,30 @@ def _asks_for_output(text: str, aspect: str | None, question: bool) -> bool:
     traceback be?"): no code, status or log line of its own, so not a paste."""
     return question and aspect in LOG_ASPECTS and _in_a_line_or_two(text) \
         and not _names_code_status_or_log(text, normalize(text))
+
+
+_FENCED = re.compile(r"```[^\n`]*\n?(.*?)(?:```|$)", re.DOTALL)
+"""A fenced code block ("```az ml ...```"), its language tag dropped; an unclosed one runs to the end."""
+
+
+_COMMAND_LINE = re.compile(r"^[ \t]*(?:[$>#][ \t]*)?(?:az|pip3?|conda|kubectl|docker|python3?|curl|mlflow|helm|git)"
+                           r"[ \t]+[\x21-\x7e][\x20-\x7e]*$", re.MULTILINE)
+"""A line that is a command as typed at a prompt, nothing but the command ("az ml online-deployment update ...",
+"$ pip install ..."); said on a line of its own among others (`without_quoted_code`), not a message that starts with
+a tool's name ("az acr login 했는데 ...", "conda yaml에 뭐 추가해야 돼?")."""
+
+
+def without_quoted_code(text: str) -> str:
+    """The message without the code that quotes what was run or changed (a fenced block, a command on a line of its
+    own): what was tried, told in a report ("tried this: ```...``` still crashing"), not output. Code with an error
+    code, a status, error output or a log line in it is pasted output and stays."""
+    def quoted(block: re.Match[str]) -> str:
+        code = block.group(1) if block.re is _FENCED else block.group()
+        return block.group() if _names_code_status_or_log(code, normalize(code)) \
+            or ERROR_OUTPUT.search(normalize(code)) else "\n"
+    unfenced = _FENCED.sub(quoted, text)
+    lines = [line for line in unfenced.splitlines() if line.strip()]
+    return _COMMAND_LINE.sub(quoted, unfenced) if len(lines) > 1 else unfenced
 
 
 def has_strong_evidence(text: str) -> bool:
@@ -300,7 +327,8 @@ def _small_talk(text: str, aspect: str | None, families: frozenset[str]) -> str 
 def read_turn(text: str, in_conversation: bool, family: str | None = None) -> Reading:
     """Read a message; `in_conversation` says whether an earlier answer exists to refer to, `family`
     the product family it is about (naming another one asks about it there, not "that didn't help")."""
-    lowered = folded(text)
+    said = without_quoted_code(text)  # the cues and the evidence read what was said, not the code it quotes
+    lowered = folded(said)
     words = word_count(lowered)
     # a language asked for in a few words may be misspelt; in a longer message a near name is mostly another word
     spelt = _respelt(lowered) if words <= LANGUAGE_REQUEST_MAX_WORDS else lowered
@@ -311,7 +339,7 @@ def read_turn(text: str, in_conversation: bool, family: str | None = None) -> Re
     aspect = next((name for name, cue in CUES.aspects.items() if cue.search(lowered)
                    and (name not in SHORT_ASPECTS or words <= SHORT_ASPECT_MAX_WORDS
                         or (name == "local" and question and CUES.local_asked.search(lowered)))), None)
-    strong = has_strong_evidence(text) and not (in_conversation and _asks_for_output(text, aspect, question))
+    strong = has_strong_evidence(said) and not (in_conversation and _asks_for_output(said, aspect, question))
     # told, not asked: "already checked that", and what one did, in a few words, unless it worked ("quota raised, works now")
     done = words <= DONE_MAX_WORDS and bool(CUES.done.search(lowered)) and not CUES.small_talk["thanks"].search(lowered)
     told = _respelt(lowered, FEEDBACK_SPELLINGS, changed_letters=False) if words <= FEEDBACK_MAX_WORDS else lowered
@@ -328,11 +356,12 @@ def read_turn(text: str, in_conversation: bool, family: str | None = None) -> Re
     base = Reading(TurnKind.NEW_TOPIC, strong=strong, target_lang=target, aspect=aspect, families=families,
                    feedback_cue=says_failed, text=redact(text[:TOPIC_TEXT_CHARS]), question=question,
                    polar=question and bool(CUES.polar.search(lowered)), choice=choice,
+                   points_back=bool(CUES.points_back.search(lowered)),
                    named=named_thing)
     # In a conversation, a line with a code that asks about it or says outright that the answer did not help ("only
     # the cloud one throws 424, so that didn't help"; not "still failing: 429") is read on; a log or a long paste
     # stands on its own.
-    pasted = strong and not (in_conversation and _only_codes(text))
+    pasted = strong and not (in_conversation and _only_codes(said))
     if pasted or (strong and not base.question and not (feedback and CUES.verdict.search(lowered))):
         return base
     # a code asked about ("what does ERR_1100 mean? in Korean") is the subject, the language how to answer it

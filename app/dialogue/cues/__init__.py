@@ -85,6 +85,11 @@ class Cues:
     """Compiled cues of all languages; each attribute is one kind of cue."""
 
     reference: re.Pattern[str]
+    points_back: re.Pattern[str]
+    problem: re.Pattern[str]
+    """The problem itself named ("the same crash", "그 오류", "这个错误", "та же ошибка"), not an aspect of it."""
+    """A pronoun for the problem at hand ("does that matter?", "이게", "这个", "это"): a question with it asks about the
+    conversation, at any length."""
     new_topic: re.Pattern[str]
     comparison: re.Pattern[str]
     """"Is it the same problem?", "related?": a message that measures itself against the conversation continues it."""
@@ -144,7 +149,8 @@ def _compile() -> Cues:
         return {key: pattern for key, pattern in merged.items() if pattern is not None}
 
     return Cues(
-        reference=required("REFERENCE"), new_topic=required("NEW_TOPIC"), comparison=required("COMPARISON"),
+        reference=required("REFERENCE"), points_back=required("POINTS_BACK"),
+        problem=required("PROBLEM"), new_topic=required("NEW_TOPIC"), comparison=required("COMPARISON"),
         compared_with=required("COMPARED_WITH"), local_asked=required("LOCAL_ASKED"),
         family_switch=required("FAMILY_SWITCH"), feedback=required("FEEDBACK"),
         feedback_unasked=required("FEEDBACK_UNASKED"), verdict=required("VERDICT"), untried=required("UNTRIED"),

@@ -17,10 +17,10 @@ FEEDBACK = (r"\b(?:did ?n[o']?t|does ?n[o']?t|do ?n[o']?t|did not|does not|not) 
             r"redeployed|updated|ran)\b(?:[^.?!]|\.\S)*\bbut\b|\b(?:nothing|no) (?:changed|change|difference)\b|"
             r"\bsame (?:result|problem|error|issue)\b|\b(?:is|are)n'?t (?:working|helping)\b|\bnot working\b|"
             r"\bwon'?t work\b|^\W*(?:no|nah|nope|hmm+,? no)\b(?!\s+(?:module|such|space|match|route|handler|worries|problem|prob|thanks|need|"
-            r"healthy|ready|\w+ (?:found|named)))|\b(?:wrong|incorrect) (?:answer|one|entry|article|problem|issue|page|thing|fix|solution|topic)\b|^\W*(?:(?:no|nope),? )?(?:that'?s |this is |it'?s )?(?:wrong|incorrect)\b|\b(?:ir)?relevant\b|\bkeeps? (?:on )?(?:fail|crash|restart|"
+            r"healthy|ready|\w+ (?:found|named)))|\b(?:wrong|incorrect) (?:answer|one|entry|article|problem|issue|page|thing|fix|solution|topic)\b|^\W*(?:(?:no|nope),? )?(?:that'?s |this is |it'?s )?(?:wrong|incorrect)\b|\b(?:ir)?relevant\b|(?<!will )(?<!would )(?<!might )(?<!could )(?<!\bto )(?<!will it )(?<!will this )(?<!will that )(?<!would it )(?<!would this )(?<!would that )\bkeeps? (?:on )?(?:fail|crash|restart|"
             r"error|happen|timing|returning|throwing)|\bsame thing(?: happens| again| as before)?\W*$|\bi(?:'ve| have)? (?:already )?(?:did|done|tried) (?:that|it|this|those|all that|everything)\b|"
             r"\b(?:did|done|tried) (?:that|it|this|those) already\b|\balready (?:did|done|tried)\b|\bno (?:good|help|use)\b|\bpersists?\b|\bnot (?:quite|really|what i)\b|"
-            r"\b(?:has|have)n'?t (?:helped|worked|changed|fixed)|\bstill\b(?! (?:need|want|wonder|have a question))|"
+            r"\b(?:has|have)n'?t (?:helped|worked|changed|fixed)|\bstill\b(?! (?:need|want|wonder|have a question|valid|active|available|supported|needed|required|enabled|assigned|in use|exists?|current)\b)|"
             r"\bnot (?:the|my) (?:issue|problem|case|error)\b|\b(?:that|this|it)(?:'s| is) not (?:it|the|my|what|helpful|"
             r"relevant|working)\b|\bdoes ?n[o']?t (?:make (?:a|any) difference|do anything|address)|\bnothing (?:works|helped)\b|"
             r"\b(?:other|another|different) (?:idea|option|solution|suggestion|way|approach|fix)s?\b|\bno (?:change|difference)\b|\bdoes ?n[o']?t answer\b|\bdon'?t think (?:that|this|it)(?:'s| is)? "
@@ -315,3 +315,44 @@ THANKS += r"|^\W*ta(?: very much| muchly)?\W*$"
 FEEDBACK_UNASKED += r"|\b(?:command|cmd)s?\b[^.?!]{0,20}\b(?:fails|failed|doesn'?t run|won'?t run|not found)"
 # the command by its chat abbreviation ("cmd pls")
 ASPECT_COMMAND += r"|\bcmds?\b"
+# which model or LLM the assistant runs on ("what model are you running on?", "which llm powers you?"): about the assistant
+META += (r"|\b(?:what|which) (?:\w+ )?(?:model|llm|ai|gpt)s? (?:are|do|is|powers?|runs?|drives?) (?:you|this bot|behind you)\b|"
+         r"\b(?:what|which) (?:\w+ )?(?:model|llm)s? (?:\w+ ){0,2}(?:behind|under the hood|powering)\b")
+# compliments typed fast ("ur actually useful": "ur" is read as "your", "youre" without the apostrophe)
+THANKS += (r"|\byou(?:r|re) (?:pretty |really |very |so |quite |super |actually |kinda |genuinely )?"
+           r"(?:handy|useful|helpful|smart|clever|fast|quick|great|good|awesome|legit|the best)\b")
+# what was run came back empty ("ran it and it's empty", "they're blank"), told
+FEEDBACK_UNASKED += r"|\b(?:it|they|that|the output|the result)(?:'s|'re| is| are| was| were) (?:completely |totally |just |still )?(?:empty|blank)\b"
+# a circumstance named as the possible cause, asked ("could the registry firewall be the reason?")
+BECAUSE += r"|\b(?:could|can|might|would|is|was) (?:the |our |my |a )?(?:[\w-]+ ){1,3}?(?:be )?(?:why|the (?:cause|reason|culprit))\b"
+# the answer's premise ruled out, then "so no" ("we don't use a private registry, so no")
+FEEDBACK_UNASKED += r"|[,;]\s*so (?:no|nope|nah|not that|that'?s not it)\W*$"
+# the problem at hand pointed at by a pronoun ("does that matter for this?", "will it keep happening?"): a question
+# about it, however long, that nothing answers surely stays in the conversation
+POINTS_BACK = r"\b(?:it|its|it's|this|that|these|those|the same (?:error|problem|issue|thing|crash|failure))\b"
+# it works in one place and fails in the other, said beside the status it gets there ("fine locally, but 502 on
+# AKS"): what the answer offered did not settle it, a verdict even beside a code
+_HERE_NOT_THERE = (r"\b(?:works|runs|working|running|fine) (?:fine |ok |okay |perfectly |great )?(?:locally|on my (?:machine|laptop|pc)|"
+                   r"in (?:local )?docker|on my box)\b[^.?!]{0,30}\b(?:but|not|fails?|crash\w*|breaks?|only)\b")
+FEEDBACK += "|" + _HERE_NOT_THERE
+VERDICT += "|" + _HERE_NOT_THERE
+# the problem itself named ("the same crash", "that error"): after a how-to, a family switch asks for the problem there
+PROBLEM = r"\b(?:crash\w*|errors?|failures?|failing|problems?|issues?|exceptions?|bug)\b"
+# how to see what exactly went wrong or came back ("how can I find out what the model actually returned?"): the logs
+ASPECT_LOGS += (r"|\bhow (?:do|can|could|would) (?:i|we) (?:see|find out|figure out|tell|know) (?:what|why) "
+                r"(?:\w+ ){0,3}?(?:happened|went wrong|failed|broke|crashed|returned|printed|blew up|threw|raised|thrown)\b")
+# the older tool generation by name ("the old SDK", "cli v1"; not the azureml-core package, which batch scoring
+# environments install too): only the AKS/ACI web services are v1
+FAMILIES["docker-aci-aks"] += r"|\b(?:old(?:er)?|legacy|previous) (?:python )?(?:sdk|cli)\b|\bcli ?v1\b|\bv1 cli\b"
+# whether something proposed would help ("would splitting the input help with this?"): the fix of the card shown
+ASPECT_FIX += r"|\b(?:would|will|does|could) (?:\w+ ){1,6}?(?:help|fix (?:it|this|that)|solve (?:it|this|that)|make (?:a|any) difference)\b"
+# a cause offered as "could it be a ...?" ("could it be a numpy version mismatch?", "might it be our proxy?"; not a
+# comparison: "would it be the same on ACI?")
+BECAUSE += r"|\b(?:could|might|can) (?:it|this|that) be (?:a|an|the(?! same\b)|some|my|our|due)\b"
+# how to find out whether the cause shown is the one ("how do I figure out if it's the init() that blows up?")
+ASPECT_DETAIL += r"|\bhow (?:do|can|could|would|should) (?:i|we|you) (?:figure out|find out|work out) (?:if|whether|that|which)\b"
+# whether what was said holds elsewhere too ("does the same quota apply to batch?", "or is that separate?")
+COMPARISON += r"|\b(?:does|do|would|will) (?:the same|this|that|it) (?:\w+ )?(?:apply|hold|carry over)\b|\bor is (?:that|it) (?:separate|different)\b"
+# a question asked after what sets the scene ("the image is in ACR, what exactly does the endpoint need?")
+QUESTION += (r"|[,;:\u2014-]\s*(?:(?:so|and|but|then|ok)\s+)?(?:how|what|where|which|why)\s+(?:exactly\s+|actually\s+)?"
+             r"(?:do|does|did|is|are|can|should|would|will)\b")

@@ -210,3 +210,27 @@ META += r"|(?:뭘|뭐를|무엇을|어떤 ?(?:거|것|걸|질문)(?:을|를)?) ?
 FEEDBACK_UNASKED += r"|명령(?:어)?[^.?!？]{0,20}(?:오류|에러|실패)|인자 (?:오류|에러)"
 # none at all in slang ("효과 1도 없음", "변화 1도 없어요")
 FEEDBACK += r"|(?:효과|변화|차이|소용|진전)(?:가|는|이|도)? ?1 ?도 (?:없|안)"
+# which model the assistant runs on ("너 무슨 모델 써?", "넌 어떤 AI야?"): about the assistant, said to it
+META += r"|(?:^|\s)(?:너|넌|니가|네가|너는|봇은|챗봇은)\s(?:[^?？.\s]+\s){0,2}(?:무슨|어떤|뭔) ?(?:모델|llm|gpt|ai|인공지능)"
+# how to check whether something holds, the particle after 지 and the colloquial 어케 too ("경로 맞는지는 어케 확인함?")
+ASPECT_DETAIL += r"|(?:인지|는지|한지|은지|된지|있는지|없는지)(?:는|도|를|부터)? ?(?:어떻게|어케|어떡해|어디서|뭘로) ?(?:확인|알 수|알아|체크|봐|보)"
+# the problem at hand pointed at ("이게 계속 생기나요?", "그게 이 문제랑 상관 있어요?"): a question about it stays in the conversation
+POINTS_BACK = r"그거|그것|그게|그걸|그건|이거|이것|이게|이걸|이건|(?:이|그|같은) ?(?:오류|에러|문제|증상|현상)"
+# it works in one place and fails in the other ("로컬에선 멀쩡하게 도는데 AKS에서만 502"): a verdict even beside a code
+_HERE_NOT_THERE = (r"(?:에서는|에선|에서) [^.?!]{0,12}?(?:잘 |멀쩡하게 |멀쩡히 |문제 ?없이 |정상(?:적으로)? )?"
+                   r"(?:되|도|돌아가|작동하|멀쩡하|괜찮|문제 ?없)\w*(?:는데|지만|던데)[^.?!]{0,30}?"
+                   r"(?:에서만|만 |안 ?돼|안 ?되|실패|에러|오류|죽|안 ?돌아|\d{3})")
+FEEDBACK += "|" + _HERE_NOT_THERE
+VERDICT += "|" + _HERE_NOT_THERE
+# the problem itself named ("그 오류", "같은 에러"): after a how-to, a family switch asks for the problem there
+PROBLEM = r"오류|에러|문제|크래시|증상|실패"
+# the command asked for by its tool ("az로 상태 보는 거 있어?", "cli로는요?"): the command of the entry shown
+ASPECT_COMMAND += r"|(?<![a-z])(?:az|cli)(?: cli| ml)?(?:로|으로)"
+# what exactly went wrong, how to see it ("뭐가 잘못됐는지 어떻게 봐요?"): the logs
+ASPECT_LOGS += r"|(?:왜|뭐가|무엇이|어디서) [^.?!]{0,12}?(?:죽었|실패했|터졌|잘못됐|잘못되었|에러 났|오류 났)\w*(?:는지|지) (?:어떻게|어디서) (?:봐|보|확인|알)"
+# the older tool generation by name ("예전 SDK", "구버전 cli"): only the AKS/ACI web services are v1
+FAMILIES["docker-aci-aks"] += r"|(?:구|옛날|예전|이전|옛) ?(?:버전 ?)?(?:sdk|cli)|구버전"
+# whether something proposed would help ("파일을 나누면 도움이 될까요?", "줄이면 나아지나요?"): the fix of the card shown;
+# what exactly the model threw: its logs
+ASPECT_FIX += r"|도움이 (?:될까|되나|돼요\?|될지)|나아지(?:나|려나)|나아질까|해결될까|해결되나"
+ASPECT_LOGS += r"|(?:뭘|무엇을|뭐를|무슨 (?:에러|오류|예외)를?) ?(?:던졌|뱉었|냈)\w*(?:는지|지) (?:어떻게|어디서) (?:봐|보|확인|알)"

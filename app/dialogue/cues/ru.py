@@ -256,3 +256,29 @@ THANKS += r"|^\W*(?:вс[её]|теперь|уже)\W+(?:работает|зар
 ASPECT_LOCAL += "|" + LOCAL_ASKED
 # no good came of it, in slang ("не прокатило", "ну и толку")
 FEEDBACK += r"|\bне (?:прокатил\w*|катит)|\bи толку\W*$|\bтолку-то\b"
+# which model the assistant runs on ("на какой модели ты работаешь?", "какая нейросеть у тебя внутри?")
+META += (r"|(?:на )?как(?:ой|ая|ую|их) (?:\w+ )?(?:модел|нейросет|llm|gpt)\w*\s(?:у (?:тебя|вас)|(?:ты|вы|бот) (?:работаешь|"
+         r"работаете|работает|основан|построен|сделан|крутишься|запущен|использу\w+))|"
+         r"\b(?:ты|вы)\s(?:\w+\s)?на (?:какой|ч[её]м) (?:модели|нейросети|llm|gpt)")
+# a cause suspected as a question ("может, я не тот workspace указал?", "может быть, дело в сети?")
+BECAUSE += r"|(?:^|[\s,])(?:может|возможно|неужели)\b(?:,? быть)?,?[^.!?]{2,50}\?"
+# the problem at hand pointed at ("это будет повторяться?", "влияет ли это на неё?"): a question about it stays in the conversation
+POINTS_BACK = r"\b(?:это|этого|этом|эта|эту|этой|этот|оно|такое|такая|такой|та же|то же)\b"
+# it works in one place and fails in the other ("локально всё ок, а на AKS 502"): a verdict even beside a code
+_HERE_NOT_THERE = (r"(?:локально|у себя|в докере|на ноуте)\s(?:вс[её]\s)?(?:работает|норм\w*|ок|запускается|отрабатывает|хорошо)"
+                   r"[^.?!]{0,40}?(?:\bне\b|\bнет\b|пада\w*|вал\w*|ошибк\w*|\d{3})")
+FEEDBACK += "|" + _HERE_NOT_THERE
+VERDICT += "|" + _HERE_NOT_THERE
+# the problem itself named ("такое падение", "та же ошибка"): after a how-to, a family switch asks for the problem there
+PROBLEM = r"ошибк|проблем|паден|краш|крэш|сбо[йяе]"
+# how to see what exactly went wrong or came back ("как понять, что именно модель вернула?", "как узнать, почему упало"):
+# the logs
+ASPECT_LOGS += (r"|как (?:мне )?(?:понять|узнать|увидеть|посмотреть),? (?:что|почему|где) (?:именно |конкретно |точно )?"
+                r"(?:\w+ )?(?:вернул\w*|упал\w*|случилось|произошло|сломал\w*|пошло не так|напечатал\w*|вывел\w*|отдал\w*)")
+# the older tool generation by name ("старый SDK", "старым CLI"): only the AKS/ACI web services are v1
+FAMILIES["docker-aci-aks"] += r"|стар\w* (?:верси\w* )?(?:sdk|cli|сдк)"
+# the same outcome told after what was done ("перегенерировал ключи, тот же 401"); whether something proposed would help
+# ("поможет, если разбить вход?"): the fix of the card shown; what exactly the model threw: its logs
+FEEDBACK_UNASKED += r"|[,;—-]\s*(?:но |а )?(?:вс[её] )?т(?:а|от|о|е|у) же (?:сам\w+ )?\w+\W*$"
+ASPECT_FIX += r"|\bпоможет\b|\bпомогло бы\b|\bрешит (?:ли )?(?:это|проблему)"
+ASPECT_LOGS += r"|как (?:мне )?(?:понять|узнать|увидеть|посмотреть),? (?:что|почему) (?:именно |конкретно |точно )?(?:\w+ )?(?:выбросил\w*|кинул\w*)"

@@ -198,3 +198,31 @@ FEEDBACK_UNASKED += (r"|命令[^。！？]{0,10}(?:报错|出错|失败|错误)|
 ASPECT_LOCAL += r"|(?:本机|自己(?:的)?(?:电脑|机器|笔记本|机子))(?:上)?"
 # the same error told without a verb ("一样的错", "同样的报错")
 FEEDBACK += r"|^\W*(?:还是|又是|依然是|仍然是)?(?:一样|同样|相同)的(?:错|错误|报错|问题|结果)\W*$"
+# which model the assistant runs on ("你用的什么模型", "你背后是哪个大模型"): about the assistant
+META += r"|你(?:用的|是|基于|背后(?:是)?|跑的|底层(?:是)?)(?:的)?(?:是)?\s?(?:什么|哪个|哪种|啥)\s?(?:模型|大模型|llm|gpt|ai)"
+# a suspected cause, asked ("是不是 storage 权限的问题？", "会不会是密钥配错了", "难道是网络？"): not a new problem
+BECAUSE += r"|是不是[^，,。？?]{1,24}?(?:的)?(?:问题|原因|导致|引起|造成|搞的)|会不会是|难道是|该不会是|莫非是"
+# praise in slang ("有点东西", "有两把刷子"): thanks in other words
+THANKS += r"|(?:你|这个?\s*(?:机器人|工具|助手|bot))[^，。？?]{0,4}有(?:点东西|两下子|两把刷子)"
+# the problem at hand pointed at ("这个会一直出现吗", "跟这个问题有关系吗"): a question about it stays in the conversation
+POINTS_BACK = r"这个|那个|这种|这样|它|此(?:问题|错误)|(?:同样|一样)的(?:问题|错误|报错)"
+# it works in one place and fails in the other ("本地跑得好好的，一上端点就崩", "本地没问题，放到 AKS 就 502"): a verdict
+# even beside a code; still failing in slang ("还是挂", "还是卡住")
+_HERE_NOT_THERE = (r"(?:可以|正常|没问题|能跑|跑得通|能用|好好的|没毛病)[，,]?[^。？?]{0,16}?(?:但|可是|却|一到|到了|一上|一部署|"
+                   r"一放到|放到|部署到|上了)[^。？?]{0,12}?(?:不行|失败|报错|挂|崩|不能|不可以|出错|\d{3})")
+FEEDBACK += "|" + _HERE_NOT_THERE + r"|还是(?:挂|死|卡|超时|不通|起不来|跑不起来)"
+VERDICT += "|" + _HERE_NOT_THERE
+# the problem itself named ("同样的崩溃", "这个错误"): after a how-to, a family switch asks for the problem there
+PROBLEM = r"错误|报错|问题|崩溃|崩|失败|异常"
+# the command asked for by its tool ("用 az 怎么看状态", "az 命令呢"): the command of the entry shown
+ASPECT_COMMAND += r"|用\s?(?:az|cli)(?![a-z])"
+# how to see what exactly went wrong ("怎么知道到底哪里出错了", "怎么看它具体返回了什么"): the logs
+ASPECT_LOGS += (r"|(?:怎么|如何)(?:看|查|知道|确认|判断)[^，。？?]{0,6}?(?:到底|具体|究竟)[^，。？?]{0,6}?"
+                r"(?:哪里|什么|为什么|为啥)[^，。？?]{0,4}?(?:出错|报错|挂|崩|失败|错|返回)")
+# writing one's own messages into the logs ("怎么往日志里写自己的信息", "打印到日志"): writing logs from the script
+ASPECT_WRITE_LOGS += r"|(?:往|向)[^，。？?]{0,8}日志(?:里|中)?(?:写|打|输出|记录)|(?:写|打印?|输出|记录)(?:到|进|入)[^，。？?]{0,6}日志"
+# the older tool generation by name ("旧版 SDK", "老版本的 cli"): only the AKS/ACI web services are v1
+FAMILIES["docker-aci-aks"] += r"|(?:旧|老)(?:版|版本)?\s?(?:的)?\s?(?:sdk|cli)|旧版本|老版本"
+# whether something proposed would help ("拆小一点会有帮助吗", "这样能解决吗"): the fix of the card shown
+ASPECT_FIX += r"|(?:会|能)(?:不会)?有(?:帮助|用)吗|能(?:不能)?解决(?:吗|问题)|会(?:不会)?好(?:一些|点)?吗"
+ASPECT_LOGS += r"|(?:怎么|如何)(?:看|查|知道)[^，。？?]{0,6}?(?:抛|报)了?(?:什么|啥)(?:异常|错误|错)"
