@@ -75,6 +75,11 @@ _ERROR_NAME = re.compile(r"\(([A-Z][a-z]+(?:[A-Z][a-z0-9]*)+)\)|(?i:code)\"?\s*[
                          r"|TimedOut|Exceeded|Unavailable|Error)):\s)")
 """An error's name as services print it: `(ImageBuildFailure) ...`, `Code: OutOfQuota`, `"code": "NotFound"`,
 or leading a line when it says what failed (`JobSetupFailed: ...`; not a log's field, `RequestId: ...`)."""
+SPELLED_NAME_MIN_WORDS = 3
+"""Fewest words a spelled-out error name joins: what failed and how (`ModelNotFound`, `DeploymentTimedOut`)."""
+SPELLED_NAME_WORDS = 4
+"""Most words an error name joins (`ImageBuildComputeNotValid` is five, yet says its error in its first four)."""
+_SPELLED_WORD = re.compile(r"[a-z][a-z0-9]*")
 GENERIC_ERROR_NAMES = frozenset({
     "badrequest", "notfound", "unauthorized", "forbidden", "conflict", "internalservererror", "internalerror",
     "serviceerror", "usererror", "systemerror", "serviceunavailable", "gatewaytimeout", "requesttimeout",
@@ -330,6 +335,22 @@ def _uncovered_subjects(entries: list[dict[str, Any]]) -> frozenset[str]:
     return frozenset(concept for concept, words in SUBJECTS.items() if not words.search(about))
 
 
+def _spelled_error_names(entries: list[dict[str, Any]]) -> frozenset[str]:
+    """Error names the knowledge spells out in words (`ModelNotFound` as "model not found"), case-folded and
+    joined as a paste prints them: a name its entries describe is a known error, not one no entry covers
+    (`ScoringParams.unknown_error_name`). Two words say only how something failed (`AccessDenied`,
+    `NotSupported`), which any product prints: those stay unknown unless an entry writes the name itself."""
+    names: set[str] = set()
+    for entry in entries:
+        for text in (*(part for content in entry["content"].values() for part in (content["title"], content["cause"])),
+                     *(phrase for phrases in entry.get("aliases", {}).values() for phrase in phrases),
+                     *entry.get("signatures", ())):
+            words = _SPELLED_WORD.findall(fold(text))
+            names.update("".join(words[start:start + size]) for size in range(SPELLED_NAME_MIN_WORDS, SPELLED_NAME_WORDS + 1)
+                         for start in range(len(words) - size + 1))
+    return frozenset(names)
+
+
 def _says_every_cue(sighting: Sighting, own_cues: Mapping[str, frozenset[int]]) -> bool:
     """Whether an entry says itself every neighbour word of a sighting that is not conclusive: a written question
     whose words are close to the entry's own (`semantic_skip_text`) and asks what it answers ("not enough vCPUs for
@@ -368,6 +389,7 @@ class Matcher:
         self._status_phrases = self._phrases_naming_statuses()
         self._unsaid_keeps = self._unsaid_status_keeps()
         self.uncovered_subjects = _uncovered_subjects(entries)
+        self.spelled_error_names = _spelled_error_names(entries)
 
     def entry(self, entry_id: str) -> dict[str, Any] | None:
         """The entry the matcher was built from, so answers need no second database read."""
@@ -794,7 +816,8 @@ class Matcher:
         how_to = bool(HOW_TO_QUESTION.search(text)) and not error_report
         known_codes = any(code in index.codes for code in codes)
         # words around an unknown error are no evidence of a known one, like an unknown ERR_NNNN code
-        unknown_error_name = bool(error_names) and not error_names & index.known_words
+        unknown_error_name = bool(error_names) and not (error_names & index.known_words
+                                                        or error_names & self.spelled_error_names)
         other_product = other_serving(text) or (
             any(mark.search(text) for mark in _OTHER_PRODUCT_MARKS) and not names_azure_ml(text))
         return _Context(

@@ -1,0 +1,47 @@
+"""Real pastes of covered problems: an error name the knowledge spells out in words is a known error."""
+from app.matching.matcher import _spelled_error_names
+
+
+def discounts(match):
+    return {reason["value"] for reason in match.reasons if reason["type"] == "discount"}
+
+
+def entry(title, aliases=(), signatures=()):
+    return {"content": {"en": {"title": title, "cause": "Something about it."}},
+            "aliases": {"en": list(aliases)}, "signatures": list(signatures)}
+
+
+def test_names_joined_from_consecutive_words():
+    names = _spelled_error_names([entry("Scoring image was not found", aliases=["the registry login has failed"])])
+    assert {"imagewasnotfound", "wasnotfound", "loginhasfailed"} <= names
+    assert "scoringnotfound" not in names  # only consecutive words
+
+
+def test_two_words_say_only_how_something_failed():
+    names = _spelled_error_names([entry("the request was denied", aliases=["access denied by the registry"])])
+    assert "accessdenied" not in names
+    assert "accessdeniedby" in names
+
+
+def test_long_runs_of_words_are_not_joined_whole():
+    names = _spelled_error_names([entry("one two three four five")])
+    assert "onetwothreefour" in names
+    assert "onetwothreefourfive" not in names
+
+
+def test_a_spelled_out_error_name_keeps_its_entries(matcher):
+    paste = ("creating the batch deployment stopped:\n"
+             "ERROR: (UserError) The specified resource was not found.\n"
+             "Exception Details: (ModelNotFound) no model called churn-clf with version 7 in this workspace")
+    for match in matcher.match(paste).candidates:
+        assert "unknown_error_name" not in discounts(match)
+
+
+def test_a_name_no_entry_describes_is_still_unknown(matcher):
+    paste = ("creating the batch deployment stopped:\n"
+             "ERROR: (UserError) The operation could not finish.\n"
+             "Exception Details: (QuantumFluxOverload) the flux capacitor of the workspace is saturated")
+    candidates = matcher.match(paste).candidates
+    assert candidates
+    assert all("unknown_error_name" in discounts(match) for match in candidates if
+               not any(reason["type"] in ("code", "signature", "pattern") for reason in match.reasons))
