@@ -33,7 +33,9 @@ STOPWORDS = frozenset([
     "off", "s", "t", "d", "ll", "m", "re", "ve", "y", "get", "got", "gets", "please", "help", "thanks",
     "thank", "hi", "hello", "hey", "ok", "okay", "like", "want", "need", "tried", "try", "trying", "now",
     "after", "before", "because", "while", "i'm", "it's", "don't", "doesn't", "didn't", "can't", "isn't",
-    "what's", "there's"
+    "what's", "there's",
+    # fillers of a spoken question: how the user feels about the problem, not what it is
+    "actually", "really", "basically", "somehow", "anyway", "anymore", "literally", "suddenly", "seems", "seem",
 ])
 
 # Words users type for a concept the knowledge names differently; each maps to the
@@ -49,7 +51,19 @@ SYNONYMS = {
     "pod": "container", "pods": "container",
     # how long something takes, in the knowledge's word: "runs forever", "takes ages" is "takes long"
     "forever": "long", "ages": "long", "endlessly": "long", "allotted": "allowed",
+    # everyday words for a process that stops or stalls, in the knowledge's words: "keeps dying" is a crash,
+    # "freezes" and "stalls" are a hang, a container "boots" when it starts
+    "dies": "crashes", "died": "crashes", "dying": "crashes",
+    "stuck": "hangs", "freezes": "hangs", "frozen": "hangs", "froze": "hangs", "stalls": "hangs", "stalled": "hangs",
+    "boots": "starts", "booting": "starts",
 }
+
+_NOT_REGISTRY = r"(?! to [^.?!,;\n]{0,30}registr| into [^.?!,;\n]{0,30}registr| to [^.?!,;\n]{0,30}acr\b)"
+"""Not signing in to a container registry ("can't log in to the workspace container registry"): an image build's or
+pull's failure, where the registry is the workspace's own, not a workspace sign-in. Flat (no group inside), so a
+cue's specificity (`neighbours._specificity`) leaves the lookahead out."""
+_WORKSPACE_NOT_REGISTRY = r"(?! container registr|'s container registr| registr|'s registr| acr\b|'s acr\b)"
+"""The workspace's own container registry is the deployment's, not a sign-in to the workspace."""
 
 # What English pastes about Azure ML's neighbouring topics say (identifiers and commands are
 # language-neutral: app.matching.neighbours). Words an Azure ML user of that area really uses.
@@ -144,15 +158,15 @@ NEIGHBOUR_CUES = {
         strong=(
             r"creat\w* (?:the |a |my |new |an )?(?:ml |machine learning |azure ml )?workspaces?" + _E
             + r"|provision\w* (?:the |a |my |new |an )?(?:ml |machine learning |azure ml )?workspaces?" + _E,
-            r"workspace creation", r"private ?link", r"sign[- ]?in to (?:the )?workspace|log ?in to (?:the )?workspace",
+            r"workspace creation", r"private ?link", r"sign[- ]?in to (?:the )?workspace" + _WORKSPACE_NOT_REGISTRY + r"|log ?in to (?:the )?workspace" + _WORKSPACE_NOT_REGISTRY,
             r"multi-factor|mfa" + _E, r"conditional access",
         ),
         cues=(
             # not an ARM path's segment: .../workspaces/onlineendpoints/write
-            r"workspaces?(?!/)" + _E, r"tenant\w*", r"interactive login|interactive authentication",
+            r"workspaces?(?!/)" + _E + _WORKSPACE_NOT_REGISTRY, r"tenant\w*", r"interactive login|interactive authentication",
             r"does not have authorization", r"guest account|guest user", r"public network", r"private endpoints?",
-            r"subscriptions?" + _E, r"sign[- ]?in|log[- ]?in" + _E + r"|logged in|login" + _E,
-            r"service principal", r"credentials?" + _E, r"authenticat\w*", r"refresh token",
+            r"subscriptions?" + _E, r"sign[- ]?in" + _NOT_REGISTRY + r"|log[- ]?in" + _E + _NOT_REGISTRY + r"|logged in" + _NOT_REGISTRY + r"|login" + _E + _NOT_REGISTRY,
+            r"service principal", r"credentials?" + _E, r"authenticat\w*" + _NOT_REGISTRY, r"refresh token",
             r"resource providers?",
         ),
     ),
@@ -192,7 +206,8 @@ DEPLOYMENT_CUES = (
     r"batch[ -]?(?:endpoints?|deployments?|scoring|jobs?)" + _E, r"e(?<!private e)(?<!private-e)ndpoints?" + _E,
     r"deploy(?:s|ed|ing|ment|ments)?" + _E + r"(?! operations?)", r"webservices?|web services?", r"container instances?",
     r"inference config|inferenc\w*", r"scoring" + _E + r"|score script|scoring[ _](?:scripts?|uri|files?)",
-    r"c(?<!blob c)(?<!storage c)ontainers?(?! ?registr)" + _E,  # not a storage account's blob container r"real[- ]?time (?:endpoints?|inference)", r"serving" + _E,
+    r"c(?<!blob c)(?<!storage c)ontainers?(?! ?registr)" + _E,  # not a storage account's blob container
+    r"real[- ]?time (?:endpoints?|inference)", r"serving" + _E,
     r"re-?deploy\w*",  # "redeploys the template"
 )
 
@@ -219,6 +234,9 @@ SUBJECT_TERMS = {
                   r" (?:another|a different|other|the other|a new|different) (?:workspaces?|subscriptions?|tenants?|resource groups?)"),
     "multi-model": (r"multi[- ]?models?|(?:multiple|several|two|three|many) models (?:\w+ ){0,3}(?:one|a single|the same)"
                     r" (?:\w+ )?(?:endpoint|deployment|container)"),
+    "rollback": r"(?<![\w-])roll(?:s|ed|ing)?[ -]?back" + _E + r"|rollbacks?|revert\w* (?:\w+ ){0,4}to (?:the )?(?:previous|prior|older|earlier|last)",
+    "notifications": (r"notif(?:y|ies|ied|ications?)" + _E + r"|(?:e-?mail|sms|teams|slack) (?:alerts?|me)" + _E
+                      + r"|alert(?:s|ing)? (?:rules?|when|if|me)" + _E + r"|(?<![\w-])alerts? on" + _E),
 }
 
 # What only one deployment family's SDK/CLI generation writes: SDK/CLI v1 (azureml-core) deploys web
@@ -301,7 +319,7 @@ LANGUAGE = Language(
     },
     family_markers=FAMILY_MARKERS,
     error_words=(r"traceback|exception|error|fail|fatal|crash|denied|unauthori[sz]ed|not found|backoff|refused"
-                 r"|timed? ?out"),
+                 r"|timed? ?out|\bkilled\b|\bdie[sd]\b|\bdying\b"),  # "gets killed", "keeps dying": a failure told in words
     # "failed" on a line with a question is a word of the question ("the job just says Failed, where are its logs?",
     # "where are the logs? the job just says Failed"), not a line of output
     error_output=r"traceback(?![^\n]*\?)|exception:|error:|\berror\b[^\n?]*:|(?m:^[^?\n]*\bfailed\b(?![^\n]*\?))",

@@ -108,6 +108,8 @@ SUBJECT_TERMS = {
     "rename": r"이름(?:을|를)? ?(?:[^\s]+ ){0,3}(?:변경|바꾸|바꿀|수정)",
     "migration": r"다른 ?(?:작업 ?영역|워크스페이스|구독|workspace|테넌트)(?:으로|로) ?(?:옮기|옮길|이동|이전|복사|마이그레이션)",
     "multi-model": r"여러 ?(?:개의? )?모델(?:을|를)? ?(?:하나의?|한|같은) ?(?:\w+ )?(?:배포|엔드포인트|컨테이너)",
+    "rollback": r"롤백",
+    "notifications": r"알림",
 }
 
 # Words of the covered knowledge's stage in Korean: deploying and scoring.

@@ -35,6 +35,7 @@ STOPWORDS = frozenset([
     # chat around the problem: who said it and when, not what failed
     "говорит", "говорят", "пишет", "пишут", "вчера", "сегодня", "утром", "вечером", "постоянно",
     "сколько",  # as "how many" in English: the question, not its subject
+    "вообще", "просто", "вроде",  # fillers: how the user feels about the problem, not what it is
 ])
 
 # Words users type for a concept the knowledge names differently; each maps to the
@@ -49,6 +50,14 @@ SYNONYMS = {
     "логи": "журнал", "логов": "журнал", "лог": "журнал",
     "ядер": "ядра",
     "ребут": "перезапуск", "перезагружается": "перезапускается",
+    # everyday verbs for a crash, a hang and a start, whose stems Snowball keeps apart from the knowledge's
+    # (`упал` and `падает`, `зависло` and `зависает` are one verb's aspects and tenses)
+    "упал": "падает", "упала": "падает", "упало": "падает", "упали": "падает",
+    "валится": "падает", "свалился": "падает", "свалилось": "падает", "вылетает": "падает", "вылетел": "падает",
+    "вылетело": "падает", "крашится": "падает", "крашнулся": "падает",
+    "висит": "зависает", "виснет": "зависает", "завис": "зависает", "зависло": "зависает", "зависла": "зависает",
+    "зависли": "зависает",
+    "стартует": "запускается", "стартовал": "запускается",  # not `поднимается`: its stem is `поднять` (a quota) too
 }
 
 _STEMMER = snowball("russian")
@@ -117,7 +126,7 @@ NEIGHBOUR_CUES = {
         cues=(r"конвейер\w*|пайплайн\w*", r"компонент\w*", r"шаг\w*", r"расписани\w*"),
     ),
     "cli-install": NeighbourCues(
-        strong=(r"расширени\w* ml" + _E, r"установ\w* расширени\w*"),
+        strong=(r"расширени\w* ml" + _E, r"установ\w* расширени\w*|постав\w* расширени\w*"),
         cues=(r"расширени\w*", r"не распозна[её]тся", r"установ\w*", r"переименова\w*"),
     ),
     "workspace-auth": NeighbourCues(
@@ -158,6 +167,8 @@ SUBJECT_TERMS = {
     "migration": (r"(?:перен\w*|перемест\w*|мигр\w*|скопир\w*) .{0,40}(?:в|на) (?:друг\w*|нов\w*) (?:рабоч\w* област|workspace|подписк|тенант)\w*"
                   r"|из одн\w* (?:рабоч\w* област\w*|workspace|подписк\w*|тенант\w*) в друг\w*"),
     "multi-model": r"нескольк\w* модел\w* (?:в|на) одн\w* (?:\w+[ -])?(?:развертыван|развёртыван|деплойм|эндпоинт|конечн|контейнер)\w*",
+    "rollback": r"откат\w*",
+    "notifications": r"уведомлени\w*|уведомля\w*|оповещени\w*|алерт\w*",
 }
 
 # Words of the covered knowledge's stage in Russian: deploying and scoring.

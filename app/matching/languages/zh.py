@@ -108,6 +108,8 @@ SUBJECT_TERMS = {
     "rename": r"重命名|改名",
     "migration": r"(?:迁移|移动|移|复制|搬)到(?:另一个|其他|别的|另外的?|新的?)(?:工作区|订阅|租户|workspace)",
     "multi-model": r"多个模型(?:部署)?(?:到|在|放在)?(?:同一个|一个)(?:部署|终结点|容器)|多模型部署",
+    "rollback": r"回滚",
+    "notifications": r"告警|邮件通知|短信通知",
 }
 
 # Words of the covered knowledge's stage in Chinese: deploying and scoring.
