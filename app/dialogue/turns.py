@@ -262,9 +262,38 @@ def _described_first(text: str) -> bool:
     return word_count(told) >= DESCRIBED_WORDS and not CUES.done.search(told)
 
 
+def _unwanted(text: str, mention: re.Match[str]) -> bool:
+    """A language named as the one not wanted ("I can't read English", "영어 말고", "не по-английски")."""
+    return bool(CUES.language_unwanted_before.search(text[:mention.start()])
+                or CUES.language_unwanted_after.match(text, mention.end()))
+
+
 def _first_language(text: str, patterns: dict[str, re.Pattern[str]]) -> str | None:
-    found = [(match.start(), lang) for lang, pattern in patterns.items() if (match := pattern.search(text))]
+    """The language named first among those wanted: "I can't read English, Korean please" asks for Korean."""
+    found = [(match.start(), lang) for lang, pattern in patterns.items()
+             for match in pattern.finditer(text) if not _unwanted(text, match)]
     return min(found)[1] if found else None
+
+
+_SCRIPTS = (("ko", re.compile(r"[\uac00-\ud7af\u3131-\u318e]")), ("zh", re.compile(r"[\u3400-\u9fff]")),
+            ("ru", re.compile(r"[\u0400-\u04ff]")))
+"""The languages told apart by their script alone; anything else is read as English."""
+
+
+def _script_language(text: str) -> str:
+    """The language a message is written in, by its script: a translation asked for without naming the language
+    ("переведи", "翻译一下", "translate pls") wants the answer in that one."""
+    return next((lang for lang, script in _SCRIPTS if script.search(text)), "en")
+
+
+def _asked_language(text: str) -> tuple[str | None, str | None]:
+    """(the language asked for outright, the language asked for or named): a translation asked for in a few words
+    without a language named is into the message's own."""
+    target = _first_language(text, CUES.language)
+    named = target or _first_language(text, CUES.language_names)
+    if named is None and word_count(text) <= LANGUAGE_REQUEST_MAX_WORDS and CUES.translate.search(text):
+        named = _script_language(text)
+    return target, named
 
 
 def _respelt(text: str, names: tuple[str, ...] = LANGUAGE_SPELLINGS, changed_letters: bool = True) -> str:
@@ -291,14 +320,30 @@ def _only_a_language_request(text: str, lang: str) -> bool:
 
 
 def _without_aspect(text: str, aspect: str | None) -> str:
-    """The message without the words naming what it asks for ("the command too"): they restate the answer shown."""
-    return CUES.aspects[aspect].sub(" ", text) if aspect is not None else text
+    """The message without the words naming what it asks for or the problem itself ("the command too", "this error",
+    "эту ошибку"): they restate the answer shown."""
+    asked = CUES.aspects[aspect].sub(" ", text) if aspect is not None else text
+    return CUES.problem.sub(" ", asked)
+
+
+def _restated(text: str, target: str | None, aspect: str | None) -> bool:
+    """Another language asked for outright, with at most what the answer shown says ("the fix in Korean", "объясни
+    эту ошибку по-русски"): that answer, restated."""
+    return target is not None and aspect in RESTATED_ASPECTS and word_count(text) <= FOLLOW_UP_MAX_WORDS \
+        and not CUES.domain.search(_without_aspect(text, aspect))
 
 
 def _short_plain_request(text: str, aspect: str | None) -> bool:
     """A language named in a few words about nothing else ("I'd prefer Russian", "my colleague reads only
     Korean, can you translate?"): a request, however it is worded."""
     return aspect is None and word_count(text) <= LANGUAGE_REQUEST_MAX_WORDS and not CUES.domain.search(text)
+
+
+def _translation_asked(text: str, aspect: str | None) -> bool:
+    """A translation asked for with the language named, about nothing else ("my manager reads only Korean, could you
+    rewrite it?"): a request at a follow-up's length, where a language merely named needs a shorter message."""
+    return aspect is None and word_count(text) <= FOLLOW_UP_MAX_WORDS and bool(CUES.translate.search(text)) \
+        and not CUES.domain.search(text)
 
 
 def _small_talk(text: str, aspect: str | None, families: frozenset[str]) -> str | None:
@@ -332,8 +377,7 @@ def read_turn(text: str, in_conversation: bool, family: str | None = None) -> Re
     words = word_count(lowered)
     # a language asked for in a few words may be misspelt; in a longer message a near name is mostly another word
     spelt = _respelt(lowered) if words <= LANGUAGE_REQUEST_MAX_WORDS else lowered
-    target = _first_language(spelt, CUES.language)
-    named = target or _first_language(spelt, CUES.language_names)
+    target, named = _asked_language(spelt)
     families = frozenset(name for name, cue in CUES.families.items() if cue.search(lowered))
     question = bool(CUES.question.search(lowered))
     aspect = next((name for name, cue in CUES.aspects.items() if cue.search(lowered)
@@ -366,9 +410,8 @@ def read_turn(text: str, in_conversation: bool, family: str | None = None) -> Re
         return base
     # a code asked about ("what does ERR_1100 mean? in Korean") is the subject, the language how to answer it
     if named is not None and (_only_a_language_request(spelt, named) or (not _CODE.search(lowered) and (
-            _short_plain_request(spelt, aspect) or (target is not None and aspect in RESTATED_ASPECTS
-                                                    and words <= FOLLOW_UP_MAX_WORDS
-                                                    and not CUES.domain.search(_without_aspect(lowered, aspect)))))):
+            _short_plain_request(spelt, aspect) or _translation_asked(spelt, aspect)
+            or _restated(lowered, target, aspect)))):
         return replace(base, kind=TurnKind.LANGUAGE, target_lang=named)
     # "That didn't help" needs an answer to be about; naming another product asks about it there.
     asks_elsewhere = bool(families - {family}) and (base.question or bool(CUES.family_switch.search(lowered)))

@@ -127,6 +127,13 @@ class Cues:
     """Explicit requests ("in Korean"): the answer's language in any turn."""
     language_names: dict[str, re.Pattern[str]]
     """A language named at all ("Korean, please?"): a request only when the message is little else."""
+    language_unwanted_before: re.Pattern[str]
+    """Said just before a language's name, it is the one not wanted ("I can't read English", "不要英文"), searched in
+    the text before the name (the cues end in `$`)."""
+    language_unwanted_after: re.Pattern[str]
+    """Said just after a language's name, it is the one not wanted ("영어 말고", "英文我看不懂")."""
+    translate: re.Pattern[str]
+    """A translation asked for ("translate pls", "переведи"): without a language named, into the message's own."""
     small_talk: dict[str, re.Pattern[str]]
     aspects: dict[str, re.Pattern[str]]
     families: dict[str, re.Pattern[str]]
@@ -159,6 +166,8 @@ def _compile() -> Cues:
         polar=required("POLAR"), because=required("BECAUSE"),
         resigned=required("RESIGNED"), advised=required("ADVISED"), language=per_key("LANGUAGE_REQUESTS", LANGS),
         language_names=per_key("LANGUAGE_NAMES", LANGS),
+        language_unwanted_before=required("LANGUAGE_UNWANTED_BEFORE"),
+        language_unwanted_after=required("LANGUAGE_UNWANTED_AFTER"), translate=required("TRANSLATE"),
         small_talk={kind: required(kind.upper()) for kind in SMALL_TALK_KINDS},
         aspects={aspect: required(f"ASPECT_{aspect.upper()}") for aspect in ASPECTS},
         families=per_key("FAMILIES", FAMILIES), choices=per_key("CHOICES", CHOICE_POSITIONS),

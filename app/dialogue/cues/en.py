@@ -356,3 +356,15 @@ COMPARISON += r"|\b(?:does|do|would|will) (?:the same|this|that|it) (?:\w+ )?(?:
 # a question asked after what sets the scene ("the image is in ACR, what exactly does the endpoint need?")
 QUESTION += (r"|[,;:\u2014-]\s*(?:(?:so|and|but|then|ok)\s+)?(?:how|what|where|which|why)\s+(?:exactly\s+|actually\s+)?"
              r"(?:do|does|did|is|are|can|should|would|will)\b")
+# a language not wanted ("I can't read English", "not in English", "instead of Korean"): not the one asked for
+LANGUAGE_UNWANTED_BEFORE = (r"(?:\bnot|n'?t (?:read|understand|speak|know|get)|\bcannot (?:read|understand|speak)|"
+                            r"\binstead of|\brather than|\bother than|\bbesides)\W+(?:in\W+|the\W+|any\W+|much\W+)?$")
+LANGUAGE_UNWANTED_AFTER = r"\W*(?:isn'?t|is not|is hard|is difficult|is tough)\b"
+# asking for a translation without naming the language ("translate pls", "rewrite it?"): into the message's own
+TRANSLATE = r"\b(?:translat\w*|re-?word\w*|rewrite)\b"
+# text in a language, not the answer's language ("Korean characters in the input", "a Chinese file name")
+LANGUAGE_UNWANTED_AFTER += (r"|\s+(?:characters?|chars?|text|input|letters|words|file ?names?|names?|paths?|encoding|"
+                            r"locale|data|strings?|tokens?|content|labels?)\b")
+# the language named first, then what to say in it ("Russian: what's the command?", "korean - the fix")
+for _lang, _name in (("en", "english"), ("ko", "korean"), ("zh", "chinese|mandarin"), ("ru", "russian")):
+    LANGUAGE_REQUESTS[_lang] += rf"|^\W*(?:{_name})\s*[:\-\u2014,]"

@@ -282,3 +282,20 @@ FAMILIES["docker-aci-aks"] += r"|стар\w* (?:верси\w* )?(?:sdk|cli|сд�
 FEEDBACK_UNASKED += r"|[,;—-]\s*(?:но |а )?(?:вс[её] )?т(?:а|от|о|е|у) же (?:сам\w+ )?\w+\W*$"
 ASPECT_FIX += r"|\bпоможет\b|\bпомогло бы\b|\bрешит (?:ли )?(?:это|проблему)"
 ASPECT_LOGS += r"|как (?:мне )?(?:понять|узнать|увидеть|посмотреть),? (?:что|почему) (?:именно |конкретно |точно )?(?:\w+ )?(?:выбросил\w*|кинул\w*)"
+# a language not wanted ("не понимаю по-английски", "не на английском", "вместо корейского"): not the one asked for
+LANGUAGE_UNWANTED_BEFORE = (r"(?:\bне|\bвместо|\bкроме|не понима\w*|не чита\w*|не зна\w*|плохо (?:понима|чита|зна)\w*)"
+                            r"\s+(?:на\s+|по\s+)?$")
+LANGUAGE_UNWANTED_AFTER = r"\w*\s+(?:не (?:понима|чита|зна)\w*|плохо (?:понима|чита|зна)\w*|сложно|тяжело)"
+# asking for a translation without naming the language ("переведи", "перевод плиз"): into the message's own
+TRANSLATE = r"(?:\bпереведи(?:те)?\b|\bперевод(?:ом)?\b)(?!\s+(?:весь )?трафик)"
+# "по русски", spaced rather than hyphenated
+LANGUAGE_REQUESTS["ru"] += r"|\bпо рус?ски\b"
+LANGUAGE_REQUESTS["en"] += r"|\bпо англи(?:й|й?с)ски\b"
+LANGUAGE_REQUESTS["ko"] += r"|\bпо корейски\b"
+LANGUAGE_REQUESTS["zh"] += r"|\bпо китайски\b"
+# text in a language, not the answer's language ("русские символы", "китайский текст во входных данных")
+LANGUAGE_UNWANTED_AFTER += r"|\w*\s+(?:символ|текст|букв|данн|им[ея]н|кодировк|строк|путь|пут[иья])"
+# a language by its short name alone ("ру", "кор", "англ?")
+LANGUAGE_REQUESTS["ru"] += r"|^\W*(?:на |по )?ру\W*$"
+LANGUAGE_REQUESTS["ko"] += r"|^\W*(?:на |по )?кор\W*$"
+LANGUAGE_REQUESTS["zh"] += r"|^\W*(?:на |по )?кит\W*$"

@@ -226,3 +226,10 @@ FAMILIES["docker-aci-aks"] += r"|(?:旧|老)(?:版|版本)?\s?(?:的)?\s?(?:sdk|
 # whether something proposed would help ("拆小一点会有帮助吗", "这样能解决吗"): the fix of the card shown
 ASPECT_FIX += r"|(?:会|能)(?:不会)?有(?:帮助|用)吗|能(?:不能)?解决(?:吗|问题)|会(?:不会)?好(?:一些|点)?吗"
 ASPECT_LOGS += r"|(?:怎么|如何)(?:看|查|知道)[^，。？?]{0,6}?(?:抛|报)了?(?:什么|啥)(?:异常|错误|错)"
+# a language not wanted ("看不懂英文", "不要英文", "英文我不懂"): not the one asked for
+LANGUAGE_UNWANTED_BEFORE = r"(?:不是|不要|不用|别用|别|看不懂|听不懂|读不懂|不懂|不会|不太懂|不太会|而不是|不看|除了)\s*(?:用\s*)?$"
+LANGUAGE_UNWANTED_AFTER = r"\s*(?:我|的)?(?:看不懂|不懂|不太懂|不太好|不好|不行|太难)"
+# asking for a translation without naming the language ("翻译一下"): into the message's own
+TRANSLATE = r"翻译|翻成|译成"
+# text in a language, not the answer's language ("中文字符", "中文路径", "英文文本")
+LANGUAGE_UNWANTED_AFTER += r"|\s*(?:字符|文本|输入|数据|文件名|编码|路径|字|乱码|内容|标签)"
