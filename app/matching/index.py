@@ -26,7 +26,7 @@ import re
 import shutil
 import tempfile
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -39,8 +39,8 @@ import numpy.typing as npt
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from app.matching.features import tokens, word_features
-from app.matching.languages import LANGUAGES, SPACED_SCRIPTS, UNIGRAM
+from app.matching.features import token_texts, tokens, word_features
+from app.matching.languages import LANGUAGES, SPACED_SCRIPTS, UNIGRAM, clear_word_caches
 from app.matching.neighbours import topic_cues
 from app.matching.normalize import fold, normalize
 
@@ -82,12 +82,12 @@ _MIX = 0x9E3779B97F4A7C15
 """Spreads packed features over buckets (Fibonacci hashing): their first bytes are all alike."""
 _MASK64 = (1 << 64) - 1
 
-INDEX_FORMAT = "compact-3"
+INDEX_FORMAT = "compact-4"
 """Part of the cache key: an index saved in another layout is never read."""
 _ARRAY_NAMES = ("phrase_entry", "phrase_kind", "phrase_lang", "phrase_ordinal", "phrase_starts", "phrase_features",
                 "phrase_weight", "idf", "document_frequency", "phrase_postings_starts", "phrase_postings",
                 "entry_postings_starts", "entry_postings", "body_postings_starts", "body_postings",
-                "feature_keys", "feature_key_ids", "feature_bucket_starts")
+                "feature_keys", "feature_key_ids", "feature_bucket_starts", "status_phrases", "unsaid_status_keeps")
 KEPT_INDEXES = 3
 """Saved indexes kept in the cache folder: the current knowledge and the versions just before it."""
 _HERE = Path(__file__).parent
@@ -196,6 +196,14 @@ def _entry_texts(entry: dict[str, Any]) -> Iterable[tuple[int, str, int, str]]:
                                 + [d for command in entry.get("commands", []) for d in command["description"].values()])
 
 
+def _discard(numbers_by_text: dict[str, dict[int, None]], text: str, number: int) -> None:
+    """Leave out one number of a text's, and the text when none is left."""
+    numbers = numbers_by_text[text]
+    del numbers[number]
+    if not numbers:
+        del numbers_by_text[text]
+
+
 def _distinct(values: Ints) -> Ints:
     """The distinct values, ascending (`np.unique` without its hash table, slower on these)."""
     values = np.sort(values)
@@ -209,6 +217,8 @@ def _joined(parts: list[Ints], dtype: type) -> Ints:
 _WORD = re.compile(r"[a-z0-9_]+")
 
 
+_STATUS_WORD_IN = re.compile(r"(?<![\w.])[1-5]\d\d(?![\w.])")
+"""An HTTP status a phrase names (`HTTP 502 after deploying`), not a part of a version or a number."""
 _REQUEST_ID_WORDS = re.compile(r"(?:request|correlation|operation|trace)[-_ ]?id")
 """What the one pattern of `normalize` that reaches past a line's end starts with (`request id:` and
 its value on the next line); a text without it normalises line by line."""
@@ -258,6 +268,13 @@ class _Build:
         self.vocabulary: set[str] = set()
         self.vocabulary_by_key: dict[tuple[str, int], list[str]] = defaultdict(list)
         self.parts: dict[str, list[Ints]] = defaultdict(list)
+        self.phrases = 0
+        """Phrases indexed so far: the number of the chunk's first phrase."""
+        self.status_phrases: dict[str, list[int]] = defaultdict(list)
+        self.titles: list[list[str]] = []
+        """Each entry's titles, normalised (`_cases` reads them)."""
+        self.own_cues: list[dict[str, list[int]]] = []
+        self.known_words: set[str] = set()
         for first in range(0, len(entries), CHUNK_ENTRIES):
             self._add_chunk(first, entries[first:first + CHUNK_ENTRIES])
 
@@ -272,6 +289,7 @@ class _Build:
         normalized = _normalized(list(texts))
         for number in np.flatnonzero(text["kind"] == PHRASE_KINDS.index("signature")).tolist():
             self._add_signature(int(text["entry"][number]), int(text["ordinal"][number]), normalized[number])
+        self._add_own_words(chunk, texts, normalized)
         numbers = self._token_numbers(_TOKEN_OR_BREAK.findall(_BREAK.join(normalized) + _BREAK) if texts else [])
         del normalized
         breaks = numbers == 0
@@ -284,6 +302,7 @@ class _Build:
         for name in ("entry", "kind", "lang", "ordinal"):
             self.parts[f"phrase_{name}"].append(text[name][kept])
         self.parts["phrase_length"].append(lengths[kept])
+        self._add_status_phrases([texts[number] for number in kept.tolist()])
         in_phrase = indexed[feature_owners]
         self.parts["phrase_features"].append(features[in_phrase])
         self._add_pairs(text["entry"].astype(np.int64), features, feature_owners, in_phrase,
@@ -293,6 +312,48 @@ class _Build:
             if code not in self.langs:
                 self.langs.append(code)
         self._add_vocabulary(numbers[indexed[owners]])
+
+    def _add_status_phrases(self, texts: list[str]) -> None:
+        """The HTTP statuses each of the chunk's phrases names (`HTTP 502 after deploying`), found in one C call
+        over the phrases' texts a line each (a status is a whole word: it never spans a line), so workers read the
+        table instead of searching every phrase's text when their matcher starts (at 100x, two seconds)."""
+        ends = list(accumulate(len(text) + 1 for text in texts))
+        for match in _STATUS_WORD_IN.finditer("\n".join(texts)):
+            number = self.phrases + bisect_right(ends, match.start())
+            numbers = self.status_phrases[match.group(0)]
+            if not numbers or numbers[-1] != number:  # a phrase naming a status twice is one of its phrases
+                numbers.append(number)
+        self.phrases += len(texts)
+
+    def _add_own_words(self, chunk: list[dict[str, Any]], texts: Sequence[str], normalized: list[str]) -> None:
+        """What each entry of the chunk says the problem looks like (`own_words`), read once here rather than by
+        every process that loads the index: the neighbouring topics' cues each entry says itself
+        (`Sighting.outweighs`), and every word the entries say, error names among them. Its parts are lines, and
+        normalising a line depends on that line alone unless a request id's words may reach into the next: the
+        chunk's titles, aliases and signatures are already normalised, its causes are normalised together, and
+        only an entry whose parts say a request id's words has its whole text normalised."""
+        raw_causes = [content["cause"] for entry in chunk for content in entry["content"].values()]
+        causes = iter(zip(raw_causes, _normalized(raw_causes)))
+        at = 0
+        for entry in chunk:
+            titles = len(entry["content"])
+            phrases = titles + sum(map(len, entry.get("aliases", {}).values())) + len(entry.get("signatures", []))
+            parts: list[str] = []
+            lines: list[str] = []
+            for title, normalized_title in zip(texts[at:at + titles], normalized[at:at + titles]):
+                cause, normalized_cause = next(causes)
+                parts += (title, cause)
+                lines += (normalized_title, normalized_cause)
+            parts += texts[at + titles:at + phrases]
+            lines += normalized[at + titles:at + phrases]
+            self.titles.append(normalized[at:at + titles])
+            at += phrases + 1  # and the entry's prose
+            # folding never joins lines, and an ASCII text folds to its lower case
+            says_request_id = any(_REQUEST_ID_WORDS.search(part.lower() if part.isascii() else fold(part))
+                                  for part in parts)
+            words = normalize("\n".join(parts)) if says_request_id else "\n".join(filter(None, lines))
+            self.own_cues.append({topic: sorted(cues) for topic, cues in topic_cues(words).items()})
+            self.known_words.update(_WORD.findall(words))
 
     def _token_numbers(self, words: list[str]) -> Ints:
         """Each word's token number; words never met before get one, and their features get ids in
@@ -342,9 +403,9 @@ class _Build:
         body = _distinct((text_entries[owners[in_body]] << PAIR_SHIFT) | features[in_body])
         slots = np.minimum(np.searchsorted(union, body), max(len(union) - 1, 0))
         body = body[union[slots] != body] if len(union) else body
-        for name, pairs in (("entry", union), ("body", body)):
-            self.parts[f"{name}_features"].append(pairs & ((1 << PAIR_SHIFT) - 1))
-            self.parts[f"{name}_numbers"].append(pairs >> PAIR_SHIFT)
+        for name, pairs in (("entry", union), ("body", body)):  # kept as int32: at 100x, 80 MB less for the build
+            self.parts[f"{name}_features"].append((pairs & ((1 << PAIR_SHIFT) - 1)).astype(np.int32))
+            self.parts[f"{name}_numbers"].append((pairs >> PAIR_SHIFT).astype(np.int32))
 
     def _add_exact(self, position: int, entry: dict[str, Any]) -> None:
         for code in entry.get("error_codes", []):
@@ -396,13 +457,17 @@ class _Build:
     def state(self) -> tuple[dict[str, Any], dict[str, Ints]]:
         """The index as JSON-able tables and numpy arrays (what the cache stores)."""
         long_features, arrays = self._feature_table()
+        ends = list(accumulate(map(len, self.status_phrases.values())))
+        status_phrases = {status: [end - len(numbers), end]
+                          for (status, numbers), end in zip(self.status_phrases.items(), ends, strict=True)}
         tables = {"long_features": long_features, "langs": self.langs, "codes": dict(self.codes),
                   "statuses": dict(self.statuses), "signatures": self.signatures,
                   "signatures_by_word": dict(self.signatures_by_word), "patterns": self.patterns,
                   "patterns_by_anchor": dict(self.patterns_by_anchor),
                   "unanchored_patterns": self.unanchored_patterns,
                   "vocabulary": [[first, length, words] for (first, length), words in self.vocabulary_by_key.items()],
-                  "cases": self._cases(), **self._own_words()}
+                  "cases": self._cases(), "own_cues": self.own_cues, "known_words": sorted(self.known_words),
+                  "status_phrases": status_phrases}
         return tables, {**arrays, **self._arrays()}
 
     def _cases(self) -> dict[str, dict[str, list[list[Any]]]]:
@@ -413,16 +478,25 @@ class _Build:
         cases: dict[str, dict[str, list[list[Any]]]] = {"signature": defaultdict(list), "pattern": defaultdict(list)}
         compiled: dict[int, re.Pattern[str]] = {}
         crowded: set[tuple[str, int]] = set()
-        for position, entry in enumerate(self.entries):
+        anchor_lengths = sorted({len(anchor) for anchor in self.patterns_by_anchor})
+        # signature numbers by key word and text: at 100x, hundreds of signatures are one common word, and an
+        # error that many titles name leaves them (`crowded`)
+        candidates: dict[str, dict[str, dict[int, None]]] = defaultdict(dict)
+        key_words: dict[int, str] = {}
+        for word, numbers in self.signatures_by_word.items():
+            for number in numbers:
+                candidates[word].setdefault(self.signatures[number][2], {})[number] = None
+                key_words[number] = word
+        for position, titles in enumerate(self.titles):
             found: dict[tuple[str, int], list[str]] = {}
-            titles = _normalized([content["title"] for content in entry["content"].values() if content])
             for title in titles:
-                for word in dict.fromkeys(token for _, token in tokens(title)):
-                    for number in self.signatures_by_word.get(word, ()):
+                for word in dict.fromkeys(token_texts(title)):
+                    texts = candidates.get(word, {})
+                    for number in sorted(number for text, numbers in texts.items() if text in title for number in numbers):
                         owner, _, text = self.signatures[number]
-                        if owner != position and ("signature", number) not in crowded and text in title:
+                        if owner != position:
                             found.setdefault(("signature", number), [token for _, token in tokens(text)])
-                    anchored = (self.patterns_by_anchor.get(word[:end], ()) for end in range(1, len(word) + 1))
+                    anchored = (self.patterns_by_anchor.get(word[:end], ()) for end in anchor_lengths if end <= len(word))
                     for number in chain.from_iterable(anchored):
                         owner, original = self.patterns[number]
                         if ("pattern", number) in crowded:
@@ -435,30 +509,10 @@ class _Build:
                 cases[kind][str(number)].append([position, words])
                 if len(cases[kind][str(number)]) > CASES_MAX:
                     crowded.add((kind, number))
+                    if kind == "signature":
+                        _discard(candidates[key_words[number]], self.signatures[number][2], number)
         return {kind: {number: named for number, named in by_number.items() if (kind, int(number)) not in crowded}
                 for kind, by_number in cases.items()}
-
-    def _own_words(self) -> dict[str, Any]:
-        """What each entry says the problem looks like, read once here rather than by every process
-        that loads the index (at 100x, ten seconds): the neighbouring topics' cues each entry says
-        itself (`Sighting.outweighs`), and every word the entries say, error names among them."""
-        own_cues, known_words = [], set()
-        for words in self._normalized_own_words():
-            own_cues.append({topic: sorted(cues) for topic, cues in topic_cues(words).items()})
-            known_words.update(_WORD.findall(words))
-        return {"own_cues": own_cues, "known_words": sorted(known_words)}
-
-    def _normalized_own_words(self) -> Iterable[str]:
-        """`normalize(own_words(entry))` of each entry. Its parts are lines, and normalising a line
-        depends on that line alone unless a request id's words may reach into the next: parts are
-        normalised together (`_normalized`, most of them plain), whole texts only where they may."""
-        for first in range(0, len(self.entries), CHUNK_ENTRIES):
-            parts = [_own_parts(entry) for entry in self.entries[first:first + CHUNK_ENTRIES]]
-            normalized = iter(_normalized([part for entry_parts in parts for part in entry_parts]))
-            for entry_parts in parts:
-                lines = [next(normalized) for _ in entry_parts]
-                text = "\n".join(entry_parts)
-                yield normalize(text) if _REQUEST_ID_WORDS.search(fold(text)) else "\n".join(filter(None, lines))
 
     def _feature_table(self) -> tuple[dict[str, int], dict[str, Ints]]:
         """Feature string -> id without the strings: the short ones' UTF-8 packed into integers and
@@ -504,7 +558,21 @@ class _Build:
         arrays["idf"] = idf
         arrays["document_frequency"] = frequency.astype(np.int32)
         arrays["phrase_weight"] = _sequential_sums(idf[phrase_features], starts[:-1], lengths)
+        named = _joined([np.asarray(numbers, dtype=np.int64) for numbers in self.status_phrases.values()], np.int64)
+        arrays["status_phrases"] = named
+        arrays["unsaid_status_keeps"] = _unsaid_status_keeps(lengths, named)
         return arrays
+
+
+def _unsaid_status_keeps(lengths: Ints, named: Ints) -> npt.NDArray[np.float64]:
+    """For every phrase, the share of its strength it keeps when the paste does not write the HTTP status it
+    names (1 for a phrase naming none): a phrase such as `500 on every prediction call` misses that word,
+    though a status is no word feature; without it only its context is left (`on every prediction call`),
+    which a paste with another problem says too. The status counts as one word more than the phrase's features."""
+    features = lengths.astype(np.float64)
+    keeps = np.ones(len(lengths), dtype=np.float64)
+    keeps[named] = features[named] / (features[named] + 1.0)
+    return keeps
 
 
 def index_key(entries: list[dict[str, Any]]) -> str:
@@ -584,8 +652,11 @@ class KnowledgeIndex:
         built = state is None
         if state is None:
             state = _Build(entries).state()
+            clear_word_caches()
             if folder is not None and _save(folder, state):
-                state = _load(folder) or state  # mapped: the pages are shared with other workers
+                # read back once the build's heap is free, so what the index keeps does not sit among its holes
+                del state
+                state = _load(folder) or _Build(entries).state()  # mapped: the pages are shared with other workers
         self._adopt(*state)
         del state
         if built:
@@ -615,6 +686,12 @@ class KnowledgeIndex:
             for kind, by_number in tables["cases"].items() for number, named in by_number.items()}
         """(`signature`|`pattern`, number) -> the other entries whose title names it, with the words naming it."""
         """Every word the entries say, error names among them (`ImageBuildFailure` -> `imagebuildfailure`)."""
+        named = np.asarray(arrays["status_phrases"])
+        self.status_phrases: dict[str, Ints] = {
+            status: named[start:end] for status, (start, end) in tables["status_phrases"].items()}
+        """Each HTTP status the phrases name (`HTTP 502 after deploying`) -> the numbers of those phrases."""
+        self.unsaid_status_keeps: npt.NDArray[np.float64] = np.asarray(arrays["unsaid_status_keeps"])
+        """Each phrase's share of its strength when a paste does not write the status it names (`_unsaid_status_keeps`)."""
         views = {name: values.data for name, values in arrays.items()}
         self.phrase_entry = views["phrase_entry"]
         self.phrase_kind = views["phrase_kind"]

@@ -99,8 +99,6 @@ _IDENTIFIER = re.compile(r"(?:[A-Z][a-z0-9]+){2,}")
 """A CamelCase name (`UnsupportedInputData`): an error or class name the paste quotes, not a term it asks about."""
 _STATUS_WORD = re.compile(r"[1-5]\d\d")
 """A paste's token that may be an HTTP status."""
-_STATUS_WORD_IN = re.compile(r"(?<![\w.])[1-5]\d\d(?![\w.])")
-"""An HTTP status a phrase names (`HTTP 502 after deploying`), not a part of a version or a number."""
 _REASON_PHRASES = tuple((f" {phrase} ", str(status)) for status, phrases in HTTP_REASONS.items()
                         for phrase in phrases.split("|"))
 """Each status's reason phrases, spaced to be found as whole words in a paste's joined tokens."""
@@ -386,8 +384,8 @@ class Matcher:
         self._feature_weight = lru_cache(maxsize=TOKEN_CACHE_SIZE)(self.index.weight)
         self._describe = lru_cache(maxsize=TOKEN_CACHE_SIZE)(self.index.describe)
         self._token_features = lru_cache(maxsize=TOKEN_CACHE_SIZE)(_token_features)
-        self._status_phrases = self._phrases_naming_statuses()
-        self._unsaid_keeps = self._unsaid_status_keeps()
+        self._status_phrases = self.index.status_phrases
+        self._unsaid_keeps = self.index.unsaid_status_keeps
         self.uncovered_subjects = _uncovered_subjects(entries)
         self.spelled_error_names = _spelled_error_names(entries)
 
@@ -693,30 +691,9 @@ class Matcher:
             else:
                 item.reasons.append({"type": "fuzzy_text", "value": "entry description", "score": round(score, 1)})
 
-    def _phrases_naming_statuses(self) -> dict[str, Ints]:
-        """Each HTTP status the phrases name (`HTTP 502 after deploying`) → the numbers of those phrases."""
-        named: dict[str, list[int]] = defaultdict(list)
-        for number in range(len(self.index.phrase_entry)):
-            for status in set(_STATUS_WORD_IN.findall(self.index.describe(number)[2])):
-                named[status].append(number)
-        return {status: np.asarray(numbers, dtype=np.int64) for status, numbers in named.items()}
-
-    def _unsaid_status_keeps(self) -> Floats:
-        """For every phrase, the share of its strength it keeps when the paste does not write the HTTP status it
-        names (1 for a phrase naming none): a phrase such as `500 on every prediction call` misses that word,
-        though a status is no word feature (`_STATUS_NUMBER`); without it only its context is left (`on every
-        prediction call`), which a paste with another problem says too. The status counts as one word more than
-        the phrase's features. Derived once, with the matcher."""
-        starts = np.asarray(self.index.phrase_starts, dtype=np.float64)
-        features = starts[1:] - starts[:-1]
-        keeps = np.ones(len(features), dtype=np.float64)
-        for numbers in self._status_phrases.values():
-            keeps[numbers] = features[numbers] / (features[numbers] + 1.0)
-        return keeps
-
     def _unsaid_status_share(self, numbers: Ints, said: set[str]) -> Floats:
-        """For each phrase of `numbers`, the share of its strength it keeps (`_unsaid_status_keeps`): all of it
-        when the paste writes a status the phrase names."""
+        """For each phrase of `numbers`, the share of its strength it keeps (`KnowledgeIndex.unsaid_status_keeps`):
+        all of it when the paste writes a status the phrase names."""
         keeps = self._unsaid_keeps[numbers]
         for status in said & self._status_phrases.keys():
             keeps[np.isin(numbers, self._status_phrases[status])] = 1.0

@@ -19,7 +19,8 @@ from collections.abc import Iterable
 from app.matching.languages import en, ko, ru, zh
 from app.matching.languages.base import UNIGRAM, Language
 
-__all__ = ["BY_SCRIPT", "DETECTION_ORDER", "LANGUAGES", "SPACED_SCRIPTS", "UNIGRAM", "Language", "alternation", "cue"]
+__all__ = ["BY_SCRIPT", "DETECTION_ORDER", "LANGUAGES", "SPACED_SCRIPTS", "UNIGRAM", "Language", "alternation",
+           "clear_word_caches", "cue"]
 
 LANGUAGES: tuple[Language, ...] = (en.LANGUAGE, ko.LANGUAGE, zh.LANGUAGE, ru.LANGUAGE)
 BY_SCRIPT = {lang.script: lang for lang in LANGUAGES}
@@ -39,3 +40,11 @@ def alternation(parts: Iterable[str]) -> str:
 def cue(name: str, *extra: str, flags: int = 0) -> re.Pattern[str]:
     """One pattern of every language's cue field `name` (see `Language`), plus language-neutral `extra`."""
     return re.compile(alternation([*(getattr(lang, name) for lang in LANGUAGES), *extra]), flags)
+
+
+def clear_word_caches() -> None:
+    """Empty every language's cache of words. Building the index at 100x knowledge stems a million words no
+    query may say again, and the caches' last 65,536 of each, scattered among the build's freed objects, kept
+    the interpreter from giving back about 90 MB of its heap."""
+    for lang in LANGUAGES:
+        lang.clear_cache()

@@ -110,3 +110,5 @@ class Language:
     """Features of a deployment that a question may ask about (a custom domain, traffic mirroring, what an
     endpoint costs), by concept: the words of every language for one concept are one subject. A subject that no
     entry's title, cause, alias or signature names is one the knowledge does not cover (`lexicon.SUBJECTS`)."""
+    clear_cache: Callable[[], None] = lambda: None
+    """Empties the language's cache of words (its stems), if it keeps one: see `clear_word_caches`."""

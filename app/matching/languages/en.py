@@ -289,6 +289,7 @@ def detect(text: str, counts: Mapping[str, int]) -> bool:
 
 
 LANGUAGE = Language(
+    clear_cache=stem.cache_clear,
     code="en",
     script="latin",
     prefix=PREFIX,

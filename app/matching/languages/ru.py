@@ -181,6 +181,7 @@ DEPLOYMENT_CUES = (
 
 
 LANGUAGE = Language(
+    clear_cache=stem.cache_clear,
     code="ru",
     script="cyrillic",
     prefix=PREFIX,
