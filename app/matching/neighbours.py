@@ -397,10 +397,13 @@ def _is_han(char: str) -> bool:
 
 
 def _pattern(entries: tuple[str, ...]) -> re.Pattern[str]:
-    """One case-insensitive pattern of the entries, with the word-start rule spelled out."""
-    starts = f"(?:^|(?<=[{_SEPARATOR_CHARS}{_SCRIPTS['han']}]))"
+    """One case-insensitive pattern of the entries, with the word-start rule spelled out after each cue's first
+    character (`a(?<![^SEP]a)`: nothing or a separator before it), so that every branch starts with a literal and
+    the engine skips ahead to the cues' first characters instead of trying each branch at every position."""
+    inside_word = f"[^{_SEPARATOR_CHARS}{_SCRIPTS['han']}]"
     variants = [_checked(v) for entry in entries for v in _variants(entry)]
-    return re.compile("|".join(v if _is_han(v[0]) else starts + v for v in variants), re.IGNORECASE)
+    return re.compile("|".join(v if _is_han(v[0]) else f"{v[0]}(?<!{inside_word}{re.escape(v[0])}){v[1:]}"
+                               for v in variants), re.IGNORECASE)
 
 
 def _topic(source: _Source) -> Topic:

@@ -20,9 +20,12 @@ EVAL = Path(__file__).resolve().parents[2] / "benchmarks" / "eval"
 FLOORS = {
     # (set, group): (acc@1 floor for positives, no-match floor for negatives)
     # measured once at the end of each round (the floor guards, it does not choose parameters):
-    # written 0.952 / no-match 0.940, real pastes in scope 0.857 (48/56), out of scope 0.771 (27/35)
+    # written 0.957 / no-match 0.940, real pastes in scope 0.821 (46/56), out of scope 0.771 (27/35).
+    # In scope was 0.857 (48/56) the round before: this round's rules for long pastes and other products,
+    # chosen on the tuning and held-out paste sets (where they turned wrong answers into honest no-matches),
+    # cost two frozen in-scope answers; the floor follows what was measured, the rules were not re-chosen here.
     ("written", "all"): (0.95, 0.94),
-    ("pastes", "in-scope"): (0.85, None),
+    ("pastes", "in-scope"): (0.82, None),
     ("pastes", "out-scope"): (None, 0.77),
 }
 
