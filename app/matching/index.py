@@ -41,6 +41,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from app.matching.features import token_texts, tokens, word_features
 from app.matching.languages import LANGUAGES, SPACED_SCRIPTS, UNIGRAM, clear_word_caches
+from app.matching.lexicon import SUBJECTS
 from app.matching.neighbours import topic_cues
 from app.matching.normalize import fold, normalize
 
@@ -82,12 +83,13 @@ _MIX = 0x9E3779B97F4A7C15
 """Spreads packed features over buckets (Fibonacci hashing): their first bytes are all alike."""
 _MASK64 = (1 << 64) - 1
 
-INDEX_FORMAT = "compact-4"
+INDEX_FORMAT = "compact-5"
 """Part of the cache key: an index saved in another layout is never read."""
 _ARRAY_NAMES = ("phrase_entry", "phrase_kind", "phrase_lang", "phrase_ordinal", "phrase_starts", "phrase_features",
                 "phrase_weight", "idf", "document_frequency", "phrase_postings_starts", "phrase_postings",
                 "entry_postings_starts", "entry_postings", "body_postings_starts", "body_postings",
-                "feature_keys", "feature_key_ids", "feature_bucket_starts", "status_phrases", "unsaid_status_keeps")
+                "feature_keys", "feature_key_ids", "feature_bucket_starts", "status_phrases", "unsaid_status_keeps",
+                "spelled_name_keys")
 KEPT_INDEXES = 3
 """Saved indexes kept in the cache folder: the current knowledge and the versions just before it."""
 _HERE = Path(__file__).parent
@@ -233,6 +235,48 @@ def _own_parts(entry: dict[str, Any]) -> list[str]:
     texts = [part for content in entry["content"].values() if content for part in (content["title"], content["cause"])]
     texts += [alias for aliases in (entry.get("aliases") or {}).values() if aliases for alias in aliases]
     return texts + list(entry.get("signatures", ()))
+
+
+SPELLED_NAME_MIN_WORDS = 3
+"""Fewest words a spelled-out error name joins: what failed and how (`ModelNotFound`, `DeploymentTimedOut`)."""
+SPELLED_NAME_WORDS = 4
+"""Most words an error name joins (`ImageBuildComputeNotValid` is five, yet says its error in its first four)."""
+_SPELLED_WORD = re.compile(r"[a-z][a-z0-9]*")
+
+
+def _about_texts(entry: dict[str, Any]) -> Iterable[str]:
+    """What says what an entry is about: its titles, causes, aliases and signatures (its steps may name a
+    feature or an error as a tool or a symptom of something else)."""
+    yield from (part for content in entry["content"].values() for part in (content["title"], content["cause"]))
+    yield from (phrase for phrases in entry.get("aliases", {}).values() for phrase in phrases)
+    yield from entry.get("signatures", ())
+
+
+def uncovered_subjects(entries: list[dict[str, Any]]) -> frozenset[str]:
+    """The deployment features (`lexicon.SUBJECTS`) no entry names in what it is about: a question about one of
+    them asks about something the knowledge does not cover. Read from the knowledge, so an entry written about a
+    feature later makes its questions answerable again."""
+    about = "\n".join(fold(text) for entry in entries for text in _about_texts(entry))
+    return frozenset(concept for concept, words in SUBJECTS.items() if not words.search(about))
+
+
+def spelled_error_names(entries: list[dict[str, Any]]) -> set[str]:
+    """Error names the knowledge spells out in words (`ModelNotFound` as "model not found"), case-folded and
+    joined as a paste prints them: a name its entries describe is a known error, not one no entry covers
+    (`ScoringParams.unknown_error_name`). Two words say only how something failed (`AccessDenied`,
+    `NotSupported`), which any product prints: those stay unknown unless an entry writes the name itself."""
+    names: set[str] = set()
+    for text in (text for entry in entries for text in _about_texts(entry)):
+        words = _SPELLED_WORD.findall(fold(text))
+        names.update("".join(words[start:start + size]) for size in range(SPELLED_NAME_MIN_WORDS, SPELLED_NAME_WORDS + 1)
+                     for start in range(len(words) - size + 1))
+    return names
+
+
+def _name_key(name: str) -> int:
+    """A stable 64-bit key of a joined name: the saved index is read by other processes (no salted `hash`), and
+    keys in a sorted array take a fraction of the memory of the strings at 100x knowledge."""
+    return int.from_bytes(hashlib.blake2b(name.encode(), digest_size=8).digest(), "little")
 
 
 class _Build:
@@ -467,8 +511,9 @@ class _Build:
                   "unanchored_patterns": self.unanchored_patterns,
                   "vocabulary": [[first, length, words] for (first, length), words in self.vocabulary_by_key.items()],
                   "cases": self._cases(), "own_cues": self.own_cues, "known_words": sorted(self.known_words),
-                  "status_phrases": status_phrases}
-        return tables, {**arrays, **self._arrays()}
+                  "status_phrases": status_phrases, "uncovered_subjects": sorted(uncovered_subjects(self.entries))}
+        name_keys = np.unique(np.fromiter(map(_name_key, spelled_error_names(self.entries)), dtype=np.uint64))
+        return tables, {**arrays, **self._arrays(), "spelled_name_keys": name_keys}
 
     def _cases(self) -> dict[str, dict[str, list[list[Any]]]]:
         """Entries whose title names another entry's signature or pattern (`ImageBuildFailure: the image build
@@ -691,6 +736,9 @@ class KnowledgeIndex:
             status: named[start:end] for status, (start, end) in tables["status_phrases"].items()}
         """Each HTTP status the phrases name (`HTTP 502 after deploying`) -> the numbers of those phrases."""
         self.unsaid_status_keeps: npt.NDArray[np.float64] = np.asarray(arrays["unsaid_status_keeps"])
+        self.uncovered_subjects = frozenset(tables["uncovered_subjects"])
+        """The deployment features no entry is about (`uncovered_subjects`)."""
+        self.spelled_name_keys: npt.NDArray[np.uint64] = np.asarray(arrays["spelled_name_keys"])
         """Each phrase's share of its strength when a paste does not write the status it names (`_unsaid_status_keeps`)."""
         views = {name: values.data for name, values in arrays.items()}
         self.phrase_entry = views["phrase_entry"]
@@ -709,6 +757,12 @@ class KnowledgeIndex:
         self.postings = Postings(arrays["phrase_postings_starts"], arrays["phrase_postings"])
         self.entry_postings = Postings(arrays["entry_postings_starts"], arrays["entry_postings"])
         self.body_postings = Postings(arrays["body_postings_starts"], arrays["body_postings"])
+
+    def spells_error_name(self, name: str) -> bool:
+        """Whether the knowledge spells a pasted error name out in words (`spelled_error_names`)."""
+        key = np.uint64(_name_key(name))
+        at = int(np.searchsorted(self.spelled_name_keys, key))
+        return at < len(self.spelled_name_keys) and self.spelled_name_keys[at] == key
 
     def feature_id(self, feature: str) -> int:
         """The feature's id, NO_FEATURE if the knowledge never uses it: a short feature is found

@@ -36,7 +36,6 @@ from app.matching.lexicon import (
     HOW_TO_QUESTION,
     OFF_DOMAIN,
     SMALL_TALK,
-    SUBJECTS,
     families_in,
     families_marked,
     names_azure_ml,
@@ -75,11 +74,6 @@ _ERROR_NAME = re.compile(r"\(([A-Z][a-z]+(?:[A-Z][a-z0-9]*)+)\)|(?i:code)\"?\s*[
                          r"|TimedOut|Exceeded|Unavailable|Error)):\s)")
 """An error's name as services print it: `(ImageBuildFailure) ...`, `Code: OutOfQuota`, `"code": "NotFound"`,
 or leading a line when it says what failed (`JobSetupFailed: ...`; not a log's field, `RequestId: ...`)."""
-SPELLED_NAME_MIN_WORDS = 3
-"""Fewest words a spelled-out error name joins: what failed and how (`ModelNotFound`, `DeploymentTimedOut`)."""
-SPELLED_NAME_WORDS = 4
-"""Most words an error name joins (`ImageBuildComputeNotValid` is five, yet says its error in its first four)."""
-_SPELLED_WORD = re.compile(r"[a-z][a-z0-9]*")
 GENERIC_ERROR_NAMES = frozenset({
     "badrequest", "notfound", "unauthorized", "forbidden", "conflict", "internalservererror", "internalerror",
     "serviceerror", "usererror", "systemerror", "serviceunavailable", "gatewaytimeout", "requesttimeout",
@@ -179,7 +173,7 @@ class _Context:
     unknown_term: bool = False
     """A question in another script names a Latin term no entry uses (`_names_unknown_term`)."""
     uncovered_subject: bool = False
-    """A question names a feature of deployments that no entry names (`Matcher.uncovered_subjects`)."""
+    """A question names a feature of deployments that no entry names (`index.uncovered_subjects`)."""
     question: bool = False
     """Written, not pasted: no error output, short enough for the encoder to read whole (`SEMANTIC_QUERY_CHARS`)."""
     failure_question: bool = False
@@ -321,34 +315,6 @@ def _token_features(script: str, token: str) -> tuple[str, ...]:
     return tuple(word_features(script, token))
 
 
-def _uncovered_subjects(entries: list[dict[str, Any]]) -> frozenset[str]:
-    """The deployment features (`lexicon.SUBJECTS`) that no entry names in what says what it is about (titles,
-    causes, aliases, signatures; its steps may name a feature as a tool): a question about one of them asks about
-    something the knowledge does not cover. Read from the knowledge, so an entry written about a feature later
-    makes its questions answerable again."""
-    about = "\n".join(fold(text) for entry in entries for text in (
-        *(part for content in entry["content"].values() for part in (content["title"], content["cause"])),
-        *(phrase for phrases in entry.get("aliases", {}).values() for phrase in phrases),
-        *entry.get("signatures", ())))
-    return frozenset(concept for concept, words in SUBJECTS.items() if not words.search(about))
-
-
-def _spelled_error_names(entries: list[dict[str, Any]]) -> frozenset[str]:
-    """Error names the knowledge spells out in words (`ModelNotFound` as "model not found"), case-folded and
-    joined as a paste prints them: a name its entries describe is a known error, not one no entry covers
-    (`ScoringParams.unknown_error_name`). Two words say only how something failed (`AccessDenied`,
-    `NotSupported`), which any product prints: those stay unknown unless an entry writes the name itself."""
-    names: set[str] = set()
-    for entry in entries:
-        for text in (*(part for content in entry["content"].values() for part in (content["title"], content["cause"])),
-                     *(phrase for phrases in entry.get("aliases", {}).values() for phrase in phrases),
-                     *entry.get("signatures", ())):
-            words = _SPELLED_WORD.findall(fold(text))
-            names.update("".join(words[start:start + size]) for size in range(SPELLED_NAME_MIN_WORDS, SPELLED_NAME_WORDS + 1)
-                         for start in range(len(words) - size + 1))
-    return frozenset(names)
-
-
 def _says_every_cue(sighting: Sighting, own_cues: Mapping[str, frozenset[int]]) -> bool:
     """Whether an entry says itself every neighbour word of a sighting that is not conclusive: a written question
     whose words are close to the entry's own (`semantic_skip_text`) and asks what it answers ("not enough vCPUs for
@@ -386,8 +352,6 @@ class Matcher:
         self._token_features = lru_cache(maxsize=TOKEN_CACHE_SIZE)(_token_features)
         self._status_phrases = self.index.status_phrases
         self._unsaid_keeps = self.index.unsaid_status_keeps
-        self.uncovered_subjects = _uncovered_subjects(entries)
-        self.spelled_error_names = _spelled_error_names(entries)
 
     def entry(self, entry_id: str) -> dict[str, Any] | None:
         """The entry the matcher was built from, so answers need no second database read."""
@@ -794,7 +758,7 @@ class Matcher:
         known_codes = any(code in index.codes for code in codes)
         # words around an unknown error are no evidence of a known one, like an unknown ERR_NNNN code
         unknown_error_name = bool(error_names) and not (error_names & index.known_words
-                                                        or error_names & self.spelled_error_names)
+                                                        or any(map(index.spells_error_name, error_names)))
         other_product = other_serving(text) or (
             any(mark.search(text) for mark in _OTHER_PRODUCT_MARKS) and not names_azure_ml(text))
         return _Context(
@@ -815,7 +779,7 @@ class Matcher:
             unknown_term=unknown_term and not error_report,
             question=question,
             # only a question read whole: a long paste's log lines name features in passing (`app insights client`)
-            uncovered_subject=question and not subjects_named(text).isdisjoint(self.uncovered_subjects),
+            uncovered_subject=question and not subjects_named(text).isdisjoint(index.uncovered_subjects),
             failure_question=question and not how_to and bool(ERROR_CONTEXT.search(text))
             and not ASKS_WHERE.search(text),
             long_paste=len(text) > SEMANTIC_QUERY_CHARS and "\n" in text,

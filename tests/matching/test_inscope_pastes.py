@@ -1,5 +1,5 @@
 """Real pastes of covered problems: an error name the knowledge spells out in words is a known error."""
-from app.matching.matcher import _spelled_error_names
+from app.matching.index import spelled_error_names as _spelled_error_names
 
 
 def discounts(match):

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pytest
 
+from app.matching.index import uncovered_subjects as _uncovered_subjects
 from app.matching.lexicon import ASKS_WHERE, SMALL_TALK, subjects_named
-from app.matching.matcher import _uncovered_subjects
 from app.matching.normalize import normalize
 
 
