@@ -21,6 +21,7 @@ from rapidfuzz.distance import OSA
 
 from app.dialogue.cues import CUES, LOG_ASPECTS, SMALL_TALK_KINDS
 from app.matching.extract import error_codes, http_statuses
+from app.matching.language import detect_language
 from app.matching.lexicon import ERROR_OUTPUT
 from app.matching.normalize import normalize
 from app.privacy import redact
@@ -275,24 +276,13 @@ def _first_language(text: str, patterns: dict[str, re.Pattern[str]]) -> str | No
     return min(found)[1] if found else None
 
 
-_SCRIPTS = (("ko", re.compile(r"[\uac00-\ud7af\u3131-\u318e]")), ("zh", re.compile(r"[\u3400-\u9fff]")),
-            ("ru", re.compile(r"[\u0400-\u04ff]")))
-"""The languages told apart by their script alone; anything else is read as English."""
-
-
-def _script_language(text: str) -> str:
-    """The language a message is written in, by its script: a translation asked for without naming the language
-    ("переведи", "翻译一下", "translate pls") wants the answer in that one."""
-    return next((lang for lang, script in _SCRIPTS if script.search(text)), "en")
-
-
 def _asked_language(text: str) -> tuple[str | None, str | None]:
     """(the language asked for outright, the language asked for or named): a translation asked for in a few words
     without a language named is into the message's own."""
     target = _first_language(text, CUES.language)
     named = target or _first_language(text, CUES.language_names)
     if named is None and word_count(text) <= LANGUAGE_REQUEST_MAX_WORDS and CUES.translate.search(text):
-        named = _script_language(text)
+        named = detect_language(text) or "en"  # into the language it is written in
     return target, named
 
 

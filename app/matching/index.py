@@ -244,19 +244,11 @@ SPELLED_NAME_WORDS = 4
 _SPELLED_WORD = re.compile(r"[a-z][a-z0-9]*")
 
 
-def _about_texts(entry: dict[str, Any]) -> Iterable[str]:
-    """What says what an entry is about: its titles, causes, aliases and signatures (its steps may name a
-    feature or an error as a tool or a symptom of something else)."""
-    yield from (part for content in entry["content"].values() for part in (content["title"], content["cause"]))
-    yield from (phrase for phrases in entry.get("aliases", {}).values() for phrase in phrases)
-    yield from entry.get("signatures", ())
-
-
 def uncovered_subjects(entries: list[dict[str, Any]]) -> frozenset[str]:
-    """The deployment features (`lexicon.SUBJECTS`) no entry names in what it is about: a question about one of
-    them asks about something the knowledge does not cover. Read from the knowledge, so an entry written about a
-    feature later makes its questions answerable again."""
-    about = "\n".join(fold(text) for entry in entries for text in _about_texts(entry))
+    """The deployment features (`lexicon.SUBJECTS`) no entry names in what it is about (`own_words`; its steps may
+    name a feature as a tool): a question about one of them asks about something the knowledge does not cover.
+    Read from the knowledge, so an entry written about a feature later makes its questions answerable again."""
+    about = "\n".join(fold(own_words(entry)) for entry in entries)
     return frozenset(concept for concept, words in SUBJECTS.items() if not words.search(about))
 
 
@@ -266,7 +258,7 @@ def spelled_error_names(entries: list[dict[str, Any]]) -> set[str]:
     (`ScoringParams.unknown_error_name`). Two words say only how something failed (`AccessDenied`,
     `NotSupported`), which any product prints: those stay unknown unless an entry writes the name itself."""
     names: set[str] = set()
-    for text in (text for entry in entries for text in _about_texts(entry)):
+    for text in (text for entry in entries for text in _own_parts(entry)):
         words = _SPELLED_WORD.findall(fold(text))
         names.update("".join(words[start:start + size]) for size in range(SPELLED_NAME_MIN_WORDS, SPELLED_NAME_WORDS + 1)
                      for start in range(len(words) - size + 1))

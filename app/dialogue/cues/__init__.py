@@ -86,10 +86,10 @@ class Cues:
 
     reference: re.Pattern[str]
     points_back: re.Pattern[str]
-    problem: re.Pattern[str]
-    """The problem itself named ("the same crash", "그 오류", "这个错误", "та же ошибка"), not an aspect of it."""
     """A pronoun for the problem at hand ("does that matter?", "이게", "这个", "это"): a question with it asks about the
     conversation, at any length."""
+    problem: re.Pattern[str]
+    """The problem itself named ("the same crash", "그 오류", "这个错误", "та же ошибка"), not an aspect of it."""
     new_topic: re.Pattern[str]
     comparison: re.Pattern[str]
     """"Is it the same problem?", "related?": a message that measures itself against the conversation continues it."""
