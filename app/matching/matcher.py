@@ -61,6 +61,8 @@ TOKEN_CACHE_SIZE = 16384
 back paste after paste, and finding the known word a token resembles (an edit-distance search) or a
 feature in the index's hash buckets is most of what reading a paste's words costs. (Also: tokens' features,
 and the phrases whose kind, language and text a reason names.)"""
+PYTHON_SUMS = 4096
+"""Postings numbers `_sums` adds in Python; longer postings (at 100x knowledge) are summed in numpy."""
 SEMANTIC_DECIDED_BY = ("code", "signature", "pattern")
 """Evidence exact enough that the semantic layer is not asked at all."""
 EXACT_LINES = ("signature", "pattern")
@@ -269,6 +271,21 @@ def _error_names(query: str) -> frozenset[str]:
     return frozenset(names - GENERIC_ERROR_NAMES - PYTHON_EXCEPTIONS)
 
 
+def _sums(postings: list[Sequence[int]], weights: list[float]) -> dict[int, float]:
+    """`_accumulated` as a dict, number -> sum, in the order the postings first meet each number. Up to
+    PYTHON_SUMS numbers it adds in a Python loop (numpy's fixed cost per call is most of a short sum's), the
+    same additions in the same order, so the same floats to the last bit."""
+    if sum(map(len, postings)) > PYTHON_SUMS:
+        numbers, sums = _accumulated(postings, weights)
+        return dict(zip(numbers.tolist(), sums.tolist(), strict=True))
+    found: dict[int, float] = {}
+    get = found.get
+    for numbers_of, weight in zip(postings, weights, strict=True):
+        for number in numbers_of:
+            found[number] = get(number, 0.0) + weight
+    return found
+
+
 def _accumulated(postings: list[Sequence[int]], weights: list[float]) -> tuple[Ints, Floats]:
     """Each number of the postings, in the order they first meet it, with the sum of the weights of
     the postings it is in: what `sums[number] += weight` over them gives (bincount adds in the same
@@ -352,6 +369,10 @@ class Matcher:
         self._token_features = lru_cache(maxsize=TOKEN_CACHE_SIZE)(_token_features)
         self._status_phrases = self.index.status_phrases
         self._unsaid_keeps = self.index.unsaid_status_keeps
+        self._phrase_entry = np.asarray(self.index.phrase_entry)
+        self._phrase_starts = np.asarray(self.index.phrase_starts)
+        self._phrase_features = np.asarray(self.index.phrase_features)
+        self._phrase_weight = np.asarray(self.index.phrase_weight)
 
     def entry(self, entry_id: str) -> dict[str, Any] | None:
         """The entry the matcher was built from, so answers need no second database read."""
@@ -502,8 +523,8 @@ class Matcher:
         params = self.params
         whole = not context.error_report and len(query) < SEMANTIC_QUERY_CHARS
         share, lead = (params.semantic_profile_share, params.semantic_lead) if whole else (0.0, 0.0)
-        best, per_text = semantic.similarities(query, share, lead, params.semantic_lead_floor)
-        return best, per_text, whole
+        best, closeness = semantic.similarities(query, share, lead, params.semantic_lead_floor)
+        return best, closeness, whole
 
     def _semantic_score(self, cosine: float) -> float:
         """The evidence a similarity above `semantic_floor` gives, up to `semantic_cap`."""
@@ -629,8 +650,7 @@ class Matcher:
                 if len(numbers):
                     postings.append(numbers)
                     weights.append(share)
-        positions, sums = _accumulated(entry_postings, entry_weights)
-        explained = dict(zip(positions.tolist(), sums.tolist()))
+        explained = _sums(entry_postings, entry_weights)
         chosen = set(heapq.nlargest(params.text_candidates, explained, key=explained.__getitem__))
         chosen.update(position for position in evidence if position in explained)
         best = self._best_phrases(phrase_postings, phrase_weights, common, chosen, _statuses_said(words))
@@ -668,31 +688,41 @@ class Matcher:
         """Each chosen entry's best phrase, (strength, phrase number): how much of the phrase the query
         covers, features of `common` included, and how much evidence that is. Of equals, the phrase the
         postings met first. In numpy, each sum in the order a loop over the features would add it."""
-        index, params = self.index, self.params
-        numbers, matched = _accumulated(postings, weights)
-        is_chosen = np.zeros(len(index.entries), dtype=bool)
-        is_chosen[list(chosen)] = True
-        owners = np.asarray(index.phrase_entry)[numbers]
-        kept = is_chosen[owners]
+        params = self.params
+        sums = _sums(postings, weights)
+        numbers = np.fromiter(sums.keys(), dtype=np.int64, count=len(sums))
+        matched = np.fromiter(sums.values(), dtype=np.float64, count=len(sums))
+        owners = self._phrase_entry[numbers]
+        kept = self._is_chosen(chosen)[owners]
         numbers, matched, owners = numbers[kept], matched[kept], owners[kept]
         if common and len(numbers):
-            starts = np.asarray(index.phrase_starts)
+            starts = self._phrase_starts
             lows = starts[numbers]
             counts = starts[numbers + 1] - lows
             ends = np.cumsum(counts)
-            features = np.asarray(index.phrase_features)[np.repeat(lows - ends + counts, counts) + np.arange(ends[-1])]
-            found = np.zeros(len(features))
-            for feature, weight in common.items():  # each feature is one of them at most: its weight, or 0.0
-                found += (features == feature) * weight
+            features = self._phrase_features[np.repeat(lows - ends + counts, counts) + np.arange(ends[-1])]
+            # each feature is one of them at most: its weight, or 0.0 (what adding `(features == feature) * weight`
+            # for each of them gives, to the last bit)
+            ids = np.fromiter(common.keys(), dtype=np.int64, count=len(common))
+            order = np.argsort(ids)
+            ids, values = ids[order], np.fromiter(common.values(), dtype=np.float64, count=len(common))[order]
+            slots = np.minimum(np.searchsorted(ids, features), len(ids) - 1)
+            found = np.where(ids[slots] == features, values[slots], 0.0)
             matched = matched + np.bincount(np.repeat(np.arange(len(numbers)), counts), weights=found,
                                             minlength=len(numbers))
-        strength = matched / np.asarray(index.phrase_weight)[numbers] * np.minimum(1.0, matched / params.text_evidence)
+        strength = matched / self._phrase_weight[numbers] * np.minimum(1.0, matched / params.text_evidence)
         strength = strength * self._unsaid_status_share(numbers, said)
         best: dict[int, tuple[float, int]] = {}
-        for owner, value, number in zip(owners.tolist(), strength.tolist(), numbers.tolist()):
+        for owner, value, number in zip(owners.tolist(), strength.tolist(), numbers.tolist(), strict=True):
             if value > best.get(owner, (0.0, -1))[0]:
                 best[owner] = (value, number)
         return best
+
+    def _is_chosen(self, chosen: set[int]) -> npt.NDArray[np.bool_]:
+        """By entry position: whether it is one of `chosen`."""
+        is_chosen = np.zeros(len(self.index.entries), dtype=bool)
+        is_chosen[list(chosen)] = True
+        return is_chosen
 
     def _semantic_evidence(self, query: str, evidence: dict[int, _Evidence], context: _Context) -> None:
         """Meaning across languages and wordings: the entries whose titles, causes or aliases are
@@ -710,7 +740,7 @@ class Matcher:
             return
         if not self._semantic_can_reach_threshold(evidence, context):
             return
-        best, per_text, whole = self._similarities(self.semantic, query, context)
+        best, closeness, whole = self._similarities(self.semantic, query, context)
         if whole:  # words far from an entry's meaning name the question's context, not its subject
             doubt_words(best, evidence, params)
         worded = {position for position, item in evidence.items() if item.text > 0}
@@ -727,7 +757,7 @@ class Matcher:
             score = self._semantic_score(cosine)
             item = evidence[position]
             item.semantic = score
-            item.reasons.append({"type": "semantic", **self.semantic.explain(position, per_text),
+            item.reasons.append({"type": "semantic", **self.semantic.explain(position, closeness),
                                  "similarity": round(cosine, 3), "score": round(score, 1)})
 
     def _semantic_can_reach_threshold(self, evidence: dict[int, _Evidence], context: _Context) -> bool:

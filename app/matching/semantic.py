@@ -31,7 +31,6 @@ import os
 import re
 import tempfile
 import threading
-from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -58,6 +57,11 @@ QUERY_CACHE_SIZE = 2048
 CPU, most of a match that needs it, and the same problem comes back again and again: the
 matcher hands over normalised text, so request ids, timestamps and GUIDs no longer tell two
 pastes of one error apart."""
+SIMILARITY_CACHE_SIZE = 512
+"""Queries whose similarities (per entry, and which text of each entry is closest) a semantic index keeps:
+the similarity product reads every entry vector (12 MB), most of what a semantic call costs once the
+query's vector is remembered, and a paste of an error seen before asks the same. What is kept is per
+entry, not per text (about 2 KB a query here), so it stays small at a hundred times the knowledge."""
 _LONG_NUMBER = re.compile(r"(?<![\w.])\d{5,}(?![\w.])")
 """Counters, byte counts, process ids, retry delays: they vary from paste to paste and mean nothing
 to the encoder (the query log's fingerprint folds the same runs away). Dropping them changed no
@@ -216,8 +220,8 @@ def encoder_text(query: str) -> str:
 class Closeness:
     """What one query's similarities are made of, per entry (to name them in `reasons`)."""
 
-    per_text: npt.NDArray[np.float32]
-    """The cosine of the query with every title, cause and alias."""
+    closest_row: npt.NDArray[np.intp]
+    """Per entry: the row (in `SemanticIndex.texts`) of its closest text, the first of equals; -1 for none."""
     closest: npt.NDArray[np.float32]
     """Per entry: the cosine with its closest text."""
     profile: npt.NDArray[np.float32]
@@ -246,11 +250,12 @@ class SemanticIndex:
         self.entries_with_texts = np.unique(owners)
         self.starts = np.searchsorted(owners, self.entries_with_texts).astype(np.intp)
         self.ends = np.searchsorted(owners, self.entries_with_texts, side="right").astype(np.intp)
-        self._slots: tuple[list[int], list[int], list[int]] = (
-            self.entries_with_texts.tolist(), self.starts.tolist(), self.ends.tolist())
+        self._spans = list(zip(self.starts.tolist(), self.ends.tolist(), strict=True))
         self.profiles, profile_owners = _profiles(self.vectors, owners, languages)
         self.profile_starts = np.searchsorted(profile_owners, self.entries_with_texts).astype(np.intp)
         self.query_vector = lru_cache(maxsize=QUERY_CACHE_SIZE)(self._encode_query)
+        self._lengths = (self.ends - self.starts).astype(np.intp)
+        self._computed = lru_cache(maxsize=SIMILARITY_CACHE_SIZE)(self._similarities)
 
     def _encode_query(self, query: str) -> Vectors:
         """The encoder's vector of a query (read-only: the cached one serves later answers too)."""
@@ -262,15 +267,24 @@ class SemanticIndex:
                      lead_floor: float = 0.0) -> tuple[npt.NDArray[np.float32], Closeness]:
         """For each entry, its similarity to the query: the cosine with its closest text, blended with
         the cosine with its closest language profile (`profile_share` of it), the first entry's lead over
-        the second beyond `lead_floor` added again (`lead` times); and what it is made of."""
+        the second beyond `lead_floor` added again (`lead` times); and what it is made of.
+        (Read-only arrays: the last SIMILARITY_CACHE_SIZE queries' are remembered.)"""
+        return self._computed(encoder_text(query), profile_share, lead, lead_floor)
+
+    def _similarities(self, text: str, profile_share: float, lead: float,
+                      lead_floor: float) -> tuple[npt.NDArray[np.float32], Closeness]:
+        """`similarities` of the encoder's text of a query."""
         closest = np.full(self.size, -1.0, dtype=np.float32)
         profile = np.full(self.size, -1.0, dtype=np.float32)
         if not self.texts:
-            empty = np.zeros(0, dtype=np.float32)
-            return closest, Closeness(empty, closest, profile, np.zeros(self.size, dtype=np.float32))
-        vector = self.query_vector(encoder_text(query))
+            return _read_only(closest, Closeness(np.full(self.size, -1, dtype=np.intp), closest, profile,
+                                                 np.zeros(self.size, dtype=np.float32)))
+        vector = self.query_vector(text)
         per_text = np.matmul(self.vectors, vector)
-        closest[self.entries_with_texts] = np.maximum.reduceat(per_text, self.starts)
+        maxima = np.maximum.reduceat(per_text, self.starts)
+        closest[self.entries_with_texts] = maxima
+        closest_row = np.full(self.size, -1, dtype=np.intp)
+        closest_row[self.entries_with_texts] = self._first_rows(per_text, maxima)
         profile[self.entries_with_texts] = np.maximum.reduceat(np.matmul(self.profiles, vector), self.profile_starts)
         similarity = (1.0 - profile_share) * closest + profile_share * profile
         bonus = np.zeros(self.size, dtype=np.float32)
@@ -278,14 +292,24 @@ class SemanticIndex:
             second, first = np.argpartition(similarity, -2)[-2:]
             first, second = (first, second) if similarity[first] >= similarity[second] else (second, first)
             bonus[first] = lead * max(0.0, float(similarity[first] - similarity[second]) - lead_floor)
-        return similarity + bonus, Closeness(per_text, closest, profile, bonus)
+        return _read_only(similarity + bonus, Closeness(closest_row, closest, profile, bonus))
+
+    def _first_rows(self, per_text: Vectors, maxima: Vectors) -> npt.NDArray[np.intp]:
+        """For each entry with texts, the row of the first of its texts whose cosine is its maximum
+        (`np.argmax` of its rows), found for all entries at once."""
+        rows = np.flatnonzero(per_text == np.repeat(maxima, self._lengths))
+        slots = np.searchsorted(rows, self.starts)
+        if len(rows) and slots[-1] < len(rows):
+            first = rows[slots]
+            if np.all(first < self.ends):
+                return first
+        # a cosine that is not a number (no maximum equals it): each entry's rows apart
+        return np.asarray([start + int(np.argmax(per_text[start:end])) for start, end in self._spans],
+                          dtype=np.intp)
 
     def closest_text(self, position: int, closeness: Closeness) -> str:
         """The entry's title, cause or alias closest to the query."""
-        entries, starts, ends = self._slots  # as lists: a bisection in Python, not a numpy call
-        slot = bisect_left(entries, position)
-        start, end = starts[slot], ends[slot]
-        return self.texts[start + int(np.argmax(closeness.per_text[start:end]))]
+        return self.texts[int(closeness.closest_row[position])]
 
     def explain(self, position: int, closeness: Closeness) -> dict[str, Any]:
         """The parts of an entry's semantic evidence, for its `reasons`."""
@@ -295,6 +319,14 @@ class SemanticIndex:
         if lead[position]:
             parts["lead"] = round(lead[position], 3)
         return parts
+
+
+def _read_only(similarity: npt.NDArray[np.float32],
+               closeness: Closeness) -> tuple[npt.NDArray[np.float32], Closeness]:
+    """The arrays of one query's similarities made read-only: a remembered result serves later matches too."""
+    for array in (similarity, closeness.closest_row, closeness.closest, closeness.profile, closeness.lead):
+        array.flags.writeable = False
+    return similarity, closeness
 
 
 def doubt(similarity: float, params: ScoringParams, unexplained: float = 0.0) -> float:
