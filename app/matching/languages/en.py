@@ -56,6 +56,9 @@ SYNONYMS = {
     "dies": "crashes", "died": "crashes", "dying": "crashes",
     "stuck": "hangs", "freezes": "hangs", "frozen": "hangs", "froze": "hangs", "stalls": "hangs", "stalled": "hangs",
     "boots": "starts", "booting": "starts",
+    # size and parts in the knowledge's words: a "giant" conda file is a large one, a "chunk" of files a (mini-)batch
+    "huge": "large", "giant": "large", "massive": "large", "enormous": "large",
+    "chunk": "batch", "chunks": "batch", "blank": "empty", "wipe": "delete",
 }
 
 _NOT_REGISTRY = r"(?! to [^.?!,;\n]{0,30}registr| into [^.?!,;\n]{0,30}registr| to [^.?!,;\n]{0,30}acr\b)"
@@ -171,7 +174,8 @@ NEIGHBOUR_CUES = {
         ),
     ),
     "datastores": NeighbourCues(
-        strong=(r"datastores?", r"data ?assets?", r"data stores?" + _E),
+        strong=(r"datastores?", r"data ?assets?", r"data stores?" + _E,
+                r"regist\w* (?:a |the |my |our |new |an? new )?(?:tabular |file )?datasets?" + _E),
         cues=(
             r"datasets?" + _E, r"mount\w*", r"storage accounts?", r"sas(?: tokens?)?" + _E, r"account key|shared key",
             r"identity[- ]based (?:data )?access", r"data lake|blobs?" + _E, r"not authorized to perform this operation",
@@ -230,8 +234,11 @@ SUBJECT_TERMS = {
     "streaming": r"server[- ]sent events?|(?<![\w-])(?:sse|grpc)" + _E + r"|websockets?|stream\w* (?:back )?(?:the )?(?:tokens|responses?|output)",
     "front-door": r"front door|(?<![\w-])waf" + _E,
     "rename": r"renam\w*",
-    "migration": (r"(?:move|moving|migrat\w*|transfer\w*|copy|copying|clone|cloning) (?:\w+ ){0,6}(?:to|into|between)"
-                  r" (?:another|a different|other|the other|a new|different) (?:workspaces?|subscriptions?|tenants?|resource groups?)"),
+    "migration": (r"(?:move|moving|migrat\w*|transfer\w*|relocat\w*|copy|copying|clone|cloning) (?:\w+ ){0,6}(?:to|into|between)"
+                  r" (?:another|a different|other|the other|a new|different) (?:workspaces?|subscriptions?|tenants?|resource groups?"
+                  r"|regions?)" + _E),
+    # an MLflow model's input and output schema (`infer_signature`): not a request's credentials, not an entry's signature
+    "model-signature": r"(?:model|mlflow|input|output) signatures?" + _E + r"|signature (?:of|for|to) (?:the |my |an? )?(?:mlflow )?models?|infer_signature",
     "multi-model": (r"multi[- ]?models?|(?:multiple|several|two|three|many) models (?:\w+ ){0,3}(?:one|a single|the same)"
                     r" (?:\w+ )?(?:endpoint|deployment|container)"),
     "rollback": r"(?<![\w-])roll(?:s|ed|ing)?[ -]?back" + _E + r"|rollbacks?|revert\w* (?:\w+ ){0,4}to (?:the )?(?:previous|prior|older|earlier|last)",

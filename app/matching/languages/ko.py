@@ -19,18 +19,43 @@ STOP_BIGRAMS = frozenset([
     "돼요", "되요", "나요", "까요", "할까", "건가", "는지", "은지", "예요", "이요", "나와", "와요", "하나", "하면", "되나", "나오", "와서",
     "려면", "하려", "는게", "이게", "그게", "뭐가", "뭔가", "있나", "없나", "같아", "같은", "아서", "어서", "지만", "어야", "아야", "해야",
     "봐요", "싶어", "어디", "디서", "왜요", "제가", "저는", "내가", "있다", "다고", "라고", "는다", "얼마", "마인", "인가", "가요",
-    "을까", "는가", "은가"
+    "을까", "는가", "은가",
+    # not knowing, wondering, asking to be told (모르겠어요, 궁금해요, 알려 주세요): the question, not its subject
+    "모르", "르겠", "겠어", "겠습", "궁금", "금해", "금합", "알려", "려주", "주세", "해주", "싶습", "할지", "을지", "봐야", "거예"
 ])
 
 
 # Loanwords users spell after the English word where the knowledge uses the documentation's
-# Korean term (컴퓨트 for 컴퓨팅, 디플로이 for 배포): each → the knowledge's word, before grams.
-LOANWORDS = {"컴퓨트": "컴퓨팅", "디플로이먼트": "배포", "디플로이": "배포"}
-_LOANWORD = re.compile("|".join(LOANWORDS))
+# Korean term (컴퓨트 for 컴퓨팅, 디플로이 for 배포, 쿼터 for 할당량), and one of two words both say
+# (끝점 and 엔드포인트, 타임아웃 and 시간 초과): each → the knowledge's word, before grams.
+LOANWORDS = {
+    "컴퓨트": "컴퓨팅", "디플로이먼트": "배포", "디플로이": "배포", "쿼터": "할당량", "리전": "지역", "리스타트": "재시작",
+    "의존성": "종속성", "리트라이": "재시도", "시크릿": "비밀", "리스폰스": "응답", "리퀘스트": "요청", "로칼": "로컬",
+    "인바이런먼트": "환경", "끝점": "엔드포인트", "타임아웃": "시간초과", "크래시": "충돌", "퍼블릭": "공개", "엑세스": "액세스",
+    "아웃풋": "출력", "스코어링": "채점",
+    # blocked (막아 놓은, 막혀 있는) in the knowledge's word
+    "막아": "차단", "막혀": "차단", "막힌": "차단", "막았": "차단",
+}
+JOB = "작업"
+_JOB_LOANWORD = r"(?:^|(?<=배치))잡(?=$|[이을은에의도만들가])"
+"""잡 (a job) at a word's start or after 배치, before a particle: not the 잡 of 복잡 (complex) or 잡다 (to catch)."""
+_LOANWORD = re.compile("|".join([*LOANWORDS, _JOB_LOANWORD]))
+
+
+def _loanword(match: re.Match[str]) -> str:
+    return LOANWORDS.get(match.group(0), JOB)
+
+
+# Tools the knowledge writes in Latin letters and users in Hangul: the Latin word's feature.
+LATIN_NAMES = {"도커": "w:docker", "쿠버네티스": "w:kubernetes", "파이썬": "w:python", "콘다": "w:conda"}
+_LATIN_NAME = re.compile("|".join(LATIN_NAMES))
 
 
 def word_features(token: str) -> list[str]:
-    return char_grams(PREFIX, _LOANWORD.sub(lambda match: LOANWORDS[match.group(0)], token), STOP_BIGRAMS)
+    named = [LATIN_NAMES[name] for name in _LATIN_NAME.findall(token)]
+    rest = _LATIN_NAME.sub(" ", token) if named else token
+    grams = [gram for run in rest.split() for gram in char_grams(PREFIX, _LOANWORD.sub(_loanword, run), STOP_BIGRAMS)]
+    return named + grams
 
 
 def detect(text: str, counts: Mapping[str, int]) -> bool:
@@ -59,7 +84,8 @@ NEIGHBOUR_CUES = {
     "environment-build": NeighbourCues(
         strong=(r"환경 ?(?:이미지|빌드)", r"큐레이팅된 ?환경", r"환경(?:을|를|이)? ?(?:만들|빌드|구성)"),
         concepts={"image-build": r"이미지 ?빌드|빌드 ?(?:로그|실패)", "environment": r"환경|콘다"},
-        cues=(r"빌드 ?컨텍스트", r"패키지", r"의존성|종속성", r"기본 ?이미지"),
+        # a package that conflicts or is missing, as in English: the install step of a deployment's image build is its own
+        cues=(r"빌드 ?컨텍스트", r"패키지 ?(?:버전 ?)?충돌|패키지를? 찾을 수 없", r"의존성|종속성", r"기본 ?이미지"),
     ),
     "automl": NeighbourCues(
         strong=(r"자동화된 ?ml ?(?:실험|작업|실행)", r"기능화", r"가드레일"),
@@ -74,12 +100,13 @@ NEIGHBOUR_CUES = {
         cues=(r"확장", r"명령어?", r"설치", r"업그레이드|업데이트", r"이름이 ?바뀐|이름 ?변경"),
     ),
     "workspace-auth": NeighbourCues(
-        strong=(r"작업 ?영역(?:을|를)? ?(?:만들|생성)|워크스페이스(?:을|를)? ?(?:만들|생성)|workspace(?:을|를)? ?(?:만들|생성)", r"프라이빗 ?링크", r"작업 ?영역에 ?로그인", r"다단계 ?인증"),
+        strong=(r"작업 ?영역(?:을|를)? ?(?:새로 ?)?(?:만들|생성)|워크스페이스(?:을|를)? ?(?:새로 ?)?(?:만들|생성)"
+                r"|workspace(?:을|를)? ?(?:새로 ?)?(?:만들|생성)", r"프라이빗 ?링크", r"작업 ?영역에 ?로그인", r"다단계 ?인증"),
         cues=(r"작업 ?영역", r"워크스페이스", r"테넌트", r"구독", r"프라이빗 ?엔드포인트", r"로그인", r"인증", r"자격 ?증명(?! ?모음)",
               r"서비스 ?주체"),
     ),
     "datastores": NeighbourCues(
-        strong=(r"데이터 ?저장소", r"데이터 ?자산"),
+        strong=(r"데이터 ?저장소", r"데이터 ?자산", r"데이터 ?(?:세트|셋)(?:을|를)? ?(?:새로 ?)?등록"),
         cues=(r"데이터 ?세트|데이터셋", r"마운트", r"스토리지 ?계정|저장소 ?계정", r"계정 ?키", r"데이터 ?레이크", r"파일 ?공유",
               r"데이터(?:를|을)? ?(?:업로드|등록)"),
     ),
@@ -106,7 +133,10 @@ SUBJECT_TERMS = {
     "model-catalog": r"모델 ?카탈로그",
     "streaming": r"스트리밍 ?(?:응답|출력|방식)|(?:응답|토큰)(?:을|를)? ?(?:\w+ )?스트리밍",  # not a log's streaming
     "rename": r"이름(?:을|를)? ?(?:[^\s]+ ){0,3}(?:변경|바꾸|바꿀|수정)",
-    "migration": r"다른 ?(?:작업 ?영역|워크스페이스|구독|workspace|테넌트)(?:으로|로) ?(?:옮기|옮길|이동|이전|복사|마이그레이션)",
+    "migration": (r"다른 ?(?:작업 ?영역|워크스페이스|구독|workspace|테넌트)(?:으로|로) ?(?:옮기|옮길|이동|이전|복사|마이그레이션)"
+                  # a region only with what is moved: "다른 지역으로 옮길지" is also where a capacity error's deployment goes
+                  r"|(?:엔드포인트|배포)(?:를|을)? ?다른 ?(?:지역|리전)(?:으로|로) ?(?:옮기|옮길|이동|이전|마이그레이션)"),
+    "model-signature": r"시그니처|(?:모델|mlflow) ?서명",
     "multi-model": r"여러 ?(?:개의? )?모델(?:을|를)? ?(?:하나의?|한|같은) ?(?:\w+ )?(?:배포|엔드포인트|컨테이너)",
     "rollback": r"롤백",
     "notifications": r"알림",

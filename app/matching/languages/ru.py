@@ -47,7 +47,12 @@ SYNONYMS = {
     "задеплоить": "развернуть", "задеплоил": "развернуть", "выкатить": "развернуть",
     "эндпоинт": "конечная", "эндпоинта": "конечная", "эндпойнт": "конечная",
     "снести": "удалить", "грохнуть": "удалить",
-    "логи": "журнал", "логов": "журнал", "лог": "журнал",
+    # Snowball cuts the nominative `журнал` to `журна`, its other cases to `журнал`: every form → the latter
+    "логи": "журналы", "логов": "журналы", "лог": "журналы", "журнал": "журналы", "лимит": "лимиты",
+    # loanwords of the area for the knowledge's Russian terms
+    "рестарт": "перезапуск", "нода": "узлы", "ноды": "узлы", "инстанс": "экземпляр", "инстансы": "экземпляр",
+    "батч": "пакетный", "джоба": "задание", "джобы": "задание", "джоб": "задание", "дебаг": "отладка",
+    "дебажить": "отладка", "билд": "сборка", "имидж": "образ", "регистри": "реестр",
     "ядер": "ядра",
     "ребут": "перезапуск", "перезагружается": "перезапускается",
     # everyday verbs for a crash, a hang and a start, whose stems Snowball keeps apart from the knowledge's
@@ -65,16 +70,29 @@ _STEMMER = snowball("russian")
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """Snowball, then the seven-letter cut."""
-    return _STEMMER.stemWord(word)[:STEM_LENGTH]
+    """Snowball, less an imperative's ending, then the seven-letter cut: Snowball keeps `проверьте` (`проверьт`)
+    apart from `проверить` (`провер`), where steps say the one and users the other."""
+    stemmed = _STEMMER.stemWord(word)
+    stemmed = stemmed[:-2] if stemmed.endswith(("ьт", "йт")) else stemmed.removesuffix("ь")
+    return stemmed[:STEM_LENGTH]
 
 
-_SYNONYM_FEATURES = synonym_features(PREFIX, SYNONYMS, stem)
+# Tools the knowledge writes in Latin letters and users in Cyrillic: the Latin word's feature.
+LATIN_NAMES = {"докер": "w:docker", "кубернетес": "w:kubernetes", "питон": "w:python", "конда": "w:conda"}
+_SYNONYM_FEATURES = synonym_features(PREFIX, SYNONYMS, stem) | {f"{PREFIX}:{stem(word)}": latin
+                                                                for word, latin in LATIN_NAMES.items()}
+
+
+_HOMOGLYPHS = str.maketrans("aceopxy", "асеорху")
+"""Latin letters drawn like Cyrillic ones, typed between Cyrillic letters when the keyboard layout slips
+(`рееcтр`: the Latin `c` shares the Russian `с`'s key)."""
+_WORD = r"[а-яё]+(?:[aceopxy]+[а-яё]+)*"
+TOKEN = rf"{_WORD}(?:-{_WORD})*"
 
 
 def word_features(token: str) -> list[str]:
     found = []
-    parts = token.replace("ё", "е").split("-")  # "ещё" and "еще" alike (Snowball folds ё itself)
+    parts = token.translate(_HOMOGLYPHS).replace("ё", "е").split("-")  # "ещё" and "еще" alike (Snowball folds ё itself)
     for part in parts:
         if part in STOPWORDS or len(part) <= 1:
             continue
@@ -135,7 +153,7 @@ NEIGHBOUR_CUES = {
               r"аутентификац\w*", r"учетн\w* данн\w*|учётн\w* данн\w*", r"субъект\w* служб\w*"),
     ),
     "datastores": NeighbourCues(
-        strong=(r"хранилищ\w* данных", r"ресурс\w* данных"),
+        strong=(r"хранилищ\w* данных", r"ресурс\w* данных", r"зарегистрир\w* (?:\w+ )?(?:набор\w* данных|датасет\w*)"),
         cues=(r"набор\w* данных|датасет\w*", r"монтир\w*", r"учетн\w* запис\w* хранени\w*|учётн\w* запис\w* хранени\w*",
               r"озер\w* данных", r"общ\w* папк\w*|файлов\w* ресурс\w*"),
     ),
@@ -164,10 +182,11 @@ SUBJECT_TERMS = {
     "model-catalog": r"каталог\w* модел\w*",
     "streaming": r"потоков\w* ответ\w*|ответ\w* (?:\w+ )?потоком|стриминг\w* (?:ответ|токен)\w*",  # not a log's streaming
     "rename": r"переименова\w*",
-    "migration": (r"(?:перен\w*|перемест\w*|мигр\w*|скопир\w*) .{0,40}(?:в|на) (?:друг\w*|нов\w*) (?:рабоч\w* област|workspace|подписк|тенант)\w*"
+    "migration": (r"(?:перен\w*|перемест\w*|мигр\w*|скопир\w*) .{0,60}(?:в|на) (?:друг\w*|нов\w*) (?:рабоч\w* област|workspace|подписк|тенант|регион)\w*"
                   r"|из одн\w* (?:рабоч\w* област\w*|workspace|подписк\w*|тенант\w*) в друг\w*"),
     "multi-model": r"нескольк\w* модел\w* (?:в|на) одн\w* (?:\w+[ -])?(?:развертыван|развёртыван|деплойм|эндпоинт|конечн|контейнер)\w*",
     "rollback": r"откат\w*",
+    "model-signature": r"сигнатур\w*",
     "notifications": r"уведомлени\w*|уведомля\w*|оповещени\w*|алерт\w*",
 }
 
@@ -185,7 +204,7 @@ LANGUAGE = Language(
     code="ru",
     script="cyrillic",
     prefix=PREFIX,
-    token=r"[а-яё]+(?:-[а-яё]+)*",
+    token=TOKEN,
     word_features=word_features,
     spaced=True,
     letters=r"[\u0400-\u04ff]",

@@ -22,10 +22,13 @@ STOP_BIGRAMS = frozenset([
 
 
 # Chinese typos are homophones the input method offered first (bù shǔ: 部属 for 部署): each common
-# slip of the area's words → the word meant, read before the text is cut into grams.
+# slip of the area's words → the word meant, read before the text is cut into grams; so are everyday words.
 IME_SLIPS = {
     "部属": "部署", "部暑": "部署", "终节点": "终结点", "配制": "配置", "登陆": "登录", "镜象": "镜像", "依懒": "依赖",
     "报措": "报错", "超限制": "超出限制", "日制": "日志",
+    # everyday words of the area for the documentation's terms (在线 for 联机, 额度 for 配额, 仓库 for 注册表)
+    "在线": "联机", "额度": "配额", "鉴权": "身份验证", "秘钥": "密钥", "硬盘": "磁盘", "地域": "区域", "私有": "专用",
+    "挂掉": "崩溃", "挂了": "崩溃", "打分": "评分", "重新启动": "重启", "镜像仓库": "注册表", "仓库": "注册表",
 }
 _SLIP = re.compile("|".join(IME_SLIPS))
 
@@ -79,7 +82,7 @@ NEIGHBOUR_CUES = {
         cues=(r"工作区", r"租户", r"订阅", r"专用终结点", r"登录", r"身份验证|认证", r"凭据", r"服务主体"),
     ),
     "datastores": NeighbourCues(
-        strong=(r"数据存储", r"数据资产"),
+        strong=(r"数据存储", r"数据资产", r"注册数据集|数据集注册"),
         cues=(r"数据集", r"挂载", r"存储帐户|存储账户", r"凭据", r"数据湖", r"文件共享", r"上传数据|注册数据(?!资产)"),
     ),
     "studio-portal": NeighbourCues(
@@ -106,7 +109,8 @@ SUBJECT_TERMS = {
     "model-catalog": r"模型目录",
     "streaming": r"流式(?:返回|响应|推理)|(?:支持|能|可以|实现)流式",  # not a log's 流式输出
     "rename": r"重命名|改名",
-    "migration": r"(?:迁移|移动|移|复制|搬)到(?:另一个|其他|别的|另外的?|新的?)(?:工作区|订阅|租户|workspace)",
+    "migration": r"(?:迁移|移动|移|复制|搬)到(?:另一个|其他|别的|另外的?|新的?)(?:工作区|订阅|租户|workspace|区域|地域)",
+    "model-signature": r"(?:模型|mlflow) ?签名|签名(?:信息)?(?:schema|架构)",
     "multi-model": r"多个模型(?:部署)?(?:到|在|放在)?(?:同一个|一个)(?:部署|终结点|容器)|多模型部署",
     "rollback": r"回滚",
     "notifications": r"告警|邮件通知|短信通知",
