@@ -345,7 +345,8 @@ LANGUAGE = Language(
         r"what(?:'?s| is) your name|who (?:are|made|built) you|are you (?:a |an )?(?:bot|robot|human|real person|ai)\b"
         r"|^\W*what can you do\W*$"),
     other_products=(
-        r"azure functions?|function app|app service|web app|static web app|cosmos|sql database|mysql|"
+        # (not the Azure SDK's credential chain naming "App Service managed identity" in any Azure log)
+        r"azure functions?|function app|app service(?! managed identity)|web app|static web app|cosmos|sql database|mysql|"
         r"postgres|mongodb|redis cache|\bnpm\b|\byarn\b|wordpress|"
         r"windows update|\boffice\b|outlook|kakao|wechat|"
         r"\baws\b|lambda|\bgcp\b|heroku|vercel|netlify|cloudflare|logic app|service bus|event hub|"
