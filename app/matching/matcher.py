@@ -341,12 +341,20 @@ def _says_every_cue(sighting: Sighting, own_cues: Mapping[str, frozenset[int]]) 
                                            for topic, cues in sighting.cues.items())
 
 
+_STATUS_WITH_PHRASE = re.compile(r"(?P<status>[1-5]\d\d) (?P<phrase>[a-z][a-z ]+)")
+
+
 def _spells_status(status: int, original: str, regex: re.Pattern[str] | None) -> bool:
     """Whether a signature (or a pattern, `regex`) says no more than the HTTP status `status`: its number, or
     its reason phrase, alone or inside the generic sentence a service returns with it (`An internal server
-    error occurred. Please try again`), which any failure with that status prints whatever its cause."""
+    error occurred. Please try again`), which any failure with that status prints whatever its cause. A status
+    followed by a phrase of the service's own, which tells its cases apart (`424 Model Error`, `424 Response
+    payload too large`), says more."""
     phrases = [phrase for phrase in HTTP_REASONS.get(status, "").split("|") if phrase]
     folded = original.casefold()
+    own = _STATUS_WITH_PHRASE.fullmatch(folded) if regex is None else None
+    if own and own["status"] == str(status) and not any(phrase in own["phrase"] for phrase in phrases):
+        return False  # the service's own name for the case (`424 Model Error`), not the status's phrase
     return (str(status) in original or any(phrase in folded for phrase in phrases)
             or (regex is not None and any(regex.search(phrase) for phrase in phrases)))
 

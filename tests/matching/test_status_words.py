@@ -15,6 +15,7 @@ from app.matching.normalize import normalize
     (503, "The service is unavailable right now: Service Unavailable, retry in a few minutes"),
     (500, "Sorry, an Internal Server Error happened while handling your call"),
     (404, "Response 404 from the registry"),
+    (413, "413 Payload Too Large"),
 ])
 def test_a_signature_that_only_wraps_a_status_is_that_status(status, signature):
     assert _spells_status(status, signature, None)
@@ -23,9 +24,18 @@ def test_a_signature_that_only_wraps_a_status_is_that_status(status, signature):
 @pytest.mark.parametrize("status, signature", [
     (500, "Key Vault access policies were reset"),
     (503, "The scoring container ran out of memory"),
+    # the service's own phrase after the number tells two cases of one status apart
+    (424, "424 Model Error"),
+    (424, "424 Response payload too large"),
 ])
 def test_a_signature_of_its_own_is_not_the_status(status, signature):
     assert not _spells_status(status, signature, None)
+
+
+def test_the_service_s_own_name_for_a_424_picks_its_case_without_doubt(matcher):
+    result = matcher.match("my online endpoint call fails with HTTP 424 Model Error")
+    assert result.matches[0].id == "http-424-model-error"
+    assert not result.ambiguous
 
 
 @pytest.mark.parametrize("paste, said", [
