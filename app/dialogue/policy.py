@@ -237,9 +237,17 @@ def context_query(text: str, reading: Reading, state: State, knowledge: Knowledg
         for cue in (*FAMILY_CUES.values(), *CUES.families.values()):
             problem = cue.sub(" ", problem)
         return f"{problem} {FAMILY_PHRASES[switch]}"
-    if reading.aspect in SAME_ENTRY_ASPECTS:
+    if reading.aspect in SAME_ENTRY_ASPECTS and not _names_a_suspect(reading) and not _cause_of_its_own(reading):
         return None
     return _statuses_named(text) if about_status else text
+
+
+def _names_a_suspect(reading: Reading) -> bool:
+    """A question for the cause that offers one of its own ("our ACR is private behind a private endpoint, could that be
+    the reason?"): matched, so that the conversation's entry about that circumstance can answer it (`_suspected_cause`);
+    a bare "why?" or "is that the cause?" is the card's own cause."""
+    return reading.aspect == "cause" and reading.question and not reading.strong \
+        and word_count(reading.text) > SHORT_FOLLOW_UP_WORDS and bool(CUES.because.search(reading.text.casefold()))
 
 
 def _statuses_named(text: str, numbers: re.Pattern[str] = _BARE_STATUS) -> str:
@@ -342,8 +350,11 @@ def _follow_up(reading: Reading, state: State, result: MatchResult | None, knowl
         chosen = _neighbour(current, switch or current["family"], state, result, knowledge, aspect=aspect)
     elif switch is not None:
         chosen = _counterpart(current, switch, state, result, knowledge)
+    elif _cause_of_its_own(reading) and result is not None \
+            and (other := _asked_of_another(current, state, result, knowledge)) is not None:
+        chosen = other
     elif reading.aspect in SAME_ENTRY_ASPECTS or result is None or _confirms(reading, result, state) \
-            or _same_where_shown(reading, state):
+            or _same_where_shown(reading, state) or _detail_of_the_card(reading):
         chosen = _context_match(current, state.entry, "same_entry")
     else:
         detail = reading.aspect == "detail"
@@ -358,7 +369,7 @@ def _follow_up(reading: Reading, state: State, result: MatchResult | None, knowl
             return _new_topic(replace(reading, kind=TurnKind.NEW_TOPIC), state, result, knowledge)
         if chosen is not None and not result.matches and _faint(reading, chosen, current, result, knowledge):
             chosen = None  # nothing answers it surely ("how do I check that?"): a faint guess is no answer, the card is
-        elif chosen is not None and _guessed_from_few_words(reading, chosen, current, state, knowledge):
+        elif chosen is not None and _guessed_from_few_words(reading, chosen, current, state, knowledge, result):
             chosen = None  # "is it per region?": about the card, whatever other problem its few words match
     if chosen is None and (switch is None or reading.polar or _compares(reading)):
         # nothing about it in the family asked about: whether it is the same there is answered by the card
@@ -381,6 +392,35 @@ def _compares(reading: Reading) -> bool:
     return reading.question and bool(CUES.comparison.search(reading.text.casefold()))
 
 
+def _cause_of_its_own(reading: Reading) -> bool:
+    """Why something the message tells happens ("now it says get_model_path can't find the model, why?"), not pointing
+    at the problem at hand ("is this my score.py or Azure?"): matched, as it may be another entry of the conversation.
+    Asking for the command or the fix in many words is still about the card shown."""
+    return reading.aspect == "cause" and not reading.points_back and not reading.strong \
+        and word_count(reading.text) > SHORT_FOLLOW_UP_WORDS
+
+
+def _asked_of_another(current: dict, state: State, result: MatchResult, knowledge: Knowledge) -> Match | None:
+    """The cause asked of another entry of the conversation that the message names in its own words ("it says
+    Model.get_model_path can't find the model, why?" after the crash): that entry, when its sure match leads the card
+    shown by SHOWN_LEAD; otherwise the card shown is what is asked about."""
+    top = result.matches[0] if result.matches else None
+    topic = knowledge.entry(state.topic) if state.topic else None
+    conversation = {*_conversation(current, state), *(topic or {}).get("related", ()),
+                    *((state.topic,) if state.topic else ()), *_linking_back(current, result, knowledge)}
+    if top is None or top.id == current["id"] or top.id not in conversation or top.id in state.rejected \
+            or top.score - _words_score(result, current["id"]) < SHOWN_LEAD:
+        return None
+    return _read_in_context(top, current["id"])
+
+
+def _detail_of_the_card(reading: Reading) -> bool:
+    """A detail asked of the problem pointed at ("which role does the identity need for that?", "这个的上限是多少"),
+    naming no code, status or product of its own: the card's detail, however well its words (a role, a registry) match
+    a neighbour's."""
+    return reading.aspect == "detail" and reading.points_back and not reading.strong and not reading.families
+
+
 def _same_where_shown(reading: Reading, state: State) -> bool:
     """"Is it the same on AKS?" when the card shown is already about that family (an online endpoint's 504 answered
     by the AKS entry on 504): the comparison names where the card applies, so the card answers it, however well the
@@ -393,6 +433,15 @@ def _conversation(current: dict, state: State) -> set[str]:
     return {*state.shown, *state.offered, *state.candidates, *current.get("related", ())}
 
 
+def _linking_back(current: dict, result: MatchResult | None, knowledge: Knowledge) -> set[str]:
+    """The message's candidates that list the entry shown as related: a relation holds both ways (the bandwidth limit
+    lists the 429 it leads to; asked about bandwidth after the 429, it is the conversation's neighbour)."""
+    if result is None:
+        return set()
+    return {match.id for match in result.candidates or result.matches
+            if current["id"] in (knowledge.entry(match.id) or {}).get("related", ())}
+
+
 def _names_nothing(reading: Reading, result: MatchResult) -> bool:
     """A fragment without a code, status, signature or product of its own ("and when scoring?", "构建镜像时呢"): it asks
     within the conversation's product, wherever else the same words would lead (a longer question may say where)."""
@@ -401,19 +450,23 @@ def _names_nothing(reading: Reading, result: MatchResult) -> bool:
         and not (own is not None and _has_evidence(own))
 
 
-def _guessed_from_few_words(reading: Reading, chosen: Match, current: dict, state: State, knowledge: Knowledge) -> bool:
+def _guessed_from_few_words(reading: Reading, chosen: Match, current: dict, state: State, knowledge: Knowledge,
+                            result: MatchResult) -> bool:
     """A short yes-or-no question, an elliptical "and for the managed identity?", or a question for a detail ("which
     role?") that no other entry of the conversation answers, naming nothing of its own (no code, status, signature or
     product), asks about the problem at hand ("is it per region?", "can I raise it above 180s?"), however well its few
     words match another problem's alias. A how-to may answer it ("can I attach VS Code to it?"): a question can ask how
     to do something, it cannot describe another problem in a few words; nor can it ask whether another problem is the
-    cause ("is it because of the quota?" names a cause of its own)."""
+    cause ("is it because of the quota?" names a cause of its own); a sure match that lists the card as related is no
+    guess ("and is bandwidth limited too?" after a 429: the bandwidth limit names the 429 it leads to)."""
     elliptical = word_count(reading.text) <= SHORT_FOLLOW_UP_WORDS \
         and bool(CUES.family_switch.search(reading.text.casefold()))
     asks = reading.polar or elliptical or (reading.aspect == "detail" and chosen.id not in _conversation(current, state))
     return asks and chosen.id != current["id"] and word_count(reading.text) <= FEW_WORDS \
         and not reading.strong and not reading.families and not _has_evidence(chosen) \
-        and (knowledge.entry(chosen.id) or {}).get("kind") != HOW_TO_KIND \
+        and (knowledge.entry(chosen.id) or {}).get("kind") not in (HOW_TO_KIND, None) \
+        and not (current["id"] in (knowledge.entry(chosen.id) or {}).get("related", ())
+                 and any(match.id == chosen.id for match in result.matches)) \
         and not CUES.because.search(reading.text.casefold())
 
 
@@ -490,7 +543,8 @@ def _neighbour(current: dict, family: str, state: State, result: MatchResult, kn
     (the logs: an entry whose title is about logs, not a related entry about something else). A detail
     of the problem ("which role?") is the entry shown's, whether or not its few words match it."""
     how_to = aspect is not None
-    related = set(current.get("related", ())) if family == current["family"] and not how_to else set()
+    related = {*current.get("related", ()), *_linking_back(current, result, knowledge)} \
+        if family == current["family"] and not how_to else set()
     best: tuple[float, Match] | None = None
     if detail:  # however few of its words the question shares with it
         shown = _words_score(result, current["id"])
@@ -699,8 +753,8 @@ def _conversation_guess(reading: Reading, current: dict, state: State, result: M
     that only points back ("will it keep happening when we scale out?", whose many words share a few with any
     neighbour by chance), the card shown."""
     topic = knowledge.entry(state.topic) if state.topic else None
-    conversation = {current["id"], *_conversation(current, state), *(topic or {}).get("related", ())} \
-        - set(state.rejected)
+    conversation = {current["id"], *_conversation(current, state), *(topic or {}).get("related", ()),
+                    *_linking_back(current, result, knowledge)} - set(state.rejected)
     suspects = bool(CUES.because.search(reading.text.casefold()))
     best = next((match for match in result.candidates if suspects and match.id in conversation
                  and match.score >= FOLLOW_UP_FLOOR), None)
@@ -744,7 +798,7 @@ def _tentative(reading: Reading, state: State, result: MatchResult, knowledge: K
             top = _conversation_guess(reading, current, state, result, knowledge)
         if current is not None and top is not None and (
                 _elsewhere_in_few_words(reading, top, current, neighbourhood, knowledge)
-                or _guessed_from_few_words(reading, top, current, state, knowledge)):
+                or _guessed_from_few_words(reading, top, current, state, knowledge, result)):
             top = _context_match(current, current["id"], "same_entry")  # "and the formula?": of the entry shown
     elif own is not None and _has_evidence(own) and own.id != state.entry:
         top = None  # "full error: ImageBuildFailure ...": its own evidence opens a topic, near or not

@@ -164,10 +164,15 @@ _TEXTESE_WORD = re.compile(r"(?<![\w'\u2019.-])(?:u|ur|ya)(?![\w'\u2019.-])")
 """Chat spellings of "you" and "your" ("are u human", "can u show me"), as whole words only."""
 
 
+_TEXTESE_ARE = re.compile(r"(?<![\w'\u2019.-])r(?= (?:u|you|we|they)\b)")
+"""Chat's "r" for "are", before the one it asks about ("r u a bot?", "r we sure"), not the R language."""
+
+
 def folded(text: str) -> str:
-    """The message as the cues read it: NFKC, case-folded, without the leading bot mentions, "u" read as "you"."""
+    """The message as the cues read it: NFKC, case-folded, without the leading bot mentions, "u" read as "you"
+    and "r" as "are"."""
     lowered = _MENTION.sub("", unicodedata.normalize("NFKC", text)).casefold().strip()
-    return _TEXTESE_WORD.sub(lambda word: _TEXTESE[word.group()], lowered)
+    return _TEXTESE_WORD.sub(lambda word: _TEXTESE[word.group()], _TEXTESE_ARE.sub("are", lowered))
 
 
 def word_count(text: str) -> int:

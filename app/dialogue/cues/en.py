@@ -340,7 +340,7 @@ VERDICT += "|" + _HERE_NOT_THERE
 PROBLEM = r"\b(?:crash\w*|errors?|failures?|failing|problems?|issues?|exceptions?|bug)\b"
 # how to see what exactly went wrong or came back ("how can I find out what the model actually returned?"): the logs
 ASPECT_LOGS += (r"|\bhow (?:do|can|could|would) (?:i|we) (?:see|find out|figure out|tell|know) (?:what|why) "
-                r"(?:\w+ ){0,3}?(?:happened|went wrong|failed|broke|crashed|returned|printed|blew up|threw|raised|thrown)\b")
+                r"(?:[^\s?!]+ ){0,3}?(?:happened|went wrong|failed|broke|crashed|returned|printed|blew up|threw|raised|thrown)\b")
 # the older tool generation by name ("the old SDK", "cli v1"; not the azureml-core package, which batch scoring
 # environments install too): only the AKS/ACI web services are v1
 FAMILIES["docker-aci-aks"] += r"|\b(?:old(?:er)?|legacy|previous) (?:python )?(?:sdk|cli)\b|\bcli ?v1\b|\bv1 cli\b"
@@ -368,3 +368,5 @@ LANGUAGE_UNWANTED_AFTER += (r"|\s+(?:characters?|chars?|text|input|letters|words
 # the language named first, then what to say in it ("Russian: what's the command?", "korean - the fix")
 for _lang, _name in (("en", "english"), ("ko", "korean"), ("zh", "chinese|mandarin"), ("ru", "russian")):
     LANGUAGE_REQUESTS[_lang] += rf"|^\W*(?:{_name})\s*[:\-\u2014,]"
+# the problem at hand imagined elsewhere ("what if it's the old AKS service returning 504?"): measured against it
+COMPARISON += r"|\bwhat if (?:it'?s|it is|this is|that'?s|we'?re|i'?m|we are|i am) (?:on |in |with |from )?(?:the |an? |our |my )?(?:old|legacy|v1|v2|other)\b"

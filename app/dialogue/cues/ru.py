@@ -274,14 +274,14 @@ PROBLEM = r"ошибк|проблем|паден|краш|крэш|сбо[йяе
 # how to see what exactly went wrong or came back ("как понять, что именно модель вернула?", "как узнать, почему упало"):
 # the logs
 ASPECT_LOGS += (r"|как (?:мне )?(?:понять|узнать|увидеть|посмотреть),? (?:что|почему|где) (?:именно |конкретно |точно )?"
-                r"(?:\w+ )?(?:вернул\w*|упал\w*|случилось|произошло|сломал\w*|пошло не так|напечатал\w*|вывел\w*|отдал\w*)")
+                r"(?:[^\s?!]+ ){0,2}?(?:вернул\w*|упал\w*|случилось|произошло|сломал\w*|пошло не так|напечатал\w*|вывел\w*|отдал\w*)")
 # the older tool generation by name ("старый SDK", "старым CLI"): only the AKS/ACI web services are v1
 FAMILIES["docker-aci-aks"] += r"|стар\w* (?:верси\w* )?(?:sdk|cli|сдк)"
 # the same outcome told after what was done ("перегенерировал ключи, тот же 401"); whether something proposed would help
 # ("поможет, если разбить вход?"): the fix of the card shown; what exactly the model threw: its logs
 FEEDBACK_UNASKED += r"|[,;—-]\s*(?:но |а )?(?:вс[её] )?т(?:а|от|о|е|у) же (?:сам\w+ )?\w+\W*$"
 ASPECT_FIX += r"|\bпоможет\b|\bпомогло бы\b|\bрешит (?:ли )?(?:это|проблему)"
-ASPECT_LOGS += r"|как (?:мне )?(?:понять|узнать|увидеть|посмотреть),? (?:что|почему) (?:именно |конкретно |точно )?(?:\w+ )?(?:выбросил\w*|кинул\w*)"
+ASPECT_LOGS += r"|как (?:мне )?(?:понять|узнать|увидеть|посмотреть),? (?:что|почему) (?:именно |конкретно |точно )?(?:[^\s?!]+ ){0,2}?(?:выбросил\w*|кинул\w*)"
 # a language not wanted ("не понимаю по-английски", "не на английском", "вместо корейского"): not the one asked for
 LANGUAGE_UNWANTED_BEFORE = (r"(?:\bне|\bвместо|\bкроме|не понима\w*|не чита\w*|не зна\w*|плохо (?:понима|чита|зна)\w*)"
                             r"\s+(?:на\s+|по\s+)?$")
@@ -299,3 +299,5 @@ LANGUAGE_UNWANTED_AFTER += r"|\w*\s+(?:символ|текст|букв|данн
 LANGUAGE_REQUESTS["ru"] += r"|^\W*(?:на |по )?ру\W*$"
 LANGUAGE_REQUESTS["ko"] += r"|^\W*(?:на |по )?кор\W*$"
 LANGUAGE_REQUESTS["zh"] += r"|^\W*(?:на |по )?кит\W*$"
+# the problem at hand imagined elsewhere ("а если это старый AKS-сервис отдаёт 504?"): measured against it
+COMPARISON += r"|^\W*(?:а|и) если (?:это |у нас |у меня )?(?:стар|legacy|v1|v2|друг)\w*"

@@ -132,6 +132,8 @@ OFF_TOPIC += r"|下班|周末|放假|加班|摸鱼"
 ASPECT_DETAIL += (r"|找谁|联系谁|问谁|向谁(?:反馈|报告|求助)|(?:去|到)?哪(?:里|儿)?(?:反馈|报告|提交工单|提工单|投诉|求助)|"
                   r"(?:有没有|有什么)(?:办法|方法)(?:能)?(?:确认|知道|判断|看出|检查|查看)")
 QUESTION += r"|谁"
+# chat shorthand for 怎么 ("咋回事", "咋办", "咋整"): a question
+QUESTION += r"|咋"
 # proposing something not tried yet ("直接重启不行吗？" = can't I just restart?): a question, no verdict
 UNTRIED += r"|(?:不行|不可以|不能)吗|(?:行不行|可不可以|能不能)(?:呢)?\s*[?？]"
 LOCAL_ASKED = (r"(?:在)?(?:本地|本机|自己(?:的)?(?:电脑|机器|笔记本))(?:上)?(?:怎么|如何|怎样)(?:跑|运行|调试|测试|复现|启动)|"
@@ -233,3 +235,5 @@ LANGUAGE_UNWANTED_AFTER = r"\s*(?:我|的)?(?:看不懂|不懂|不太懂|不太�
 TRANSLATE = r"翻译|翻成|译成"
 # text in a language, not the answer's language ("中文字符", "中文路径", "英文文本")
 LANGUAGE_UNWANTED_AFTER += r"|\s*(?:字符|文本|输入|数据|文件名|编码|路径|字|乱码|内容|标签)"
+# the problem at hand imagined elsewhere ("如果是老的 AKS 返回 504 呢", "换成批处理呢"): measured against the conversation
+COMPARISON += r"|(?:如果|要是|假如|换成)[^，。？?,]{1,30}呢"
