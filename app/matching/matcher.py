@@ -89,6 +89,11 @@ PYTHON_EXCEPTIONS = frozenset(name.casefold() for name in dir(builtins) if name.
 """`KeyError:`, `ModuleNotFoundError:` start a traceback's last line whatever went wrong: no service's error name."""
 LATIN = ENGLISH.script
 """The script of English, and of the terms other languages' users write as they are."""
+SWAP_SLIP_LETTERS = 6
+"""The shortest known word read as a swap's slip: in shorter ones, two swapped letters often spell another
+real word (`exits`, `exist`)."""
+COMMON_SPELLING_GAP = 2.0
+"""IDF by which a known spelling must be rarer than its swap to be read as the swap's slip."""
 UNKNOWN_TERM_LETTERS = 3
 """A Latin word this long may be a term (`IoT`, `WSL`); shorter ones are units and particles."""
 _IDENTIFIER = re.compile(r"(?:[A-Z][a-z0-9]+){2,}")
@@ -299,6 +304,10 @@ def _accumulated(postings: list[Sequence[int]], weights: list[float]) -> tuple[I
     return distinct[order].astype(np.int64), sums[order]
 
 
+_LATIN_LETTER = re.compile(r"[a-z]")
+_CYRILLIC_LETTER = re.compile(r"[а-яё]")
+
+
 def _corrected_text(text: str, corrections: dict[str, str]) -> str:
     """The text with each misspelt word replaced by the known word it resembles."""
     return re.sub(r"[a-z0-9а-яё._\-/']+", lambda m: corrections.get(m.group(0), m.group(0)), text)
@@ -310,7 +319,13 @@ def _slips(corrections: dict[str, str]) -> dict[str, str]:
     of its own (`least`, `seems`, `выход`, `exiting`): the word features keep both spellings, but the
     encoder would read a different word than the one typed."""
     return {typed: known for typed, known in corrections.items()
-            if len(known) > len(typed) or sorted(known) == sorted(typed)}
+            if len(known) > len(typed) or sorted(known) == sorted(typed) or _mixes_scripts(typed)}
+
+
+def _mixes_scripts(word: str) -> bool:
+    """A word of Cyrillic and Latin letters both (`реесtр`): a look-alike letter typed in the other keyboard
+    layout, never a word of its own."""
+    return _LATIN_LETTER.search(word) is not None and _CYRILLIC_LETTER.search(word) is not None
 
 
 def _swaps(word: str) -> list[str]:
@@ -404,12 +419,12 @@ class Matcher:
         self._status_evidence(statuses, evidence)
         named = self._signature_evidence(text, words, corrected, corrections, evidence)
         self._text_evidence(words, corrections, evidence)
-        context = self._context(text, fold(query), codes, statuses, _error_names(query),
-                                self._names_unknown_term(query, words, corrections))
-        clock.lap("candidates")
-        # the encoder reads the words meant: a misspelt word is an unknown one to it
+        # the encoder and the context read the words meant: a misspelt word is an unknown one to them
         slips = _slips(corrections)
         meant = _corrected_text(text, slips) if slips else text
+        context = self._context(text, fold(query), codes, statuses, _error_names(query),
+                                self._names_unknown_term(query, words, corrections), meant)
+        clock.lap("candidates")
         self._semantic_evidence(meant[:SEMANTIC_QUERY_CHARS], evidence, context)
         if named:
             self._case_evidence(named, text, words, corrections, evidence, context, meant[:SEMANTIC_QUERY_CHARS])
@@ -591,10 +606,22 @@ class Matcher:
             return whole
         corrected = token
         for part in re.split(r"[._\-/']", token):
-            fixed = self.index.correction(part)
+            fixed = self.index.correction(part) or self._common_spelling(part)
             if fixed:
                 corrected = corrected.replace(part, fixed)
         return corrected
+
+    def _common_spelling(self, word: str) -> str | None:
+        """The much more used known word a known one is a slip of (`endpiont`, which one entry's alias
+        spells as its users do): that slip is made by the users of every other entry too."""
+        if len(word) < SWAP_SLIP_LETTERS or not word.isascii() or not word.isalpha() or word not in self.index.vocabulary:
+            return None
+        own = self._token_features(LATIN, word)
+        for swapped in _swaps(word):
+            other = self._token_features(LATIN, swapped) if swapped in self.index.vocabulary else ()
+            if own and other and self._feature_weight(own[0]) - self._feature_weight(other[0]) >= COMMON_SPELLING_GAP:
+                return swapped
+        return None
 
     def _query_features(self, words: list[tuple[str, str]], corrections: dict[str, str]) -> dict[str, float]:
         """Query features (of the paste's `tokens`) with their weights; misspelt words count as the word
@@ -781,9 +808,12 @@ class Matcher:
         return round(best, 1) >= self.threshold
 
     def _context(self, text: str, original: str, codes: list[str], statuses: list[int],
-                 error_names: frozenset[str], unknown_term: bool = False) -> _Context:
+                 error_names: frozenset[str], unknown_term: bool = False, meant: str = "") -> _Context:
         """A status only another SDK generation's entries answer is neither known nor unknown in a
-        paste marked as one family's: a v2 deployment's liveness probe 502 is not the v1 web service's 502."""
+        paste marked as one family's: a v2 deployment's liveness probe 502 is not the v1 web service's 502.
+        The deployment families named are read in the words `meant`, and a neighbouring topic must be seen
+        there too: a misspelt word (`endpiont`, `развертывание` with two letters swapped) hides the family or
+        the stage the paste is in."""
         index = self.index
         marked = families_marked(text)
         marked_family = next(iter(marked)) if len(marked) == 1 else None
@@ -797,6 +827,9 @@ class Matcher:
         # words around an unknown error are no evidence of a known one, like an unknown ERR_NNNN code
         unknown_error_name = bool(error_names) and not (error_names & index.known_words
                                                         or any(map(index.spells_error_name, error_names)))
+        sighting = neighbour_topic(text, original)
+        if sighting is not None and meant and meant != text and neighbour_topic(meant, original) is None:
+            sighting = None
         other_product = other_serving(text) or (
             any(mark.search(text) for mark in _OTHER_PRODUCT_MARKS) and not names_azure_ml(text))
         return _Context(
@@ -809,9 +842,9 @@ class Matcher:
             or (bool(CLIENT_APP.search(text)) and not names_deployment(text)),
             how_to=how_to,
             error_report=error_report,
-            families=frozenset(families_in(text) | marked),
+            families=frozenset(families_in(meant or text) | marked),
             marked_family=marked_family,
-            sighting=neighbour_topic(text, original),
+            sighting=sighting,
             other_product=other_product,
             error_names=error_names,
             unknown_term=unknown_term and not error_report,

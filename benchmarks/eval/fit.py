@@ -98,7 +98,7 @@ def main() -> int:
     floor = max(accuracy for accuracy, _, _ in results) - ACCURACY_TOLERANCE
     accuracy, rejection, best = max((r for r in results if r[0] >= floor), key=lambda r: (r[1], r[0]))
     fitted = {name: getattr(best, name) for name in FITTED}
-    # settings chosen outside this grid (the semantic doubt and lead) stay as the file has them
+    # settings chosen outside this grid (the semantic doubt, lead and agreement) stay as the file has them
     kept = json.loads(FITTED_PARAMS.read_text(encoding="utf-8")) if FITTED_PARAMS.exists() else {}
     FITTED_PARAMS.write_text(json.dumps({**kept, **fitted}, indent=2) + "\n", encoding="utf-8")
     print(f"chosen on {len(cases)} tuning cases: acc@1 {accuracy:.4f}, no-match {rejection:.4f}: {fitted}; "
