@@ -344,10 +344,12 @@ def _translation_asked(text: str, aspect: str | None) -> bool:
 def _small_talk(text: str, aspect: str | None, families: frozenset[str]) -> str | None:
     """The most specific kind of small talk the message is, when it says nothing about Azure ML; thanks
     or goodbye also when it does ("thanks, the endpoint works now") but asks nothing more."""
+    words = word_count(text)
+    if aspect is None and words <= FOLLOW_UP_MAX_WORDS and CUES.who_answers.search(text) and not CUES.problem.search(text):
+        return "meta"  # "are you actual Azure support or only a bot?": the product names who it might be
     found = [kind for kind in SMALL_TALK_KINDS if CUES.small_talk[kind].search(text)]
     if not found:
         return None
-    words = word_count(text)
     if found[-1] == "greeting" and words <= CLOSING_MAX_WORDS and CUES.question_ahead.search(text):
         return "greeting"  # "morning! quick q about our endpoint": the question is still to come
     if found[-1] in ("greeting", "thanks") and (CUES.new_topic.search(text) or (
@@ -418,10 +420,13 @@ def read_turn(text: str, in_conversation: bool, family: str | None = None) -> Re
     # problem, not a new topic (while "the same 429 on another endpoint, same thing?" tells one)
     announced = _announced(lowered, new_topic_cue)
     suspects = question and bool(CUES.because.search(lowered))
-    new_topic = new_topic_cue is not None and (not suspects or announced)
+    # "btw the pipeline also won't start": something else failing, told in passing (asked, it compares with the topic)
+    aside = not question and bool(CUES.aside.search(lowered)) \
+        and not CUES.advised.search(lowered) and not CUES.comparison.search(lowered)
+    new_topic = (new_topic_cue is not None and (not suspects or announced)) or aside
     # "and the batch endpoint I'm creating says the name already exists, I did delete it": another product, described
     elsewhere = family is not None and bool(families - {family})
-    described = ((new_topic or elsewhere) and words > NEW_TOPIC_FEEDBACK_WORDS) or announced
+    described = ((new_topic or elsewhere) and words > NEW_TOPIC_FEEDBACK_WORDS) or announced or aside
     # "meh, thanks anyway": closing the conversation, whatever it says of the outcome
     resigned = words <= CLOSING_MAX_WORDS and bool(CUES.resigned.search(lowered))
     if feedback and in_conversation and not asks_elsewhere and not asks_about and not described and not resigned \

@@ -123,6 +123,12 @@ class Cues:
     """Thanks said although nothing helped ("cheers anyway"): a closing, not a verdict on the answer."""
     advised: re.Pattern[str]
     """Done as the answer said ("like you said", "按你说的"): feedback about it, whatever else the message names."""
+    who_answers: re.Pattern[str]
+    """Asking who answers, a person or a bot ("are you real Azure support or just a bot?"): about the assistant,
+    whatever product it names."""
+    aside: re.Pattern[str]
+    """An aside that something else fails too ("btw the pipeline also won't start", "참고로 ...도 안 돼요"): another
+    problem told in passing, not a verdict on the answer shown."""
     language: dict[str, re.Pattern[str]]
     """Explicit requests ("in Korean"): the answer's language in any turn."""
     language_names: dict[str, re.Pattern[str]]
@@ -164,7 +170,8 @@ def _compile() -> Cues:
         done=required("DONE"), domain=required("DOMAIN"), filler=required("FILLER"), question=required("QUESTION"),
         question_ahead=required("QUESTION_AHEAD"),
         polar=required("POLAR"), because=required("BECAUSE"),
-        resigned=required("RESIGNED"), advised=required("ADVISED"), language=per_key("LANGUAGE_REQUESTS", LANGS),
+        resigned=required("RESIGNED"), advised=required("ADVISED"), aside=required("ASIDE"),
+        who_answers=required("WHO_ANSWERS"), language=per_key("LANGUAGE_REQUESTS", LANGS),
         language_names=per_key("LANGUAGE_NAMES", LANGS),
         language_unwanted_before=required("LANGUAGE_UNWANTED_BEFORE"),
         language_unwanted_after=required("LANGUAGE_UNWANTED_AFTER"), translate=required("TRANSLATE"),

@@ -86,6 +86,9 @@ LANGUAGE_NAMES = {"en": r"\benglish\b", "ko": r"\bkorean\b", "zh": r"\b(?:chines
 # the short names people type for a language ("ru pls", "eng?"): a request only in a message that is little else
 for _lang, _codes in (("en", "en|eng"), ("ko", "ko|kor|kr"), ("zh", "zh|cn|chn"), ("ru", "ru|rus")):
     LANGUAGE_NAMES[_lang] += rf"|^\W*(?:in )?(?:{_codes})\b(?=\W*(?:please|pls|plz|pl[sz]e?|version|\?|$))"
+    # asked for outright by the short name ("reply in ru pls", "switch to kr"), not a locale ("switch to en-us")
+    LANGUAGE_REQUESTS[_lang] += (rf"|\b(?:reply|answer|respond|write|switch|talk|speak|continue)(?: \w+)? (?:in|to|into) "
+                                 rf"(?:{_codes})(?![\w.-])")
 GREETING = (r"^\W*(?:hi|hello|hey|hiya|heya|yo|howdy|sup|wassup|what'?s up|good (?:morning|afternoon|evening|day)|"
             r"(?:morning|evening|afternoon)\W*$|greetings|hallo|hola|salut|g'?day)\b")
 THANKS = (r"\b(?:thanks?|thank you|thx|ty|cheers|much appreciated|appreciate it)\b|"
@@ -370,3 +373,15 @@ for _lang, _name in (("en", "english"), ("ko", "korean"), ("zh", "chinese|mandar
     LANGUAGE_REQUESTS[_lang] += rf"|^\W*(?:{_name})\s*[:\-\u2014,]"
 # the problem at hand imagined elsewhere ("what if it's the old AKS service returning 504?"): measured against it
 COMPARISON += r"|\bwhat if (?:it'?s|it is|this is|that'?s|we'?re|i'?m|we are|i am) (?:on |in |with |from )?(?:the |an? |our |my )?(?:old|legacy|v1|v2|other)\b"
+# told in passing that something else fails too ("btw, the pipeline also won't start", "fyi the job fails as well")
+ASIDE = (r"^\W*(?:(?:oh|ah|and|also)\W+)?(?:btw|by the way|fyi|side note|on a side note|unrelated,?)\b(?!\W*(?:i|we)\b)(?!.*\b(?:still|(?:did|does)n'?t help|no luck)\b)[^?]*"
+         r"\b(?:also|too|either|as well)\b")
+# who answers, a person or a bot, however it is put ("are you actual support or only a bot?", "is a real engineer on the other end?")
+WHO_ANSWERS = (r"\b(?:are you|is (?:this|it)|am i (?:talking|speaking|chatting) (?:to|with)) (?:just |only |simply |really |actually )?"
+               r"(?:an? )?(?:bot|chatbot|robot|ai|human|person)(?![-\w]| (?:error|mistake|factor))|\b(?:real|actual|live|human) (?:\w+ )?(?:support|engineer|agent|person)\b")
+# help asked for before the question ("hi! could use some help with our endpoint"): after a greeting, the question is to come
+QUESTION_AHEAD += (r"|\b(?:need|want|could use|looking for|hoping for|after) (?:some |a little |a bit of |your )?"
+                   r"(?:help|assistance|advice|a hand)\b(?:\s+(?:with|on|about|regarding|for)\s+[^.?!:]{0,30})?\W*$")
+# a language told as how something shows up ("the error comes back in Chinese"): described, not asked for
+LANGUAGE_UNWANTED_BEFORE += (r"|\b(?:shows? up|showing up|comes? (?:back|out)|coming (?:back|out)|appears?|appearing|displayed|"
+                             r"printed|returned|logged|rendered|output)\W+(?:in\W+)?$")

@@ -301,3 +301,11 @@ LANGUAGE_REQUESTS["ko"] += r"|^\W*(?:на |по )?кор\W*$"
 LANGUAGE_REQUESTS["zh"] += r"|^\W*(?:на |по )?кит\W*$"
 # the problem at hand imagined elsewhere ("а если это старый AKS-сервис отдаёт 504?"): measured against it
 COMPARISON += r"|^\W*(?:а|и) если (?:это |у нас |у меня )?(?:стар|legacy|v1|v2|друг)\w*"
+# told in passing that something else fails too ("кстати, пайплайн тоже не запускается", "к слову, джоб тоже падает")
+ASIDE = r"^\W*(?:(?:а|и|да)\W+)?(?:кстати|к слову|между прочим|заодно|попутно)\b(?!.*(?:помог|вс[её] ещё|по-прежнему|пробовал|сделал))[^?]*\b(?:тоже|также)\b"
+# who answers, a person or a bot ("вы живой оператор или бот?")
+WHO_ANSWERS = r"\b(?:ты|вы|это)\b[^.?!]{0,30}\b(?:бот|робот|живой|живая|человек|оператор|ии)\b"
+# help asked for before the question ("привет, нужна помощь с эндпоинтом"): after a greeting, the question is to come
+QUESTION_AHEAD += r"|\bнужна (?:ваша |твоя |небольшая )?помощь(?: (?:с|по|про) [^.?!]{0,30})?\W*$|\bесть (?:пара |несколько )вопросов(?: (?:по|про) [^.?!]{0,30})?\W*$"
+# a language told as how something shows up ("ошибка приходит на китайском"): described, not asked for
+LANGUAGE_UNWANTED_BEFORE += r"|\b(?:приход|вывод|показыва|отобража|возвраща|пиш|печата)\w*(?:[иеяую]т|[иеяую]тся)\s+(?:на\s+|по\s+)?$"

@@ -237,3 +237,11 @@ TRANSLATE = r"翻译|翻成|译成"
 LANGUAGE_UNWANTED_AFTER += r"|\s*(?:字符|文本|输入|数据|文件名|编码|路径|字|乱码|内容|标签)"
 # the problem at hand imagined elsewhere ("如果是老的 AKS 返回 504 呢", "换成批处理呢"): measured against the conversation
 COMPARISON += r"|(?:如果|要是|假如|换成)[^，。？?,]{1,30}呢"
+# told in passing that something else fails too ("顺便说一下，pipeline 也跑不起来", "另外，批处理作业也失败了")
+ASIDE = r"^\W*(?:顺便(?:说|提|讲)?(?:一下|一句)?|另外|对了|还有(?:就是)?)[，,：:\s][^?？吗]*?也(?!没(?:用|效果|有用)|不行|一样|还是)"
+# who answers, a person or a bot ("你是人工客服还是机器人？")
+WHO_ANSWERS = r"(?:你|您|这)是(?:不是)?[^。！？?]{0,12}(?:机器人|真人|人工|ai|客服)"
+# a question announced about something ("想问一下部署的问题", "需要帮忙"): after a greeting, the question is still to come
+QUESTION_AHEAD += r"|(?:想|要)?(?:问|请教|咨询)(?:个|一个|一下|几个)[^。？?！!]{0,12}(?:的)?(?:问题|事)\W*$|(?:需要|求)(?:帮助|帮忙|支援)\W*$"
+# a language told as how something shows up ("报错显示的全是俄文"): described, not asked for
+LANGUAGE_UNWANTED_BEFORE += r"|(?:显示|输出|打印|返回|报)(?:出来)?的(?:是|都是|全是)\s*$"
