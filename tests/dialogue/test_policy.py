@@ -11,6 +11,8 @@ from app.dialogue.turns import TurnKind, read_turn
 from app.matching.extract import http_statuses
 from app.matching.matcher import Match, MatchResult
 from app.matching.normalize import normalize
+from tests.dialogue.policy_fakes import FakeKnowledge
+from tests.dialogue.policy_fakes import ranked_result as result
 
 ENTRIES = {
     "crash": {"id": "crash", "family": "managed-online-endpoints", "kind": "error-code",
@@ -39,18 +41,7 @@ ENTRIES = {
 }
 
 
-class Knowledge:
-    def entry(self, entry_id):
-        return ENTRIES.get(entry_id)
-
-
-KNOWLEDGE = Knowledge()
-
-
-def result(*ranked: tuple[str, float], confident: float = 50.0, reasons=None) -> MatchResult:
-    matches = [Match(entry_id, score, list(reasons or [{"type": "alias"}])) for entry_id, score in ranked]
-    return MatchResult(matches=[m for m in matches if m.score >= confident], query_lang="en", codes=[],
-                       http_statuses=[], ambiguous=False, truncated=False, candidates=matches)
+KNOWLEDGE = FakeKnowledge(ENTRIES)
 
 
 def after_crash() -> State:
@@ -337,7 +328,7 @@ def test_asking_for_more_shows_the_entry_again_without_matching():
     assert resolve(reading, state, None, KNOWLEDGE).matches[0].id == "crash"
 
 
-class WiderKnowledge(Knowledge):
+class WiderKnowledge(FakeKnowledge):
     """The small knowledge plus entries about image builds and writing logs, and texts to name things by."""
 
     EXTRA: ClassVar[dict[str, dict]] = {
@@ -353,10 +344,10 @@ class WiderKnowledge(Knowledge):
     }
 
     def entry(self, entry_id):
-        return self.EXTRA.get(entry_id) or ENTRIES.get(entry_id)
+        return self.EXTRA.get(entry_id) or self.entries.get(entry_id)
 
 
-WIDER = WiderKnowledge()
+WIDER = WiderKnowledge(ENTRIES)
 
 
 def shown(entry_id: str, opening: str, knowledge=WIDER) -> State:
@@ -478,7 +469,7 @@ class StatusKnowledge(WiderKnowledge):
     }
 
 
-STATUSES = StatusKnowledge()
+STATUSES = StatusKnowledge(ENTRIES)
 
 
 def test_a_bare_number_asked_about_in_a_conversation_about_a_status_is_read_as_a_status():

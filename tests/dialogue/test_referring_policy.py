@@ -8,7 +8,9 @@ import pytest
 from app.dialogue.policy import context_query, resolve
 from app.dialogue.state import State
 from app.dialogue.turns import TurnKind, read_turn
-from app.matching.matcher import Match, MatchResult
+from app.matching.matcher import MatchResult
+from tests.dialogue.policy_fakes import FakeKnowledge
+from tests.dialogue.policy_fakes import ranked_result as result
 
 ONLINE, AKS, BATCH = "managed-online-endpoints", "docker-aci-aks", "batch-endpoints"
 
@@ -35,18 +37,7 @@ ENTRIES = {entry["id"]: entry for entry in (
 )}
 
 
-class Knowledge:
-    def entry(self, entry_id):
-        return ENTRIES.get(entry_id)
-
-
-KNOWLEDGE = Knowledge()
-
-
-def result(*ranked: tuple[str, float], confident: float = 50.0) -> MatchResult:
-    matches = [Match(entry_id, score, [{"type": "alias"}]) for entry_id, score in ranked]
-    return MatchResult(matches=[m for m in matches if m.score >= confident], query_lang="en", codes=[],
-                       http_statuses=[], ambiguous=False, truncated=False, candidates=matches)
+KNOWLEDGE = FakeKnowledge(ENTRIES)
 
 
 def shown(entry_id: str, topic: str | None = None) -> State:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from app.dialogue.policy import context_query, resolve
 from app.dialogue.state import State
 from app.dialogue.turns import TurnKind, read_turn
-from app.matching.matcher import Match, MatchResult
+from tests.dialogue.policy_fakes import FakeKnowledge
+from tests.dialogue.policy_fakes import ranked_result as result
 
 ENTRIES = {
     "throttled": {"id": "throttled", "family": "managed-online-endpoints", "kind": "http-status",
@@ -31,18 +32,7 @@ ENTRIES = {
 }
 
 
-class Knowledge:
-    def entry(self, entry_id):
-        return ENTRIES.get(entry_id)
-
-
-KNOWLEDGE = Knowledge()
-
-
-def result(*ranked: tuple[str, float], confident: float = 50.0) -> MatchResult:
-    matches = [Match(entry_id, score, [{"type": "alias"}]) for entry_id, score in ranked]
-    return MatchResult(matches=[m for m in matches if m.score >= confident], query_lang="en", codes=[],
-                       http_statuses=[], ambiguous=False, truncated=False, candidates=matches)
+KNOWLEDGE = FakeKnowledge(ENTRIES)
 
 
 def shown(first: str, *runners_up: tuple[str, float]) -> State:
