@@ -1,4 +1,4 @@
-"""Round 8 readings: chat spellings, greetings that announce a question, "did it, still" and a verdict beside a word
+"""Readings of chat: spellings, greetings that announce a question, "did it, still" and a verdict beside a word
 that only looks like a question, in the four languages (own wording)."""
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Round 8b: asides about something else failing too, and asking who answers, read before matching."""
+"""Asides about something else failing too, and asking who answers, read before matching."""
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,4 @@
-"""Round 8 follow-ups: which related entry a follow-up gets (a relation holds both ways, a detail of "that", the command
+"""Follow-ups: which related entry a follow-up gets (a relation holds both ways, a detail of "that", the command
 or the cause asked of another entry of the conversation), on a small knowledge of its own (own wording)."""
 from __future__ import annotations
 
