@@ -9,6 +9,7 @@ import re
 from collections.abc import Mapping
 
 from app.matching.languages.base import Language, NeighbourCues, char_grams
+from app.matching.languages.en import word_features as english_features
 
 PREFIX = "k"
 
@@ -46,13 +47,15 @@ def _loanword(match: re.Match[str]) -> str:
     return LOANWORDS.get(match.group(0), JOB)
 
 
-# Tools the knowledge writes in Latin letters and users in Hangul: the Latin word's feature.
-LATIN_NAMES = {"도커": "w:docker", "쿠버네티스": "w:kubernetes", "파이썬": "w:python", "콘다": "w:conda"}
+# Tools the knowledge writes in Latin letters and users in Hangul: the English word's features, as English
+# text gives them (`kubernetes` is stemmed).
+LATIN_NAMES = {"도커": "docker", "쿠버네티스": "kubernetes", "파이썬": "python", "콘다": "conda"}
+_LATIN_FEATURES = {name: english_features(word) for name, word in LATIN_NAMES.items()}
 _LATIN_NAME = re.compile("|".join(LATIN_NAMES))
 
 
 def word_features(token: str) -> list[str]:
-    named = [LATIN_NAMES[name] for name in _LATIN_NAME.findall(token)]
+    named = [feature for name in _LATIN_NAME.findall(token) for feature in _LATIN_FEATURES[name]]
     rest = _LATIN_NAME.sub(" ", token) if named else token
     grams = [gram for run in rest.split() for gram in char_grams(PREFIX, _LOANWORD.sub(_loanword, run), STOP_BIGRAMS)]
     return named + grams

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from app.matching.languages.base import WORD_END as _E
 from app.matching.languages.base import Language, NeighbourCues, snowball, synonym_features
+from app.matching.languages.en import word_features as english_features
 
 PREFIX = "r"
 STEM_LENGTH = 7
@@ -77,9 +78,10 @@ def stem(word: str) -> str:
     return stemmed[:STEM_LENGTH]
 
 
-# Tools the knowledge writes in Latin letters and users in Cyrillic: the Latin word's feature.
-LATIN_NAMES = {"докер": "w:docker", "кубернетес": "w:kubernetes", "питон": "w:python", "конда": "w:conda"}
-_SYNONYM_FEATURES = synonym_features(PREFIX, SYNONYMS, stem) | {f"{PREFIX}:{stem(word)}": latin
+# Tools the knowledge writes in Latin letters and users in Cyrillic: the English word's feature, as English
+# text gives it (`kubernetes` is stemmed).
+LATIN_NAMES = {"докер": "docker", "кубернетес": "kubernetes", "питон": "python", "конда": "conda"}
+_SYNONYM_FEATURES = synonym_features(PREFIX, SYNONYMS, stem) | {f"{PREFIX}:{stem(word)}": english_features(latin)[0]
                                                                 for word, latin in LATIN_NAMES.items()}
 
 
