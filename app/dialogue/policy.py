@@ -405,9 +405,7 @@ def _asked_of_another(current: dict, state: State, result: MatchResult, knowledg
     Model.get_model_path can't find the model, why?" after the crash): that entry, when its sure match leads the card
     shown by SHOWN_LEAD; otherwise the card shown is what is asked about."""
     top = result.matches[0] if result.matches else None
-    topic = knowledge.entry(state.topic) if state.topic else None
-    conversation = {*_conversation(current, state), *(topic or {}).get("related", ()),
-                    *((state.topic,) if state.topic else ()), *_linking_back(current, result, knowledge)}
+    conversation = {*_neighbourhood(current, state, result, knowledge), *((state.topic,) if state.topic else ())}
     if top is None or top.id == current["id"] or top.id not in conversation or top.id in state.rejected \
             or top.score - _words_score(result, current["id"]) < SHOWN_LEAD:
         return None
@@ -433,13 +431,24 @@ def _conversation(current: dict, state: State) -> set[str]:
     return {*state.shown, *state.offered, *state.candidates, *current.get("related", ())}
 
 
+def _neighbourhood(current: dict, state: State, result: MatchResult, knowledge: Knowledge) -> set[str]:
+    """What the conversation has been about, the topic's related entries, and the message's candidates that list the
+    card shown as related: the entries a follow-up may turn to."""
+    topic = knowledge.entry(state.topic) if state.topic else None
+    return {*_conversation(current, state), *(topic or {}).get("related", ()), *_linking_back(current, result, knowledge)}
+
+
+def _links_back(entry_id: str, current: dict, knowledge: Knowledge) -> bool:
+    """Whether the entry lists the card shown as related: a relation holds both ways (the bandwidth limit lists the 429
+    it leads to; asked about bandwidth after the 429, it is the conversation's neighbour)."""
+    return current["id"] in (knowledge.entry(entry_id) or {}).get("related", ())
+
+
 def _linking_back(current: dict, result: MatchResult | None, knowledge: Knowledge) -> set[str]:
-    """The message's candidates that list the entry shown as related: a relation holds both ways (the bandwidth limit
-    lists the 429 it leads to; asked about bandwidth after the 429, it is the conversation's neighbour)."""
+    """The message's candidates that list the entry shown as related (`_links_back`)."""
     if result is None:
         return set()
-    return {match.id for match in result.candidates or result.matches
-            if current["id"] in (knowledge.entry(match.id) or {}).get("related", ())}
+    return {match.id for match in result.candidates or result.matches if _links_back(match.id, current, knowledge)}
 
 
 def _names_nothing(reading: Reading, result: MatchResult) -> bool:
@@ -465,8 +474,7 @@ def _guessed_from_few_words(reading: Reading, chosen: Match, current: dict, stat
     return asks and chosen.id != current["id"] and word_count(reading.text) <= FEW_WORDS \
         and not reading.strong and not reading.families and not _has_evidence(chosen) \
         and (knowledge.entry(chosen.id) or {}).get("kind") not in (HOW_TO_KIND, None) \
-        and not (current["id"] in (knowledge.entry(chosen.id) or {}).get("related", ())
-                 and any(match.id == chosen.id for match in result.matches)) \
+        and not (_links_back(chosen.id, current, knowledge) and any(match.id == chosen.id for match in result.matches)) \
         and not CUES.because.search(reading.text.casefold())
 
 
@@ -753,8 +761,7 @@ def _conversation_guess(reading: Reading, current: dict, state: State, result: M
     that only points back ("will it keep happening when we scale out?", whose many words share a few with any
     neighbour by chance), the card shown."""
     topic = knowledge.entry(state.topic) if state.topic else None
-    conversation = {current["id"], *_conversation(current, state), *(topic or {}).get("related", ()),
-                    *_linking_back(current, result, knowledge)} - set(state.rejected)
+    conversation = {current["id"], *_neighbourhood(current, state, result, knowledge)} - set(state.rejected)
     suspects = bool(CUES.because.search(reading.text.casefold()))
     best = next((match for match in result.candidates if suspects and match.id in conversation
                  and match.score >= FOLLOW_UP_FLOOR), None)

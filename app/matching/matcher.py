@@ -617,9 +617,11 @@ class Matcher:
         if len(word) < SWAP_SLIP_LETTERS or not word.isascii() or not word.isalpha() or word not in self.index.vocabulary:
             return None
         own = self._token_features(LATIN, word)
+        if not own:
+            return None
         for swapped in _swaps(word):
             other = self._token_features(LATIN, swapped) if swapped in self.index.vocabulary else ()
-            if own and other and self._feature_weight(own[0]) - self._feature_weight(other[0]) >= COMMON_SPELLING_GAP:
+            if other and self._feature_weight(own[0]) - self._feature_weight(other[0]) >= COMMON_SPELLING_GAP:
                 return swapped
         return None
 
@@ -808,7 +810,7 @@ class Matcher:
         return round(best, 1) >= self.threshold
 
     def _context(self, text: str, original: str, codes: list[str], statuses: list[int],
-                 error_names: frozenset[str], unknown_term: bool = False, meant: str = "") -> _Context:
+                 error_names: frozenset[str], unknown_term: bool, meant: str) -> _Context:
         """A status only another SDK generation's entries answer is neither known nor unknown in a
         paste marked as one family's: a v2 deployment's liveness probe 502 is not the v1 web service's 502.
         The deployment families named are read in the words `meant`, and a neighbouring topic must be seen
@@ -828,7 +830,7 @@ class Matcher:
         unknown_error_name = bool(error_names) and not (error_names & index.known_words
                                                         or any(map(index.spells_error_name, error_names)))
         sighting = neighbour_topic(text, original)
-        if sighting is not None and meant and meant != text and neighbour_topic(meant, original) is None:
+        if sighting is not None and meant != text and neighbour_topic(meant, original) is None:
             sighting = None
         other_product = other_serving(text) or (
             any(mark.search(text) for mark in _OTHER_PRODUCT_MARKS) and not names_azure_ml(text))
@@ -842,7 +844,7 @@ class Matcher:
             or (bool(CLIENT_APP.search(text)) and not names_deployment(text)),
             how_to=how_to,
             error_report=error_report,
-            families=frozenset(families_in(meant or text) | marked),
+            families=frozenset(families_in(meant) | marked),
             marked_family=marked_family,
             sighting=sighting,
             other_product=other_product,
