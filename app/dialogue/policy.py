@@ -17,7 +17,7 @@ from app.dialogue.cues import CUES, LOG_KINDS
 from app.dialogue.state import State, added
 from app.dialogue.turns import Reading, TurnKind, without_quoted_code, word_count
 from app.knowledge.model import CURRENT_GENERATIONS
-from app.matching.extract import http_statuses
+from app.matching.extract import error_codes, http_statuses
 from app.matching.languages import LANGUAGES, alternation
 from app.matching.lexicon import FAMILY_CUES
 from app.matching.matcher import Match, MatchResult
@@ -113,6 +113,8 @@ _BARE_STATUS = re.compile(rf"(?<![\w.])[1-5]\d\d(?![\d.]|[a-z])(?!\s*(?:{_UNITS}
 _ERROR_STATUS = re.compile(rf"(?<![\w.])(?:4[0-5]\d|5[01]\d)(?![\d.]|[a-z])(?!\s*(?:{_UNITS}))", re.IGNORECASE)
 """An error status by its number alone, in any message ("408 뜸", "опять 503"): people name the error they get by
 its number, and a count or a size says its unit ("500 rows", "413 MB")."""
+_CODE_NAMED = re.compile(r"\berr[ _-]?\d{4}\b", re.IGNORECASE)
+"""An error code as people type it."""
 _CODES_AND_STATUSES = re.compile(r"\berr[ _-]?\d{4}\b|\bhttp[ /]?\S* \d{3}\b|\b\d{3}\b", re.IGNORECASE)
 
 
@@ -151,9 +153,10 @@ def in_conversation(state: State) -> bool:
 
 def _reads_with_unanswered(reading: Reading, state: State) -> bool:
     """A follow-up that refers back in a few words or asks about an aspect ("where are the logs for that?",
-    "why?") after a message nothing answered is read with that message; a longer one says something of its own."""
+    "why?") after a message nothing answered is read with that message; a longer one says something of its own (after
+    a message recognised as a neighbouring area's, also when it asks for an aspect: "how do I raise the 429 limit?")."""
     return unanswered(state) and not reading.tentative and (
-        reading.aspect is not None or word_count(reading.text) <= SHORT_FOLLOW_UP_WORDS)
+        (reading.aspect is not None and state.out_of_scope is None) or word_count(reading.text) <= SHORT_FOLLOW_UP_WORDS)
 
 
 def unanswered(state: State) -> bool:
@@ -224,20 +227,23 @@ def context_query(text: str, reading: Reading, state: State, knowledge: Knowledg
         # The user's words say which of the product's how-tos ("what do 70_driver_log.txt and
         # job_progress_overview.txt mean?"); the canonical question keeps the product's main one in the candidates.
         return f"{text} {ASPECT_QUERIES[aspect]} {FAMILY_PHRASES[switch or entry['family']]}"
+    if switch is not None and (_ERROR_STATUS.search(text) or _CODE_NAMED.search(text)):
+        # the problem there named by its own code or status ("on the managed endpoint that's the 429, right?")
+        return f"{_statuses_named(text, _ERROR_STATUS)} {FAMILY_PHRASES[switch]}"
     if switch is not None:
         # The problem in the family asked for ("what about batch?" adds nothing but the family): in the
         # user's own words while the card is the topic's answer, else (the logs, say) the card's title.
         # Codes and the old family's words would hold the match in the old family.
-        # A code or status the user named said what the problem is ("504 from AKS": a timeout); it is taken out below,
-        # so the title says it instead.
+        # A code or status the user named said what the problem is ("504 from AKS": a timeout), the rest of the message
+        # only its circumstances ("when I post large images"): the codes are taken out below, the title says it instead.
         title = entry["content"]["en"]["title"]
-        words = title if not (state.topic_text and state.entry == state.topic) else state.topic_text \
-            + (f" {title}" if _CODES_AND_STATUSES.search(state.topic_text) else "")
+        words = title if not (state.topic_text and state.entry == state.topic) \
+            or _CODES_AND_STATUSES.search(state.topic_text) else state.topic_text
         problem = _CODES_AND_STATUSES.sub(" ", words).lower()
         for cue in (*FAMILY_CUES.values(), *CUES.families.values()):
             problem = cue.sub(" ", problem)
         return f"{problem} {FAMILY_PHRASES[switch]}"
-    if reading.aspect in SAME_ENTRY_ASPECTS and not _names_a_suspect(reading) and not _cause_of_its_own(reading):
+    if reading.aspect in SAME_ENTRY_ASPECTS and not _names_a_suspect(reading) and not _asked_of_its_own(reading, entry):
         return None
     return _statuses_named(text) if about_status else text
 
@@ -268,9 +274,10 @@ def resolve(reading: Reading, state: State, result: MatchResult | None, knowledg
             # says something of its own, or nothing answers it with the unanswered message either: a first message
             first = _new_topic(replace(reading, kind=TurnKind.NEW_TOPIC), state, result, knowledge)
             asked_on = reading.question and not reading.strong and bool(first.matches) \
-                and not _has_evidence(first.matches[0])
+                and not _has_evidence(first.matches[0]) and state.out_of_scope is None
             # asked on without a problem of its own ("and how do I save my changes in the container?"): its own answer
-            # continues the conversation (a question naming its own error, a statement, opens the topic)
+            # continues the conversation (a question naming its own error, a statement, opens the topic); after a
+            # question about a neighbouring area ("how do I set up MLflow tracking?"), one answered here opens a topic
             return replace(first, turn=TurnKind.FOLLOW_UP) if asked_on else first
         # the problem the two messages describe together is the topic; the follow-up is answered within it
         state = _showing(state, together[0].id, knowledge).with_(
@@ -278,7 +285,7 @@ def resolve(reading: Reading, state: State, result: MatchResult | None, knowledg
     if kind is TurnKind.FOLLOW_UP:
         state = _problem_focus(reading, _focused(state, knowledge), knowledge)
     if (kind is TurnKind.NEW_TOPIC or reading.tentative) and reading.feedback_cue and result and result.matches \
-            and result.matches[0].id in {state.entry, state.topic} - {None}:
+            and (result.matches[0].id in {state.entry, state.topic} - {None} or _named_again(reading, state, knowledge)):
         kind = TurnKind.FEEDBACK  # "still ERR_2200", a long report of the same failure: the answer did not help
     if kind is TurnKind.FEEDBACK and result is not None and _new_evidence(result, state, knowledge) \
             and not _same_again(reading):
@@ -317,10 +324,15 @@ def _new_topic(reading: Reading, state: State, result: MatchResult | None, knowl
     matches = list(result.matches) if result else []
     if not matches:
         # Nothing for it: the conversation's topic stays what later follow-ups and requests refer to; with no
-        # topic yet, the message waits for a follow-up to be read with (`unanswered`).
-        waiting = state.topic_text if referent(state) is not None or state.topic else (reply_text or reading.text)
+        # topic yet, the message waits for a follow-up to be read with (`unanswered`), noting the neighbouring area
+        # it was answered as, if any.
+        waits = referent(state) is None and not state.topic
+        waiting = (reply_text or reading.text) if waits else state.topic_text
+        elsewhere = (result.out_of_scope.id if result is not None and result.out_of_scope is not None else None) \
+            if waits else state.out_of_scope
         return Resolution(TurnKind.NEW_TOPIC, Show.NO_MATCH, lang=reading.target_lang,
-                          state=state.with_(lang=reading.target_lang or state.lang, topic_text=waiting))
+                          state=state.with_(lang=reading.target_lang or state.lang, topic_text=waiting,
+                                            out_of_scope=elsewhere))
     top = matches[0]
     new = _showing(State(lang=reading.target_lang or state.lang), top.id, knowledge).with_(
         topic=top.id, topic_text=reply_text or reading.text, candidates=tuple(m.id for m in matches[1:]), last=tuple(m.id for m in matches),
@@ -348,9 +360,11 @@ def _follow_up(reading: Reading, state: State, result: MatchResult | None, knowl
         chosen = named
     elif aspect is not None and result is not None:
         chosen = _neighbour(current, switch or current["family"], state, result, knowledge, aspect=aspect)
+    elif switch is not None and (own := _named_there(reading, current, switch, result, knowledge)) is not None:
+        chosen = own
     elif switch is not None:
         chosen = _counterpart(current, switch, state, result, knowledge)
-    elif _cause_of_its_own(reading) and result is not None \
+    elif _asked_of_its_own(reading, current) and result is not None \
             and (other := _asked_of_another(current, state, result, knowledge)) is not None:
         chosen = other
     elif reading.aspect in SAME_ENTRY_ASPECTS or result is None or _confirms(reading, result, state) \
@@ -390,6 +404,15 @@ def _confirms(reading: Reading, result: MatchResult, state: State) -> bool:
 def _compares(reading: Reading) -> bool:
     """A question measuring something against the conversation ("does the same quota apply to batch?")."""
     return reading.question and bool(CUES.comparison.search(reading.text.casefold()))
+
+
+def _asked_of_its_own(reading: Reading, entry: dict) -> bool:
+    """The cause of something the message tells (`_cause_of_its_own`), or what to do about it while a how-to is shown
+    ("I changed files inside the container, how do I keep them?" after how to attach a debugger): a how-to has no fix of
+    its own, the message may name another step of the walk-through."""
+    return _cause_of_its_own(reading) or (
+        reading.aspect == "fix" and entry.get("kind") == HOW_TO_KIND and not reading.points_back and not reading.strong
+        and word_count(reading.text) > SHORT_FOLLOW_UP_WORDS)
 
 
 def _cause_of_its_own(reading: Reading) -> bool:
@@ -551,7 +574,10 @@ def _neighbour(current: dict, family: str, state: State, result: MatchResult, kn
     (the logs: an entry whose title is about logs, not a related entry about something else). A detail
     of the problem ("which role?") is the entry shown's, whether or not its few words match it."""
     how_to = aspect is not None
-    related = {*current.get("related", ()), *_linking_back(current, result, knowledge)} \
+    # the topic's related entries too: after a detour to another product ("the same on the old AKS?"), a question
+    # about the problem the conversation opened with ("and if requests exceed limits?") is asked of its neighbours
+    topic = knowledge.entry(state.topic) if state.topic and state.topic != current["id"] else None
+    related = {*current.get("related", ()), *(topic or {}).get("related", ()), *_linking_back(current, result, knowledge)} \
         if family == current["family"] and not how_to else set()
     best: tuple[float, Match] | None = None
     if detail:  # however few of its words the question shares with it
@@ -618,6 +644,17 @@ def _counterpart(current: dict, family: str, state: State, result: MatchResult |
     if best is None:
         return None
     return _read_in_context(best[1], current["id"])
+
+
+def _named_there(reading: Reading, current: dict, family: str, result: MatchResult | None,
+                 knowledge: Knowledge) -> Match | None:
+    """The entry of the family asked about that the message's own code or status names ("on the managed endpoint
+    that's the 429, right?"): what the user takes for the counterpart, matched by that evidence."""
+    if result is None or not result.matches or not (_ERROR_STATUS.search(reading.text) or _CODE_NAMED.search(reading.text)):
+        return None
+    top = result.matches[0]
+    return _read_in_context(top, current["id"]) if _has_evidence(top) and (knowledge.entry(top.id) or {}).get("family") == family \
+        else None
 
 
 def _related_in(entry: dict, family: str, state: State, knowledge: Knowledge) -> list[str]:
@@ -703,6 +740,9 @@ def _own_evidence(result: MatchResult, state: State, knowledge: Knowledge, readi
     if current is None:
         return True
     told = not reading.question and not CUES.comparison.search(reading.text.casefold())
+    if not told and _family_switch(reading, state) is not None \
+            and (knowledge.entry(top.id) or {}).get("family") == _family_switch(reading, state):
+        return False  # the counterpart asked about by its code ("on the managed endpoint that's the 429, right?")
     # asked about, an entry the topic lists is as near as one the card shown lists ("is 504 the same?" after the logs)
     topic = knowledge.entry(state.topic) if state.topic else None
     near = {*current.get("related", ()), *(topic or {}).get("related", ()), *((state.topic,) if state.topic else ())}
@@ -791,8 +831,10 @@ def _tentative(reading: Reading, state: State, result: MatchResult, knowledge: K
     pool = [m for m in result.candidates or result.matches if m.score >= FOLLOW_UP_FLOOR]
     # named outright, a neighbouring area is the subject unless a question of it is answered in the conversation
     # ("do I set it with az ml workspace update?"); a statement about it ("the compute instance hangs") opens a topic
-    top = next((m for m in pool if m.score >= pool[0].score - NEAR_TIE and m.id in neighbourhood), None) \
-        if pool and (neighbour is None or (reading.question and pool[0].id in neighbourhood)) else None
+    # in a near tie, the card shown comes first, then the entries it lists, then the topic's runners-up
+    near = [m for m in pool if m.score >= pool[0].score - NEAR_TIE and m.id in neighbourhood] \
+        if pool and (neighbour is None or (reading.question and pool[0].id in neighbourhood)) else []
+    top = min(near, key=lambda m: (m.id != state.entry, m.id not in (current or {}).get("related", ())), default=None)
     own = result.matches[0] if result.matches else None
     if reading.strong and own is not None and _has_evidence(own) and own.id not in neighbourhood \
             and not CUES.comparison.search(reading.text.casefold()):
@@ -874,14 +916,36 @@ def _same_again(reading: Reading) -> bool:
     return not reading.question and bool(CUES.comparison.search(text) or CUES.advised.search(text))
 
 
+def _conversation_codes(state: State, knowledge: Knowledge) -> set[str]:
+    """The codes and statuses the conversation is about: those the topic opened with and those of the card shown and
+    the topic's entry."""
+    opened_with = state.topic_text or ""
+    named = {*error_codes(normalize(opened_with)), *map(str, http_statuses(normalize(opened_with))),
+             *_ERROR_STATUS.findall(opened_with)}
+    for entry_id in {state.entry, state.topic} - {None}:
+        entry = knowledge.entry(entry_id or "") or {}
+        named.update(str(code) for code in (*entry.get("error_codes", ()), *entry.get("http_statuses", ())))
+    return named
+
+
+def _named_again(reading: Reading, state: State, knowledge: Knowledge) -> bool:
+    """Told, not asked, every code and status the message names is one the conversation is about ("gzipped the
+    response, still 424" after the card on a too large response): the same failure again, whichever entry its number
+    alone would match best."""
+    normal = normalize(reading.text)
+    named = {*error_codes(normal), *map(str, http_statuses(normal))}
+    return not reading.question and state.entry is not None and bool(named) \
+        and named <= _conversation_codes(state, knowledge)
+
+
 def _new_evidence(result: MatchResult, state: State, knowledge: Knowledge) -> bool:
-    """The message's own code or signature (or a status the topic did not open with) names an entry the
+    """The message's own code or signature (or a status the conversation is not about) names an entry the
     conversation has not been about: not the entries shown or offered, the topic's runners-up or their related entries."""
     own = result.matches[0] if result.matches else None
-    topic_text = (state.topic_text or "").casefold()
+    about = _conversation_codes(state, knowledge)
     if own is None or not any(reason["type"] in EVIDENCE_REASONS and not (
-            reason["type"] == "status" and str(reason.get("value")) in topic_text) for reason in own.reasons):
-        return False  # none, or only the status the topic opened with ("only the cloud one throws 424")
+            reason["type"] == "status" and str(reason.get("value")) in about) for reason in own.reasons):
+        return False  # none, or only the status the conversation is about ("only the cloud one throws 424")
     known = {state.entry, state.topic, *state.shown, *state.offered, *state.candidates, *state.last}
     for entry_id in (state.entry, state.topic):
         known.update((knowledge.entry(entry_id) or {}).get("related", ()) if entry_id else ())

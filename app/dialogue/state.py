@@ -24,6 +24,8 @@ class State:
     """The entry that answered the topic's first message: alternatives stay around it."""
     topic_text: str | None = None
     """The start of the message that opened the topic (redacted): "same on AKS?" looks for that problem there."""
+    out_of_scope: str | None = None
+    """The neighbouring area (a topic of app/matching/neighbours.py) an unanswered first message was recognised as."""
     match_id: str | None = None
     """The logged match that showed `entry`: negative feedback is recorded against it."""
     candidates: tuple[str, ...] = ()

@@ -328,6 +328,24 @@ def _restated(text: str, target: str | None, aspect: str | None) -> bool:
         and not CUES.domain.search(_without_aspect(text, aspect))
 
 
+_CLAUSE_END = re.compile(r"[,.;!?\uff0c\u3002\uff1b\uff01\uff1f\u3001]+\s*|\s+[\u2014\u2013-]+\s+")
+"""Where a clause of a chat message ends: a comma, a full stop, a question mark, a dash between spaces."""
+
+
+def _request_with_reason(text: str, target: str | None) -> bool:
+    """A language asked for outright in a clause of its own, the others telling why and asking nothing ("write it in
+    Chinese, our lead in Beijing sends the quota requests"): the reason may name Azure ML, the request is the message."""
+    if target is None or word_count(text) > FOLLOW_UP_MAX_WORDS:
+        return False
+    clauses = [clause for clause in _CLAUSE_END.split(text) if clause.strip()]
+    asking = [clause for clause in clauses if CUES.language[target].search(clause)]
+    told = [clause for clause in clauses if clause not in asking]
+    return len(asking) == 1 and bool(told) and _only_a_language_request(asking[0], target) \
+        and not any(CUES.question.search(clause) or CUES.new_topic.search(clause) or CUES.feedback.search(clause)
+                    or CUES.problem.search(clause) or any(cue.search(clause) for cue in CUES.aspects.values())
+                    or any(cue.search(clause) for cue in CUES.families.values()) for clause in told)
+
+
 def _short_plain_request(text: str, aspect: str | None) -> bool:
     """A language named in a few words about nothing else ("I'd prefer Russian", "my colleague reads only
     Korean, can you translate?"): a request, however it is worded."""
@@ -382,7 +400,9 @@ def read_turn(text: str, in_conversation: bool, family: str | None = None) -> Re
                         or (name == "local" and question and CUES.local_asked.search(lowered)))), None)
     strong = has_strong_evidence(said) and not (in_conversation and _asks_for_output(said, aspect, question))
     # told, not asked: "already checked that", and what one did, in a few words, unless it worked ("quota raised, works now")
-    done = words <= DONE_MAX_WORDS and bool(CUES.done.search(lowered)) and not CUES.small_talk["thanks"].search(lowered)
+    # or closes the conversation ("I'll file a ticket then")
+    done = words <= DONE_MAX_WORDS and bool(CUES.done.search(lowered)) \
+        and not any(CUES.small_talk[kind].search(lowered) for kind in CLOSING_KINDS)
     told = _respelt(lowered, FEEDBACK_SPELLINGS, changed_letters=False) if words <= FEEDBACK_MAX_WORDS else lowered
     says_failed = words <= FEEDBACK_CUE_MAX_WORDS and not CUES.untried.search(lowered) \
         and bool(CUES.feedback.search(told) or (not question and (CUES.feedback_unasked.search(told) or done)))
@@ -408,7 +428,7 @@ def read_turn(text: str, in_conversation: bool, family: str | None = None) -> Re
     # a code asked about ("what does ERR_1100 mean? in Korean") is the subject, the language how to answer it
     if named is not None and (_only_a_language_request(spelt, named) or (not _CODE.search(lowered) and (
             _short_plain_request(spelt, aspect) or _translation_asked(spelt, aspect)
-            or _restated(lowered, target, aspect)))):
+            or _restated(lowered, target, aspect) or _request_with_reason(spelt, target)))):
         return replace(base, kind=TurnKind.LANGUAGE, target_lang=named)
     # "That didn't help" needs an answer to be about; naming another product asks about it there.
     asks_elsewhere = bool(families - {family}) and (base.question or bool(CUES.family_switch.search(lowered)))

@@ -385,3 +385,23 @@ QUESTION_AHEAD += (r"|\b(?:need|want|could use|looking for|hoping for|after) (?:
 # a language told as how something shows up ("the error comes back in Chinese"): described, not asked for
 LANGUAGE_UNWANTED_BEFORE += (r"|\b(?:shows? up|showing up|comes? (?:back|out)|coming (?:back|out)|appears?|appearing|displayed|"
                              r"printed|returned|logged|rendered|output)\W+(?:in\W+)?$")
+# trouble announced without saying what it is ("hi, got an endpoint misbehaving", "have a problem with batch"): after a
+# greeting, the question is still to come
+QUESTION_AHEAD += (r"|\b(?:got|have|having) (?:an? |some |one |our |my )?(?:[\w-]+ ){0,3}?(?:acting up|misbehaving|playing up|"
+                   r"acting weird|giving (?:me |us )?(?:trouble|grief|a headache))\W*$|"
+                   r"\b(?:got|have|having) (?:an? |some )?(?:issue|problem|trouble)s?(?: with (?:an? |my |our |the )?[^.?!:]{0,30})?\W*$")
+# handed over to support, told ("I'll open a ticket", "ok, raising a support case then"): closing the conversation
+GOODBYE += (r"|\b(?:i'?ll|i will|gonna|going to|let me|i'?m|we'?ll|off to) (?:just |go |then )?(?:open|raise|file|log|create|contact|"
+            r"ping|email|write to|reach out to|call|opening|raising|filing|contacting|writing to)(?: a| an| the)? (?:azure |microsoft )?"
+            r"(?:support|ticket|case)\b(?! (?:for|about|on)\b)[^?]*$")
+# the same outcome told as a sentence of its own after what was tried ("re-ran it. same SecretsInjectionError")
+FEEDBACK_UNASKED += r"|[.!]\s+(?:but |and )?(?:still )?(?:the )?same (?:\w+ )?\w+\W*$"
+# where to see which item or step failed ("where can I see which mini-batch failed?"): which log tells it
+ASPECT_LOG_STRUCTURE += (r"|\bwhere (?:do|can|could|should|would) (?:i|we|you) (?:\w+ ){0,2}?(?:see|find|tell|check|look up|spot) which\b"
+                r"[^.?!]{0,40}?\b(?:fail\w*|crash\w*|broke|hit|timed out|errored|threw)\b")
+# asking for more of what the card limits ("where do I request more of it?", "how to apply for a higher quota?"): a detail
+ASPECT_DETAIL += (r"|\b(?:(?:ask|apply) for|request) (?:more (?:of (?:it|that|this|them|those)|quota|capacity|cores)|"
+                  r"a (?:higher|bigger|larger) (?:\w+ )?(?:limit|quota|cap))\b")
+# the right way to do what the card is about ("so what's the proper way then?"): its fix
+ASPECT_FIX += (r"|\bwhat(?:'s| is) the (?:right|correct|proper|recommended|supported) way\b|"
+               r"\b(?:right|correct|proper) way to (?:do|handle|fix|go about) (?:it|this|that)\b")

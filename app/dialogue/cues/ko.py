@@ -260,3 +260,7 @@ WHO_ANSWERS = r"(?:봇|챗봇|로봇|사람|상담원|ai|인공지능)(?:이야|
 QUESTION_AHEAD += r"|(?:여쭤|여쭈어|물어) ?(?:볼|보고 싶은) ?(?:게|것이|거|것) (?:좀 )?있(?:어요|습니다|는데요?|어)\W*$|도움이 (?:좀 )?필요(?:해요|합니다|해)\W*$"
 # a language told as how something shows up ("에러가 중국어로 떠요"): described, not asked for
 LANGUAGE_UNWANTED_AFTER += r"|\s*(?:로|으로)?\s*(?:나와|나오|떠요|떠서|뜨|표시되|출력되|찍혀|찍히|깨져|깨지)"
+# handed over to support, told ("그럼 지원 티켓 열게요", "서포트에 문의해볼게요"): closing the conversation
+GOODBYE += r"|(?:티켓|케이스|지원 ?요청)(?:을|를)? ?(?:열|올리|넣|만들|남기)(?:게요|을게요|겠습니다|께요)\W*$|(?:지원팀|서포트|고객 ?지원|기술 ?지원)(?:에|에게|한테) ?(?:문의|연락|물어)(?:해 ?볼게요|할게요|하겠습니다|해볼게)\W*$"
+# the right way to do what the card is about ("그럼 올바른 방법은 뭐예요?"): its fix
+ASPECT_FIX += r"|올바른 (?:방법|방식|절차|순서)|제대로 (?:하려면|하는 방법)|맞는 방법"

@@ -245,3 +245,9 @@ WHO_ANSWERS = r"(?:你|您|这)是(?:不是)?[^。！？?]{0,12}(?:机器人|真
 QUESTION_AHEAD += r"|(?:想|要)?(?:问|请教|咨询)(?:个|一个|一下|几个)[^。？?！!]{0,12}(?:的)?(?:问题|事)\W*$|(?:需要|求)(?:帮助|帮忙|支援)\W*$"
 # a language told as how something shows up ("报错显示的全是俄文"): described, not asked for
 LANGUAGE_UNWANTED_BEFORE += r"|(?:显示|输出|打印|返回|报)(?:出来)?的(?:是|都是|全是)\s*$"
+# what was fetched or run came back empty ("拉下来什么都没有", "结果是空的"): told, not asked
+FEEDBACK_UNASKED += r"|(?:下来|出来|回来|到)[^。？?，,]{0,4}?(?:什么|啥)(?:都|也)没(?:有)?|(?:[，,]\s*|^\W*)(?:是|都是|全是|结果是)空的\W*$"
+# handed over to support, told ("那我去提工单了", "我找技术支持吧"): closing the conversation
+GOODBYE += r"|(?:我|那我)(?:就|还是)?(?:去)?(?:提|开|发|提交)(?:个|一个)?工单(?:了|吧|去)?\W*$|(?:我|那我)(?:就|还是)?(?:去)?(?:找|联系)(?:一下)?(?:技术)?支持(?:了|吧|去)?\W*$"
+# the right way to do what the card is about ("那正确的流程是什么"): its fix
+ASPECT_FIX += r"|正确(?:的)?(?:做法|方法|方式|姿势|流程)|(?:应该|该)怎么(?:做|弄|办)"
