@@ -30,6 +30,10 @@ the neighbouring topics together have STAGE_CUES. The sighting is *conclusive* w
 deployment, the topic has a strong hit or CONCLUSIVE_CUES distinct cues, or when a strong hit
 comes with STRONG_OVER_DEPLOYMENT times as many of the topic's distinct cues as deployment words:
 the matcher then discounts every signature and pattern (only an ERR_NNNN code keeps its entry).
+A topic's `errors` (its own exceptions, service error codes and tool messages, which no covered entry prints:
+`ClientAuthenticationError`, `AADSTS50076`, the CLI's "misspelled or not recognized") say the paste failed in the
+neighbour's stage: that sighting is conclusive whatever deployment words the paste has, as they say what the user
+meant to do next ("signing in to deploy my model: ClientAuthenticationError").
 
 What a paste says in passing is weighed: Kubernetes, AKS and `docker run` are where deployments run
 but training jobs too, so they count as half a deployment word and do not name the stage; a studio
@@ -104,6 +108,9 @@ class _Source:
     title: str
     concepts: Mapping[str, str] = field(default_factory=dict)
     """Language-neutral words of a concept the languages also name (`NeighbourCues.concepts`)."""
+    errors: tuple[str, ...] = ()
+    """The names of the topic's own failures (exceptions, service error codes, the tool's messages), which no
+    entry of the covered knowledge prints: strong cues that also say the paste's failure is the neighbour's."""
 
 
 # Each topic's language-neutral cues: identifiers, commands, file and error names, which
@@ -112,11 +119,15 @@ class _Source:
 _NEUTRAL: tuple[_Source, ...] = (
     _Source(
         "compute-cluster",
-        strong=(
-            r"amlcompute", r"azuremlcompute", r"computetargetnotfound", r"clusterresize\w*|resizeerror\w*",
-            r"allocationfailed|zonalallocationfailed|overconstrainedallocationrequest", r"vm_priority",
+        errors=(
+            r"computetargetnotfound", r"clusterresize\w*|resizeerror\w*",
+            r"allocationfailed|zonalallocationfailed|overconstrainedallocationrequest",
             # creating or attaching a compute target (an AKS cluster too) is provisioning, not deploying
-            r"computetargetexception", r"computetarget\.(?:create|attach)|create_aks_compute|create_aml_compute",
+            r"computetargetexception",
+        ),
+        strong=(
+            r"amlcompute", r"azuremlcompute", r"vm_priority",
+            r"computetarget\.(?:create|attach)|create_aks_compute|create_aml_compute",
             r"provisioning_configuration|attach_configuration", r"compute object provisioning",
         ),
         cues=(
@@ -124,7 +135,9 @@ _NEUTRAL: tuple[_Source, ...] = (
             # the quota of the VMs a subscription creates itself; an endpoint's is OutOfQuota, "not enough quota"
             r"exceeding approved (?:total regional|\w+) cores quota|regional cores quota",
             r"min(?:_| |imum )(?:nodes|instances)" + _E + r"|max(?:_| |imum )(?:nodes|instances)" + _E,
-            r"idle_seconds_before_scaledown", r"batchnodemanagement", r"vm_size", r"az ml compute (?:create|update|resize)",
+            r"idle_seconds_before_scaledown|idle_time_before_scale_down", r"batchnodemanagement", r"vm_size",
+            r"az ml compute (?:create|update|resize|list|show|delete|list-nodes|list-sizes|list-usage)|ml_client\.compute\.\w+",
+            r"scale_settings|scalesettings|min_node_count|max_node_count", r"enable_node_public_ip|remote_login_port_public_access",
         ),
         page="how-to-create-attach-compute-cluster",
         title="Create an Azure Machine Learning compute cluster",
@@ -138,6 +151,9 @@ _NEUTRAL: tuple[_Source, ...] = (
     ),
     _Source(
         "training-job",
+        # SDK v1's failures of a run it waited for or submitted; MLflow's REST client failing against the tracking server
+        errors=(r"activityfailedexception", r"experimentexecutionexception",
+                r"api request to endpoint [^\s]+ failed with error code|mlflow\.exceptions\.restexception"),
         strong=(
             # not `User process ... exited` nor std_log.txt: a batch deployment's job writes them too
             r"az ml job (?:create|stream|show|download|cancel|list|archive)", r"scriptrunconfig", r"experiment\.submit", r"ml_client\.jobs\.create_or_update",
@@ -147,10 +163,13 @@ _NEUTRAL: tuple[_Source, ...] = (
         ),
         cues=(
             r"runconfiguration|run_config" + _E, r"mlflow\.(?:log|start_run|autolog|set_tracking|set_experiment)\w*", r"log_metric\w*|log_param\w*|run\.log" + _E,
-            r"train\.py", r"jobs\.create_or_update|jobs\.stream", r"limits\.timeout", r"activityfailedexception",
+            r"train\.py", r"jobs\.create_or_update|jobs\.stream", r"limits\.timeout",
             r"wait_for_completion", r"driver_log\w*|control_log\w*", r"user process '?\w*'? exited", r"std_log\w*\.txt", r"command\(", r"azureml-logs|user_logs",
             r"torch\.distributed|horovod|deepspeed|nccl" + _E, r"executionfailed", r"amlignore",
             r"rundetails|azureml\.widgets",
+            r"mlflow\.(?:end_run|active_run|search_runs|get_run|get_experiment\w*|create_experiment|get_tracking_uri|set_tags?)",
+            r"mlflowclient|mlflow\.tracking\w*|mlflow_tracking_uri|get_mlflow_tracking_uri", r"commandjob|command_job",
+            r"sparkjob|spark_job|synapsespark\w*|pyspark",
         ),
         page="how-to-train-model",
         title="Train models with Azure Machine Learning CLI, SDK, and REST API",
@@ -188,6 +207,7 @@ _NEUTRAL: tuple[_Source, ...] = (
             r"publishedpipeline\w*|published_pipeline\w*", r"pipeline\.(?:submit|publish\w*)",
             # ParallelRunStep's and the v2 parallel job's settings; a batch deployment has its own names for them
             r"parallel_run_function", r"process_count_per_node|first_task_creation_timeout|run_invocation_timeout",
+            r"load_component|command_component|mldesigner", r"pipelineendpoint\w*|pipelineparameter\w*",
         ),
         # ParallelRunStep's driver is the batch endpoints' too: a cue of both stages
         cues=(r"pipeline\.ya?ml", r"error_threshold", r"allow_reuse", r"amlbi_main\w*"),
@@ -196,6 +216,9 @@ _NEUTRAL: tuple[_Source, ...] = (
     ),
     _Source(
         "cli-install",
+        # the CLI's own messages (in English whatever the user's language): the command never ran
+        errors=(r"misspelled or not recognized", r"not in the 'az' command group|is not in the 'az ml' command group",
+                r"the command requires the extension", r"az: command not found"),
         strong=(r"az extension (?:add|remove|update|list|show)", r"azure-cli-ml", r"az ml (?:-h|--help)" + _E),
         cues=(r"az extension", r"az (?:--)?version|az upgrade", r"pip failed", r"azure-ai-ml|azureml-sdk"),
         page="how-to-configure-cli",
@@ -203,15 +226,20 @@ _NEUTRAL: tuple[_Source, ...] = (
     ),
     _Source(
         "workspace-auth",
+        # the token service's and the identity library's failures: signing in failed, whatever came next
+        errors=(
+            r"missingsubscriptionregistration", r"credentialunavailableerror|clientauthenticationerror|adalerror", r"aadsts\d+",
+            r"invalidauthenticationtoken\w*|expiredauthenticationtoken", r"invalid_grant|invalid_client|unauthorized_client",
+        ),
         strong=(
             r"interactiveloginauthentication", r"serviceprincipalauthentication", r"workspace\.(?:from_config|get|create)",
-            r"machinelearningservices/workspaces/write", r"missingsubscriptionregistration",
-            r"defaultazurecredential|credentialunavailableerror|clientauthenticationerror",
+            r"machinelearningservices/workspaces/write", r"defaultazurecredential",
             r"interactivebrowsercredential|azureclicredential|managedidentitycredential|clientsecretcredential",
-            r"aadsts\d+", r"az ml workspace (?:create|update|show|diagnose)",
+            r"az ml workspace (?:create|update|show|diagnose|list|delete)|ml_client\.workspaces\.\w+",
+            r"subscriptionnotfound|invalidsubscriptionid",
         ),
         cues=(
-            r"az login", r"az account (?:set|show)", r"adalerror|devicelogin|perform_interactive_login|invalid_tenant",
+            r"az login", r"az account (?:set|show)", r"devicelogin|perform_interactive_login|invalid_tenant",
             r"authenticationexception", r"authorizationfailed", r"from_config|config\.json", r"mlclient\(",
         ),
         page="how-to-setup-authentication",
@@ -219,11 +247,13 @@ _NEUTRAL: tuple[_Source, ...] = (
     ),
     _Source(
         "datastores",
+        errors=(r"datasetvalidationerror|datasetexecutionerror",),
         strong=(
             r"scriptexecution\.\w+", r"streamaccess\.\w+", r"dataset\.(?:file|tabular)",
             r"from_delimited_files|from_parquet_files|to_pandas_dataframe|register_pandas_dataframe",
             r"az ml data (?:create|show|list|mount)", r"mltable", r"azureml://datastores", r"azureml-fuse|blobfuse\w*",
             r"datastore\.(?:get|register\w*|upload\w*)|register_azure_\w+", r"dataset\.get_by_\w+",
+            r"as_named_input", r"ml_client\.(?:data|datastores)\.\w+", r"azureml\.fsspec|azuremlfilesystem",
         ),
         cues=(r"workspaceblobstore|workspacefilestore", r"filedataset|tabulardataset|file_dataset|tabular_dataset", r"adls" + _E + r"|gen2" + _E, r"uri_file|uri_folder",
               r"csv" + _E + r"|parquet" + _E, r"as_mount|as_download"),
@@ -236,6 +266,17 @@ _NEUTRAL: tuple[_Source, ...] = (
         cues=(r"model\.register",),
         page="how-to-manage-models",
         title="Work with registered models in Azure Machine Learning",
+    ),
+    _Source(
+        "prompt-flow",
+        # authoring and testing a flow (the `pf` CLI, a flow's YAML, the SDK's modules); a flow deployed to an
+        # online endpoint says the deployment's words too, and those outweigh these
+        strong=(r"promptflow(?:[.-]\w+)?", r"pf (?:flow|run|connection|tool|config|service) \w+|pfazure \w+",
+                r"flow\.(?:dag|flex)\.ya?ml", r"pfclient"),
+        cues=(r"pf\.(?:run|test|flows|connections|runs|get_details|visualize)\w*", r"customconnection|azureopenaiconnection",
+              r"aoai_connection|open_ai_connection|connection_name", r"flow_runtime|runtime_name"),
+        page="prompt-flow/tools-reference/troubleshoot-guidance",
+        title="Troubleshoot guidance for prompt flow",
     ),
     _Source(
         "azure-openai",
@@ -269,12 +310,12 @@ _NEUTRAL_DEPLOYMENT_CUES: tuple[str, ...] = _INFRASTRUCTURE_CUES + (
 
 
 def _joined(source: _Source) -> _Source:
-    """A topic's neutral cues followed by every language's words for it."""
+    """A topic's neutral cues followed by every language's words for it; its errors are its first strong cues."""
     words = [lang.neighbour_cues.get(source.id, NeighbourCues()) for lang in LANGUAGES]
     concepts: dict[str, list[str]] = defaultdict(list)
     for name, cue in [*source.concepts.items(), *(item for w in words for item in w.concepts.items())]:
         concepts[name].append(cue)
-    return replace(source, strong=source.strong + tuple(cue for w in words for cue in w.strong),
+    return replace(source, strong=source.errors + source.strong + tuple(cue for w in words for cue in w.strong),
                    cues=source.cues + tuple(cue for w in words for cue in w.cues)
                    + tuple("|".join(cues) for cues in concepts.values()), concepts={})
 
@@ -571,6 +612,7 @@ def _scanners() -> dict[str, _Scanner]:
 
 _SCANNERS = _scanners()
 _STRONG_COUNTS: tuple[int, ...] = tuple(len(source.strong) for source in _SOURCES)
+_ERROR_COUNTS: tuple[int, ...] = tuple(len(source.errors) for source in _SOURCES)
 _COVERED = len(TOPICS)
 
 
@@ -647,6 +689,13 @@ def neighbour_topic(text: str, original: str = "") -> Sighting | None:
     count, strong, number = max(
         (len(cues), sum(cue < _STRONG_COUNTS[n] for cue in cues), -n) for n, cues in enumerate(hits[:_COVERED]))
     topic = TOPICS[-number]
+    failed = {n for n, cues in enumerate(hits[:_COVERED]) if any(0 <= cue < _ERROR_COUNTS[n] for cue in cues)}
+    if failed:  # the paste's failure is a neighbour's own; its deployment words say what was meant next
+        # named after the neighbour it says most (a pipeline step's run failing), never where the user works
+        _, _, named = max((len(cues), n in failed, -n) for n, cues in enumerate(hits[:_COVERED])
+                          if n in failed or TOPICS[n].id not in WORKPLACES)
+        return Sighting(TOPICS[-named], conclusive=True, cues=_by_topic(hits), deployment_words=floor,
+                        stage_words=stage)
     if count <= DEPLOYMENT_WORD_WEIGHT * floor:
         return None
     if count >= 2 or strong:
