@@ -98,6 +98,13 @@ UNKNOWN_TERM_LETTERS = 3
 """A Latin word this long may be a term (`IoT`, `WSL`); shorter ones are units and particles."""
 _IDENTIFIER = re.compile(r"(?:[A-Z][a-z0-9]+){2,}")
 """A CamelCase name (`UnsupportedInputData`): an error or class name the paste quotes, not a term it asks about."""
+_JOINERS = [word for lang in LANGUAGES for word in lang.status_joiners.split("|") if word]
+_LATIN_TERM = r"[a-z][a-z0-9.+\-]*"
+_LIST_JOINER = (rf"[ \t]*(?:[,，、/&+]|(?<![a-z])(?:{alternation(w for w in _JOINERS if w.isascii())})(?![a-z])"
+                rf"|{alternation(w for w in _JOINERS if not w.isascii())})[ \t]*")
+_LISTED_TERMS = re.compile(rf"{_LATIN_TERM}(?:{_LIST_JOINER}{_LATIN_TERM})+")
+"""Latin words listed together (`pandas 和 lightgbm`, `pytorch, cuda`): the packages and tools of the user's stack,
+the setting of a question, not its subject."""
 _STATUS_WORD = re.compile(r"[1-5]\d\d")
 """A paste's token that may be an HTTP status."""
 _REASON_PHRASES = tuple((f" {phrase} ", str(status)) for status, phrases in HTTP_REASONS.items()
@@ -862,15 +869,18 @@ class Matcher:
         """Whether a question written in another script names a Latin term the knowledge never uses
         (`IoT Edge`, `ONNX`, `Data Factory`). Such a question writes its technical terms in Latin letters, so an
         unknown one is its subject, and no entry covers it; in an English question an unknown word is as often
-        everyday wording. Typos (corrected, or two letters swapped) and error names (`UnsupportedInputData`,
-        quoted output) are not terms."""
+        everyday wording. Typos (corrected, or two letters swapped), error names (`UnsupportedInputData`,
+        quoted output), words listed together (`_LISTED_TERMS`) and the apps that call an endpoint (`CLIENT_APP`)
+        are not terms."""
         if all(script == LATIN for script, _ in words):
             return False
         identifiers = {name.casefold() for name in _IDENTIFIER.findall(query)}
+        identifiers.update(word for listed in _LISTED_TERMS.finditer(query.casefold())
+                           for word in re.findall(r"[a-z]+", listed.group(0)))
         vocabulary = self.index.vocabulary
         for script, token in words:
             if script != LATIN or not token.isalpha() or len(token) < UNKNOWN_TERM_LETTERS \
-                    or token in corrections or token in identifiers:
+                    or token in corrections or token in identifiers or CLIENT_APP.search(token):
                 continue
             features = self._token_features(script, token)
             if not features or any(self._feature_id(feature) >= 0 for feature in features):

@@ -22,7 +22,11 @@ STOP_BIGRAMS = frozenset([
     "봐요", "싶어", "어디", "디서", "왜요", "제가", "저는", "내가", "있다", "다고", "라고", "는다", "얼마", "마인", "인가", "가요",
     "을까", "는가", "은가",
     # not knowing, wondering, asking to be told (모르겠어요, 궁금해요, 알려 주세요): the question, not its subject
-    "모르", "르겠", "겠어", "겠습", "궁금", "금해", "금합", "알려", "려주", "주세", "해주", "싶습", "할지", "을지", "봐야", "거예"
+    "모르", "르겠", "겠어", "겠습", "궁금", "금해", "금합", "알려", "려주", "주세", "해주", "싶습", "할지", "을지", "봐야", "거예",
+    # how sure the user is and how they put it (clearly, by any chance, it seems, the message talks about): not the problem
+    "분명", "혹시", "도대", "무래", "느낌", "얘기", "은데",
+    # chat spellings of the polite ending (나와여, 안 돼여 for 나와요, 안 돼요)
+    "와여", "어여", "아여", "해여", "돼여", "되여", "나여", "네여", "까여"
 ])
 
 
@@ -34,6 +38,8 @@ LOANWORDS = {
     "의존성": "종속성", "리트라이": "재시도", "시크릿": "비밀", "리스폰스": "응답", "리퀘스트": "요청", "로칼": "로컬",
     "인바이런먼트": "환경", "끝점": "엔드포인트", "타임아웃": "시간초과", "크래시": "충돌", "퍼블릭": "공개", "엑세스": "액세스",
     "아웃풋": "출력", "스코어링": "채점",
+    # the everyday word beside the documentation's: access (접근, 액세스), the workspace (워크스페이스, 작업 영역)
+    "접근": "액세스", "워크스페이스": "작업영역",
     # blocked (막아 놓은, 막혀 있는) in the knowledge's word
     "막아": "차단", "막혀": "차단", "막힌": "차단", "막았": "차단",
 }
@@ -118,6 +124,7 @@ NEIGHBOUR_CUES = {
         cues=(r"브라우저|크롬", r"포털", r"업로드", r"모델 ?등록", r"노트북 ?(?:화면|편집기|탭)", r"화면", r"버튼", r"클릭",
               r"페이지"),
     ),
+    "prompt-flow": NeighbourCues(strong=(r"프롬프트 ?(?:플로우|흐름)",)),
     "azure-openai": NeighbourCues(
         strong=(r"토큰 ?(?:수 )?(?:분당|/분)|분당 ?토큰", r"오픈 ?ai"),
         cues=(r"프롬프트", r"채팅 ?완성", r"임베딩"),
@@ -143,6 +150,7 @@ SUBJECT_TERMS = {
     "multi-model": r"여러 ?(?:개의? )?모델(?:을|를)? ?(?:하나의?|한|같은) ?(?:\w+ )?(?:배포|엔드포인트|컨테이너)",
     "rollback": r"롤백",
     "notifications": r"알림",
+    "responsible-ai": r"책임 ?(?:있는|감 ?있는) ?ai|rai ?대시보드",
 }
 
 # Words of the covered knowledge's stage in Korean: deploying and scoring.

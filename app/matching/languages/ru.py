@@ -37,6 +37,8 @@ STOPWORDS = frozenset([
     "говорит", "говорят", "пишет", "пишут", "вчера", "сегодня", "утром", "вечером", "постоянно",
     "сколько",  # as "how many" in English: the question, not its subject
     "вообще", "просто", "вроде",  # fillers: how the user feels about the problem, not what it is
+    "хотя", "кажется", "похоже", "вижу", "дело",  # "although I can see it", "what's the matter": the same
+    "какие", "какое", "какую", "каких",  # the other forms of `какой`: the question, not its subject
 ])
 
 # Words users type for a concept the knowledge names differently; each maps to the
@@ -50,6 +52,9 @@ SYNONYMS = {
     "снести": "удалить", "грохнуть": "удалить",
     # Snowball cuts the nominative `журнал` to `журна`, its other cases to `журнал`: every form → the latter
     "логи": "журналы", "логов": "журналы", "лог": "журналы", "журнал": "журналы", "лимит": "лимиты",
+    "вызов": "вызова",  # likewise `вызов` (`выз`) and `вызова` (`вызов`)
+    "окружение": "среда",  # the environment: users' word for the documentation's
+    "настройка": "настроить", "настраивать": "настроить",  # setting up: the noun and both aspects of the verb
     # loanwords of the area for the knowledge's Russian terms
     "рестарт": "перезапуск", "нода": "узлы", "ноды": "узлы", "инстанс": "экземпляр", "инстансы": "экземпляр",
     "батч": "пакетный", "джоба": "задание", "джобы": "задание", "джоб": "задание", "дебаг": "отладка",
@@ -63,6 +68,9 @@ SYNONYMS = {
     "вылетело": "падает", "крашится": "падает", "крашнулся": "падает",
     "висит": "зависает", "виснет": "зависает", "завис": "зависает", "зависло": "зависает", "зависла": "зависает",
     "зависли": "зависает",
+    "отваливается": "падает", "отвалился": "падает", "отвалилось": "падает",
+    # a log or a tool that "swears" (ругается) reports an error, as in English "complains"
+    "ругается": "ошибка", "ругнулся": "ошибка", "ругнулось": "ошибка",
     "стартует": "запускается", "стартовал": "запускается",  # not `поднимается`: its stem is `поднять` (a quota) too
 }
 
@@ -190,6 +198,7 @@ SUBJECT_TERMS = {
     "rollback": r"откат\w*",
     "model-signature": r"сигнатур\w*",
     "notifications": r"уведомлени\w*|уведомля\w*|оповещени\w*|алерт\w*",
+    "responsible-ai": r"ответственн\w* (?:ии|ai|искусственн\w* интеллект\w*)",
 }
 
 # Words of the covered knowledge's stage in Russian: deploying and scoring.
@@ -228,6 +237,7 @@ LANGUAGE = Language(
     # "как исправить" asks for the fix of a failure, not how to do something
     how_to_words=r"\bкак\b(?! (?:это )?(?:исправить|починить|решить|побороть|избавиться|обойти|быть)\b)|каким образом|можно ли",
     other_products=r"1с|1c:|битрикс|яндекс|телеграм\w*|вконтакте",
+    client_apps=r"(?<![а-яё])(?:эксел[ьея]\w*|андроид\w*|айфон\w*|мобильн\w* приложени\w*)",
     # a self-hosted MLflow server, Studio (classic) in Cyrillic; "not Azure ML", "without Azure ML"
     other_serving=(r"(?:сво\w*|собственн\w*) (?:сервер\w* )?mlflow(?: сервер\w*)?|сервер\w* mlflow"
                    r"|классическ\w* (?:верси\w* )?(?:ml )?studio|studio \(классическ"

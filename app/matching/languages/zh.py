@@ -17,7 +17,9 @@ PREFIX = "h"
 STOP_BIGRAMS = frozenset([
     "什么", "怎么", "为什", "么样", "我的", "一个", "这个", "那个", "可以", "是不", "不是", "时候", "一下", "一直", "还是", "但是", "如果",
     "需要", "应该", "怎样", "如何", "我们", "你们", "他们", "已经", "就是", "这样", "那样", "没有", "有没", "了吗", "的时", "是什", "要怎",
-    "该怎", "请问", "一些", "为啥", "多少", "多久"
+    "该怎", "请问", "一些", "为啥", "多少", "多久",
+    # how the user feels about what happened (it seems, it looks like, in fact), not what happened
+    "好像", "看起", "感觉", "其实", "到底", "是说"
 ])
 
 
@@ -28,7 +30,10 @@ IME_SLIPS = {
     "报措": "报错", "超限制": "超出限制", "日制": "日志",
     # everyday words of the area for the documentation's terms (在线 for 联机, 额度 for 配额, 仓库 for 注册表)
     "在线": "联机", "额度": "配额", "鉴权": "身份验证", "秘钥": "密钥", "硬盘": "磁盘", "地域": "区域", "私有": "专用",
-    "挂掉": "崩溃", "挂了": "崩溃", "打分": "评分", "重新启动": "重启", "镜像仓库": "注册表", "仓库": "注册表",
+    "挂掉": "崩溃", "挂了": "崩溃", "崩了": "崩溃", "炸了": "崩溃", "卡死": "卡住", "退出": "终止", "打分": "评分", "重新启动": "重启", "镜像仓库": "注册表", "仓库": "注册表",
+    # one thing, two renderings both in use: an image (the documentation's 映像, everyday 镜像), to configure (设置,
+    # 配置), authentication, a credential, a managed identity, a probe
+    "映像": "镜像", "设置": "配置", "认证": "身份验证", "凭证": "凭据", "托管身份": "托管标识", "探针": "探测",
 }
 _SLIP = re.compile("|".join(IME_SLIPS))
 
@@ -90,6 +95,7 @@ NEIGHBOUR_CUES = {
         cues=(r"浏览器", r"门户", r"上传", r"注册模型|注册了模型|模型注册", r"笔记本(?:界面|页面|编辑器)", r"转圈", r"页面", r"界面",
               r"按钮", r"点击"),
     ),
+    "prompt-flow": NeighbourCues(strong=(r"提示流",)),
     "azure-openai": NeighbourCues(
         strong=(r"每分钟令牌", r"聊天补全|聊天完成"),
         cues=(r"提示词", r"补全", r"嵌入"),
@@ -114,6 +120,7 @@ SUBJECT_TERMS = {
     "multi-model": r"多个模型(?:部署)?(?:到|在|放在)?(?:同一个|一个)(?:部署|终结点|容器)|多模型部署",
     "rollback": r"回滚",
     "notifications": r"告警|邮件通知|短信通知",
+    "responsible-ai": r"负责任(?:的)? ?ai|rai ?仪表板",
 }
 
 # Words of the covered knowledge's stage in Chinese: deploying and scoring.
