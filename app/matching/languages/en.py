@@ -45,6 +45,7 @@ SYNONYMS = {
     "reboot": "restart", "relaunch": "restart", "abort": "cancel",
     "room": "space",
     "laptop": "local", "workstation": "local",
+    "malformed": "invalid",
     "webservice": "service", "websvc": "service",
     "oom": "memory", "oomkilled": "memory",
     "creds": "credentials", "apikey": "key",
@@ -59,6 +60,21 @@ SYNONYMS = {
     # size and parts in the knowledge's words: a "giant" conda file is a large one, a "chunk" of files a (mini-)batch
     "huge": "large", "giant": "large", "massive": "large", "enormous": "large",
     "chunk": "batch", "chunks": "batch", "blank": "empty", "wipe": "delete",
+    # engineers' slang for the same symptoms: a "hung" or "wedged" process hangs, one that "blew up" crashed,
+    # a job that "bailed" failed, a "bounced" service was restarted, workers "spawn" when they start
+    "hung": "hangs", "wedged": "hangs", "sits": "hangs",
+    "blew": "crashes", "blows": "crashes", "bailed": "fails", "bails": "fails",
+    "bounce": "restart", "bounced": "restart", "respawn": "restart", "respawning": "restart",
+    "spawn": "starts", "spawns": "starts", "spawned": "starts", "spawning": "starts",
+    "nuke": "delete", "nuked": "delete",
+    # a log that "complains" reports an error; "sluggish" is slow; "flaky" is intermittent; a quota "exhausted" is exceeded
+    "complains": "error", "complaining": "error", "complained": "error",
+    "sluggish": "slow", "laggy": "slow", "slower": "slow",
+    "flaky": "intermittent", "sporadic": "intermittent", "sporadically": "intermittent",
+    "exhausted": "exceeded", "outage": "unavailable", "vram": "memory", "password": "credentials",
+    # Snowball stems "queued" to "queu" but "queue" to "queue"; calls made "simultaneously" are concurrent
+    "queued": "queue", "queuing": "queue", "backlog": "queue",
+    "simultaneous": "concurrent", "simultaneously": "concurrent",
 }
 
 _NOT_REGISTRY = r"(?! to [^.?!,;\n]{0,30}registr| into [^.?!,;\n]{0,30}registr| to [^.?!,;\n]{0,30}acr\b)"
@@ -101,7 +117,8 @@ NEIGHBOUR_CUES = {
             r"distributed training", r"fine[- ]?tun\w* (?:job|run)s?",
         ),
         cues=(
-            r"usererror" + _E, r"mlflow tracking|mlflow runs?", r"metrics?" + _E, r"hyperdrive|hyperparameter\w*",
+            r"usererror" + _E, r"mlflow (?:tracking|runs?|ui|experiments?)" + _E + r"|tracking (?:uri|server)" + _E,
+            r"log(?:s|ged|ging)? (?:the |my )?(?:metrics?|params?|parameters)" + _E + r"|autolog\w*|run history", r"metrics?" + _E, r"hyperdrive|hyperparameter\w*",
             r"epochs?" + _E, r"training" + _E, r"experiments?" + _E, r"losses|loss" + _E + r"|accuracy",
             r"jobs? (?:failed|fails|failing|is stuck|stuck|queued|is queued|completed|canceled|cancelled)" + _E,
             r"runs? (?:failed|fails|failing|is stuck|stuck|queued|is queued)" + _E, r"submit\w*",
@@ -147,9 +164,7 @@ NEIGHBOUR_CUES = {
     ),
     "cli-install": NeighbourCues(
         strong=(
-            r"misspelled or not recognized", r"ml extensions?", r"extensions? (?:--name |-n )?ml" + _E,
-            r"the command requires the extension", r"not in the 'az' command group", r"no azureml cli installed",
-            r"is not in the 'az ml' command group", r"cli extensions?", r"az: command not found",
+            r"ml extensions?", r"extensions? (?:--name |-n )?ml" + _E, r"no azureml cli installed", r"cli extensions?",
         ),
         cues=(
             r"extensions?" + _E, r"azure cli", r"cli ?v[12]" + _E, r"not recognized", r"renamed", r"cli" + _E,
@@ -194,6 +209,12 @@ NEIGHBOUR_CUES = {
             r"blank page|page is blank|spinner|spinning", r"click\w*", r"buttons?" + _E, r"ui" + _E, r"refresh\w* the page",
         ),
     ),
+    "prompt-flow": NeighbourCues(
+        strong=(r"prompt flows?" + _E,),
+        cues=(r"llm (?:tools?|nodes?)|python (?:tools?|nodes?)|prompt (?:tools?|nodes?)" + _E, r"compute sessions?|automatic runtimes?",
+              r"chat flows?|standard flows?|evaluation flows?" + _E, r"bulk (?:tests?|runs?)" + _E,
+              r"flow (?:authoring|inputs?|outputs?|nodes?|tests?|runs?)" + _E),
+    ),
     "azure-openai": NeighbourCues(
         strong=(r"azure openai|openai" + _E, r"chat ?completions?\w*", r"tokens per minute", r"gpt-?(?:4|35|3\.5|4o)\w*",
                 r"invalid subscription key", r"serverless (?:apis?|endpoints?|deployments?)|models as a service|maas" + _E),
@@ -215,6 +236,9 @@ DEPLOYMENT_CUES = (
     r"re-?deploy\w*",  # "redeploys the template"
 )
 
+_NOT_TIME = r"(?! (?:me |us |you )?(?:\d+|an?|one|two|a few|several|many|hours of|minutes of)? ?(?:seconds?|minutes?|mins?|hours?|days?|time)" + _E + ")"
+"""What a cost measured in time says ("costs me 15 minutes", "costs us hours"): a delay, not a price."""
+
 # Features of an online or batch deployment that users ask about (app.matching.lexicon.SUBJECTS): a question
 # naming one that no entry names asks about something the knowledge does not cover, whatever else it shares.
 SUBJECT_TERMS = {
@@ -226,7 +250,8 @@ SUBJECT_TERMS = {
                       r"|(?:client|office|corporate|company|caller|source) ip(?: address(?:es)?)?s?" + _E),
     "scale-to-zero": r"scal\w* (?:\w+ ){0,2}(?:down )?to (?:zero|0)" + _E + r"|(?<![\w./-])(?:zero|0) (?:instances|replicas)|scale-to-zero"
                      r"|(?:instance_count|min_instances|min_replicas) (?:to|=|of|at) ?(?:0|zero)(?![\w.])",
-    "pricing": r"(?<![\w-])(?:costs?|pric(?:e|es|ing)|billing|billed|invoices?)" + _E,
+    # not the time something costs: "each attempt costs me 15 minutes" asks no price
+    "pricing": r"(?<![\w-])(?:costs?" + _E + _NOT_TIME + r"|pric(?:e|es|ing)|billing|billed|invoices?)" + _E,
     "drift": r"(?<![\w-])drift" + _E,
     "app-insights": r"application insights|app insights|appinsights",
     "triton": r"triton",
@@ -244,6 +269,8 @@ SUBJECT_TERMS = {
     "rollback": r"(?<![\w-])roll(?:s|ed|ing)?[ -]?back" + _E + r"|rollbacks?|revert\w* (?:\w+ ){0,4}to (?:the )?(?:previous|prior|older|earlier|last)",
     "notifications": (r"notif(?:y|ies|ied|ications?)" + _E + r"|(?:e-?mail|sms|teams|slack) (?:alerts?|me)" + _E
                       + r"|alert(?:s|ing)? (?:rules?|when|if|me)" + _E + r"|(?<![\w-])alerts? on" + _E),
+    # the Responsible AI dashboard and scorecard of a registered model: assessing a model, not serving it
+    "responsible-ai": r"responsible ai|(?<![\w-])rai (?:dashboards?|insights|scorecards?)" + _E + r"|fairness (?:assessments?|metrics?)",
 }
 
 # What only one deployment family's SDK/CLI generation writes: SDK/CLI v1 (azureml-core) deploys web
@@ -308,7 +335,8 @@ LANGUAGE = Language(
     synonyms=SYNONYMS,
     status_before=(
         r"http/\d(?:\.\d)?|https?|httperror|status(?:[ _]?code)?|statuscode|status_code|response code|error code|code"
-        r"|(?:returns?|returned|returning)(?: an?)?|responds? with|responded(?: with)?|answers? with|got(?: back)?(?: an?)?"
+        r"|(?:returns?|returned|returning)(?: an?)?|responds? with|responded(?: with)?|answer(?:s|ed|ing)?(?: with)?"
+        r"|got(?: back)?(?: an?)?|(?:comes?|came|coming) back(?: with)?(?: an?)?|(?:see|sees|seeing|saw)(?: an?)?"
         r"|gives?(?: me)?|receiv(?:e|es|ed|ing) an?"
         r"|getting(?: an?)?|throws?|error|errors|fail(?:s|ed|ing)? with(?: an?)?|rejected with(?: an?)?"),
     status_after=r"error|errors|status|response|responses|code|(?:client|server|model) errors?|http",
@@ -329,8 +357,10 @@ LANGUAGE = Language(
     error_words=(r"traceback|exception|error|fail|fatal|crash|denied|unauthori[sz]ed|not found|backoff|refused"
                  r"|timed? ?out|\bkilled\b|\bdie[sd]\b|\bdying\b"),  # "gets killed", "keeps dying": a failure told in words
     # "failed" on a line with a question is a word of the question ("the job just says Failed, where are its logs?",
-    # "where are the logs? the job just says Failed"), not a line of output
-    error_output=r"traceback(?![^\n]*\?)|exception:|error:|\berror\b[^\n?]*:|(?m:^[^?\n]*\bfailed\b(?![^\n]*\?))",
+    # "where are the logs? the job just says Failed"), not a line of output; so is one asking where or how without
+    # its question mark ("the job shows failed, where do I read its logs")
+    error_output=(r"traceback(?![^\n]*\?)|exception:|error:|\berror\b[^\n?]*:"
+                  r"|(?m:^(?![^\n]*\b(?:where (?:do|can|are|is)|how (?:do|can|to))\b)[^?\n]*\bfailed\b(?![^\n]*\?))"),
     informative_words=(
         r"error|exception|fail|fatal|traceback|status|http|denied|unauthori|not found|timeout|"
         r"timed out|insufficient|quota|backoff|crash|killed|oom|memory|cannot|can't|unable|invalid|refused"),
