@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from app.matching.languages import LANGUAGES, alternation, cue
+from app.matching.screen import Screened, screened
 
 _ERR_CODE = r"err[ _\-]?\d{4}"
 """A code of the knowledge, in any language's paste."""
@@ -38,28 +39,31 @@ SMALL_TALK = cue("small_talk_words", flags=re.IGNORECASE)
 SUBJECTS = {concept: re.compile(alternation(lang.subject_terms.get(concept, "") for lang in LANGUAGES))
             for concept in dict.fromkeys(concept for lang in LANGUAGES for concept in lang.subject_terms)}
 """Each deployment feature a question may ask about (`Language.subject_terms`), in the words of every language."""
+# what the functions below read pastes with: the same cues, screened first (`app.matching.screen`)
+_FAMILY_CUES, _FAMILY_MARKERS, _SUBJECTS = screened(FAMILY_CUES), screened(FAMILY_MARKERS), screened(SUBJECTS)
+_OTHER_SERVING, _AZURE_ML = Screened(OTHER_SERVING), Screened(AZURE_ML)
 
 
 def families_in(text: str) -> set[str]:
     """The product families a normalised paste explicitly mentions."""
-    return {family for family, family_cue in FAMILY_CUES.items() if family_cue.search(text)}
+    return {family for family, family_cue in _FAMILY_CUES.items() if family_cue.search(text)}
 
 
 def subjects_named(text: str) -> set[str]:
     """The deployment features (`SUBJECTS`) a folded text names."""
-    return {concept for concept, words in SUBJECTS.items() if words.search(text)}
+    return {concept for concept, words in _SUBJECTS.items() if words.search(text)}
 
 
 def families_marked(text: str) -> set[str]:
     """The families whose SDK/CLI generation a normalised paste shows beyond doubt (`family_markers`)."""
-    return {family for family, marker in FAMILY_MARKERS.items() if marker.search(text)}
+    return {family for family, marker in _FAMILY_MARKERS.items() if marker.search(text)}
 
 
 def other_serving(text: str) -> bool:
     """Whether a folded paste is about another way of serving a model (`other_serving`) and, besides the other
     product's own name (Azure Machine Learning Studio (classic)) or the user's word that it is not Azure ML's, names
     neither Azure ML itself (`azure_ml_words`) nor what only an Azure ML SDK/CLI generation writes (`families_marked`)."""
-    if not OTHER_SERVING.search(text):
+    if not _OTHER_SERVING.search(text):
         return False
     return not names_azure_ml(OTHER_SERVING.sub(" ", text))
 
@@ -67,4 +71,4 @@ def other_serving(text: str) -> bool:
 def names_azure_ml(text: str) -> bool:
     """Whether a folded text names Azure ML itself (`azure_ml_words`) or writes what only one of its SDK/CLI
     generations writes (`families_marked`)."""
-    return bool(AZURE_ML.search(text)) or bool(families_marked(text))
+    return bool(_AZURE_ML.search(text)) or bool(families_marked(text))

@@ -68,6 +68,7 @@ from dataclasses import dataclass, field, replace
 from app.matching.languages import LANGUAGES
 from app.matching.languages.base import WORD_END as _E
 from app.matching.languages.base import NeighbourCues
+from app.matching.screen import Screened
 
 DOCS_CHECKED = "2026-12-01"
 _DOCS = "https://learn.microsoft.com/azure/machine-learning/"
@@ -372,7 +373,8 @@ service links its own errors to their stage's guide: `aka.ms/oe-tsg#...` is a de
 Each is (topic id, pattern): a strong cue of the topic, or (topic None) a word of the covered knowledge's
 stage. A studio link to a job or a run is a strong cue of the job as of the portal, and ties go to the
 job (TOPICS order)."""
-_PATH_PATTERNS = tuple((topic, re.compile(pattern)) for topic, pattern in _PATHS)
+_PATH_PATTERNS = tuple((topic, Screened(re.compile(pattern))) for topic, pattern in _PATHS)
+"""Screened (`app.matching.screen`): every paste with a slash is read with each of them."""
 
 CONCLUSIVE_CUES = 3
 """Distinct cues of one topic that are conclusive without a strong one: three different words of
