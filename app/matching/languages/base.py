@@ -41,6 +41,9 @@ class Stemmer(Protocol):
 
 
 def snowball(language: str) -> Stemmer:
+    """The language's Snowball stemmer: PyStemmer's compiled one when installed (snowballstemmer picks it),
+    which stems as the pure-Python algorithms do at a fifteenth of the cost (building the index stems every word
+    of the knowledge; a paste's new words are stemmed per request)."""
     stemmer: Stemmer = snowballstemmer.stemmer(language)
     return stemmer
 
