@@ -44,6 +44,7 @@ from app.matching.languages import LANGUAGES, SPACED_SCRIPTS, UNIGRAM, clear_wor
 from app.matching.lexicon import SUBJECTS
 from app.matching.neighbours import topic_cues
 from app.matching.normalize import fold, normalize
+from app.matching.screen import in_line, literals
 
 _log = logging.getLogger(__name__)
 
@@ -244,12 +245,63 @@ SPELLED_NAME_WORDS = 4
 _SPELLED_WORD = re.compile(r"[a-z][a-z0-9]*")
 
 
-def uncovered_subjects(entries: list[dict[str, Any]]) -> frozenset[str]:
+def uncovered_subjects(entries: list[dict[str, Any]], concepts: Iterable[str] = SUBJECTS) -> frozenset[str]:
     """The deployment features (`lexicon.SUBJECTS`) no entry names in what it is about (`own_words`; its steps may
     name a feature as a tool): a question about one of them asks about something the knowledge does not cover.
     Read from the knowledge, so an entry written about a feature later makes its questions answerable again."""
     about = "\n".join(fold(own_words(entry)) for entry in entries)
-    return frozenset(concept for concept, words in SUBJECTS.items() if not words.search(about))
+    return frozenset(concept for concept in concepts if not SUBJECTS[concept].search(about))
+
+
+def _names_near(pattern: re.Pattern[str], lines: str, needle: str) -> bool:
+    """Whether the pattern matches a line with the needle, for a pattern that reads lines alike (`screen.in_line`):
+    each such line is searched alone."""
+    at = lines.find(needle)
+    while at >= 0:
+        end = lines.find("\n", at)
+        end = len(lines) if end < 0 else end
+        if pattern.search(lines, lines.rfind("\n", 0, at) + 1, end):
+            return True
+        at = lines.find(needle, end)
+    return False
+
+
+LINE_NEEDLE_MIN = 1
+"""Shortest literal worth looking for line by line: even one character (`0`, `到`) leaves the pattern only the lines
+that hold it, where a screen of a whole paste (`screen.MIN_ANCHOR`) would pass nearly every text."""
+
+
+def _line_needles(pattern: re.Pattern[str]) -> list[str] | None:
+    """Literals as written one of which every match holds (`screen.literals`), if known."""
+    found = literals(pattern, LINE_NEEDLE_MIN)
+    return found[0] if found is not None and found[1] else None
+
+
+class _SubjectScan:
+    """Which deployment features (`lexicon.SUBJECTS`) the entries name, read a chunk of entries at a time. A feature
+    whose pattern reads lines alike (`screen.in_line`) is searched in each chunk, and when every match holds one of
+    its literals, only in the lines with one: a few quick searches for a literal text instead of the pattern's pass
+    over every entry (at 100x knowledge, 18 s for all features)."""
+
+    def __init__(self) -> None:
+        by_line = {concept for concept, pattern in SUBJECTS.items() if in_line(pattern)}
+        self.unnamed = {concept: _line_needles(pattern) for concept, pattern in SUBJECTS.items() if concept in by_line}
+        """Features no chunk has named yet, each with its literals (None: the whole chunk is searched)."""
+        self.whole = [concept for concept in SUBJECTS if concept not in by_line]
+        """Features whose matches may take a line break: searched in the whole knowledge's words at the end."""
+
+    def add(self, lines: str) -> None:
+        """Lines of the entries' folded own words (`own_words`)."""
+        for concept, needles in list(self.unnamed.items()):
+            pattern = SUBJECTS[concept]
+            named = pattern.search(lines) if needles is None else any(_names_near(pattern, lines, needle)
+                                                                      for needle in needles)
+            if named:
+                del self.unnamed[concept]
+
+    def uncovered(self, entries: list[dict[str, Any]]) -> frozenset[str]:
+        """The features no entry names (`uncovered_subjects`)."""
+        return frozenset(self.unnamed) | (uncovered_subjects(entries, self.whole) if self.whole else frozenset())
 
 
 def spelled_error_names(entries: list[dict[str, Any]]) -> set[str]:
@@ -257,18 +309,29 @@ def spelled_error_names(entries: list[dict[str, Any]]) -> set[str]:
     joined as a paste prints them: a name its entries describe is a known error, not one no entry covers
     (`ScoringParams.unknown_error_name`). Two words say only how something failed (`AccessDenied`,
     `NotSupported`), which any product prints: those stay unknown unless an entry writes the name itself."""
+    return _spelled_names([fold(text) for entry in entries for text in _own_parts(entry)])
+
+
+def _spelled_names(folded: Iterable[str]) -> set[str]:
+    """The error names folded texts spell out (`spelled_error_names`)."""
     names: set[str] = set()
-    for text in (text for entry in entries for text in _own_parts(entry)):
-        words = _SPELLED_WORD.findall(fold(text))
+    for text in folded:
+        words = _SPELLED_WORD.findall(text)
         names.update("".join(words[start:start + size]) for size in range(SPELLED_NAME_MIN_WORDS, SPELLED_NAME_WORDS + 1)
                      for start in range(len(words) - size + 1))
     return names
 
 
+def _name_digest(name: str) -> bytes:
+    """A stable 64-bit key of a joined name, as eight little-endian bytes: the saved index is read by other
+    processes (no salted `hash`), and keys in a sorted array take a fraction of the memory of the strings at 100x
+    knowledge."""
+    return hashlib.blake2b(name.encode(), digest_size=8).digest()
+
+
 def _name_key(name: str) -> int:
-    """A stable 64-bit key of a joined name: the saved index is read by other processes (no salted `hash`), and
-    keys in a sorted array take a fraction of the memory of the strings at 100x knowledge."""
-    return int.from_bytes(hashlib.blake2b(name.encode(), digest_size=8).digest(), "little")
+    """A joined name's key as a number (`_name_digest`)."""
+    return int.from_bytes(_name_digest(name), "little")
 
 
 class _Build:
@@ -311,6 +374,9 @@ class _Build:
         """Each entry's titles, normalised (`_cases` reads them)."""
         self.own_cues: list[dict[str, list[int]]] = []
         self.known_words: set[str] = set()
+        self.subjects = _SubjectScan()
+        self.name_keys: list[Ints] = []
+        """Keys of the error names each chunk spells out (`spelled_error_names`)."""
         for first in range(0, len(entries), CHUNK_ENTRIES):
             self._add_chunk(first, entries[first:first + CHUNK_ENTRIES])
 
@@ -371,6 +437,7 @@ class _Build:
         raw_causes = [content["cause"] for entry in chunk for content in entry["content"].values()]
         causes = iter(zip(raw_causes, _normalized(raw_causes)))
         at = 0
+        folded: list[str] = []
         for entry in chunk:
             titles = len(entry["content"])
             phrases = titles + sum(map(len, entry.get("aliases", {}).values())) + len(entry.get("signatures", []))
@@ -385,11 +452,14 @@ class _Build:
             self.titles.append(normalized[at:at + titles])
             at += phrases + 1  # and the entry's prose
             # folding never joins lines, and an ASCII text folds to its lower case
-            says_request_id = any(_REQUEST_ID_WORDS.search(part.lower() if part.isascii() else fold(part))
-                                  for part in parts)
+            folded += [part.lower() if part.isascii() else fold(part) for part in parts]
+            says_request_id = any(_REQUEST_ID_WORDS.search(part) for part in folded[len(folded) - len(parts):])
             words = normalize("\n".join(parts)) if says_request_id else "\n".join(filter(None, lines))
             self.own_cues.append({topic: sorted(cues) for topic, cues in topic_cues(words).items()})
             self.known_words.update(_WORD.findall(words))
+        self.subjects.add("\n".join(folded))
+        names = _spelled_names(folded)
+        self.name_keys.append(np.frombuffer(b"".join([_name_digest(name) for name in names]), dtype="<u8"))
 
     def _token_numbers(self, words: list[str]) -> Ints:
         """Each word's token number; words never met before get one, and their features get ids in
@@ -503,8 +573,8 @@ class _Build:
                   "unanchored_patterns": self.unanchored_patterns,
                   "vocabulary": [[first, length, words] for (first, length), words in self.vocabulary_by_key.items()],
                   "cases": self._cases(), "own_cues": self.own_cues, "known_words": sorted(self.known_words),
-                  "status_phrases": status_phrases, "uncovered_subjects": sorted(uncovered_subjects(self.entries))}
-        name_keys = np.unique(np.fromiter(map(_name_key, spelled_error_names(self.entries)), dtype=np.uint64))
+                  "status_phrases": status_phrases, "uncovered_subjects": sorted(self.subjects.uncovered(self.entries))}
+        name_keys = _distinct(_joined(self.name_keys, np.uint64))
         return tables, {**arrays, **self._arrays(), "spelled_name_keys": name_keys}
 
     def _cases(self) -> dict[str, dict[str, list[list[Any]]]]:

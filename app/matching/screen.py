@@ -93,16 +93,16 @@ def _flags_set(items: Any) -> int:
     return flags
 
 
-def literals(pattern: re.Pattern[str]) -> tuple[list[str], bool] | None:
+def literals(pattern: re.Pattern[str], shortest: int = MIN_ANCHOR) -> tuple[list[str], bool] | None:
     """Literals one of which every match contains, and whether they are exact: as written, for a pattern that
     never ignores case, found in any text; else in lower case, found in the lower case of an ASCII text (the
     others, which no ASCII text contains, left out). None when no such list is known, or its shortest literal
-    is shorter than MIN_ANCHOR."""
+    is shorter than `shortest`."""
     if pattern.flags & re.LOCALE:
         return None
     parsed = sre_parse.parse(pattern.pattern, pattern.flags)
     cover = _cover(parsed.data)
-    if cover is None or min(map(len, cover)) < MIN_ANCHOR:
+    if cover is None or min(map(len, cover)) < shortest:
         return None
     exact = not (pattern.flags | _flags_set(parsed.data)) & re.IGNORECASE
     if not exact and any(_has_cased_ascii_twin(char) for literal in cover for char in literal):
@@ -111,6 +111,67 @@ def literals(pattern: re.Pattern[str]) -> tuple[list[str], bool] | None:
     # one that contains another is found whenever it is: the shorter one says the same
     return sorted(literal for literal in found if not any(other != literal and other in literal for other in found)), \
         exact
+
+
+_LINE_FLAGS = re.UNICODE | re.VERBOSE
+"""Flags that keep `.` and the anchors off line breaks and leave literals as written: with any other, a pattern is
+not read line by line (`in_line`)."""
+_NEWLINE_CATEGORIES = {sre.CATEGORY_SPACE, sre.CATEGORY_NOT_WORD, sre.CATEGORY_NOT_DIGIT, sre.CATEGORY_LINEBREAK}
+"""The classes (`\\s`, `\\W`, `\\D`) that hold a line break; the other categories do not."""
+_LINE_BOUNDARIES = (sre.AT_BOUNDARY, sre.AT_NON_BOUNDARY)
+"""Anchors that judge a line break as they judge the text's ends: neither is a word character."""
+
+
+def _class_takes_newline(items: Any) -> bool | None:
+    """Whether a character class holds a line break; None when it has an item not read here."""
+    holds = False
+    for op, av in items:
+        if op is sre.LITERAL:
+            holds |= av == ord("\n")
+        elif op is sre.RANGE:
+            holds |= av[0] <= ord("\n") <= av[1]
+        elif op is sre.CATEGORY:
+            holds |= av in _NEWLINE_CATEGORIES
+        elif op is not sre.NEGATE:
+            return None
+    return holds != any(op is sre.NEGATE for op, _ in items)
+
+
+def _lines_alike(items: Any) -> bool:
+    """Whether a parsed sequence matches from a place in a line the same in the line alone as in the whole text:
+    none of its items takes a line break, and its anchors and look-arounds read a line break as the text's end
+    (a look-around's own pattern is held to the same)."""
+    for op, av in items:
+        if op is sre.LITERAL:
+            alike = av != ord("\n")
+        elif op is sre.NOT_LITERAL:
+            alike = av == ord("\n")
+        elif op is sre.IN:
+            alike = _class_takes_newline(av) is False
+        elif op is sre.ANY:
+            alike = True  # no DOTALL (`in_line`)
+        elif op is sre.AT:
+            alike = av in _LINE_BOUNDARIES
+        elif op in (sre.ASSERT, sre.ASSERT_NOT, sre.SUBPATTERN):
+            alike = _lines_alike(av[-1].data)
+        elif op is sre.BRANCH:
+            alike = all(_lines_alike(branch.data) for branch in av[1])
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            alike = _lines_alike(av[2].data)
+        else:
+            alike = False
+        if not alike:
+            return False
+    return True
+
+
+def in_line(pattern: re.Pattern[str]) -> bool:
+    """Whether the pattern finds in a text's lines, each searched alone (`search(text, start, end)` over a whole
+    line), what it finds in the whole text: no match takes a line break, and its anchors and look-arounds read a
+    line's ends as the text's ends. So a text can be searched a few lines at a time, or only in the lines that hold
+    one of its `literals`."""
+    parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+    return not (pattern.flags | _flags_set(parsed.data)) & ~_LINE_FLAGS and _lines_alike(parsed.data)
 
 
 class Screened:

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from app.matching import index as index_module
 from app.matching.features import features, token_texts, tokens
 from app.matching.index import UNIGRAM_FACTOR, KnowledgeIndex
+from app.matching.lexicon import SUBJECTS
 from app.matching.matcher import Matcher
 from app.matching.normalize import fold, normalize
 
@@ -326,3 +327,35 @@ def test_features_are_found_by_their_text_and_unknown_ones_are_not(index):
     assert index_module.NO_FEATURE not in numbers and len(numbers) == len(known)
     for unknown in ("w:quot", "w:quotas", "k:량부", "h1:未", "w:authenticationx", "", "w"):
         assert index.feature_id(unknown) == index_module.NO_FEATURE
+
+
+_SUBJECT_WORDS = ["custom", "domain", "host", "name", "s", " ", " ", "\n", "-", "cname", "tls", "scale", "to", "zero",
+                  "down", "0", "instances", "ip", "allow", "list", "롤백", "도메인", "0으로", "줄", "缩容到", "零",
+                  "до", "нуля", "перенести", "в", "другую", "подписку", "alert", "on", "roll", "back", "x"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_SUBJECT_WORDS), max_size=12).map("".join), min_size=1, max_size=8),
+       st.integers(min_value=1, max_value=4))
+def test_subjects_are_found_in_chunks_of_lines_as_in_the_whole_text(lines, chunk):
+    """The build reads the deployment features its entries name a chunk at a time, each feature's pattern only on
+    the lines with one of its needles: what it finds is what the patterns find in the whole text."""
+    scan = index_module._SubjectScan()
+    assert not scan.whole
+    for first in range(0, len(lines), chunk):
+        scan.add("\n".join(lines[first:first + chunk]))
+    whole = "\n".join(lines)
+    assert frozenset(scan.unnamed) == {concept for concept, pattern in SUBJECTS.items() if not pattern.search(whole)}
+
+
+def test_the_build_keeps_the_uncovered_subjects_and_spelled_names_the_whole_knowledge_has():
+    entries = [entry(f"e{number}", title, cause=cause) for number, (title, cause) in enumerate([
+        ("The endpoint cannot use a custom", "Domains are not set.\nMODEL NOT FOUND in the registry"),
+        ("Rollback of a deployment failed", "Ｆｕｌｌ－ｗｉｄｔｈ Scoring Image Was Not Found"),
+        *[(f"Quota {number}", "Not enough cores") for number in range(index_module.CHUNK_ENTRIES)]])]
+    built = KnowledgeIndex(entries)
+    assert built.uncovered_subjects == index_module.uncovered_subjects(entries)
+    assert "rollback" not in built.uncovered_subjects and "custom-domain" in built.uncovered_subjects
+    keys = sorted(map(index_module._name_key, index_module.spelled_error_names(entries)))
+    assert built.spelled_name_keys.tolist() == keys
+    assert built.spells_error_name("modelnotfound") and built.spells_error_name("scoringimagewasnot")

@@ -3,11 +3,13 @@ import re
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app.matching import lexicon
 from app.matching.neighbours import TOPICS
 from app.matching.normalize import fold, normalize
-from app.matching.screen import Screened, literals
+from app.matching.screen import Screened, in_line, literals
 
 TEXTS = [
     "", "zebra quilt", "my scoring container keeps restarting after the rollout",
@@ -85,3 +87,33 @@ def test_the_status_share_is_what_isin_gives(matcher):
         expected = matcher._unsaid_keeps[numbers].copy()
         expected[np.isin(numbers, naming)] = 1.0
         assert np.array_equal(matcher._unsaid_status_share(numbers, {status}), expected)
+
+
+@pytest.mark.parametrize("pattern", [r"key\s+vault", r"[^,]+ failed", r"not\Wready", r"done$", r"^error", r"\Aok",
+                                     r"(?s)pod.*killed", r"(?i)oom", r"(?m)^warn", r"retry(?=\s)", r"(?<=\n)x",
+                                     r"(\w+) \1", r"[\x00-\x20]+", "line\nbreak"])
+def test_a_pattern_that_may_read_a_line_break_is_not_read_line_by_line(pattern):
+    assert not in_line(re.compile(pattern))
+
+
+@pytest.mark.parametrize("pattern", [r"\bgpu quota\b", r"[^\n]{0,20} denied", r"[^\s]+ crashed", r"(?<![\w-])vnet(?!\w)",
+                                     r"(?:pull|push)ed (?:\w+ ){0,3}image", r"a.{0,40}b", r"\d+ cores?|内存不足",
+                                     r"(?<!x)y(?!z?)", r"plain \B\w+"])
+def test_a_pattern_that_keeps_to_a_line_is_read_line_by_line(pattern):
+    assert in_line(re.compile(pattern))
+
+
+_LINE_PATTERNS = [r"\bgpu quota\b", r"[^\s]+ crashed", r"(?<![\w-])vnet(?!\w)", r"(?<!x)y(?!z?)", r"a.{0,4}b\B",
+                  r"(?<=[a-z]{2})q(?=[^\n]{2})", r"\by\b|quota(?![a-z])"]
+_LINE_WORDS = ["gpu", " ", "quota", "\n", "vnet", "-", "x", "y", "z", "a", "b", "q", "crashed", "ab", "\t"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(_LINE_PATTERNS), st.lists(st.sampled_from(_LINE_WORDS), max_size=16).map("".join))
+def test_a_pattern_read_line_by_line_finds_in_the_lines_what_it_finds_in_the_text(pattern, text):
+    compiled = re.compile(pattern)
+    assert in_line(compiled)
+    starts = [0] + [at + 1 for at, char in enumerate(text) if char == "\n"]
+    ends = [at for at, char in enumerate(text) if char == "\n"] + [len(text)]
+    in_lines = [match.span() for start, end in zip(starts, ends) for match in compiled.finditer(text, start, end)]
+    assert in_lines == [match.span() for match in compiled.finditer(text)]
