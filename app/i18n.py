@@ -12,7 +12,7 @@ LANGUAGE_NAMES = {"en": "English", "ko": "한국어", "zh": "中文", "ru": "Р�
 
 STRINGS: dict[str, dict[str, str]] = {
     "en": {
-        "out_of_scope": "This looks like a {topic} problem, which this assistant does not cover: it knows deployment and scoring on managed online endpoints, batch endpoints and SDK v1 web services.",
+        "out_of_scope": "This looks like a problem with {topic}, which this assistant does not cover: it knows deployment and scoring on managed online endpoints, batch endpoints and SDK v1 web services.",
         "out_of_scope_docs": "Where to look",
         "topic_compute-cluster": "compute cluster provisioning",
         "topic_compute-instance": "compute instance",
