@@ -15,7 +15,7 @@ from typing import Any, Protocol
 
 from app.dialogue.cues import CUES, LOG_KINDS
 from app.dialogue.state import State, added
-from app.dialogue.turns import Reading, TurnKind, without_quoted_code, word_count
+from app.dialogue.turns import CODE, Reading, TurnKind, without_quoted_code, word_count
 from app.knowledge.model import CURRENT_GENERATIONS
 from app.matching.extract import error_codes, http_statuses
 from app.matching.languages import LANGUAGES, alternation
@@ -113,9 +113,7 @@ _BARE_STATUS = re.compile(rf"(?<![\w.])[1-5]\d\d(?![\d.]|[a-z])(?!\s*(?:{_UNITS}
 _ERROR_STATUS = re.compile(rf"(?<![\w.])(?:4[0-5]\d|5[01]\d)(?![\d.]|[a-z])(?!\s*(?:{_UNITS}))", re.IGNORECASE)
 """An error status by its number alone, in any message ("408 뜸", "опять 503"): people name the error they get by
 its number, and a count or a size says its unit ("500 rows", "413 MB")."""
-_CODE_NAMED = re.compile(r"\berr[ _-]?\d{4}\b", re.IGNORECASE)
-"""An error code as people type it."""
-_CODES_AND_STATUSES = re.compile(r"\berr[ _-]?\d{4}\b|\bhttp[ /]?\S* \d{3}\b|\b\d{3}\b", re.IGNORECASE)
+_CODES_AND_STATUSES = re.compile(rf"{CODE.pattern}|\bhttp[ /]?\S* \d{{3}}\b|\b\d{{3}}\b", re.IGNORECASE)
 
 
 class Knowledge(Protocol):
@@ -227,7 +225,7 @@ def context_query(text: str, reading: Reading, state: State, knowledge: Knowledg
         # The user's words say which of the product's how-tos ("what do 70_driver_log.txt and
         # job_progress_overview.txt mean?"); the canonical question keeps the product's main one in the candidates.
         return f"{text} {ASPECT_QUERIES[aspect]} {FAMILY_PHRASES[switch or entry['family']]}"
-    if switch is not None and (_ERROR_STATUS.search(text) or _CODE_NAMED.search(text)):
+    if switch is not None and _names_its_error(text):
         # the problem there named by its own code or status ("on the managed endpoint that's the 429, right?")
         return f"{_statuses_named(text, _ERROR_STATUS)} {FAMILY_PHRASES[switch]}"
     if switch is not None:
@@ -646,11 +644,16 @@ def _counterpart(current: dict, family: str, state: State, result: MatchResult |
     return _read_in_context(best[1], current["id"])
 
 
+def _names_its_error(text: str) -> bool:
+    """Whether a message names an error by its code or its status number ("that's the 429, right?")."""
+    return bool(_ERROR_STATUS.search(text) or CODE.search(text))
+
+
 def _named_there(reading: Reading, current: dict, family: str, result: MatchResult | None,
                  knowledge: Knowledge) -> Match | None:
     """The entry of the family asked about that the message's own code or status names ("on the managed endpoint
     that's the 429, right?"): what the user takes for the counterpart, matched by that evidence."""
-    if result is None or not result.matches or not (_ERROR_STATUS.search(reading.text) or _CODE_NAMED.search(reading.text)):
+    if result is None or not result.matches or not _names_its_error(reading.text):
         return None
     top = result.matches[0]
     return _read_in_context(top, current["id"]) if _has_evidence(top) and (knowledge.entry(top.id) or {}).get("family") == family \

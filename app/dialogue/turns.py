@@ -85,9 +85,9 @@ DESCRIBED_WORDS = 4
 measures against the conversation; fewer ("same error?") are an outcome."""
 CJK_CHARS_PER_WORD = 2
 """Korean and Chinese have no (or few) spaces: about two characters count as one word."""
-_CODE = re.compile(r"\berr[ _-]?\d{4}\b", re.IGNORECASE)
+CODE = re.compile(r"\berr[ _-]?\d{4}\b", re.IGNORECASE)
 """An `ERR_NNNN` code as people type it."""
-_NAMED_CODE = re.compile(rf"{_CODE.pattern}|(?<![\d.])[1-5]\d\d(?![\d.])", re.IGNORECASE)
+_NAMED_CODE = re.compile(rf"{CODE.pattern}|(?<![\d.])[1-5]\d\d(?![\d.])", re.IGNORECASE)
 """A code or an HTTP status by its number alone ("is 504 the same?"): too little to be evidence, enough to name
 what a question compares with the problem at hand."""
 LANGUAGE_SPELLINGS = ("english", "korean", "chinese", "russian", "mandarin")
@@ -196,7 +196,7 @@ def _names_code_status_or_log(text: str, normal: str) -> bool:
 def _only_codes(text: str) -> bool:
     """Evidence by a code or status only, in a line or two: not a log, not a long paste, no error output around the
     code (the matcher's error-output words count a code itself as output: "same on v2, ERR_2101?" names one)."""
-    return _in_a_line_or_two(text) and not ERROR_OUTPUT.search(_CODE.sub(" ", normalize(text))) \
+    return _in_a_line_or_two(text) and not ERROR_OUTPUT.search(CODE.sub(" ", normalize(text))) \
         and not LOG_LINE.search(text)
 
 
@@ -426,7 +426,7 @@ def read_turn(text: str, in_conversation: bool, family: str | None = None) -> Re
     if pasted or (strong and not base.question and not (feedback and CUES.verdict.search(lowered))):
         return base
     # a code asked about ("what does ERR_1100 mean? in Korean") is the subject, the language how to answer it
-    if named is not None and (_only_a_language_request(spelt, named) or (not _CODE.search(lowered) and (
+    if named is not None and (_only_a_language_request(spelt, named) or (not CODE.search(lowered) and (
             _short_plain_request(spelt, aspect) or _translation_asked(spelt, aspect)
             or _restated(lowered, target, aspect) or _request_with_reason(spelt, target)))):
         return replace(base, kind=TurnKind.LANGUAGE, target_lang=named)

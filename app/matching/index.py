@@ -452,8 +452,9 @@ class _Build:
             self.titles.append(normalized[at:at + titles])
             at += phrases + 1  # and the entry's prose
             # folding never joins lines, and an ASCII text folds to its lower case
-            folded += [part.lower() if part.isascii() else fold(part) for part in parts]
-            says_request_id = any(_REQUEST_ID_WORDS.search(part) for part in folded[len(folded) - len(parts):])
+            own = [part.lower() if part.isascii() else fold(part) for part in parts]
+            folded += own
+            says_request_id = any(_REQUEST_ID_WORDS.search(part) for part in own)
             words = normalize("\n".join(parts)) if says_request_id else "\n".join(filter(None, lines))
             self.own_cues.append({topic: sorted(cues) for topic, cues in topic_cues(words).items()})
             self.known_words.update(_WORD.findall(words))
