@@ -365,6 +365,9 @@ def _follow_up(reading: Reading, state: State, result: MatchResult | None, knowl
     elif _asked_of_its_own(reading, current) and result is not None \
             and (other := _asked_of_another(current, state, result, knowledge)) is not None:
         chosen = other
+    elif reading.aspect == "detail" and result is not None \
+            and (how_to := _how_to_asked(reading, current, state, result, knowledge)) is not None:
+        chosen = how_to
     elif reading.aspect in SAME_ENTRY_ASPECTS or result is None or _confirms(reading, result, state) \
             or _same_where_shown(reading, state) or _detail_of_the_card(reading):
         chosen = _context_match(current, state.entry, "same_entry")
@@ -428,6 +431,20 @@ def _asked_of_another(current: dict, state: State, result: MatchResult, knowledg
     top = result.matches[0] if result.matches else None
     conversation = {*_neighbourhood(current, state, result, knowledge), *((state.topic,) if state.topic else ())}
     if top is None or top.id == current["id"] or top.id not in conversation or top.id in state.rejected \
+            or top.score - _words_score(result, current["id"]) < SHOWN_LEAD:
+        return None
+    return _read_in_context(top, current["id"])
+
+
+def _how_to_asked(reading: Reading, current: dict, state: State, result: MatchResult,
+                  knowledge: Knowledge) -> Match | None:
+    """A question for a detail of doing something ("can I step through init() with a debugger to see which path it
+    checks?", "how do I set up VS Code for it, which port?") whose own sure best match is a how-to of the conversation's
+    family, leading the card shown by SHOWN_LEAD: it asks for that how-to (the port is its detail), not for the card's."""
+    top = result.matches[0] if result.matches else None
+    entry = knowledge.entry(top.id) if top is not None else None
+    if top is None or entry is None or reading.strong or top.id == current["id"] or top.id in state.rejected \
+            or entry.get("kind") != HOW_TO_KIND or entry.get("family") != current["family"] \
             or top.score - _words_score(result, current["id"]) < SHOWN_LEAD:
         return None
     return _read_in_context(top, current["id"])
@@ -702,6 +719,9 @@ def _language(reading: Reading, state: State, knowledge: Knowledge) -> Resolutio
     lang = reading.target_lang
     shown = [entry_id for entry_id in state.last if knowledge.entry(entry_id) is not None]
     new = state.with_(lang=lang, asked_lang=lang)
+    if not shown and reading.question and not in_conversation(state):
+        # "do you speak Russian?" with nothing to translate yet asks what the assistant can do: answered in that language
+        return Resolution(TurnKind.SMALL_TALK, Show.SMALL_TALK, small_talk="meta", lang=lang, state=new)
     if not shown:
         return Resolution(TurnKind.LANGUAGE, Show.NO_CONTEXT, lang=lang, state=new)
     show = Show.ANSWER if state.last_kind == Show.ANSWER else Show.ALTERNATIVES
@@ -908,7 +928,24 @@ def _favoured(matches: list[Match], current: dict | None, neighbourhood: set[str
     def favoured(match: Match) -> float:
         in_family = (knowledge.entry(match.id) or {}).get("family") == family
         return match.score + RELATED_BONUS * (match.id in neighbourhood) + SAME_FAMILY_BONUS * in_family
-    return max(matches, key=favoured, default=None)
+    best = max(matches, key=favoured, default=None)
+    if best is None or best.id in neighbourhood:
+        return best
+    # two steps of one walk-through the question matches alike, neither of them the conversation's ("how do I attach VS
+    # Code to it?": the overview of debugging in the container and its step of running the debug image): the walk-through
+    # is entered at the step that lists the most of the others, its overview
+    best_entry = knowledge.entry(best.id) or {}
+
+    def step_of_the_same(match: Match) -> bool:  # a how-to of the same family linked with the best one
+        entry = knowledge.entry(match.id) or {}
+        return entry.get("kind") == HOW_TO_KIND and entry.get("family") == best_entry.get("family") and (
+            match.id == best.id or match.id in best_entry.get("related", ()) or best.id in entry.get("related", ()))
+    tied = {match.id: match for match in matches if favoured(best) - favoured(match) <= NEAR_TIE
+            and match.id not in neighbourhood and step_of_the_same(match)}
+    if best.id not in tied or len(tied) < 2:
+        return best
+    return max(tied.values(), key=lambda match: (len(set((knowledge.entry(match.id) or {}).get("related", ())) & set(tied)),
+                                                 len((knowledge.entry(match.id) or {}).get("related", ())), favoured(match)))
 
 
 def _same_again(reading: Reading) -> bool:

@@ -368,6 +368,8 @@ def _small_talk(text: str, aspect: str | None, families: frozenset[str]) -> str 
     found = [kind for kind in SMALL_TALK_KINDS if CUES.small_talk[kind].search(text)]
     if not found:
         return None
+    if aspect is not None and found[-1] in ("greeting", *CLOSING_KINDS) and CUES.question.search(text):
+        return None  # "can I print messages from run() so I can read them later?": asking for the logs, not leaving
     if found[-1] == "greeting" and words <= CLOSING_MAX_WORDS and CUES.question_ahead.search(text):
         return "greeting"  # "morning! quick q about our endpoint": the question is still to come
     if found[-1] in ("greeting", "thanks") and (CUES.new_topic.search(text) or (
@@ -443,7 +445,10 @@ def read_turn(text: str, in_conversation: bool, family: str | None = None) -> Re
     # "btw the pipeline also won't start": something else failing, told in passing (asked, it compares with the topic)
     aside = not question and bool(CUES.aside.search(lowered)) \
         and not CUES.advised.search(lowered) and not CUES.comparison.search(lowered)
-    new_topic = (new_topic_cue is not None and (not suspects or announced)) or aside
+    # "is it the same as ERR_1100, or a different problem?": the other problem is one answer the question offers
+    offered = question and new_topic_cue is not None and not announced \
+        and bool(CUES.or_else.search(lowered[:new_topic_cue.start()]))
+    new_topic = (new_topic_cue is not None and (not suspects or announced) and not offered) or aside
     # "and the batch endpoint I'm creating says the name already exists, I did delete it": another product, described
     elsewhere = family is not None and bool(families - {family})
     described = ((new_topic or elsewhere) and words > NEW_TOPIC_FEEDBACK_WORDS) or announced or aside

@@ -127,6 +127,9 @@ class Cues:
     """Asking who answers, a person or a bot ("are you real Azure support or just a bot?"): about the assistant,
     whatever product it names."""
     aside: re.Pattern[str]
+    or_else: re.Pattern[str]
+    """The "or" that offers an alternative in a question, searched in the text before another cue ("is it the same as
+    ERR_1100, or a different problem?"): what follows is one answer the question offers, not an announcement."""
     """An aside that something else fails too ("btw the pipeline also won't start", "참고로 ...도 안 돼요"): another
     problem told in passing, not a verdict on the answer shown."""
     language: dict[str, re.Pattern[str]]
@@ -170,7 +173,7 @@ def _compile() -> Cues:
         done=required("DONE"), domain=required("DOMAIN"), filler=required("FILLER"), question=required("QUESTION"),
         question_ahead=required("QUESTION_AHEAD"),
         polar=required("POLAR"), because=required("BECAUSE"),
-        resigned=required("RESIGNED"), advised=required("ADVISED"), aside=required("ASIDE"),
+        resigned=required("RESIGNED"), advised=required("ADVISED"), aside=required("ASIDE"), or_else=required("OR_ELSE"),
         who_answers=required("WHO_ANSWERS"), language=per_key("LANGUAGE_REQUESTS", LANGS),
         language_names=per_key("LANGUAGE_NAMES", LANGS),
         language_unwanted_before=required("LANGUAGE_UNWANTED_BEFORE"),

@@ -405,3 +405,14 @@ ASPECT_DETAIL += (r"|\b(?:(?:ask|apply) for|request) (?:more (?:of (?:it|that|th
 # the right way to do what the card is about ("so what's the proper way then?"): its fix
 ASPECT_FIX += (r"|\bwhat(?:'s| is) the (?:right|correct|proper|recommended|supported) way\b|"
                r"\b(?:right|correct|proper) way to (?:do|handle|fix|go about) (?:it|this|that)\b")
+# "later" as a farewell ("ok, later", "back later"), not inside a question ("somewhere I can read later?")
+GOODBYE = GOODBYE.replace("|later|", r"|later(?![^?]*\?)|")
+# a question announced as off the subject ("off-topic question: ...", "quick off topic q")
+NEW_TOPIC += r"|\boff[- ]?topic (?:question|q)\b|^\W*(?:(?:quick|small|slightly|bit of an?)\s+)*off[- ]?topic\s*[:\u2014\u2013]"
+# the alternative offered after a comparison ("is it the same as ERR_1100 or a different problem?"): the message asks
+# whether it is the conversation's problem, it does not announce another one
+OR_ELSE = r"\bor\s+(?:(?:is|was)\s+(?:it|that|this)\s+|just\s+|maybe\s+|rather\s+)?(?:an?\s+|the\s+|some\s+)?$"
+# an untried change proposed as a question ("if I switch to a bigger SKU, will that fix it?", "would moving regions help?"):
+# asking whether it would work, no verdict on the answer (even beside "or is there another way?")
+UNTRIED += (r"|\bif (?:i|we) [^.?!]{1,40}?\b(?:will|would|does|do) (?:it|that|this|the \w+) (?:\w+ )?(?:help|fix|solve|work|go away)\b[^.!]*\?|"
+            r"\bwould (?:\w+ing|a (?:bigger|larger|different|newer) \w+) [^.?!]{0,30}?\b(?:help|fix (?:it|this|that)|solve (?:it|this|that))\b[^.!]*\?")

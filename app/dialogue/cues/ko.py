@@ -264,3 +264,12 @@ LANGUAGE_UNWANTED_AFTER += r"|\s*(?:로|으로)?\s*(?:나와|나오|떠요|떠�
 GOODBYE += r"|(?:티켓|케이스|지원 ?요청)(?:을|를)? ?(?:열|올리|넣|만들|남기)(?:게요|을게요|겠습니다|께요)\W*$|(?:지원팀|서포트|고객 ?지원|기술 ?지원)(?:에|에게|한테) ?(?:문의|연락|물어)(?:해 ?볼게요|할게요|하겠습니다|해볼게)\W*$"
 # the right way to do what the card is about ("그럼 올바른 방법은 뭐예요?"): its fix
 ASPECT_FIX += r"|올바른 (?:방법|방식|절차|순서)|제대로 (?:하려면|하는 방법)|맞는 방법"
+# handed over to support in other endings ("일단 지원 티켓 열어볼게요", "케이스 올려볼게요"); coming back another time ("다음에 또 올게요")
+GOODBYE += (r"|(?:티켓|케이스|지원 ?요청)(?:을|를)? ?(?:열|올리|올려|넣|만들|남기|남겨)\w{0,3}(?:게요|께요|겠습니다|게|께)\W*$|"
+            r"(?:다음|담|나중)에 (?:또 )?(?:올게|올께|찾아올|찾아 ?뵐|들를|물어볼게|여쭤볼게)|(?:또|다시) (?:올게|올께|찾아올게|물어볼게|여쭤볼게)")
+# the alternative offered after a comparison ("ERR_1100 이랑 같은 건가요, 아니면 다른 문제예요?"): not another problem announced
+OR_ELSE = r"아니면\s*(?:혹시\s*)?$"
+# an untried change proposed as a question ("큰 SKU 로 바꾸면 해결되나요?", "limit 보다 크게 잡으면 그것도 에러 나나요?"): asking
+# whether it would work or fail, no verdict on the answer (not "그러면", "아니면", "안 되면")
+UNTRIED += (r"|(?<!그러)(?<!아니)(?<!그렇다)(?<!안\x20되)(?<!안되)면 [^.?？!]{0,30}?(?:나나요|나요|되나요|될까요|되요|돼요|날까요|건가요|"
+            r"거예요|까요|되는 거죠|되는 건가요)\s*[?？]")

@@ -251,3 +251,15 @@ FEEDBACK_UNASKED += r"|(?:下来|出来|回来|到)[^。？?，,]{0,4}?(?:什么
 GOODBYE += r"|(?:我|那我)(?:就|还是)?(?:去)?(?:提|开|发|提交)(?:个|一个)?工单(?:了|吧|去)?\W*$|(?:我|那我)(?:就|还是)?(?:去)?(?:找|联系)(?:一下)?(?:技术)?支持(?:了|吧|去)?\W*$"
 # the right way to do what the card is about ("那正确的流程是什么"): its fix
 ASPECT_FIX += r"|正确(?:的)?(?:做法|方法|方式|姿势|流程)|(?:应该|该)怎么(?:做|弄|办)"
+# coming back another time ("下次再来问", "有问题再来找你"): a goodbye
+GOODBYE += r"|下次再(?:来|问|聊|找你)|有(?:问题|事)再(?:来|问|找你)|回头再(?:来|问|找你)|改天再(?:来|问|聊)"
+# the alternative offered after a comparison ("和 ERR_1100 是一回事，还是别的问题？"): not another problem announced
+OR_ELSE = r"还是\s*(?:说\s*)?$"
+# an untried change proposed as a question ("如果换成大磁盘的 SKU 能解决吗？", "加大超时的话会不会好"): asking whether it would work
+UNTRIED += (r"|如果[^。？?]{1,30}?(?:会不会|能不能|是不是就?|就能|能|会|可以)[^。？?]{0,12}(?:吗|么|呢)?\s*[?？]|"
+            r"的话[^。？?]{0,20}?(?:会不会|能不能|就能|能|会|可以)[^。？?]{0,12}(?:吗|么)")
+# a model named as what the assistant is ("你是 GPT 吗", "背后是什么大模型"), not as the subject of a question ("怎么用 Azure ML 做 LLM
+# 微调", "LLM 部署到 online endpoint"): only beside "you", "the bot", "behind", or asked outright
+META = META.replace("|大模型|语言模型|llm|gpt|chatgpt|",
+                    r"|(?:你|您|机器人|助手|bot|背后|底层|是)[^，,。？?]{0,8}?(?:大模型|语言模型|llm|gpt|chatgpt)|"
+                    r"(?:大模型|语言模型|llm|gpt|chatgpt)\s*(?:吗|么|嘛)|")
