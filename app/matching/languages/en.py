@@ -36,6 +36,17 @@ STOPWORDS = frozenset([
     "what's", "there's",
     # fillers of a spoken question: how the user feels about the problem, not what it is
     "actually", "really", "basically", "somehow", "anyway", "anymore", "literally", "suddenly", "seems", "seem",
+    # ... hedges, amounts and times of the story around the problem: who noticed it, when, how sure the user is
+    # (none of them names what went wrong; unknown to the knowledge, each would weigh as its rarest word)
+    "apparently", "supposed", "supposedly", "maybe", "think", "guess", "suspect", "unsure", "obvious", "obviously",
+    "strange", "weird", "said", "claims", "according", "regardless", "overall", "somewhere", "anywhere", "nowhere",
+    "few", "lot", "lots", "alot", "bunch", "couple", "dozen", "dozens", "tons", "stuff", "etc", "fairly", "quite",
+    "yesterday", "ago", "day", "days", "week", "weeks", "month", "months", "morning", "overnight",
+    "colleague", "colleagues", "teammate", "people", "mine", "ourselves", "wants", "wanted",
+    "i'd", "i've", "we're", "we've", "they're", "that's", "you're",
+    # the same words typed without their apostrophe, or with a slip of the fingers
+    "cant", "dont", "doesnt", "isnt", "wasnt", "arent", "havent", "hasnt", "shouldnt", "wouldnt", "couldnt",
+    "im", "ive", "whats", "theres", "teh", "wiht", "waht", "wich", "wen", "evry", "somthing", "becuase", "thier",
 ])
 
 # Words users type for a concept the knowledge names differently; each maps to the
@@ -75,6 +86,12 @@ SYNONYMS = {
     # Snowball stems "queued" to "queu" but "queue" to "queue"; calls made "simultaneously" are concurrent
     "queued": "queue", "queuing": "queue", "backlog": "queue",
     "simultaneous": "concurrent", "simultaneously": "concurrent",
+    # a package "baked into" an image is included in it; a client "consumes" an endpoint it calls; what "vanished"
+    # or "disappeared" is missing; a "knob" is a setting; shortened words in their knowledge's spelling
+    "bake": "include", "consume": "call", "vanish": "missing", "disappear": "missing", "knob": "setting",
+    "infra": "infrastructure", "vars": "variables",
+    # a call the service "refuses" is one it rejects (the knowledge says "rejected" twenty times, "refused" thrice)
+    "refuse": "rejected",
 }
 
 _NOT_REGISTRY = r"(?! to [^.?!,;\n]{0,30}registr| into [^.?!,;\n]{0,30}registr| to [^.?!,;\n]{0,30}acr\b)"
@@ -236,7 +253,8 @@ DEPLOYMENT_CUES = (
     r"re-?deploy\w*",  # "redeploys the template"
 )
 
-_NOT_TIME = r"(?! (?:me |us |you )?(?:\d+|an?|one|two|a few|several|many|hours of|minutes of)? ?(?:seconds?|minutes?|mins?|hours?|days?|time)" + _E + ")"
+_NOT_TIME = (r"(?! (?:me |us |you )?(?:(?:~|about |around |roughly |almost |nearly |over |like )?\d+|an?|one|two|a few|several"
+             r"|many|hours of|minutes of)? ?(?:seconds?|minutes?|mins?|hours?|days?|time)" + _E + ")")
 """What a cost measured in time says ("costs me 15 minutes", "costs us hours"): a delay, not a price."""
 
 # Features of an online or batch deployment that users ask about (app.matching.lexicon.SUBJECTS): a question
@@ -271,6 +289,15 @@ SUBJECT_TERMS = {
                       + r"|alert(?:s|ing)? (?:rules?|when|if|me)" + _E + r"|(?<![\w-])alerts? on" + _E),
     # the Responsible AI dashboard and scorecard of a registered model: assessing a model, not serving it
     "responsible-ai": r"responsible ai|(?<![\w-])rai (?:dashboards?|insights|scorecards?)" + _E + r"|fairness (?:assessments?|metrics?)",
+    # switching on a deployment's model data collection (MDC) to keep what it receives and returns: a feature to set
+    # up, not the storage permission it needs once on (an entry's cause, "with data collection enabled")
+    "data-collection-setup": (r"(?:enabl\w*|turn\w* on|switch\w* on|set\w* up|configur\w*|add\w*) (?:the |a |model |production )*"
+                              r"data collect(?:ors?|ion)" + _E
+                              + r"|collect\w* (?:the |my |our |all )?(?:model |scoring |inference )?(?:inputs? and outputs?"
+                              r"|requests? and responses?|payloads|inference data|production (?:data|traffic))" + _E),
+    # which kinds of MLflow model (its flavors: sklearn, pytorch, pyfunc) deploy as they are
+    "mlflow-flavors": (r"(?:mlflow|models?|pyfunc|sklearn|pytorch|tensorflow|keras|transformers) flavou?rs?" + _E
+                       + r"|flavou?rs? (?:of|for) (?:an? |the |my |our )?(?:mlflow|models?)" + _E),
 }
 
 # What only one deployment family's SDK/CLI generation writes: SDK/CLI v1 (azureml-core) deploys web
@@ -365,8 +392,11 @@ LANGUAGE = Language(
         r"error|exception|fail|fatal|traceback|status|http|denied|unauthori|not found|timeout|"
         r"timed out|insufficient|quota|backoff|crash|killed|oom|memory|cannot|can't|unable|invalid|refused"),
     # "how do I fix it" asks for the fix of what went wrong, not how to do something
+    # nor "how do I confirm that it is X": the cause of a failure, the user's guess to check; "is there an easy
+    # way" asks how, as "is there a way" does
     how_to_words=(r"\bhow (?:do|can|to|should)\b(?! (?:i |we |you )?(?:fix|solve|resolve|get rid|avoid|prevent|stop"
-                  r"|work ?around|deal with|handle)\b)|\bis there a way\b|\bcan i\b"),
+                  r"|work ?around|deal with|handle|confirm (?:that|it)|verify (?:that|it)|prove (?:that|it))\b)"
+                  r"|\bis there an? (?:\w+ )?way\b|\bcan i\b"),
     where_words=r"\bwhere\b|\bwhich (?:file|folder|log)s?\b",
     small_talk_words=(
         r"^\W*(?:hi|hello|hey|good (?:morning|afternoon|evening)|thanks?|thank you|how are you|bye)\b|"
@@ -379,7 +409,7 @@ LANGUAGE = Language(
         r"azure functions?|function app|app service(?! managed identity)|web app|static web app|cosmos|sql database|mysql|"
         r"postgres|mongodb|redis cache|\bnpm\b|\byarn\b|wordpress|"
         r"windows update|\boffice\b|outlook|kakao|wechat|"
-        r"\baws\b|lambda|\bgcp\b|heroku|vercel|netlify|cloudflare|logic app|service bus|event hub|"
+        r"\baws\b|lambda|\bgcp\b|heroku|vercel|netlify|cloudflare|service bus|event hub|"
         r"api management|teapot|visual c\+\+|c\+\+ build tools|building wheel|setup\.py|\bgcc\b|cmake|"
         r"\bmaven\b|gradle|\bcargo\b|nuget|\bjdk\b|"
         # other data and cloud platforms, CI services and chat apps
@@ -406,6 +436,8 @@ LANGUAGE = Language(
         r"|(?<![\w-])az (?:container create|containerapp|webapp|functionapp) |func azure functionapp|azurewebsites\.net"
         r"|didn'?t respond to http pings|azurecontainerapps\.io|container apps?" + _E +
         r"|helm (?:install|upgrade|charts?|releases?)" + _E + r"|with helm" + _E + r"|kubectl apply"
+        # a Kubernetes cluster's own system pods (its DNS, its proxy), not a model's deployment on it
+        r"|(?<![\w-])(?:kube-system|coredns|kube-proxy)(?![a-z0-9_])"
         # Azure ML Studio (classic), retired, with its own request-response and batch execution web services
         # (its whole name, which names Azure ML too: `azure_ml_words` reads the paste without it)
         r"|(?:(?:azure )?(?:ml|machine learning) )?studio (?:\(classic\)|classic)|classic (?:ml )?studio"
@@ -420,7 +452,9 @@ LANGUAGE = Language(
         r"|ml workspace|(?:online|batch)[ -]?(?:endpoints?|deployments?)|managed online|kubernetes online|instance_?types?"
         r"|ml\.azure\.com|azmlinfsrv|score\.py|scoring script"
         r"|ml_client|mlclient|workspace connections?" + _E),
-    client_apps=r"node\.?js|\breact(?:\.?js)?\b|\bangular\b|\bvue(?:\.?js)?\b|\bexcel\b|power ?bi\b|iphone|\bios app|android",
+    # (a Logic App that posts to an endpoint or starts a batch job calls it, like any other client)
+    client_apps=(r"node\.?js|\breact(?:\.?js)?\b|\bangular\b|\bvue(?:\.?js)?\b|\bexcel\b|power ?bi\b|iphone|\bios app|android"
+                 r"|logic apps?\b"),
     neighbour_cues=NEIGHBOUR_CUES,
     deployment_cues=DEPLOYMENT_CUES,
     subject_terms=SUBJECT_TERMS,

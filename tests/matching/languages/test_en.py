@@ -82,3 +82,18 @@ def test_code_only_pastes_have_no_language(text):
 def test_every_synonym_row_maps_to_a_different_stem(word, target):
     """A row whose word already stems like its target (`restarting`) changes nothing."""
     assert en.stem(word) != en.stem(target)
+
+
+@pytest.mark.parametrize("text", [
+    "apparently my colleague said so a few weeks ago",
+    "i think we're supposed to, maybe overnight",
+    "cant dont doesnt wich teh",
+])
+def test_the_story_around_a_problem_gives_no_words(text):
+    """Hedges, times and people the knowledge never names would each weigh as its rarest word."""
+    assert feats(text) == []
+
+
+def test_a_story_word_does_not_hide_the_problem():
+    assert feats("apparently the endpoint returns nothing since yesterday") == [
+        f"{W}:endpoint", f"{W}:return", f"{W}:noth", f"{W}:sinc"]
