@@ -84,3 +84,22 @@ def test_a_native_question_listing_its_stack_finds_its_entry(matcher, query, exp
     result = matcher.match(query)
     assert result.matches and result.matches[0].id == expected
     assert "unknown_term" not in discounts(result.matches[0])
+
+
+@pytest.mark.parametrize(("everyday", "documented"), [
+    ("批量推理作业跑完报用户程序失败，是评分脚本的问题吗", "批处理推理作业跑完报用户程序失败，是评分脚本的问题吗"),
+    ("배치 작업 돌렸는데 미니배치 처리 시간이 초과됐어요", "배치 작업 실행했는데 미니 배치 처리 시간이 초과됐어요"),
+    ("Наш веб-сервис в AKS недавно перестал отвечать, в журналах ошибка в run()",
+     "Веб-служба в AKS перестала отвечать, в журналах ошибка в run()"),
+])
+def test_a_question_in_everyday_words_is_answered_as_in_the_knowledge_words(matcher, everyday, documented):
+    said, written = matcher.match(everyday), matcher.match(documented)
+    assert said.matches and [(m.id, m.score) for m in said.matches] == [(m.id, m.score) for m in written.matches]
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("批量推理作业跑完报用户程序失败，是评分脚本的问题吗", "batch-user-program-fails-run-fails"),
+    ("배치 작업 돌렸는데 미니배치 처리 시간이 초과됐어요", "batch-process-times-out"),
+])
+def test_a_batch_question_in_everyday_words_finds_its_entry(matcher, query, expected):
+    assert matcher.match(query).matches[0].id == expected

@@ -26,7 +26,10 @@ STOP_BIGRAMS = frozenset([
     # how sure the user is and how they put it (clearly, by any chance, it seems, the message talks about): not the problem
     "분명", "혹시", "도대", "무래", "느낌", "얘기", "은데",
     # chat spellings of the polite ending (나와여, 안 돼여 for 나와요, 안 돼요)
-    "와여", "어여", "아여", "해여", "돼여", "되여", "나여", "네여", "까여"
+    "와여", "어여", "아여", "해여", "돼여", "되여", "나여", "네여", "까여",
+    # more endings and connectives of chat (했더니, 그런데, 하죠, 일까, 같기도), and a particle after 에러
+    "네요", "고요", "니까", "했더", "더니", "그런", "하죠", "하네", "걸까", "런가", "같기", "결국", "이랑", "잇나", "드리",
+    "뭐예", "려볼", "러가"
 ])
 
 
@@ -42,9 +45,15 @@ LOANWORDS = {
     "접근": "액세스", "워크스페이스": "작업영역",
     # blocked (막아 놓은, 막혀 있는) in the knowledge's word
     "막아": "차단", "막혀": "차단", "막힌": "차단", "막았": "차단",
+    # "keeps (failing)": the everyday 자꾸 for the knowledge's 계속; ran a job (돌렸는데) for 실행
+    "자꾸": "계속", "돌렸": "실행했", "돌리": "실행하",
+    # two words the knowledge writes apart and users join
+    "웹서비스": "웹 서비스", "미니배치": "미니 배치",
+    # a bundle of files (파일 묶음) handed to one run() call: the knowledge's mini-batch
+    "묶음": "미니 배치",
 }
 JOB = "작업"
-_JOB_LOANWORD = r"(?:^|(?<=배치))잡(?=$|[이을은에의도만들가])"
+_JOB_LOANWORD = r"(?:^|(?<=배치)|(?<= ))잡(?=$|[ 이을은에의도만들가])"
 """잡 (a job) at a word's start or after 배치, before a particle: not the 잡 of 복잡 (complex) or 잡다 (to catch)."""
 _LOANWORD = re.compile("|".join([*LOANWORDS, _JOB_LOANWORD]))
 
@@ -62,8 +71,8 @@ _LATIN_NAME = re.compile("|".join(LATIN_NAMES))
 
 def word_features(token: str) -> list[str]:
     named = [feature for name in _LATIN_NAME.findall(token) for feature in _LATIN_FEATURES[name]]
-    rest = _LATIN_NAME.sub(" ", token) if named else token
-    grams = [gram for run in rest.split() for gram in char_grams(PREFIX, _LOANWORD.sub(_loanword, run), STOP_BIGRAMS)]
+    rest = _LOANWORD.sub(_loanword, _LATIN_NAME.sub(" ", token) if named else token)
+    grams = [gram for run in rest.split() for gram in char_grams(PREFIX, run, STOP_BIGRAMS)]
     return named + grams
 
 

@@ -39,6 +39,11 @@ STOPWORDS = frozenset([
     "вообще", "просто", "вроде",  # fillers: how the user feels about the problem, not what it is
     "хотя", "кажется", "похоже", "вижу", "дело",  # "although I can see it", "what's the matter": the same
     "какие", "какое", "какую", "каких",  # the other forms of `какой`: the question, not its subject
+    # whose it is and when it happened (our cluster, recently), and asking to be told: not what failed
+    "наш", "наша", "наше", "нашу", "наши", "нашего", "нашей", "нашем", "нашим", "наших",
+    "ваш", "ваша", "ваше", "вашу", "ваши", "вашего", "вашей", "вашем", "вашим", "ваших",
+    "мои", "моего", "моей", "моем", "моём", "мою", "моих", "свой", "свои", "своем", "своём", "своей", "своего",
+    "недавно", "давно", "объясните", "объясни", "понять", "понимаю", "пойму",
 ])
 
 # Words users type for a concept the knowledge names differently; each maps to the
@@ -72,6 +77,8 @@ SYNONYMS = {
     # a log or a tool that "swears" (ругается) reports an error, as in English "complains"
     "ругается": "ошибка", "ругнулся": "ошибка", "ругнулось": "ошибка",
     "стартует": "запускается", "стартовал": "запускается",  # not `поднимается`: its stem is `поднять` (a quota) too
+    # users' words for the documentation's: a web service (its hyphenated form joined), the workspace
+    "вебсервис": "вебслужба", "воркспейс": "область",
 }
 
 _STEMMER = snowball("russian")

@@ -19,7 +19,9 @@ STOP_BIGRAMS = frozenset([
     "需要", "应该", "怎样", "如何", "我们", "你们", "他们", "已经", "就是", "这样", "那样", "没有", "有没", "了吗", "的时", "是什", "要怎",
     "该怎", "请问", "一些", "为啥", "多少", "多久",
     # how the user feels about what happened (it seems, it looks like, in fact), not what happened
-    "好像", "看起", "感觉", "其实", "到底", "是说"
+    "好像", "看起", "感觉", "其实", "到底", "是说",
+    # asking for help and chat around the problem (but, over there, could it be related, last week): not what failed
+    "可是", "帮我", "那边", "这边", "会不", "有关", "么做", "么原", "么让", "上周", "昨天", "今天", "刚才"
 ])
 
 
@@ -31,9 +33,12 @@ IME_SLIPS = {
     # everyday words of the area for the documentation's terms (在线 for 联机, 额度 for 配额, 仓库 for 注册表)
     "在线": "联机", "额度": "配额", "鉴权": "身份验证", "秘钥": "密钥", "硬盘": "磁盘", "地域": "区域", "私有": "专用",
     "挂掉": "崩溃", "挂了": "崩溃", "崩了": "崩溃", "炸了": "崩溃", "卡死": "卡住", "退出": "终止", "打分": "评分", "重新启动": "重启", "镜像仓库": "注册表", "仓库": "注册表",
+    "批量": "批处理", "拿到": "收到",
     # one thing, two renderings both in use: an image (the documentation's 映像, everyday 镜像), to configure (设置,
     # 配置), authentication, a credential, a managed identity, a probe
     "映像": "镜像", "设置": "配置", "认证": "身份验证", "凭证": "凭据", "托管身份": "托管标识", "探针": "探测",
+    # a yes-no question asked as "A not A" (can it or not): its 不能 or 不会 says no failure, 能否 and 是否 ask
+    "能不能": "能否", "可不可以": "可否", "会不会": "是否", "要不要": "是否要",
 }
 _SLIP = re.compile("|".join(IME_SLIPS))
 

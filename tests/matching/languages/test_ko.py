@@ -48,3 +48,25 @@ def test_loanwords_spelt_after_english_meet_the_documentation_term(loanword, ter
 def test_a_compute_instance_spelt_as_the_loanword_is_a_neighbour():
     sighting = neighbour_topic(normalize("컴퓨트 인스턴스에서 주피터 커널이 자꾸 죽어요"))
     assert sighting is not None and sighting.topic.id == "compute-instance"
+
+
+@pytest.mark.parametrize(("everyday", "knowledge"), [
+    ("자꾸 재시작돼요", "계속 재시작돼요"),        # "keeps": the everyday word and the knowledge's
+    ("배치 작업 돌렸는데", "배치 작업 실행했는데"),  # ran a job
+    ("웹서비스 배포", "웹 서비스 배포"),            # two words the knowledge writes apart
+    ("미니배치 처리", "미니 배치 처리"),
+    ("파일 묶음 처리", "파일 미니 배치 처리"),      # a bundle of files handed to run(): a mini-batch
+])
+def test_everyday_korean_wording_gives_the_knowledge_words_features(everyday, knowledge):
+    assert feats(everyday) == feats(knowledge)
+
+
+def test_the_job_loanword_still_reads_as_a_job_after_a_latin_name_and_not_inside_a_word():
+    assert f"{K}:작업" in feats("배치잡이 실패") and f"{K}:작업" in feats("도커잡이 실패")
+    assert f"{K}:복잡" in feats("설정이 복잡해요") and f"{K}:작업" not in feats("설정이 복잡해요")
+
+
+def test_chat_endings_and_the_particle_after_an_error_give_no_bigrams():
+    found = feats("했더니 에러가 나네요 그런데 결국 안 되죠")
+    assert not {f"{K}:했더", f"{K}:러가", f"{K}:네요", f"{K}:그런", f"{K}:결국"} & set(found)
+    assert f"{K}:에러" in found

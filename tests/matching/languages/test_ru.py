@@ -85,3 +85,15 @@ def test_every_form_of_the_russian_deploy_words_names_the_deployment_stage(text)
 def test_a_short_hyphenated_word_also_counts_whole():
     assert f"{R}:таймаут" in feats("тайм-аут") and feats("таймаут") == [f"{R}:таймаут"]
     assert f"{R}:онлайнр" not in feats("онлайн-развертывание")  # two words joined: their cut names neither
+
+
+@pytest.mark.parametrize(("everyday", "knowledge"), [
+    ("веб-сервиса", "веб-службы"),      # the hyphenated word's joined form too
+    ("воркспейсе", "области"),
+])
+def test_everyday_russian_words_give_the_knowledge_words_features(everyday, knowledge):
+    assert feats(everyday) == feats(knowledge)
+
+
+def test_whose_it_is_when_it_happened_and_asking_to_understand_give_no_features():
+    assert feats("на нашем кластере недавно, как понять") == feats("на кластере, как")

@@ -42,3 +42,19 @@ def test_han_text_is_chinese(text):
 @pytest.mark.parametrize("text,status", [("调用终结点返回 404", 404), ("状态码: 503", 503)])
 def test_chinese_words_around_a_status_mark_it(text, status):
     assert http_statuses(normalize(text)) == [status]
+
+
+@pytest.mark.parametrize(("everyday", "knowledge"), [
+    ("批量作业", "批处理作业"),   # both words for a batch job; the knowledge says both
+    ("拿到了响应", "收到了响应"),
+    ("能不能回滚", "能否回滚"),   # a yes-no question "A not A": no 不能 (cannot) in it
+    ("会不会超时", "是否超时"),
+])
+def test_everyday_chinese_wording_gives_the_knowledge_words_grams(everyday, knowledge):
+    assert feats(everyday) == feats(knowledge)
+
+
+def test_asking_for_help_and_when_it_happened_give_no_bigrams():
+    found = set(feats("上周帮我看看那边的部署，可是会不会有关"))
+    assert not {f"{H}:上周", f"{H}:帮我", f"{H}:那边", f"{H}:可是", f"{H}:有关", f"{H}:不能"} & found
+    assert f"{H}:部署" in found
