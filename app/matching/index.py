@@ -304,16 +304,11 @@ class _SubjectScan:
         return frozenset(self.unnamed) | (uncovered_subjects(entries, self.whole) if self.whole else frozenset())
 
 
-def spelled_error_names(entries: list[dict[str, Any]]) -> set[str]:
-    """Error names the knowledge spells out in words (`ModelNotFound` as "model not found"), case-folded and
-    joined as a paste prints them: a name its entries describe is a known error, not one no entry covers
-    (`ScoringParams.unknown_error_name`). Two words say only how something failed (`AccessDenied`,
-    `NotSupported`), which any product prints: those stay unknown unless an entry writes the name itself."""
-    return _spelled_names([fold(text) for entry in entries for text in _own_parts(entry)])
-
-
 def _spelled_names(folded: Iterable[str]) -> set[str]:
-    """The error names folded texts spell out (`spelled_error_names`)."""
+    """Error names folded texts of the knowledge spell out in words (`ModelNotFound` as "model not found"),
+    case-folded and joined as a paste prints them: a name its entries describe is a known error, not one no entry
+    covers (`ScoringParams.unknown_error_name`). Two words say only how something failed (`AccessDenied`,
+    `NotSupported`), which any product prints: those stay unknown unless an entry writes the name itself."""
     names: set[str] = set()
     for text in folded:
         words = _SPELLED_WORD.findall(text)
@@ -376,7 +371,7 @@ class _Build:
         self.known_words: set[str] = set()
         self.subjects = _SubjectScan()
         self.name_keys: list[Ints] = []
-        """Keys of the error names each chunk spells out (`spelled_error_names`)."""
+        """Keys of the error names each chunk spells out (`_spelled_names`)."""
         for first in range(0, len(entries), CHUNK_ENTRIES):
             self._add_chunk(first, entries[first:first + CHUNK_ENTRIES])
 
@@ -761,6 +756,7 @@ class KnowledgeIndex:
         if state is None:
             state = _Build(entries).state()
             clear_word_caches()
+            re.purge()  # the entries' patterns the build compiled: `_adopt` compiles them again, outside its heap
             if folder is not None and _save(folder, state):
                 # read back once the build's heap is free, so what the index keeps does not sit among its holes
                 del state
@@ -822,7 +818,7 @@ class KnowledgeIndex:
         self.body_postings = Postings(arrays["body_postings_starts"], arrays["body_postings"])
 
     def spells_error_name(self, name: str) -> bool:
-        """Whether the knowledge spells a pasted error name out in words (`spelled_error_names`)."""
+        """Whether the knowledge spells a pasted error name out in words (`_spelled_names`)."""
         key = np.uint64(_name_key(name))
         at = int(np.searchsorted(self.spelled_name_keys, key))
         return at < len(self.spelled_name_keys) and self.spelled_name_keys[at] == key

@@ -202,6 +202,9 @@ class _Context:
     OpenAI (a strong cue of its topic), and names no part of Azure ML: even an entry's signature is not its."""
     long_paste: bool = False
     """The paste is a report or a log of several lines past what the encoder reads: see `ScoringParams.long_paste_words`."""
+    error_context: bool = False
+    """The paste reports a failure (`lexicon.ERROR_CONTEXT`): a how-to entry's command quoted there shows what the
+    user ran, not what went wrong (`_signature_hit`)."""
 
     def names_error_of(self, reasons: list[dict[str, Any]]) -> bool:
         """Whether one of an entry's signature hits is an error name the paste prints as its error: the
@@ -433,17 +436,18 @@ class Matcher:
         evidence: dict[int, _Evidence] = defaultdict(_Evidence)
         self._code_evidence(codes, evidence)
         self._status_evidence(statuses, evidence)
-        named = self._signature_evidence(text, words, corrected, corrections, evidence)
+        error_context = bool(_ERROR_CONTEXT.search(text))  # read once: the signatures' weight and the context use it
+        named = self._signature_evidence(text, words, corrected, corrections, evidence, error_context)
         self._text_evidence(words, corrections, evidence)
         # the encoder and the context read the words meant: a misspelt word is an unknown one to them
         slips = _slips(corrections)
         meant = _corrected_text(text, slips) if slips else text
         context = self._context(text, fold(query), codes, statuses, _error_names(query),
-                                self._names_unknown_term(query, words, corrections), meant)
+                                self._names_unknown_term(query, words, corrections), meant, error_context)
         clock.lap("candidates")
         self._semantic_evidence(meant[:SEMANTIC_QUERY_CHARS], evidence, context)
         if named:
-            self._case_evidence(named, text, words, corrections, evidence, context, meant[:SEMANTIC_QUERY_CHARS])
+            self._case_evidence(named, words, corrections, evidence, context, meant[:SEMANTIC_QUERY_CHARS])
         clock.lap("semantic")
         topic = context.topic
         ranked = self._rank(evidence, context, limit)
@@ -479,12 +483,13 @@ class Matcher:
         return {token: fixed for token, fixed in found.items() if fixed != token}
 
     def _signature_evidence(self, text: str, text_tokens: list[tuple[str, str]], corrected: str,
-                            corrections: dict[str, str], evidence: dict[int, _Evidence]) -> list[_Hit]:
-        """Signature and pattern hits; returns those that other entries' titles name (`index.cases`)."""
+                            corrections: dict[str, str], evidence: dict[int, _Evidence],
+                            error_context: bool) -> list[_Hit]:
+        """Signature and pattern hits; returns those that other entries' titles name (`index.cases`).
+        (`error_context`: the paste reports a failure, `lexicon.ERROR_CONTEXT`.)"""
         index = self.index
         named: list[_Hit] = []
         words = dict.fromkeys(token for _, token in text_tokens)  # in text order: reasons in a stable order
-        error_context = bool(_ERROR_CONTEXT.search(text))
         for word in words:
             for number in index.signatures_by_word.get(word, ()):
                 signature = index.signatures[number]
@@ -507,7 +512,7 @@ class Matcher:
         self._fuzzy_signatures(text, corrected, corrections, evidence, error_context, named)
         return named
 
-    def _case_evidence(self, named: list[_Hit], text: str, words: list[tuple[str, str]], corrections: dict[str, str],
+    def _case_evidence(self, named: list[_Hit], words: list[tuple[str, str]], corrections: dict[str, str],
                        evidence: dict[int, _Evidence], context: _Context, query: str) -> None:
         """An error several entries answer: the error's own entry, and the entries whose titles say they are
         cases of it (`ImageBuildFailure: the image build timed out`). Its name is evidence for each of them and
@@ -525,7 +530,6 @@ class Matcher:
         owners = {hit: (index.signatures if hit.kind == "signature" else index.patterns)[hit.number] for hit in named}
         meaning = self._case_meaning(query, context, {owner.entry for owner in owners.values()}
                                      | {position for _, position, _ in cases})
-        error_context = bool(_ERROR_CONTEXT.search(text))
         group: set[int] = set()
         for hit, position, _ in cases:
             owner = owners[hit]
@@ -533,7 +537,7 @@ class Matcher:
             described = beside.get(position, _Evidence()).wording(params, meaning.get(position, 0.0))
             if described < own + params.case_margin:
                 continue
-            self._signature_hit(evidence, position, owner.original, hit.score, hit.reason, error_context,
+            self._signature_hit(evidence, position, owner.original, hit.score, hit.reason, context.error_context,
                                 owner.regex if isinstance(owner, Pattern) else None)
             group.update((owner.entry, position))
         for position in group:
@@ -828,7 +832,7 @@ class Matcher:
         return round(best, 1) >= self.threshold
 
     def _context(self, text: str, original: str, codes: list[str], statuses: list[int],
-                 error_names: frozenset[str], unknown_term: bool, meant: str) -> _Context:
+                 error_names: frozenset[str], unknown_term: bool, meant: str, error_context: bool) -> _Context:
         """A status only another SDK generation's entries answer is neither known nor unknown in a
         paste marked as one family's: a v2 deployment's liveness probe 502 is not the v1 web service's 502.
         The deployment families named are read in the words `meant`, and a neighbouring topic must be seen
@@ -871,9 +875,10 @@ class Matcher:
             question=question,
             # only a question read whole: a long paste's log lines name features in passing (`app insights client`)
             uncovered_subject=question and not subjects_named(text).isdisjoint(index.uncovered_subjects),
-            failure_question=question and not how_to and bool(_ERROR_CONTEXT.search(text))
+            failure_question=question and not how_to and error_context
             and not _ASKS_WHERE.search(text),
             long_paste=len(text) > SEMANTIC_QUERY_CHARS and "\n" in text,
+            error_context=error_context,
         )
 
     def _names_unknown_term(self, query: str, words: list[tuple[str, str]], corrections: dict[str, str]) -> bool:

@@ -356,6 +356,7 @@ def test_the_build_keeps_the_uncovered_subjects_and_spelled_names_the_whole_know
     built = KnowledgeIndex(entries)
     assert built.uncovered_subjects == index_module.uncovered_subjects(entries)
     assert "rollback" not in built.uncovered_subjects and "custom-domain" in built.uncovered_subjects
-    keys = sorted(map(index_module._name_key, index_module.spelled_error_names(entries)))
+    keys = sorted(map(index_module._name_key, index_module._spelled_names(
+        [fold(text) for each in entries for text in index_module._own_parts(each)])))
     assert built.spelled_name_keys.tolist() == keys
     assert built.spells_error_name("modelnotfound") and built.spells_error_name("scoringimagewasnot")

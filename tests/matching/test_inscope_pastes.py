@@ -1,32 +1,34 @@
 """Real pastes of covered problems: an error name the knowledge spells out in words is a known error."""
-from app.matching.index import spelled_error_names as _spelled_error_names
+from app.matching.index import KnowledgeIndex
 
 
 def discounts(match):
     return {reason["value"] for reason in match.reasons if reason["type"] == "discount"}
 
 
-def entry(title, aliases=(), signatures=()):
-    return {"content": {"en": {"title": title, "cause": "Something about it."}},
-            "aliases": {"en": list(aliases)}, "signatures": list(signatures)}
+def spelled(title, aliases=(), signatures=()):
+    """The built index of one entry: it answers which pasted error names the entry spells out in words."""
+    return KnowledgeIndex([{"id": "e1", "family": "managed-online-endpoints", "kind": "symptom",
+                            "content": {"en": {"title": title, "cause": "Something about it.", "steps": "1. Fix it."}},
+                            "aliases": {"en": list(aliases)}, "signatures": list(signatures)}])
 
 
 def test_names_joined_from_consecutive_words():
-    names = _spelled_error_names([entry("Scoring image was not found", aliases=["the registry login has failed"])])
-    assert {"imagewasnotfound", "wasnotfound", "loginhasfailed"} <= names
-    assert "scoringnotfound" not in names  # only consecutive words
+    index = spelled("Scoring image was not found", aliases=["the registry login has failed"])
+    assert all(map(index.spells_error_name, ("imagewasnotfound", "wasnotfound", "loginhasfailed")))
+    assert not index.spells_error_name("scoringnotfound")  # only consecutive words
 
 
 def test_two_words_say_only_how_something_failed():
-    names = _spelled_error_names([entry("the request was denied", aliases=["access denied by the registry"])])
-    assert "accessdenied" not in names
-    assert "accessdeniedby" in names
+    index = spelled("the request was denied", aliases=["access denied by the registry"])
+    assert not index.spells_error_name("accessdenied")
+    assert index.spells_error_name("accessdeniedby")
 
 
 def test_long_runs_of_words_are_not_joined_whole():
-    names = _spelled_error_names([entry("one two three four five")])
-    assert "onetwothreefour" in names
-    assert "onetwothreefourfive" not in names
+    index = spelled("one two three four five")
+    assert index.spells_error_name("onetwothreefour")
+    assert not index.spells_error_name("onetwothreefourfive")
 
 
 def test_a_spelled_out_error_name_keeps_its_entries(matcher):

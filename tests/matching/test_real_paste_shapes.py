@@ -129,3 +129,44 @@ def test_an_online_endpoint_paste_quoting_a_batch_error_gets_no_batch_answer(mat
     paste = ("ml_client.online_endpoints.begin_create_or_update(endpoint) fails the second time:\n"
              "Endpoint 'scorer-7' already exists")
     assert all(not match.id.startswith("batch-") for match in matcher.match(paste).matches)
+
+
+# --- the scoring server's own line when init() raises ---------------------------------------
+
+def test_the_scoring_servers_init_failure_line_is_a_crashing_container(matcher):
+    # a v1 web service's JSON log, written in our own words: the server says the user's init failed
+    paste = ('{"timestamp": "2021-03-02T08:00:01Z", "message": "Loading the model", "logger": "root"}\n'
+             '{"timestamp": "2021-03-02T08:00:02Z", "path": "/var/azureml-app/aml_logger.py", '
+             '"message": "User\'s init function failed", "level": "ERROR"}\n'
+             "the AciWebservice never becomes healthy")
+    result = matcher.match(paste)
+    assert top(result) == "service-launch-fails"
+    assert any(reason["type"] == "pattern" and "init function failed" in reason["value"]
+               for reason in result.matches[0].reasons)
+
+
+def test_the_init_failure_line_of_an_online_deployment_stays_the_new_generations(matcher):
+    paste = ("az ml online-deployment get-logs -n green -e churn-api\n"
+             "ERROR | User's init function failed\n"
+             "Worker exiting (pid: 41)")
+    assert top(matcher.match(paste)) == "err_2200-user-container-has-crashedterminated"
+
+
+def test_the_paste_is_read_once_for_error_words(matcher, monkeypatch):
+    from app.matching import matcher as matcher_module
+    calls = []
+    cue = matcher_module._ERROR_CONTEXT
+
+    class Counting:
+        def search(self, text):
+            calls.append(text)
+            return cue.search(text)
+
+    monkeypatch.setattr(matcher_module, "_ERROR_CONTEXT", Counting())
+    # a pattern hit that other entries' titles name, so the case evidence runs too
+    cases = []
+    case_evidence = type(matcher)._case_evidence
+    monkeypatch.setattr(type(matcher), "_case_evidence",
+                        lambda self, *args: cases.append(args) or case_evidence(self, *args))
+    matcher.match("creating the online deployment failed: (OutOfQuota) not enough quota for Standard_F4s_v2")
+    assert cases and len(calls) == 1
