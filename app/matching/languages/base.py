@@ -45,6 +45,11 @@ def snowball(language: str) -> Stemmer:
     which stems as the pure-Python algorithms do at a fifteenth of the cost (building the index stems every word
     of the knowledge; a paste's new words are stemmed per request)."""
     stemmer: Stemmer = snowballstemmer.stemmer(language)
+    if hasattr(stemmer, "maxCacheSize"):
+        # PyStemmer's own cache of 10,000 words is a second one beside each language's `stem` cache, and one
+        # `clear_word_caches` cannot empty: filled while the index builds, it kept about a hundred megabytes of the
+        # build's heap from being given back at 100x knowledge (its words sit among the build's freed objects)
+        stemmer.maxCacheSize = 0
     return stemmer
 
 
