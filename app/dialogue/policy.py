@@ -763,8 +763,8 @@ def _own_evidence(result: MatchResult, state: State, knowledge: Knowledge, readi
     if current is None:
         return True
     told = not reading.question and not CUES.comparison.search(reading.text.casefold())
-    if not told and _family_switch(reading, state) is not None \
-            and (knowledge.entry(top.id) or {}).get("family") == _family_switch(reading, state):
+    switch = None if told else _family_switch(reading, state)
+    if switch is not None and (knowledge.entry(top.id) or {}).get("family") == switch:
         return False  # the counterpart asked about by its code ("on the managed endpoint that's the 429, right?")
     # asked about, an entry the topic lists is as near as one the card shown lists ("is 504 the same?" after the logs)
     topic = knowledge.entry(state.topic) if state.topic else None

@@ -260,11 +260,12 @@ WHO_ANSWERS = r"(?:봇|챗봇|로봇|사람|상담원|ai|인공지능)(?:이야|
 QUESTION_AHEAD += r"|(?:여쭤|여쭈어|물어) ?(?:볼|보고 싶은) ?(?:게|것이|거|것) (?:좀 )?있(?:어요|습니다|는데요?|어)\W*$|도움이 (?:좀 )?필요(?:해요|합니다|해)\W*$"
 # a language told as how something shows up ("에러가 중국어로 떠요"): described, not asked for
 LANGUAGE_UNWANTED_AFTER += r"|\s*(?:로|으로)?\s*(?:나와|나오|떠요|떠서|뜨|표시되|출력되|찍혀|찍히|깨져|깨지)"
-# handed over to support, told ("그럼 지원 티켓 열게요", "서포트에 문의해볼게요"): closing the conversation
-GOODBYE += r"|(?:티켓|케이스|지원 ?요청)(?:을|를)? ?(?:열|올리|넣|만들|남기)(?:게요|을게요|겠습니다|께요)\W*$|(?:지원팀|서포트|고객 ?지원|기술 ?지원)(?:에|에게|한테) ?(?:문의|연락|물어)(?:해 ?볼게요|할게요|하겠습니다|해볼게)\W*$"
+# handed over to support, told ("서포트에 문의해볼게요"; a ticket opened, "그럼 지원 티켓 열게요", below): closing the conversation
+GOODBYE += r"|(?:지원팀|서포트|고객 ?지원|기술 ?지원)(?:에|에게|한테) ?(?:문의|연락|물어)(?:해 ?볼게요|할게요|하겠습니다|해볼게)\W*$"
 # the right way to do what the card is about ("그럼 올바른 방법은 뭐예요?"): its fix
 ASPECT_FIX += r"|올바른 (?:방법|방식|절차|순서)|제대로 (?:하려면|하는 방법)|맞는 방법"
-# handed over to support in other endings ("일단 지원 티켓 열어볼게요", "케이스 올려볼게요"); coming back another time ("다음에 또 올게요")
+# a ticket or case opened, in any ending ("지원 티켓 열게요", "일단 지원 티켓 열어볼게요", "케이스 올려볼게요"); coming back
+# another time ("다음에 또 올게요")
 GOODBYE += (r"|(?:티켓|케이스|지원 ?요청)(?:을|를)? ?(?:열|올리|올려|넣|만들|남기|남겨)\w{0,3}(?:게요|께요|겠습니다|게|께)\W*$|"
             r"(?:다음|담|나중)에 (?:또 )?(?:올게|올께|찾아올|찾아 ?뵐|들를|물어볼게|여쭤볼게)|(?:또|다시) (?:올게|올께|찾아올게|물어볼게|여쭤볼게)")
 # the alternative offered after a comparison ("ERR_1100 이랑 같은 건가요, 아니면 다른 문제예요?"): not another problem announced
