@@ -849,7 +849,7 @@ class Matcher:
         how_to = bool(_HOW_TO_QUESTION.search(text)) and not error_report
         known_codes = any(code in index.codes for code in codes)
         # words around an unknown error are no evidence of a known one, like an unknown ERR_NNNN code
-        unknown_error_name = bool(error_names) and not (error_names & index.known_words
+        unknown_error_name = bool(error_names) and not (any(map(index.says_word, error_names))
                                                         or any(map(index.spells_error_name, error_names)))
         sighting = neighbour_topic(text, original)
         if sighting is not None and meant != text and neighbour_topic(meant, original) is None:
