@@ -862,7 +862,9 @@ class Matcher:
             known_status=known_status,
             unknown_status=bool(statuses) and not any(answered),
             unknown_error_name=unknown_error_name and not known_codes,
-            off_domain=other_product or bool(_OFF_DOMAIN.search(text)) or bool(_SMALL_TALK.search(text))
+            # a greeting opening a report longer than the encoder reads ("Hi team, deploying ...") is no small talk
+            off_domain=other_product or bool(_OFF_DOMAIN.search(text))
+            or (bool(_SMALL_TALK.search(text)) and len(text) < SEMANTIC_QUERY_CHARS)
             or (bool(_CLIENT_APP.search(text)) and not names_deployment(text)),
             how_to=how_to,
             error_report=error_report,

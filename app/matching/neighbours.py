@@ -281,13 +281,16 @@ _NEUTRAL: tuple[_Source, ...] = (
     ),
     _Source(
         "azure-openai",
+        # the error code Azure OpenAI returns for a model deployment name its resource does not have (an Azure ML
+        # endpoint names a missing deployment otherwise); the name alone is no deployment word of ours
+        errors=(r"deploymentnotfound",),
         # with the hosts of Azure AI Foundry's serverless APIs and AI services (an ML endpoint's is inference.ml.azure.com)
         strong=(r"text-embedding\w*", r"aoai" + _E, r"openai\.\w+", r"azure_openai\w*", r"cognitiveservices\.azure\.com",
                 r"ocp-apim-subscription-key", r"models\.ai\.azure\.com|services\.ai\.azure\.com|inference\.ai\.azure\.com",
                 # Azure OpenAI's (and API Management's) throttling sentence and content filter; an ML endpoint says neither
                 r"rate limit is exceeded\. try again in", r"responsibleaipolicyviolation|content_filter\w*",
                 r"azureopenai\w*|azurechatopenai\w*|azure_deployment" + _E),
-        cues=(r"insufficientquota", r"s0" + _E, r"deployment_id|engine=", r"max_tokens"),
+        cues=(r"insufficient_?quota", r"s0" + _E, r"deployment_id|engine=", r"max_tokens"),
         page="https://learn.microsoft.com/azure/ai-services/openai/quotas-limits",
         title="Azure OpenAI quotas and limits",
     ),
