@@ -28,6 +28,7 @@ from app.matching.index import KnowledgeIndex, Pattern
 from app.matching.language import detect_language
 from app.matching.languages import LANGUAGES, SPACED_SCRIPTS, alternation
 from app.matching.languages.en import LANGUAGE as ENGLISH
+from app.matching.languages.zh import mend as mend_chinese
 from app.matching.lexicon import (
     ASKS_WHERE,
     CLIENT_APP,
@@ -442,6 +443,7 @@ class Matcher:
         # the encoder and the context read the words meant: a misspelt word is an unknown one to them
         slips = _slips(corrections)
         meant = _corrected_text(text, slips) if slips else text
+        meant = mend_chinese(meant) if not meant.isascii() else meant  # a homophone typo (部属) read as meant too
         context = self._context(text, fold(query), codes, statuses, _error_names(query),
                                 self._names_unknown_term(query, words, corrections), meant, error_context)
         clock.lap("candidates")

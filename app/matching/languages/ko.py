@@ -47,6 +47,8 @@ LOANWORDS = {
     "막아": "차단", "막혀": "차단", "막힌": "차단", "막았": "차단",
     # "keeps (failing)": the everyday 자꾸 for the knowledge's 계속; ran a job (돌렸는데) for 실행
     "자꾸": "계속", "돌렸": "실행했", "돌리": "실행하",
+    # to download: the native verb (내려받기) beside the loanword both the knowledge and users write
+    "내려받": "다운로드",
     # two words the knowledge writes apart and users join
     "웹서비스": "웹 서비스", "미니배치": "미니 배치",
     # a bundle of files (파일 묶음) handed to one run() call: the knowledge's mini-batch
@@ -155,11 +157,34 @@ SUBJECT_TERMS = {
     "migration": (r"다른 ?(?:작업 ?영역|워크스페이스|구독|workspace|테넌트)(?:으로|로) ?(?:옮기|옮길|이동|이전|복사|마이그레이션)"
                   # a region only with what is moved: "다른 지역으로 옮길지" is also where a capacity error's deployment goes
                   r"|(?:엔드포인트|배포)(?:를|을)? ?다른 ?(?:지역|리전)(?:으로|로) ?(?:옮기|옮길|이동|이전|마이그레이션)"),
-    "model-signature": r"시그니처|(?:모델|mlflow) ?서명",
-    "multi-model": r"여러 ?(?:개의? )?모델(?:을|를)? ?(?:하나의?|한|같은) ?(?:\w+ )?(?:배포|엔드포인트|컨테이너)",
+    "multi-model": (r"여러 ?(?:개의? )?모델(?:을|를)? ?(?:하나의?|한|같은) ?(?:\w+ )?(?:배포|엔드포인트|컨테이너)"
+                    r"|(?:하나의?|한|같은) ?(?:배포|엔드포인트|컨테이너)\S* ?여러 ?(?:개의? )?모델"),
     "rollback": r"롤백",
     "notifications": r"알림",
     "responsible-ai": r"책임 ?(?:있는|감 ?있는) ?ai|rai ?대시보드",
+    # switching on model data collection (asked how: not an entry's "데이터 수집 켜면", the permission it needs once on),
+    # or collecting a deployment's inputs and outputs
+    "data-collection-setup": (r"데이터 ?수집(?:을|를)? ?(?:켜려면|켜는|활성화하려면|활성화하는|설정하려면|설정하는|구성하려면|구성하는)"
+                              r"|(?:입력|요청)값?(?:과|와|이랑|하고)? ?(?:모델 ?)?(?:출력|응답)값?(?:을|를)? ?(?:\S+ ){0,2}(?:수집|저장|기록|로깅)"),
+    "mlflow-flavors": r"(?:mlflow|모델) ?(?:flavou?rs?|플레이버|플래이버)",
+    # an MLflow model's signature named in Latin letters inside a Korean question, a particle glued to it
+    "model-signature": r"시그니처|(?:모델|mlflow) ?서명|(?<![a-z])signature ?(?:가|를|이|을|는|도|정보)(?![a-z])",
+    # how a deployment is watched: its latency and request-count metrics on a dashboard or in an alert
+    "latency-metrics": (r"(?:지연 ?시간|응답 ?시간|요청 ?수|호출 ?수|처리량) ?(?:메트릭|지표)"
+                        r"|(?:지연|응답) ?시간(?:이나|나|과|와|이랑|랑|하고|,| 및) ?(?:요청|호출) ?(?:수|횟수|건수)"
+                        r"|(?:요청|호출) ?(?:수|횟수|건수)(?:나|이나|와|과|랑|이랑|하고|,| 및) ?(?:지연|응답) ?시간"),
+    # scaling a deployment's instance count by a metric: the rules of Azure Monitor's autoscale, not AKS's own autoscaler
+    "metric-autoscale": (r"(?:cpu|메모리|gpu) ?(?:사용률|사용량|이용률|부하)(?:을|를|에)? ?(?:기준|기반|따라)"
+                         r"|자동 ?(?:크기 ?조정|스케일\S*) ?규칙|오토 ?스케일\S* ?규칙"
+                         r"|인스턴스 ?수(?:를|을|가)? ?자동(?:으로)? ?(?:늘|줄|조정)"
+                         r"|(?:관리형|온라인) ?(?:엔드포인트|배포)\S* ?(?:\S+ )?자동 ?(?:크기 ?조정|스케일)"),
+    # which VM sizes a deployment may use, and how many instances at most: limits to look up, not a failure
+    "supported-sizes": (r"지원(?:되는|하는|가능한) ?(?:gpu ?)?(?:vm|인스턴스|가상 ?머신|sku)(?: ?(?:크기|타입|유형|종류))?"
+                        r"|(?:vm|인스턴스|가상 ?머신|sku) ?(?:크기|타입|유형|종류) ?(?:목록|리스트)"),
+    "instance-limits": (r"(?:인스턴스|instance_count)(?: ?수| ?개수)?(?:의)? ?(?:최대|최댓값|최대값|상한)"
+                        r"|최대 ?(?:몇 ?개|인스턴스 ?수|instance_count)|(?:인스턴스|instance_count)(?:를|을)? ?몇 ?개까지"),
+    # the Azure ML extension a Kubernetes (Arc) cluster needs before it can host deployments: installing it, not deploying
+    "cluster-extension": r"(?:클러스터|arc|aks|쿠버네티스)\S* ?(?:azure ?ml ?|ml ?)?확장(?:을|를)? ?(?:설치|배포|추가)",
 }
 
 # Words of the covered knowledge's stage in Korean: deploying and scoring.

@@ -79,6 +79,9 @@ SYNONYMS = {
     "стартует": "запускается", "стартовал": "запускается",  # not `поднимается`: its stem is `поднять` (a quota) too
     # users' words for the documentation's: a web service (its hyphenated form joined), the workspace
     "вебсервис": "вебслужба", "воркспейс": "область",
+    # pulling an image or a log to one's machine: everyday verbs, and the other aspect of the knowledge's `скачать`
+    "вытащить": "скачать", "вытянуть": "скачать", "стянуть": "скачать", "стянул": "скачать", "спулить": "скачать",
+    "скачивать": "скачать",
 }
 
 _STEMMER = snowball("russian")
@@ -203,9 +206,35 @@ SUBJECT_TERMS = {
                   r"|из одн\w* (?:рабоч\w* област\w*|workspace|подписк\w*|тенант\w*) в друг\w*"),
     "multi-model": r"нескольк\w* модел\w* (?:в|на) одн\w* (?:\w+[ -])?(?:развертыван|развёртыван|деплойм|эндпоинт|конечн|контейнер)\w*",
     "rollback": r"откат\w*",
-    "model-signature": r"сигнатур\w*",
+    # or the input schema an MLflow model declares (its signature, in the words of a user who does not know the term)
+    "model-signature": r"сигнатур\w*|схем\w* (?:\w+ ){0,3}mlflow-?модел\w*|mlflow-?модел\w* (?:\w+ ){0,2}схем\w*",
     "notifications": r"уведомлени\w*|уведомля\w*|оповещени\w*|алерт\w*",
     "responsible-ai": r"ответственн\w* (?:ии|ai|искусственн\w* интеллект\w*)",
+    # switching on model data collection (asked with an infinitive or an imperative: not the participle of an entry's
+    # "при включенном сборе данных", the permission it needs once on), or collecting a deployment's inputs and outputs
+    "data-collection-setup": (r"(?:включить|включать|включи|настроить|настраивать|настрой|добавить|подключить) (?:\w+ ){0,2}"
+                              r"сбор\w* (?:\w+ ){0,3}(?:данн|запрос|ответ|вход)\w*"
+                              r"|(?:сбор\w*|собирать|сохранять|логировать) (?:\w+ ){0,2}(?:входн\w* и выходн\w*|запрос\w* и ответ\w*)"),
+    "mlflow-flavors": r"фл[еэ]йвор\w*|(?<![\w-])flavou?rs? (?:mlflow|модел\w*)",
+    # how a deployment is watched: its latency and request-count metrics on a dashboard or in an alert
+    "latency-metrics": (r"(?:метрик|график|дашборд|панел)\w* (?:\w+ ){0,2}(?:задержк|латентн|времен\w* ответ"
+                        r"|(?:числ|количеств)\w* (?:запрос|вызов))\w*"
+                        r"|(?:задержк|латентност|времен\w* ответ)\w* (?:\w+ )?и (?:числ|количеств)\w* (?:запрос|вызов)\w*"),
+    # scaling a deployment's instance count by a metric: the rules of Azure Monitor's autoscale, not AKS's own autoscaler
+    "metric-autoscale": (r"(?:по|в зависимости от|на основе|исходя из) (?:загрузк|нагрузк|утилизац|использовани)\w* "
+                         r"(?:cpu|цп|процессор|памят|gpu)\w*|автомасштабир\w* (?:\w+ ){0,2}(?:онлайн|управляем)\w*"
+                         r"|правил\w* (?:авто)?масштабир\w*|автоматическ\w* (?:\w+ ){0,2}(?:увелич|уменьш|меня)\w* "
+                         r"(?:\w+ ){0,2}(?:числ|количеств)\w* (?:экземпляр|инстанс)\w*"),
+    # which VM sizes a deployment may use, and how many instances at most: limits to look up, not a failure
+    "supported-sizes": (r"как\w* (?:\w+ ){0,3}(?:размер\w*|sku|тип\w* (?:вм|виртуальн\w*|инстанс\w*|экземпляр\w*)|сери\w*) "
+                        r"(?:\w+ ){0,5}поддержива\w*|спис\w* (?:поддерживаем\w* )?(?:размер\w*|sku) (?:вм|виртуальн\w*)"),
+    "instance-limits": (r"максимальн\w* (?:\w+ ){0,2}(?:instance_count|(?:числ|количеств)\w* (?:экземпляр|инстанс)\w*)"
+                        r"|(?:предел|лимит|максимум)\w* (?:\w+ ){0,1}(?:числ|количеств)\w* (?:экземпляр|инстанс)\w*"
+                        r"|сколько максим\w* (?:экземпляр|инстанс)\w*|сколько (?:экземпляр|инстанс)\w* (?:\w+ ){0,2}максим\w*"
+                        r"|до скольк\w* (?:экземпляр|инстанс)\w*"),
+    # the Azure ML extension a Kubernetes (Arc) cluster needs before it can host deployments: installing it, not deploying
+    "cluster-extension": (r"расширени\w* (?:azure ?ml |azureml |ml |машинн\w* обучени\w* )?(?:\w+ ){0,2}(?:на|в|для) "
+                          r"(?:\w+ ){0,3}(?:кластер\w*|arc|aks|kubernetes|кубернетес\w*)"),
 }
 
 # Words of the covered knowledge's stage in Russian: deploying and scoring.

@@ -9,6 +9,7 @@ import re
 from collections.abc import Mapping
 
 from app.matching.languages.base import Language, NeighbourCues, char_grams
+from app.matching.languages.en import word_features as english_features
 
 PREFIX = "h"
 
@@ -21,19 +22,29 @@ STOP_BIGRAMS = frozenset([
     # how the user feels about what happened (it seems, it looks like, in fact), not what happened
     "好像", "看起", "感觉", "其实", "到底", "是说",
     # asking for help and chat around the problem (but, over there, could it be related, last week): not what failed
-    "可是", "帮我", "那边", "这边", "会不", "有关", "么做", "么原", "么让", "上周", "昨天", "今天", "刚才"
+    "可是", "帮我", "那边", "这边", "会不", "有关", "么做", "么原", "么让", "上周", "昨天", "今天", "刚才",
+    # how often and how soon, as 一直 (always, after a moment): not what failed
+    "老是", "总是", "一会", "会儿",
 ])
 
 
 # Chinese typos are homophones the input method offered first (bù shǔ: 部属 for 部署): each common
 # slip of the area's words → the word meant, read before the text is cut into grams; so are everyday words.
-IME_SLIPS = {
+TYPOS = {
     "部属": "部署", "部暑": "部署", "终节点": "终结点", "配制": "配置", "登陆": "登录", "镜象": "镜像", "依懒": "依赖",
-    "报措": "报错", "超限制": "超出限制", "日制": "日志",
+    "报措": "报错", "日制": "日志",
+}
+"""The slips that are typos (a homophone offered first), not words of their own: the encoder reads the word meant
+(`mend`), as it reads a spaced script's misspelt word corrected."""
+_TYPO = re.compile("|".join(TYPOS))
+IME_SLIPS = {
+    **TYPOS, "超限制": "超出限制",
     # everyday words of the area for the documentation's terms (在线 for 联机, 额度 for 配额, 仓库 for 注册表)
     "在线": "联机", "额度": "配额", "鉴权": "身份验证", "秘钥": "密钥", "硬盘": "磁盘", "地域": "区域", "私有": "专用",
     "挂掉": "崩溃", "挂了": "崩溃", "崩了": "崩溃", "炸了": "崩溃", "卡死": "卡住", "退出": "终止", "打分": "评分", "重新启动": "重启", "镜像仓库": "注册表", "仓库": "注册表",
     "批量": "批处理", "拿到": "收到",
+    # building an image and putting a model into service, as developers say it (打镜像, 做镜像; 上线)
+    "打镜像": "构建镜像", "做镜像": "构建镜像", "上线": "部署",
     # one thing, two renderings both in use: an image (the documentation's 映像, everyday 镜像), to configure (设置,
     # 配置), authentication, a credential, a managed identity, a probe
     "映像": "镜像", "设置": "配置", "认证": "身份验证", "凭证": "凭据", "托管身份": "托管标识", "探针": "探测",
@@ -41,10 +52,28 @@ IME_SLIPS = {
     "能不能": "能否", "可不可以": "可否", "会不会": "是否", "要不要": "是否要",
 }
 _SLIP = re.compile("|".join(IME_SLIPS))
+_LONE_CRASH = re.compile("崩(?!溃)")
+"""崩 said alone (老是崩, 又崩, 一直崩), the everyday verb of a crash: the knowledge's 崩溃, read after the slips
+(崩了 is one already)."""
+
+
+def mend(text: str) -> str:
+    """The text with its Chinese typos (`TYPOS`) replaced by the words meant."""
+    return _TYPO.sub(lambda match: TYPOS[match.group(0)], text)
+
+
+# Tools the knowledge writes in Latin letters and users in Han characters: the English word's features.
+LATIN_NAMES = {"命令行": "cli"}
+_LATIN_FEATURES = {name: english_features(word) for name, word in LATIN_NAMES.items()}
+_LATIN_NAME = re.compile("|".join(LATIN_NAMES))
 
 
 def word_features(token: str) -> list[str]:
-    return char_grams(PREFIX, _SLIP.sub(lambda match: IME_SLIPS[match.group(0)], token), STOP_BIGRAMS)
+    named = [feature for name in _LATIN_NAME.findall(token) for feature in _LATIN_FEATURES[name]]
+    read = _LONE_CRASH.sub("崩溃", _SLIP.sub(lambda match: IME_SLIPS[match.group(0)], token))
+    if not named:
+        return char_grams(PREFIX, read, STOP_BIGRAMS)
+    return named + [gram for run in _LATIN_NAME.sub(" ", read).split() for gram in char_grams(PREFIX, run, STOP_BIGRAMS)]
 
 
 def detect(text: str, counts: Mapping[str, int]) -> bool:
@@ -121,11 +150,32 @@ SUBJECT_TERMS = {
     "streaming": r"流式(?:返回|响应|推理)|(?:支持|能|可以|实现)流式",  # not a log's 流式输出
     "rename": r"重命名|改名",
     "migration": r"(?:迁移|移动|移|复制|搬)到(?:另一个|其他|别的|另外的?|新的?)(?:工作区|订阅|租户|workspace|区域|地域)",
-    "model-signature": r"(?:模型|mlflow) ?签名|签名(?:信息)?(?:schema|架构)",
+    # (or named in Latin letters inside a Chinese question)
+    "model-signature": (r"(?:模型|mlflow) ?签名|签名(?:信息)?(?:schema|架构)"
+                        r"|(?:添加|定义|指定|需要|没有|缺少|加上?) ?signature|signature ?(?:怎么|信息|要|该)"),
     "multi-model": r"多个模型(?:部署)?(?:到|在|放在)?(?:同一个|一个)(?:部署|终结点|容器)|多模型部署",
     "rollback": r"回滚",
     "notifications": r"告警|邮件通知|短信通知",
     "responsible-ai": r"负责任(?:的)? ?ai|rai ?仪表板",
+    # switching on model data collection (asked how, or named as the feature: not an entry's "启用模型数据收集需要",
+    # the permission it needs once on), or collecting a deployment's inputs and outputs
+    "data-collection-setup": (r"(?:如何|怎么|怎样|想要?|需要)(?:开启|启用|打开|配置|设置)(?:模型的?)?数据收集|数据收集(?:功能|器)"
+                              r"|(?:收集|采集|保存|记录)(?:模型的?|部署的?|线上的?|在线的?)?(?:输入和输出|输入输出|请求和响应|请求与响应|推理数据)"),
+    "mlflow-flavors": r"(?:mlflow|模型|哪些|哪种|什么)(?:的)? ?(?:flavou?rs?|风味)",
+    # how a deployment is watched: its latency and request-count metrics on a dashboard or in an alert
+    "latency-metrics": (r"(?:延迟|延时|响应时间|请求数|请求量|调用量|调用次数|吞吐量)的? ?(?:指标|仪表板|图表)"
+                        r"|(?:延迟|延时|响应时间)(?:和|与|、|以及)(?:请求数|请求量|调用量|调用次数)"),
+    # scaling a deployment's instance count by a metric: the rules of Azure Monitor's autoscale, not AKS's own autoscaler
+    "metric-autoscale": (r"(?:基于|根据|按照?) ?(?:cpu|内存|gpu) ?(?:使用率|利用率|负载|占用)|自动(?:缩放|扩缩容?|伸缩|扩展)规则"
+                         r"|实例数量?自动(?:增减|扩缩|调整|增加|减少)"
+                         r"|(?:托管|在线|联机)(?:终结点|端点|部署)[^，。？！,.?!\n]{0,6}自动(?:缩放|扩缩容?|伸缩|扩展)"),
+    # which VM sizes a deployment may use, and how many instances at most: limits to look up, not a failure
+    "supported-sizes": (r"支持(?:哪些|的) ?(?:gpu ?)?(?:虚拟机|vm|实例|sku) ?(?:大小|类型|规格|型号)?"
+                        r"|(?:虚拟机|vm|实例)(?:大小|类型|规格)(?:列表|清单)"),
+    "instance-limits": (r"(?:instance_count|实例数量?)(?:的)? ?(?:最大|上限)|实例数?上限|实例(?:数量?)?最多"
+                        r"|最多(?:能|可以)?(?:设置|配置|开|用)?(?:几个|多少个?)实例"),
+    # the Azure ML extension a Kubernetes (Arc) cluster needs before it can host deployments: installing it, not deploying
+    "cluster-extension": r"(?:集群|群集|arc|aks|kubernetes|k8s) ?上?(?:安装|部署|添加) ?(?:azure ?ml ?|ml ?)?扩展",
 }
 
 # Words of the covered knowledge's stage in Chinese: deploying and scoring.
