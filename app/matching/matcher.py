@@ -363,12 +363,13 @@ def _token_features(script: str, token: str) -> tuple[str, ...]:
 
 
 def _says_every_cue(sighting: Sighting, own_cues: Mapping[str, frozenset[int]]) -> bool:
-    """Whether an entry says itself every neighbour word of a sighting that is not conclusive: a written question
-    whose words are close to the entry's own (`semantic_skip_text`) and asks what it answers ("not enough vCPUs for
-    that VM family in my subscription") names those topics because the entry's problem does. (Weaker words are
-    left to the sighting: an entry's own cues are many, a workspace or a storage account in passing.)"""
-    return not sighting.conclusive and all(cues <= own_cues.get(topic, frozenset())
-                                           for topic, cues in sighting.cues.items())
+    """Whether an entry says itself every neighbour word of a sighting: a written question whose words are close to
+    the entry's own (`semantic_skip_text`) and asks what it answers ("not enough vCPUs for that VM family in my
+    subscription"), or a failure told in words in the deployment stage ("Model.deploy fails making the environment
+    image", "the batch job can't mount the blob datastore"), names those topics because the entry's problem does.
+    (Weaker words are left to the sighting: an entry's own cues are many, a workspace or a storage account in
+    passing.)"""
+    return all(cues <= own_cues.get(topic, frozenset()) for topic, cues in sighting.cues.items())
 
 
 _STATUS_WITH_PHRASE = re.compile(r"(?P<status>[1-5]\d\d) (?P<phrase>[a-z][a-z ]+)")
@@ -946,9 +947,13 @@ class Matcher:
         # a paste in another stage (no deployment word): only a specific signature stays the entry's
         sighting = context.sighting
         own_cues = self.index.own_cues[position]
+        # a question close to the entry's words, or a failure told in words in the deployment stage (whatever its
+        # length, and even a neighbour's conclusive words: the entry's failure is what the user reports)
+        own_words_asked = sighting is not None and (
+            (context.question and item.text >= params.semantic_skip_text and not sighting.conclusive)
+            or (context.error_context and not context.error_report and not sighting.outside_deployment))
         if sighting is not None and (not sighting.outweighs(own_cues, quoted=bool(item.signature))
-                                     or (context.question and item.text >= params.semantic_skip_text
-                                         and _says_every_cue(sighting, own_cues))):
+                                     or (own_words_asked and _says_every_cue(sighting, own_cues))):
             sighting, topic = None, None
         specific = specific_signature(item.reasons, params.specific_signature_words)
         signature_is_neighbours = sighting is not None and (sighting.conclusive or (

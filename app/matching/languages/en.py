@@ -92,6 +92,8 @@ SYNONYMS = {
     "infra": "infrastructure", "vars": "variables",
     # a call the service "refuses" is one it rejects (the knowledge says "rejected" twenty times, "refused" thrice)
     "refuse": "rejected",
+    # sizes spelt out, in the knowledge's units ("a 70 gigabyte model", "1.5 MB")
+    "gigabyte": "gb", "gigabytes": "gb", "gigs": "gb", "megabyte": "mb", "megabytes": "mb", "megs": "mb",
 }
 
 _NOT_REGISTRY = r"(?! to [^.?!,;\n]{0,30}registr| into [^.?!,;\n]{0,30}registr| to [^.?!,;\n]{0,30}acr\b)"
@@ -242,6 +244,15 @@ NEIGHBOUR_CUES = {
     ),
 }
 
+_DIAGNOSIS = (r"[^.?!\n]*\b(?:why|what (?:went wrong|failed|broke|happened|caused)|what(?:'s| is| was) (?:wrong|failing|broken)"
+              r"|the (?:real|actual|underlying|root|original|true) (?:error|cause|reason|exception|problem)s?)\b")
+"""The rest of a how-question that asks for the cause of a failure ("how do I find out why", "where can I see what
+went wrong"): the failure's own entry answers it, not a how-to entry (`how_to_words`)."""
+
+_FIRST_PERSON = r"(?<![\w/.-])(?:my|our|i)(?![\w/.-])"
+"""The user speaking ("my job failed", "our build failed"): a line that says it is their own account, not a line of
+the service's output (not a name: `my-endpoint`)."""
+
 # Words of the covered knowledge's stage, deploying and scoring: a paste with them is a deployment's.
 DEPLOYMENT_CUES = (
     r"managed online(?: endpoints?)?", r"online[ -]?endpoints?|online[ -]?deployments?",
@@ -273,7 +284,9 @@ SUBJECT_TERMS = {
     "drift": r"(?<![\w-])drift" + _E,
     "app-insights": r"application insights|app insights|appinsights",
     "triton": r"triton",
-    "model-catalog": r"model catalog|(?<![\w-])llama|mistral|pay[- ]as[- ]you[- ]go",
+    # the catalog's serverless models (not a model of the user's own that is a Llama or a Mistral: "my 60 GB llama
+    # checkpoint won't fit on the deployment's disk" is a deployment's failure)
+    "model-catalog": r"model catalog|pay[- ]as[- ]you[- ]go",
     "streaming": r"server[- ]sent events?|(?<![\w-])(?:sse|grpc)" + _E + r"|websockets?|stream\w* (?:back )?(?:the )?(?:tokens|responses?|output)",
     "front-door": r"front door|(?<![\w-])waf" + _E,
     "rename": r"renam\w*",
@@ -282,7 +295,8 @@ SUBJECT_TERMS = {
                   r"|regions?)" + _E),
     # an MLflow model's input and output schema (`infer_signature`): not a request's credentials, not an entry's signature
     "model-signature": r"(?:model|mlflow|input|output) signatures?" + _E + r"|signature (?:of|for|to) (?:the |my |an? )?(?:mlflow )?models?|infer_signature",
-    "multi-model": (r"multi[- ]?models?|(?:multiple|several|two|three|many) models (?:\w+ ){0,3}(?:one|a single|the same)"
+    "multi-model": (r"multi[- ]?models?|(?:multiple|several|two|three|many) (?:different |separate )?models (?:\w+ ){0,5}"
+                    r"(?:one|a single|the same)"
                     r" (?:\w+ )?(?:endpoint|deployment|container)"),
     "rollback": r"(?<![\w-])roll(?:s|ed|ing)?[ -]?back" + _E + r"|rollbacks?|revert\w* (?:\w+ ){0,4}to (?:the )?(?:previous|prior|older|earlier|last)",
     "notifications": (r"notif(?:y|ies|ied|ications?)" + _E + r"|(?:e-?mail|sms|teams|slack) (?:alerts?|me)" + _E
@@ -298,6 +312,24 @@ SUBJECT_TERMS = {
     # which kinds of MLflow model (its flavors: sklearn, pytorch, pyfunc) deploy as they are
     "mlflow-flavors": (r"(?:mlflow|models?|pyfunc|sklearn|pytorch|tensorflow|keras|transformers) flavou?rs?" + _E
                        + r"|flavou?rs? (?:of|for) (?:an? |the |my |our )?(?:mlflow|models?)" + _E),
+    # shifting traffic step by step from one deployment to another (a safe rollout), or testing two side by side
+    "staged-rollout": (r"blue[- /]green|canary|(?<![\w-])a/b test\w*|(?:safe|staged|gradual|progressive) (?:rollouts?|roll outs?)"
+                       r"|gradual\w* (?:shift|mov|switch)\w*"),
+    # running an endpoint's job at set times (a job that fails at night is not about its schedule)
+    "schedule": (r"(?:on|with|using|set up|create|add|via) an? (?:recurring |cron )?schedules?" + _E
+                 + r"|(?<![\w-])cron" + _E + r"|recurrence (?:trigger|pattern)s?" + _E),
+    # Azure Monitor's charts and logs of an endpoint: watching it, not fixing it
+    "monitoring-setup": r"azure monitor|metrics explorer|log analytics|diagnostic settings?" + _E,
+    # other parts of the Azure ML platform a question names as its subject
+    "feature-store": r"feature stores?|feature sets? materiali[sz]\w*",
+    "data-labeling": r"label(?:l)?ing (?:projects?|jobs?|tasks?|tools?)" + _E + r"|data label(?:l)?ing",
+    # (not a scoring script's own package: "No module named 'pyspark'" is a deployment's failure)
+    "spark": r"(?:serverless |synapse |apache )spark|spark (?:pools?|jobs?|clusters?|compute|sessions?)" + _E,
+    "soft-delete": r"soft[- ]?delet\w*|recover\w* (?:a |the |my |our )?deleted (?:workspace|endpoint|model)s?" + _E,
+    "image-scanning": r"vulnerabilit\w*|(?<![\w-])cves?" + _E + r"|security scan\w*|defender for (?:cloud|containers)",
+    "spot-capacity": r"spot (?:vms?|instances?|nodes?|capacity|pricing)" + _E + r"|low[- ]priority (?:vms?|nodes?|compute|instances?)" + _E,
+    "ml-registry": r"(?:azure ?ml|machine learning|shared|central|organi[sz]ation(?:al)?) registr(?:y|ies)" + _E,
+    "resource-tags": r"(?<![\w-])tag(?:s|ged|ging)? (?:on |for |to )?(?:my |the |our |all )?(?:online |batch )?(?:endpoints?|deployments?)" + _E,
 }
 
 # What only one deployment family's SDK/CLI generation writes: SDK/CLI v1 (azureml-core) deploys web
@@ -366,7 +398,10 @@ LANGUAGE = Language(
         r"|got(?: back)?(?: an?)?|(?:comes?|came|coming) back(?: with)?(?: an?)?|(?:see|sees|seeing|saw)(?: an?)?"
         r"|gives?(?: me)?|receiv(?:e|es|ed|ing) an?"
         r"|getting(?: an?)?|throws?|error|errors|fail(?:s|ed|ing)? with(?: an?)?|rejected with(?: an?)?"),
-    status_after=r"error|errors|status|response|responses|code|(?:client|server|model) errors?|http",
+    # ... or says where it came from: "404 from the scoring uri", "a 502 back from the endpoint"
+    status_after=(r"error|errors|status|response|responses|code|(?:client|server|model) errors?|http"
+                  r"|(?:back )?from (?:the |my |our )?(?:scoring|endpoint|online endpoint|server|service|api"
+                  r"|deployment|web ?service|gateway|container)"),
     count_words=(r"(?:rows?|records?|results?|files?|items?|lines?|images?|documents?|samples?|seconds?|secs?|ms|milliseconds?"
                  r"|minutes?|mins?|hours?|times|tokens?|characters?|chars?|bytes?|[kmg]i?b|nodes?|cores?|replicas?"
                  r"|instances?|workers?|threads?|epochs?|pixels?|px|columns?|mini[ -]?batch(?:es)?)(?![a-z])"),
@@ -374,10 +409,13 @@ LANGUAGE = Language(
     family_words={
         "managed-online-endpoints": (
             r"online[ -]?endpoints?|online[ -]deployments?|managed (?:online )?endpoints?|managed online|"
-            r"inference\.ml\.azure\.com|instance_type|instance_count|request_settings|scale_settings"),
-        "batch-endpoints": r"batch[ -]?endpoints?|--type batch|mini_batch|batch scoring|batch (?:job|deployment)s?",
+            r"inference\.ml\.azure\.com|instance_type|instance_count|request_settings|scale_settings"
+            r"|instance types?|kubernetes online|attached (?:aks|kubernetes)"),
+        "batch-endpoints": (r"batch[ -]?endpoints?|--type batch|mini_batch|batch scoring|batch (?:job|deployment)s?"
+                            r"|mini[ -]?batch(?:es)?|batch inferenc\w*|batch predictions?"),
         "docker-aci-aks": (
             r"\baks\b|\baci\b|webservice|web service|azureml-core|azureml\.core|sdk v1|v1 sdk|model\.deploy|"
+            r"(?:old|older|legacy) (?:python )?sdk|"
             r"inferenceconfig|inference_config|deploy_configuration|container instances?"),
     },
     family_markers=FAMILY_MARKERS,
@@ -385,18 +423,21 @@ LANGUAGE = Language(
                  r"|timed? ?out|\bkilled\b|\bdie[sd]\b|\bdying\b"),  # "gets killed", "keeps dying": a failure told in words
     # "failed" on a line with a question is a word of the question ("the job just says Failed, where are its logs?",
     # "where are the logs? the job just says Failed"), not a line of output; so is one asking where or how without
-    # its question mark ("the job shows failed, where do I read its logs")
+    # its question mark ("the job shows failed, where do I read its logs"), and one the user tells in the first person
+    # ("my batch job failed before any of my code ran": an account, not output)
     error_output=(r"traceback(?![^\n]*\?)|exception:|error:|\berror\b[^\n?]*:"
-                  r"|(?m:^(?![^\n]*\b(?:where (?:do|can|are|is)|how (?:do|can|to))\b)[^?\n]*\bfailed\b(?![^\n]*\?))"),
+                  r"|(?m:^(?![^\n]*\b(?:where (?:do|can|are|is)|how (?:do|can|to))\b)(?![^\n]*" + _FIRST_PERSON + r")"
+                  r"[^?\n]*\bfailed\b(?![^\n]*\?))"),
     informative_words=(
         r"error|exception|fail|fatal|traceback|status|http|denied|unauthori|not found|timeout|"
         r"timed out|insufficient|quota|backoff|crash|killed|oom|memory|cannot|can't|unable|invalid|refused"),
     # "how do I fix it" asks for the fix of what went wrong, not how to do something
     # nor "how do I confirm that it is X": the cause of a failure, the user's guess to check; "is there an easy
     # way" asks how, as "is there a way" does
+    # nor "how do I find out why it failed", "where can I see what went wrong": the cause of a failure
     how_to_words=(r"\bhow (?:do|can|to|should)\b(?! (?:i |we |you )?(?:fix|solve|resolve|get rid|avoid|prevent|stop"
                   r"|work ?around|deal with|handle|confirm (?:that|it)|verify (?:that|it)|prove (?:that|it))\b)"
-                  r"|\bis there an? (?:\w+ )?way\b|\bcan i\b"),
+                  r"(?!" + _DIAGNOSIS + r")|\bis there an? (?:\w+ )?way\b|\bcan i\b(?!" + _DIAGNOSIS + r")"),
     where_words=r"\bwhere\b|\bwhich (?:file|folder|log)s?\b",
     small_talk_words=(
         r"^\W*(?:hi|hello|hey|good (?:morning|afternoon|evening)|thanks?|thank you|how are you|bye)\b|"
