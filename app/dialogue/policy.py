@@ -309,7 +309,8 @@ def resolve(reading: Reading, state: State, result: MatchResult | None, knowledg
         return _tentative(reading, state, result, knowledge, neighbour)
     if kind is TurnKind.FOLLOW_UP and result is not None \
             and (_own_evidence(result, state, knowledge, reading)
-                 or (reading.aspect not in ASPECT_QUERIES and _elsewhere(neighbour, result))):
+                 or (reading.aspect not in ASPECT_QUERIES and not _detail_of_the_card(reading)
+                     and _elsewhere(neighbour, result))):  # "what yaml setting controls that?": the card's detail
         kind = TurnKind.NEW_TOPIC
     if kind is TurnKind.FOLLOW_UP:
         return _follow_up(reading, state, result, knowledge)
@@ -513,7 +514,18 @@ def _guessed_from_few_words(reading: Reading, chosen: Match, current: dict, stat
         and not reading.strong and not reading.families and not _has_evidence(chosen) \
         and (knowledge.entry(chosen.id) or {}).get("kind") not in (HOW_TO_KIND, None) \
         and not (_links_back(chosen.id, current, knowledge) and any(match.id == chosen.id for match in result.matches)) \
+        and not _is_related_guess(chosen, current, result, knowledge) \
         and not CUES.because.search(reading.text.casefold())
+
+
+def _is_related_guess(chosen: Match, current: dict, result: MatchResult, knowledge: Knowledge) -> bool:
+    """The chosen entry is the message's best guess of all, sure or not, from FOLLOW_UP_FLOOR, matches its words better
+    than the card and is related to the card (either way): the neighbour the question turns to ("can an oversized reply
+    break this too?" after the request too large), not a stranger its few words happen to match."""
+    pool = result.candidates or result.matches
+    return bool(pool) and pool[0].id == chosen.id != current["id"] and chosen.score >= FOLLOW_UP_FLOOR \
+        and chosen.score > _words_score(result, current["id"]) \
+        and (chosen.id in current.get("related", ()) or _links_back(chosen.id, current, knowledge))
 
 
 def _faint(reading: Reading, chosen: Match, current: dict, result: MatchResult, knowledge: Knowledge) -> bool:
@@ -791,9 +803,12 @@ def _neighbouring(reading: Reading, result: MatchResult) -> Topic | None:
 def _suspects_a_cause(reading: Reading, result: MatchResult) -> bool:
     """A circumstance offered as the possible cause, asked ("could it be because the registry is in another
     subscription?", "does that change anything?"), that nothing matches surely: it asks about the conversation's
-    problem, whatever neighbouring area its circumstance names (a datastore, a private network)."""
-    return reading.question and not reading.strong and not result.matches \
-        and bool(CUES.because.search(reading.text.casefold()))
+    problem, whatever neighbouring area its circumstance names (a datastore, a private network). Asked as the cause of
+    the problem pointed at ("we pull through a firewall in a peered network, could that be the reason?", `_names_a_suspect`), also when
+    its words match surely: the entry of the conversation about that circumstance answers it, else the card shown."""
+    return reading.question and not reading.strong and bool(CUES.because.search(reading.text.casefold())) \
+        and (not result.matches or (not reading.tentative and reading.points_back and not reading.families
+                                    and _names_a_suspect(reading)))
 
 
 def _points_back_unanswered(reading: Reading, result: MatchResult, neighbour: Topic | None) -> bool:

@@ -167,7 +167,7 @@ QUESTION = (r"\?|^\W*(?:(?:ok|okay|right|so|fine|and|but|then)\W+)*(?:how|what|w
 ASPECT_BUILD_LOGS = (r"\b(?:image|docker|environment|env|conda) build(?:ing)? (?:\w+ )?logs?\b|\bbuild(?:ing)? logs?\b|"
                      r"\blogs? (?:of|for|from) (?:the |my )?(?:image |docker |environment )?build\b|image_build_log")
 """The log of the image build, told by the entry about the failed build (not the container's logs)."""
-ASPECT_WRITE_LOGS = (r"\b(?:write|add|emit|print|send|output|put) (?:\w+ ){0,2}?(?:to (?:the )?)?(?:logs?|log messages|log lines)\b|"
+ASPECT_WRITE_LOGS = (r"\b(?:write|add|emit|print|send|output|put) (?:\w+ ){0,4}?(?:to (?:the |a |my |our )?)?(?:logs?|log messages|log lines)\b|"
                      r"\blog (?:from|in|inside|within) (?:my |the |a )?(?:own )?(?:script|score|scoring|run|init|code)|"
                      r"\b(?:use|set up|configure|do) (?:python )?logging\b|\blogging (?:from|in|inside|level|module)\b|\blogger\b|"
                      r"\bmy (?:own )?(?:log|logging|print) (?:messages|statements|lines|calls|output)\b|"
@@ -186,9 +186,11 @@ ASPECT_FIX = (r"\b(?:can|could|should) i (?:just|simply)\b|\bis it enough to\b|\
               r"\b(?:fix|solve|resolve|repair)\b|\bwhat (?:should|do|can) i do\b|\bnext steps?\b|"
               r"\bhow (?:do|can) i get (?:it|this|that) (?:working|to work)\b")
 ASPECT_CAUSE = r"\bis (?:it|this|that) (?:an? )?(?:\w+ )?\w+ (?:issue|problem) or\b|\bwhy\b|\bcause[sd]?\b|\breason\b|\bwhat does (?:it|that|this) mean\b"
-ASPECT_DETAIL = (r"\b(?:which|what)(?:'s| is| are)? (?:\w+ )?(?:settings?|parameters?|params?|options?|flags?|values?|roles?|"
+ASPECT_DETAIL = (r"\b(?:which|what)(?:'s| is| are)? (?:[\w-]+ ){0,4}?(?:settings?|parameters?|params?|options?|flags?|"
+                 r"propert(?:y|ies)|fields?|variables?|knobs?|dials?)\b|"
+                 r"\b(?:which|what)(?:'s| is| are)? (?:\w+ )?(?:settings?|parameters?|params?|options?|flags?|values?|roles?|"
                  r"permissions?|rights|size|limits?|skus?|instance types?|resources?|propert(?:y|ies)|fields?|keys?|variables?|"
-                 r"versions?|ports?|timeouts?|quotas?|modes?|tiers?)\b|\b(?:maximum|minimum|upper limit|lower limit)\b|(?<!\d )\b(?:max|min) (?!ago\b)\w+|\b(?:max|min)\W*$|"
+                 r"versions?|ports?|timeouts?|quotas?|modes?|tiers?|knobs?|dials?)\b|\b(?:maximum|minimum|upper limit|lower limit)\b|(?<!\d )\b(?:max|min) (?!ago\b)\w+|\b(?:max|min)\W*$|"
                  r"\b(?:ticket|support (?:request|case)|contact support)\b|"
                  r"\bwhat (?:goes|should go|do i (?:put|fill|enter|write)|should i (?:put|fill|enter|write|set)|to put) (?:in|into|for|as)\b|"
 

@@ -119,6 +119,10 @@ FEEDBACK_UNASKED += r"|^\W*(?:什么|啥)都没(?:有|看到|找到)?\W*$"
 # a new topic announced before a colon or dash ("还有一个：", "此外——"), and another thing of the same kind named
 NEW_TOPIC += (r"|^\W*(?:还有|另外|此外|再有|然后还有|顺便)(?:一个|一件事|个事|一点|一下|问一下)?\s*[:：\u2014\u2013]|"
               r"还有一件事|顺便问(?:一下|下)?|(?:另外|还有)(?:一个|个)(?:终结点|端点|部署|服务|作业|管道|集群|工作区)")
+# "also" or "by the way" opening a message that goes on to describe something ("还有，注册模型的时候提示名称已被占用", "对了
+# 部署时怎么指定基础镜像"): another matter, as "그리고 ..." in Korean; a few words after it ("还有呢？") or a pronoun for the
+# problem at hand ("对了 这个在本地也会出现吗") ask on
+NEW_TOPIC += r"|^\W*(?:还有|对了)[\s,，、]+(?!(?:这|那)(?:个|些|种|样)|同样|一样)(?=[^?？]{10,})"
 COMPARED_WITH = r"(?:和|跟|与|同)[^，,。？?]{1,40}?(?:一样|相同|一回事|同一个|类似|有关|有关系|有什么区别|有啥区别|区别)|还是说"
 THANKS += r"|(?:你|这个?(?:机器人|工具|助手))(?:还)?(?:挺|真|很|蛮|太|好)(?:有用|好用|厉害|靠谱|聪明|方便)"
 ASPECT_LOGS += r"|堆栈|调用栈|栈信息|traceback|异常信息|报错信息(?:在哪|去哪)"
@@ -130,7 +134,7 @@ FEEDBACK_UNASKED += (r"|了[，,\s]*(?:但是?|可是|不过|然而|却|结果)[
 OFF_TOPIC += r"|下班|周末|放假|加班|摸鱼"
 # whom to turn to ("一直这样的话找谁？") and a way to tell that the cause shown is the one ("有没有办法确认是不是到上限了")
 ASPECT_DETAIL += (r"|找谁|联系谁|问谁|向谁(?:反馈|报告|求助)|(?:去|到)?哪(?:里|儿)?(?:反馈|报告|提交工单|提工单|投诉|求助)|"
-                  r"(?:有没有|有什么)(?:办法|方法)(?:能)?(?:确认|知道|判断|看出|检查|查看)")
+                  r"(?:有没有|有什么|有)(?:办法|方法)(?:能|可以)?(?:确认|知道|判断|看出|看到|检查|查看)")
 QUESTION += r"|谁"
 # chat shorthand for 怎么 ("咋回事", "咋办", "咋整"): a question
 QUESTION += r"|咋"
@@ -202,6 +206,10 @@ ASPECT_LOCAL += r"|(?:本机|自己(?:的)?(?:电脑|机器|笔记本|机子))(?
 FEEDBACK += r"|^\W*(?:还是|又是|依然是|仍然是)?(?:一样|同样|相同)的(?:错|错误|报错|问题|结果)\W*$"
 # which model the assistant runs on ("你用的什么模型", "你背后是哪个大模型"): about the assistant
 META += r"|你(?:用的|是|基于|背后(?:是)?|跑的|底层(?:是)?)(?:的)?(?:是)?\s?(?:什么|哪个|哪种|啥)\s?(?:模型|大模型|llm|gpt|ai)"
+# the same asked with "是...的" ("你是基于哪个模型的"); a question offering two alternatives ("重试是自动退避还是马上重发?"),
+# closed like a yes-or-no question: about the problem at hand
+META += r"|你是(?:用|基于)(?:的)?\s?(?:什么|哪个|哪种|啥)\s?(?:模型|大模型|llm|gpt|ai)"
+POLAR += r"|^(?!.*(?:什么|啥|怎么|怎样|如何|哪|为什么|为啥|多少|几|谁))[^。]*是[^，,。？?]{1,20}还是[^，,。？?]{1,20}[?？]?\W*$"
 # a suspected cause, asked ("是不是 storage 权限的问题？", "会不会是密钥配错了", "难道是网络？"): not a new problem
 BECAUSE += r"|是不是[^，,。？?]{1,24}?(?:的)?(?:问题|原因|导致|引起|造成|搞的)|会不会是|难道是|该不会是|莫非是"
 # praise in slang ("有点东西", "有两把刷子"): thanks in other words
