@@ -103,6 +103,15 @@ UNKNOWN_TERM_LETTERS = 3
 """A Latin word this long may be a term (`IoT`, `WSL`); shorter ones are units and particles."""
 _IDENTIFIER = re.compile(r"(?:[A-Z][a-z0-9]+){2,}")
 """A CamelCase name (`UnsupportedInputData`): an error or class name the paste quotes, not a term it asks about."""
+_AZURE_REGION = re.compile(
+    r"(?<![a-z])(?:(?:(?:north|south|west)?central|(?:north|south)?east|(?:north|south)?west|north|south) ?)+"
+    r"(?:us|europe|asia|india|japan|korea|australia|canada|france|germany|uk|brazil|uae|africa|switzerland|norway"
+    r"|sweden|italy|poland|spain|israel|qatar|mexico)(?: ?\d)?(?![a-z])"
+    r"|(?<![a-z])(?:us|europe|asia|india|japan|korea|australia|canada|france|germany|uk|brazil|uae|switzerland|norway"
+    r"|sweden|italy|poland|spain|israel|qatar|mexico|south ?africa) ?(?:(?:north|south|east|west|central) ?){1,2}"
+    r"(?: ?\d)?(?![a-z])")
+"""An Azure region as users write it (`East US 2`, `Korea Central`, `westeurope`): where the resource is, the
+setting of a question, not a term it asks about."""
 _JOINERS = [word for lang in LANGUAGES for word in lang.status_joiners.split("|") if word]
 _LATIN_TERM = r"[a-z][a-z0-9.+\-]*"
 _LIST_JOINER = (rf"[ \t]*(?:[,，、/&+]|(?<![a-z])(?:{alternation(w for w in _JOINERS if w.isascii())})(?![a-z])"
@@ -368,8 +377,10 @@ def _says_every_cue(sighting: Sighting, own_cues: Mapping[str, frozenset[int]]) 
     subscription"), or a failure told in words in the deployment stage ("Model.deploy fails making the environment
     image", "the batch job can't mount the blob datastore"), names those topics because the entry's problem does.
     (Weaker words are left to the sighting: an entry's own cues are many, a workspace or a storage account in
-    passing.)"""
-    return all(cues <= own_cues.get(topic, frozenset()) for topic, cues in sighting.cues.items())
+    passing.) The words of the topic sighted count: another topic's stray word beside them (a batch job
+    `preparing` its inputs, `credentials` to pull an image) is not what the sighting is about."""
+    topic = sighting.topic.id
+    return sighting.cues.get(topic, frozenset()) <= own_cues.get(topic, frozenset())
 
 
 _STATUS_WITH_PHRASE = re.compile(r"(?P<status>[1-5]\d\d) (?P<phrase>[a-z][a-z ]+)")
@@ -898,6 +909,8 @@ class Matcher:
         identifiers = {name.casefold() for name in _IDENTIFIER.findall(query)}
         identifiers.update(word for listed in _LISTED_TERMS.finditer(query.casefold())
                            for word in re.findall(r"[a-z]+", listed.group(0)))
+        identifiers.update(word for region in _AZURE_REGION.finditer(query.casefold())
+                           for word in re.findall(r"[a-z]+", region.group(0)))
         vocabulary = self.index.vocabulary
         for script, token in words:
             if script != LATIN or not token.isalpha() or len(token) < UNKNOWN_TERM_LETTERS \

@@ -447,7 +447,10 @@ LANGUAGE = Language(
         r"|^\W*what can you do\W*$"),
     other_products=(
         # (not the Azure SDK's credential chain naming "App Service managed identity" in any Azure log)
-        r"azure functions?|function app|app service(?! managed identity)|web app|static web app|cosmos|sql database|mysql|"
+        # (not an Azure Function an endpoint or a batch job is called from: a client, `client_apps`)
+        "".join(f"(?<!{joiner} {article})" for joiner in ("from", "by", "via") for article in ("", "an ", "my ", "our "))
+        + r"azure functions?"
+        r"|function app|app service(?! managed identity)|web app|static web app|cosmos|sql database|mysql|"
         r"postgres|mongodb|redis cache|\bnpm\b|\byarn\b|wordpress|"
         r"windows update|\boffice\b|outlook|kakao|wechat|"
         r"\baws\b|lambda|\bgcp\b|heroku|vercel|netlify|cloudflare|service bus|event hub|"
@@ -495,7 +498,7 @@ LANGUAGE = Language(
         r"|ml_client|mlclient|workspace connections?" + _E),
     # (a Logic App that posts to an endpoint or starts a batch job calls it, like any other client)
     client_apps=(r"node\.?js|\breact(?:\.?js)?\b|\bangular\b|\bvue(?:\.?js)?\b|\bexcel\b|power ?bi\b|iphone|\bios app|android"
-                 r"|logic apps?\b"),
+                 r"|logic apps?\b|(?:from|by|via) (?:an? |my |our )?azure functions?\b"),
     neighbour_cues=NEIGHBOUR_CUES,
     deployment_cues=DEPLOYMENT_CUES,
     subject_terms=SUBJECT_TERMS,
