@@ -94,6 +94,9 @@ HOW_TO_KIND = "how-to"
 FEW_WORDS = 10
 """A follow-up this short that names nothing of its own asks about the conversation ("is it per region?"); a longer
 one says enough for its own best match to answer it."""
+POLAR_UNANSWERED_WORDS = 16
+"""A yes-or-no question up to this long that nothing matches, names no code and no neighbouring area ("is retrying
+safe or do I have to delete the deployment first?") weighs something about the problem at hand: of the entry shown."""
 FEEDBACK_SAYS_MORE_WORDS = 8
 """Feedback this long may describe a problem of its own: it is matched, to see whether it names another entry."""
 ALTERNATIVES_MAX = 3
@@ -920,11 +923,11 @@ def _next_step(current: dict, result: MatchResult, knowledge: Knowledge) -> Matc
 
 def _asks_on_in_few_words(reading: Reading, result: MatchResult, neighbour: Topic | None) -> bool:
     """A short question that nothing matches surely, nor out of scope (no `neighbour`: "where do I request more?",
-    "and then?"), or a yes-or-no one of up to FEW_WORDS ("is the key rotated automatically by any chance?"): too few
+    "and then?"), or a yes-or-no one of up to POLAR_UNANSWERED_WORDS ("is the key rotated automatically by any chance?"): too few
     words of its own to be a new problem, it asks on about the entry shown."""
     words = word_count(reading.text)
     return reading.question and not reading.strong and neighbour is None and not result.matches \
-        and (words <= SHORT_FOLLOW_UP_WORDS or (reading.polar and words <= FEW_WORDS))
+        and (words <= SHORT_FOLLOW_UP_WORDS or (reading.polar and words <= POLAR_UNANSWERED_WORDS))
 
 
 def _elsewhere_in_few_words(reading: Reading, top: Match, current: dict, neighbourhood: set[str],

@@ -365,6 +365,8 @@ def _small_talk(text: str, aspect: str | None, families: frozenset[str]) -> str 
     words = word_count(text)
     if aspect is None and words <= FOLLOW_UP_MAX_WORDS and CUES.who_answers.search(text) and not CUES.problem.search(text):
         return "meta"  # "are you actual Azure support or only a bot?": the product names who it might be
+    if aspect in (None, *LOG_ASPECTS) and words <= CLOSING_MAX_WORDS and CUES.paste_offer.search(text):
+        return "meta"  # "hi, can you read logs if I paste them?": whether the assistant reads them, not where they are
     found = [kind for kind in SMALL_TALK_KINDS if CUES.small_talk[kind].search(text)]
     if not found:
         return None

@@ -126,6 +126,9 @@ class Cues:
     who_answers: re.Pattern[str]
     """Asking who answers, a person or a bot ("are you real Azure support or just a bot?"): about the assistant,
     whatever product it names."""
+    paste_offer: re.Pattern[str]
+    """Whether the assistant reads what one would paste ("can you read logs if I paste them?", "можно скинуть лог?"):
+    about the assistant, whatever it names of logs."""
     aside: re.Pattern[str]
     or_else: re.Pattern[str]
     """The "or" that offers an alternative in a question, searched in the text before another cue ("is it the same as
@@ -174,7 +177,7 @@ def _compile() -> Cues:
         question_ahead=required("QUESTION_AHEAD"),
         polar=required("POLAR"), because=required("BECAUSE"),
         resigned=required("RESIGNED"), advised=required("ADVISED"), aside=required("ASIDE"), or_else=required("OR_ELSE"),
-        who_answers=required("WHO_ANSWERS"), language=per_key("LANGUAGE_REQUESTS", LANGS),
+        who_answers=required("WHO_ANSWERS"), paste_offer=required("PASTE_OFFER"), language=per_key("LANGUAGE_REQUESTS", LANGS),
         language_names=per_key("LANGUAGE_NAMES", LANGS),
         language_unwanted_before=required("LANGUAGE_UNWANTED_BEFORE"),
         language_unwanted_after=required("LANGUAGE_UNWANTED_AFTER"), translate=required("TRANSLATE"),

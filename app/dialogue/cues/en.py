@@ -418,3 +418,15 @@ OR_ELSE = r"\bor\s+(?:(?:is|was)\s+(?:it|that|this)\s+|just\s+|maybe\s+|rather\s
 # asking whether it would work, no verdict on the answer (even beside "or is there another way?")
 UNTRIED += (r"|\bif (?:i|we) [^.?!]{1,40}?\b(?:will|would|does|do) (?:it|that|this|the \w+) (?:\w+ )?(?:help|fix|solve|work|go away)\b[^.!]*\?|"
             r"\bwould (?:\w+ing|a (?:bigger|larger|different|newer) \w+) [^.?!]{0,30}?\b(?:help|fix (?:it|this|that)|solve (?:it|this|that))\b[^.!]*\?")
+# help hoped for, or a thing announced, before the question ("morning, got a deployment thing, hope you can help"):
+# after a greeting, the question is still to come
+QUESTION_AHEAD += (r"|\b(?:hope|hoping) (?:you|someone|somebody|anyone) (?:can|could|will|might) help(?: me| us)?(?: out)?\W*$|"
+                   r"\b(?:got|have) (?:an? |one )(?:quick |small |little )?(?:[\w-]+ )?thing(?: for you)?\W*$")
+# whether the assistant reads what one would paste ("can you read logs if I paste them?", "can I paste a traceback here?"):
+# about the assistant, not about the logs of a problem
+PASTE_OFFER = (r"\b(?:can|could|will|do) you (?:\w+ ){0,2}?(?:read|look at|check|parse|understand|analy[sz]e|handle|go through)\b"
+               r"[^.?!]{0,30}\bif (?:i|we) (?:paste|send|share|post|upload|drop|attach)\b|"
+               r"^\W*(?:(?:hi|hey|hello|ok|so)\W+)?(?:can|could|may|should) (?:i|we) (?:just )?(?:paste|send|share|post|upload|drop|attach) "
+               r"(?:you )?(?:a |an |the |my |our |some )?(?:logs?|tracebacks?|stack ?traces?|output|errors?|screenshots?)(?: here| in here)?\W*$")
+# what was changed told, then that its result appears nowhere ("switched to the logger, the lines show up nowhere")
+FEEDBACK_UNASKED += r"|\b(?:shows?|showed|showing|turns?|turned) up nowhere\b|\bnowhere to be (?:found|seen)\b"

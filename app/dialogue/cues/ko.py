@@ -278,3 +278,13 @@ OR_ELSE = r"아니면\s*(?:혹시\s*)?$"
 # whether it would work or fail, no verdict on the answer (not "그러면", "아니면", "안 되면")
 UNTRIED += (r"|(?<!그러)(?<!아니)(?<!그렇다)(?<!안\x20되)(?<!안되)면 [^.?？!]{0,30}?(?:나나요|나요|되나요|될까요|되요|돼요|날까요|건가요|"
             r"거예요|까요|되는 거죠|되는 건가요)\s*[?？]")
+# a question announced with what it will be about ("배포 관련해서 질문 좀 할게요", "몇 가지 여쭤볼게요"): still to come
+QUESTION_AHEAD += (r"|질문 ?(?:하나 ?|좀 ?|몇 ?개 ?|몇 ?가지 ?)?(?:할게요|할께요|하려고요|하려구요|하고 싶어요|하고 싶은데요?|드릴게요|드릴께요|"
+                   r"드리려고요|드리고 싶어요)\W*$|(?:여쭤|물어)(?:볼게요|볼께요|보려고요|봐도 될까요)\W*$")
+# the conversation ended for now ("일단 여기까지", "오늘은 여기까지요"): a closing
+GOODBYE += r"|(?:^|\s)(?:(?:일단|오늘은|그럼|우선|이제|지금은)\s?){0,2}여기까지\s?(?:요|만|만요|할게요|할께요|입니다|하겠습니다|예요|에요)?\W*$"
+# whether the assistant reads what one would paste ("로그 붙여넣으면 봐줄 수 있어요?"): about the assistant
+PASTE_OFFER = (r"(?:로그|에러|오류|트레이스백|출력)\w{0,2} ?(?:붙여 ?넣|붙여|올리|보내|복붙)\w{0,3} ?(?:봐|읽어|확인해|분석해)(?:줄 수|주실 수|줄수)|"
+               r"(?:로그|에러|오류|트레이스백|출력)\w{0,2} ?(?:붙여 ?넣어도|붙여도|올려도|보내도|복붙해도) (?:되|돼)\w*\W*$")
+# keeps crashing, said with the loanword ("계속 크래시 나요", "여전히 계속 터져요"): the outcome
+FEEDBACK += r"|계속 (?:\S+ )?(?:크래시|크래쉬|터지|터져|뻗)"

@@ -271,3 +271,8 @@ UNTRIED += (r"|如果[^。？?]{1,30}?(?:会不会|能不能|是不是就?|就�
 META = META.replace("|大模型|语言模型|llm|gpt|chatgpt|",
                     r"|(?:你|您|机器人|助手|bot|背后|底层|是)[^，,。？?]{0,8}?(?:大模型|语言模型|llm|gpt|chatgpt)|"
                     r"(?:大模型|语言模型|llm|gpt|chatgpt)\s*(?:吗|么|嘛)|")
+# "还有怎么…": another how-to announced ("还有怎么把日志导出来"), not asking what else there is ("还有什么办法")
+NEW_TOPIC += r"|^\W*还有(?=(?:怎么|如何)(?!办)[^?？]{6,})"
+# whether the assistant reads what one would paste ("我贴日志你能看吗", "可以贴日志吗"): about the assistant
+PASTE_OFFER = (r"(?:贴|发|粘贴)(?:一下|一段|个|点)?(?:日志|报错|错误|堆栈|输出)[^。？?]{0,4}(?:你)?(?:能|可以|会)(?:看|读|分析)(?:吗|不|懂吗)|"
+               r"^\W*(?:我)?(?:能|可以)(?:直接)?(?:贴|发|粘贴)(?:一下|一段|个|点)?(?:日志|报错|错误|堆栈|输出)(?:吗|不|么)\W*$")
