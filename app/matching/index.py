@@ -285,6 +285,30 @@ def _names_near(pattern: re.Pattern[str], lines: str, needle: str) -> bool:
     return False
 
 
+_SCRIPT_LINES = tuple(re.compile(f"^.*[{letters}].*$", re.MULTILINE)
+                      for letters in ("\u0400-\u04ff", "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af", "\u4e00-\u9fff"))
+"""Lines with a Cyrillic, a Hangul or a Han letter: a literal with one is looked for in those lines only."""
+
+
+def _script_lines(lines: str, needle: str, views: dict[re.Pattern[str] | None, str]) -> str:
+    """Where a literal of a pattern that reads lines alike (`screen.in_line`) may be: the lines (`lines`, a chunk's)
+    with a letter of its script, if it has one of `_SCRIPT_LINES`' (at 100x knowledge, each a third of the text or
+    less, and the literals of the other scripts are half of them), else all of them. Each line keeps what a pattern
+    reads around it (a line break before it, or the start of the text for the first line only)."""
+    script = next((pattern for pattern in _SCRIPT_LINES if pattern.search(needle)), None)
+    view = views.get(script)
+    if view is None:
+        if script is None:
+            view = lines
+        else:
+            found = script.findall(lines)
+            view = "\n".join(found)
+            if found and not lines.startswith(found[0] + "\n") and lines != found[0]:
+                view = "\n" + view
+        views[script] = view
+    return view
+
+
 LINE_NEEDLE_MIN = 1
 """Shortest literal worth looking for line by line: even one character (`0`, `到`) leaves the pattern only the lines
 that hold it, where a screen of a whole paste (`screen.MIN_ANCHOR`) would pass nearly every text."""
@@ -311,10 +335,11 @@ class _SubjectScan:
 
     def add(self, lines: str) -> None:
         """Lines of the entries' folded own words (`own_words`)."""
+        views: dict[re.Pattern[str] | None, str] = {}
         for concept, needles in list(self.unnamed.items()):
             pattern = SUBJECTS[concept]
-            named = pattern.search(lines) if needles is None else any(_names_near(pattern, lines, needle)
-                                                                      for needle in needles)
+            named = pattern.search(lines) if needles is None else any(
+                _names_near(pattern, _script_lines(lines, needle, views), needle) for needle in needles)
             if named:
                 del self.unnamed[concept]
 

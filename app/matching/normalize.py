@@ -84,5 +84,8 @@ def normalize(text: str) -> str:
         text = _PATH.sub(_path_tail, text)
     if digits:
         text = _HEX_ID.sub(" ", text)
-    # runs of spaces and tabs never span a line: squeezed in one call, and lines stripped in C loops
-    return "\n".join(filter(None, map(str.strip, _SPACES.sub(" ", text).splitlines())))
+    # runs of spaces and tabs never span a line: squeezed in one call (none to squeeze when no tab or two spaces
+    # meet: a lone space stays one), and lines stripped in C loops
+    if "\t" in text or "  " in text:
+        text = _SPACES.sub(" ", text)
+    return "\n".join(filter(None, map(str.strip, text.splitlines())))
