@@ -378,11 +378,11 @@ def _name_keys(names: Iterable[str]) -> Ints:
     return np.frombuffer(b"".join(map(_name_digest, names)), dtype="<u8").astype(np.uint64)
 
 
-def _has_key(keys: Sequence[int], name: str) -> bool:
-    """Whether the sorted keys hold the name's (`_name_key`)."""
+def _key_slot(keys: Sequence[int] | Ints, name: str) -> int | None:
+    """Where the sorted keys hold the name's (`_name_key`); None when they do not."""
     key = _name_key(name)
     at = bisect_left(keys, key)
-    return at < len(keys) and keys[at] == key
+    return at if at < len(keys) and keys[at] == key else None
 
 
 class _Build:
@@ -891,13 +891,11 @@ class KnowledgeIndex:
 
     def spells_error_name(self, name: str) -> bool:
         """Whether the knowledge spells a pasted error name out in words (`_spelled_names`)."""
-        key = np.uint64(_name_key(name))
-        at = int(np.searchsorted(self.spelled_name_keys, key))
-        return at < len(self.spelled_name_keys) and self.spelled_name_keys[at] == key
+        return _key_slot(self.spelled_name_keys, name) is not None
 
     def says_word(self, word: str) -> bool:
         """Whether an entry says the word (folded), as a word of its own (`known_word_keys`)."""
-        return _has_key(self.known_word_keys, word)
+        return _key_slot(self.known_word_keys, word) is not None
 
     def feature_id(self, feature: str) -> int:
         """The feature's id, NO_FEATURE if the knowledge never uses it: a short feature is found
@@ -905,9 +903,8 @@ class KnowledgeIndex:
         keys of long features."""
         encoded = feature.encode()
         if len(encoded) > PACKED_BYTES:
-            key, keys = _name_key(feature), self.long_feature_keys
-            slot = bisect_left(keys, key)
-            return self.long_feature_ids[slot] if slot < len(keys) and keys[slot] == key else NO_FEATURE
+            slot = _key_slot(self.long_feature_keys, feature)
+            return NO_FEATURE if slot is None else self.long_feature_ids[slot]
         key = int.from_bytes(encoded.ljust(PACKED_BYTES, b"\0"), "big")
         bucket = (key * _MIX & _MASK64) >> self.bucket_shift
         low, high = self.feature_buckets[bucket], self.feature_buckets[bucket + 1]

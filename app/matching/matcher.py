@@ -103,12 +103,12 @@ UNKNOWN_TERM_LETTERS = 3
 """A Latin word this long may be a term (`IoT`, `WSL`); shorter ones are units and particles."""
 _IDENTIFIER = re.compile(r"(?:[A-Z][a-z0-9]+){2,}")
 """A CamelCase name (`UnsupportedInputData`): an error or class name the paste quotes, not a term it asks about."""
+_REGION_AREAS = ("us|europe|asia|india|japan|korea|australia|canada|france|germany|uk|brazil|uae|switzerland|norway"
+                 "|sweden|italy|poland|spain|israel|qatar|mexico")
 _AZURE_REGION = re.compile(
     r"(?<![a-z])(?:(?:(?:north|south|west)?central|(?:north|south)?east|(?:north|south)?west|north|south) ?)+"
-    r"(?:us|europe|asia|india|japan|korea|australia|canada|france|germany|uk|brazil|uae|africa|switzerland|norway"
-    r"|sweden|italy|poland|spain|israel|qatar|mexico)(?: ?\d)?(?![a-z])"
-    r"|(?<![a-z])(?:us|europe|asia|india|japan|korea|australia|canada|france|germany|uk|brazil|uae|switzerland|norway"
-    r"|sweden|italy|poland|spain|israel|qatar|mexico|south ?africa) ?(?:(?:north|south|east|west|central) ?){1,2}"
+    rf"(?:{_REGION_AREAS}|africa)(?: ?\d)?(?![a-z])"
+    rf"|(?<![a-z])(?:{_REGION_AREAS}|south ?africa) ?(?:(?:north|south|east|west|central) ?){{1,2}}"
     r"(?: ?\d)?(?![a-z])")
 """An Azure region as users write it (`East US 2`, `Korea Central`, `westeurope`): where the resource is, the
 setting of a question, not a term it asks about."""

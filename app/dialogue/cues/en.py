@@ -188,9 +188,8 @@ ASPECT_FIX = (r"\b(?:can|could|should) i (?:just|simply)\b|\bis it enough to\b|\
 ASPECT_CAUSE = r"\bis (?:it|this|that) (?:an? )?(?:\w+ )?\w+ (?:issue|problem) or\b|\bwhy\b|\bcause[sd]?\b|\breason\b|\bwhat does (?:it|that|this) mean\b"
 ASPECT_DETAIL = (r"\b(?:which|what)(?:'s| is| are)? (?:[\w-]+ ){0,4}?(?:settings?|parameters?|params?|options?|flags?|"
                  r"propert(?:y|ies)|fields?|variables?|knobs?|dials?)\b|"
-                 r"\b(?:which|what)(?:'s| is| are)? (?:\w+ )?(?:settings?|parameters?|params?|options?|flags?|values?|roles?|"
-                 r"permissions?|rights|size|limits?|skus?|instance types?|resources?|propert(?:y|ies)|fields?|keys?|variables?|"
-                 r"versions?|ports?|timeouts?|quotas?|modes?|tiers?|knobs?|dials?)\b|\b(?:maximum|minimum|upper limit|lower limit)\b|(?<!\d )\b(?:max|min) (?!ago\b)\w+|\b(?:max|min)\W*$|"
+                 r"\b(?:which|what)(?:'s| is| are)? (?:\w+ )?(?:values?|roles?|permissions?|rights|size|limits?|skus?|"
+                 r"instance types?|resources?|keys?|versions?|ports?|timeouts?|quotas?|modes?|tiers?)\b|\b(?:maximum|minimum|upper limit|lower limit)\b|(?<!\d )\b(?:max|min) (?!ago\b)\w+|\b(?:max|min)\W*$|"
                  r"\b(?:ticket|support (?:request|case)|contact support)\b|"
                  r"\bwhat (?:goes|should go|do i (?:put|fill|enter|write)|should i (?:put|fill|enter|write|set)|to put) (?:in|into|for|as)\b|"
 
