@@ -116,6 +116,8 @@ _BARE_STATUS = re.compile(rf"(?<![\w.])[1-5]\d\d(?![\d.]|[a-z])(?!\s*(?:{_UNITS}
 _ERROR_STATUS = re.compile(rf"(?<![\w.])(?:4[0-5]\d|5[01]\d)(?![\d.]|[a-z])(?!\s*(?:{_UNITS}))", re.IGNORECASE)
 """An error status by its number alone, in any message ("408 뜸", "опять 503"): people name the error they get by
 its number, and a count or a size says its unit ("500 rows", "413 MB")."""
+_SENTENCE_ENDS = re.compile(r"[.!?。！？]+(?=\s|$)|[。！？]+")
+"""Where a sentence ends, in the four languages (a full stop inside "v1.2" or "score.py" ends none)."""
 _CODES_AND_STATUSES = re.compile(rf"{CODE.pattern}|\bhttp[ /]?\S* \d{{3}}\b|\b\d{{3}}\b", re.IGNORECASE)
 
 
@@ -385,6 +387,9 @@ def _follow_up(reading: Reading, state: State, result: MatchResult | None, knowl
                     and not (reading.question and reading.points_back)):
             # its own answer lies elsewhere, or a question of its own words nothing here answers ("and how do
             # I set up CI/CD?"): a new topic, not the card shown again
+            return _new_topic(replace(reading, kind=TurnKind.NEW_TOPIC), state, result, knowledge)
+        if chosen is not None and _asks_of_its_own_subject(reading, chosen, state, result, knowledge):
+            # a question of a subject of its own that nothing here covers: said so, not a guess under the threshold
             return _new_topic(replace(reading, kind=TurnKind.NEW_TOPIC), state, result, knowledge)
         if chosen is not None and not result.matches and _faint(reading, chosen, current, result, knowledge):
             chosen = None  # nothing answers it surely ("how do I check that?"): a faint guess is no answer, the card is
@@ -886,6 +891,8 @@ def _tentative(reading: Reading, state: State, result: MatchResult, knowledge: K
         top = _favoured([*([top] if top else []), *result.matches], current, neighbourhood, knowledge)
         if current is not None and top is not None and _strays(reading, top, current, neighbourhood, knowledge):
             top = _conversation_guess(reading, current, state, result, knowledge)
+        if top is not None and _one_sentence(reading) and _asks_of_its_own_subject(reading, top, state, result, knowledge):
+            top = None  # a subject of its own nothing covers ("how do I tag model versions in the registry?")
         if current is not None and top is not None and (
                 _elsewhere_in_few_words(reading, top, current, neighbourhood, knowledge)
                 or _guessed_from_few_words(reading, top, current, state, knowledge, result)):
@@ -903,6 +910,27 @@ def _tentative(reading: Reading, state: State, result: MatchResult, knowledge: K
     new = _showing(state, top.id, knowledge).with_(last=(top.id,), last_kind=Show.ANSWER,
                                                    lang=reading.target_lang or state.lang)
     return Resolution(TurnKind.FOLLOW_UP, Show.ANSWER, [chosen], lang=reading.target_lang, state=new)
+
+
+def _asks_of_its_own_subject(reading: Reading, chosen: Match, state: State, result: MatchResult,
+                             knowledge: Knowledge) -> bool:
+    """A question long enough to say what it is about (more than FEW_WORDS words) that points at nothing of the
+    conversation (no pronoun, aspect, named entry, code, product or suspected cause) and that nothing matches surely,
+    whose best guess is a problem the card shown does not list ("is there a discount on reserved GPU capacity for a
+    year?" after a 429 guesses the out-of-capacity entry by one word): a subject of its own the knowledge does not
+    cover, said so rather than answered with a guess under the threshold. A guessed how-to may be the next step of
+    a walk-through ("once it is built, how do I run the image on my machine?"): left to the rules for those."""
+    shown = knowledge.entry(state.entry or "") or {}
+    return reading.question and not reading.points_back and reading.aspect is None and reading.named is None \
+        and not reading.strong and not reading.families and not result.matches \
+        and word_count(reading.text) > FEW_WORDS and not CUES.because.search(reading.text.casefold()) \
+        and chosen.id not in {state.entry, *shown.get("related", ())} \
+        and (knowledge.entry(chosen.id) or {}).get("kind") != HOW_TO_KIND
+
+
+def _one_sentence(reading: Reading) -> bool:
+    """Said in one sentence: a message that first tells something and then asks may ask about what it told."""
+    return sum(bool(part.strip()) for part in _SENTENCE_ENDS.split(reading.text)) <= 1
 
 
 def _strays(reading: Reading, top: Match, current: dict, neighbourhood: set[str], knowledge: Knowledge) -> bool:
