@@ -92,6 +92,8 @@ SYNONYMS = {
     "infra": "infrastructure", "vars": "variables",
     # a call the service "refuses" is one it rejects (the knowledge says "rejected" twenty times, "refused" thrice)
     "refuse": "rejected",
+    # a function that "chokes" on its input fails on it; "concat" is pandas' short name for concatenate
+    "choke": "fails", "concat": "concatenate",
     # sizes spelt out, in the knowledge's units ("a 70 gigabyte model", "1.5 MB")
     "gigabyte": "gb", "gigabytes": "gb", "gigs": "gb", "megabyte": "mb", "megabytes": "mb", "megs": "mb",
 }
@@ -299,6 +301,29 @@ SUBJECT_TERMS = {
                     r"(?:one|a single|the same)"
                     r" (?:\w+ )?(?:endpoint|deployment|container)"),
     "rollback": r"(?<![\w-])roll(?:s|ed|ing)?[ -]?back" + _E + r"|rollbacks?|revert\w* (?:\w+ ){0,4}to (?:the )?(?:previous|prior|older|earlier|last)",
+    # scaling a deployment's instance count by a metric: the rules of Azure Monitor's autoscale, not AKS's own autoscaler
+    # (nor autoscaling too slow for a spike of 429s: a status the paste reports is its subject)
+    "metric-autoscale": (r"(?:based on|according to|driven by|depending on|tied to) (?:the |average |avg )?(?:cpu|memory|gpu)"
+                         r" (?:utili[sz]ation|usage|load|percent\w*)" + _E
+                         + r"|autoscal\w* (?:rules?|profiles?|conditions?)" + _E
+                         + r"|(?:set\w* up|configur\w*|enabl\w*|add\w*|creat\w*|turn\w* on|defin\w*) (?:an? |the )?autoscal\w*"
+                         r" (?:\w+ ){0,3}(?:managed|online|kubernetes online) (?:endpoints?|deployments?)" + _E),
+    # how a deployment is watched: its latency and request-count metrics on a chart or dashboard
+    "latency-metrics": (r"(?:latency|response[- ]time|request[- ]count|requests per (?:second|minute)|throughput)"
+                        r" (?:metrics?|charts?|graphs?|dashboards?)" + _E
+                        + r"|(?:metrics?|charts?|graphs?|dashboards?) (?:for|of|showing|with) (?:the |our |my )?"
+                        r"(?:latency|response[- ]times?|request[- ]counts?)" + _E),
+    # which VM sizes a deployment may use, and how many instances at most: limits to look up, not a failure
+    "supported-sizes": (r"(?:which|what) (?:vm |gpu |instance )?(?:sizes|skus|instance types|vm series|vm families)"
+                        r" (?:\w+ ){0,4}(?:supported|allowed|available)" + _E
+                        + r"|(?:list|table) of (?:the )?(?:supported |allowed |available )?(?:vm sizes|skus|instance types)" + _E
+                        + r"|supported (?:vm sizes|skus|instance types)" + _E),
+    "instance-limits": (r"max(?:imum)? (?:number of |count of )?(?:instances|replicas)" + _E
+                        + r"|(?:instance|replica) count limits?" + _E + r"|limits? (?:on|for|of) (?:the )?(?:number of )?(?:instances|replicas)" + _E
+                        + r"|how many (?:instances|replicas) (?:\w+ ){0,4}(?:at most|max(?:imum)?)" + _E),
+    # the Azure ML extension a Kubernetes (Arc) cluster needs before it can host deployments: installing it, not deploying
+    "cluster-extension": (r"(?:install|add|deploy)\w* (?:the )?(?:azure ?ml |azureml |ml |machine learning )?extension"
+                          r" (?:on|to|in|into|for) (?:\w+ ){0,3}(?:clusters?|arc|aks|kubernetes)" + _E),
     "notifications": (r"notif(?:y|ies|ied|ications?)" + _E + r"|(?:e-?mail|sms|teams|slack) (?:alerts?|me)" + _E
                       + r"|alert(?:s|ing)? (?:rules?|when|if|me)" + _E + r"|(?<![\w-])alerts? on" + _E),
     # the Responsible AI dashboard and scorecard of a registered model: assessing a model, not serving it
