@@ -53,6 +53,8 @@ LOANWORDS = {
     "웹서비스": "웹 서비스", "미니배치": "미니 배치",
     # a bundle of files (파일 묶음) handed to one run() call: the knowledge's mini-batch
     "묶음": "미니 배치",
+    # internal and canceled as heard (인터널, 캔슬): the knowledge's 내부 and 취소
+    "인터널": "내부", "캔슬": "취소",
 }
 JOB = "작업"
 _JOB_LOANWORD = r"(?:^|(?<=배치)|(?<= ))잡(?=$|[ 이을은에의도만들가])"
@@ -66,7 +68,11 @@ def _loanword(match: re.Match[str]) -> str:
 
 # Tools the knowledge writes in Latin letters and users in Hangul: the English word's features, as English
 # text gives them (`kubernetes` is stemmed).
-LATIN_NAMES = {"도커": "docker", "쿠버네티스": "kubernetes", "파이썬": "python", "콘다": "conda"}
+LATIN_NAMES = {"도커": "docker", "쿠버네티스": "kubernetes", "파이썬": "python", "콘다": "conda",
+               # error names as heard, spelt in Hangul (리소스낫레디 for ResourceNotReady)
+               "리소스낫레디": "resourcenotready", "오퍼레이션캔슬드": "operationcanceled", "오퍼레이션캔슬": "operationcanceled",
+               "크래시루프백오프": "crashloopbackoff", "이미지풀백오프": "imagepullbackoff", "리소스낫파운드": "resourcenotfound",
+               "아웃오브쿼터": "outofquota", "아웃오브캐파시티": "outofcapacity", "아웃오브캐패시티": "outofcapacity"}
 _LATIN_FEATURES = {name: english_features(word) for name, word in LATIN_NAMES.items()}
 _LATIN_NAME = re.compile("|".join(LATIN_NAMES))
 
@@ -185,6 +191,29 @@ SUBJECT_TERMS = {
                         r"|최대 ?(?:몇 ?개|인스턴스 ?수|instance_count)|(?:인스턴스|instance_count)(?:를|을)? ?몇 ?개까지"),
     # the Azure ML extension a Kubernetes (Arc) cluster needs before it can host deployments: installing it, not deploying
     "cluster-extension": r"(?:클러스터|arc|aks|쿠버네티스)\S* ?(?:azure ?ml ?|ml ?)?확장(?:을|를)? ?(?:설치|배포|추가)",
+    # the other Azure services and platform parts of `SUBJECT_TERMS` in en.py, in Hangul
+    "app-insights": r"(?:애플리케이션|어플리케이션|앱) ?인사이트",
+    "triton": r"트리톤",
+    "front-door": r"프[런론]트 ?도어|웹 ?(?:애플리케이션|앱) ?방화벽",
+    # not the green deployment of one traffic split ("green 배포만 테스트"): the way of rolling out itself
+    "staged-rollout": (r"블루[- /]?그린|카나리(?:아)? ?(?:배포|릴리스|방식)|a/b ?테스트"
+                       r"|(?:점진적|단계적)(?:인|으로)? ?(?:배포|롤아웃|트래픽 ?(?:전환|이동))"),
+    # running an endpoint's job at set times (a batch job that failed overnight is not about its schedule)
+    "schedule": (r"(?:일정|스케줄|예약)(?:에 따라|대로|으로|를 ?걸어|을 ?걸어) ?(?:\S+ )?(?:실행|호출|돌리|돌려)"
+                 r"|(?:정기적|주기적)으로 ?(?:\S+ )?(?:실행|호출|돌리|돌려)|크론"),
+    # Azure Monitor's charts and logs of an endpoint: watching it, not fixing it
+    "monitoring-setup": r"애저 ?모니터|메트릭 ?탐색기|로그 ?분석 ?(?:작업 ?영역|워크스페이스)|진단 ?설정",
+    "feature-store": r"(?:기능|피처|특성) ?(?:저장소|스토어)",
+    "data-labeling": r"데이터 ?(?:레이블링|라벨링|레이블 ?지정)|(?:레이블링|라벨링) ?(?:프로젝트|작업|도구)",
+    "spark": r"(?:서버리스|시냅스|synapse) ?(?:spark|스파크)|(?:spark|스파크) ?(?:풀|작업|잡|클러스터|컴퓨팅|세션)",
+    "soft-delete": (r"(?:일시|소프트) ?삭제"
+                    r"|삭제(?:된|한|했던) ?(?:작업 ?영역|워크스페이스|엔드포인트|모델)\S* ?(?:\S+ )?(?:복구|복원|되살리)"),
+    "image-scanning": r"취약(?:점|성)|보안 ?(?:검사|스캔)|cve",
+    "spot-capacity": r"스팟 ?(?:vm|인스턴스|노드|가상 ?머신|용량|가격)|(?:저|낮은) ?우선 ?순위 ?(?:vm|노드|인스턴스|가상 ?머신|컴퓨팅)",
+    "ml-registry": r"(?:azure ?ml|azureml|머신 ?러닝|기계 ?학습|공유|중앙|조직) ?(?:모델 ?)?레지스트리(?! ?자격)",
+    # tags on an endpoint or a deployment, not an image's tag
+    "resource-tags": (r"(?:엔드포인트|배포)(?:에|의)? ?태그(?:를|을)? ?(?:\S+ )?(?:달|붙|추가|지정|설정|넣)"
+                      r"|태그(?:를|을)? ?(?:\S+ )?(?:엔드포인트|배포)에 ?(?:\S+ )?(?:달|붙|추가|지정|설정|넣)"),
 }
 
 # Words of the covered knowledge's stage in Korean: deploying and scoring.

@@ -235,6 +235,26 @@ SUBJECT_TERMS = {
     # the Azure ML extension a Kubernetes (Arc) cluster needs before it can host deployments: installing it, not deploying
     "cluster-extension": (r"расширени\w* (?:azure ?ml |azureml |ml |машинн\w* обучени\w* )?(?:\w+ ){0,2}(?:на|в|для) "
                           r"(?:\w+ ){0,3}(?:кластер\w*|arc|aks|kubernetes|кубернетес\w*)"),
+    # the other Azure services and platform parts of `SUBJECT_TERMS` in en.py, in Cyrillic
+    "triton": r"тритон\w*",
+    "front-door": r"фронт-?дор\w*|брандмауэр\w* веб-приложени\w*",
+    "staged-rollout": (r"сине-?зел[её]н\w*|канареечн\w*|a/b-?тест\w*"
+                       r"|(?:поэтапн|постепенн)\w* (?:выкатк|развертыван|развёртыван|переключени|перевод|выпуск)\w*"),
+    # running an endpoint's job at set times (a batch job that failed overnight is not about its schedule)
+    "schedule": r"по расписанию|(?:запуск|вызов)\w* (?:\w+ ){0,2}по cron|(?<![а-яё])крон(?![а-яё])",
+    # Azure Monitor's charts and logs of an endpoint: watching it, not fixing it
+    "monitoring-setup": r"параметр\w* диагностик\w*|настро\w* диагностик\w*|обозревател\w* метрик\w*",
+    "feature-store": r"хранилищ\w* (?:признаков|функций|фич)\w*",
+    "data-labeling": r"разметк\w* данных|проект\w* разметки|маркировк\w* данных",
+    "spark": r"(?:бессерверн\w*|synapse) spark|spark-?(?:пул|задани|кластер|вычислени|сеанс)\w*|спарк\w*",
+    "soft-delete": (r"(?:обратим|мягк)\w* удалени\w*"
+                    r"|восстанов\w* (?:\w+ )?удал[её]нн\w* (?:рабоч|workspace|эндпоинт|конечн|модел)\w*"),
+    "image-scanning": r"уязвимост\w*|сканировани\w* (?:\w+ )?безопасност\w*|(?<![\w-])cve(?![\w-])",
+    "spot-capacity": r"спотов\w* (?:вм|виртуальн|экземпляр|узл|инстанс|мощност)\w*|низкоприоритетн\w* (?:вм|виртуальн|узл|экземпляр)\w*",
+    "ml-registry": r"реестр\w* (?:azure ?ml|azureml|машинного обучения)|(?:общ|централизованн|корпоративн)\w* реестр\w* модел\w*",
+    # tags on an endpoint or a deployment, not an image's tag
+    "resource-tags": (r"тег\w* (?:на|для|к) (?:\w+ )?(?:эндпоинт|конечн|развертыван|развёртыван)\w*"
+                      r"|(?:эндпоинт|конечн\w* точк|развертыван|развёртыван)\w* (?:\w+ )?тег(?:и|ами|ов|ом)?(?![а-яё])"),
 }
 
 # Words of the covered knowledge's stage in Russian: deploying and scoring.

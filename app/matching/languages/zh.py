@@ -33,6 +33,13 @@ STOP_BIGRAMS = frozenset([
 TYPOS = {
     "部属": "部署", "部暑": "部署", "终节点": "终结点", "配制": "配置", "登陆": "登录", "镜象": "镜像", "依懒": "依赖",
     "报措": "报错", "日制": "日志",
+    # more of the area's words and their first-offered homophones: a step, to troubleshoot, an image, a permission,
+    # a path, memory, to debug, to call, a request, a response, a model, to register, a quota, a resource, a
+    # subscription, to fail, an error, to install, to start, to build, a version, a key, a crash, to access
+    "步揍": "步骤", "步奏": "步骤", "排察": "排查", "拍查": "排查", "布署": "部署", "镜相": "镜像", "权线": "权限", "权现": "权限",
+    "路劲": "路径", "内纯": "内存", "调式": "调试", "掉用": "调用", "请球": "请求", "响因": "响应", "模形": "模型", "注侧": "注册",
+    "陪额": "配额", "资原": "资源", "定阅": "订阅", "失贩": "失败", "错物": "错误", "按装": "安装", "起动": "启动", "购建": "构建",
+    "板本": "版本", "密匙": "密钥", "崩馈": "崩溃", "崩愦": "崩溃", "方问": "访问", "终截点": "终结点", "环竟": "环境", "登路": "登录",
 }
 """The slips that are typos (a homophone offered first), not words of their own: the encoder reads the word meant
 (`mend`), as it reads a spaced script's misspelt word corrected."""
@@ -176,6 +183,24 @@ SUBJECT_TERMS = {
                         r"|最多(?:能|可以)?(?:设置|配置|开|用)?(?:几个|多少个?)实例"),
     # the Azure ML extension a Kubernetes (Arc) cluster needs before it can host deployments: installing it, not deploying
     "cluster-extension": r"(?:集群|群集|arc|aks|kubernetes|k8s) ?上?(?:安装|部署|添加) ?(?:azure ?ml ?|ml ?)?扩展",
+    # the other Azure services and platform parts of `SUBJECT_TERMS` in en.py, in Han
+    "app-insights": r"应用(?:程序)?(?:见解|洞察)",
+    "front-door": r"web ?应用(?:程序)?防火墙",
+    "staged-rollout": (r"蓝绿|金丝雀|灰度(?:发布|部署|上线)|a/b ?测试"
+                       r"|(?:逐步|渐进式?|分阶段)(?:地)?(?:发布|上线|切换流量|迁移流量|切流量)"),
+    # running an endpoint's job at set times (a batch job that failed overnight is not about its schedule)
+    "schedule": r"(?:定时|按计划|按时|定期|周期性地?)(?:地)?(?:调用|运行|触发|执行|跑)|计划触发|cron",
+    # Azure Monitor's charts and logs of an endpoint: watching it, not fixing it
+    "monitoring-setup": r"azure ?监视器|指标资源管理器|日志分析工作区|诊断设置",
+    "feature-store": r"特征(?:存储|商店|库)",
+    "data-labeling": r"数据(?:标注|标记)|(?:标注|标记)(?:项目|工具|任务)",
+    "spark": r"(?:无服务器|synapse) ?spark|spark ?(?:池|作业|集群|计算|会话)",
+    "soft-delete": r"软删除|(?:恢复|找回|还原)(?:已|被)?删除(?:了)?的?(?:工作区|终结点|端点|模型)",
+    "image-scanning": r"漏洞|安全扫描|cve",
+    "spot-capacity": r"(?:低优先级|竞价|现成|spot) ?(?:虚拟机|vm|节点|实例)",
+    "ml-registry": r"(?:azure ?ml|azureml|机器学习|共享|中央|组织)的? ?(?:模型)?注册表",
+    # tags on an endpoint or a deployment, not an image's tag
+    "resource-tags": r"给(?:终结点|端点|部署)(?:添加|加上?|打上?|设置)(?:标记|标签)|(?:终结点|端点|部署)(?:上)?(?:添加|加上?|打上?)(?:标记|标签)",
 }
 
 # Words of the covered knowledge's stage in Chinese: deploying and scoring.
