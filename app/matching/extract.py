@@ -34,7 +34,8 @@ _STATUS_BEFORE = re.compile(
     rf"(?<![a-z0-9_/])(?:{_BEFORE_WORDS})\s*[:=#]?\s*\(?{_STATUS}(?!\d|\.\d|[a-z]|-\d|[ \t]*(?:{_COUNT_WORDS}))")
 """A number after "got" or "收到" is a status unless a count's word follows: "got 500 rows" is no 500."""
 _STATUS_AFTER = re.compile(rf"(?<![\w.\-/:]){_STATUS}\)?[ \t]*(?:{_AFTER_WORDS})(?![a-z])")
-_STATUS_PAREN = re.compile(rf"\(\s*{_STATUS}\s*\)")
+_STATUS_PAREN = re.compile(rf"(?<![a-z0-9_])\(\s*{_STATUS}\s*\)")
+"""`error: (413)`, but not a call's argument: `conda.core.link:_execute(502)` in a build log is a line number."""
 _STATUS_REPR = re.compile(rf"<response \[{_STATUS}\]>")
 """`<Response [502]>`: how Python's requests prints a response."""
 _STATUS_JSON = re.compile(rf"[\"']?(?:status|statuscode|status_code|code|http_status)[\"']?\s*[:=]\s*[\"']?{_STATUS}\b")

@@ -75,6 +75,12 @@ EXACT_LINES = ("signature", "pattern")
 OLDER_GENERATION = "docker-aci-aks"
 """SDK/CLI v1 web services: a log line both generations write (gunicorn's `Worker failed to boot`) in a paste
 that names no family is more likely today's endpoint's, as new deployments are v2."""
+V1_SERVER_FRAME = re.compile(r"/var/azureml-server/")
+"""A traceback frame in the v1 web service image's own server code (`/var/azureml-server/aml_blueprint.py`), read in
+the paste before normalising strips paths: where the failure ran, so a paste that names no family by its words is the
+v1 web service's. (Only then: early v2 endpoint images ran that server too, and a paste naming its endpoint says so.)"""
+_ENDPOINT_WORD = re.compile(r"(?<![a-z])endpoints?(?![a-z])")
+"""An endpoint named in words: v2's (and its early previews' `az ml endpoint`), whose images ran that server too."""
 
 _ERROR_NAME = re.compile(r"\(([A-Z][a-z]+(?:[A-Z][a-z0-9]*)+)\)|(?i:code)\"?\s*[:=]\s*\"?([A-Z][a-z]+(?:[A-Z][a-z0-9]*)+)\b"
                          r"|(?m:^[\s`>*_]*((?:[A-Z][a-z0-9]+)+(?:Failed|Failure|NotFound|NotValid|Invalid|Forbidden|Denied"
@@ -854,6 +860,9 @@ class Matcher:
         the stage the paste is in."""
         index = self.index
         marked = families_marked(text)
+        named_families = families_in(meant)
+        if not marked and not named_families and V1_SERVER_FRAME.search(original) and not _ENDPOINT_WORD.search(text):
+            marked = {OLDER_GENERATION}
         marked_family = next(iter(marked)) if len(marked) == 1 else None
         answered = [{index.entries[position]["family"] for position in index.statuses.get(status, ())}
                     for status in statuses]
@@ -882,7 +891,7 @@ class Matcher:
             or (bool(_CLIENT_APP.search(text)) and not names_deployment(text)),
             how_to=how_to,
             error_report=error_report,
-            families=frozenset(families_in(meant) | marked),
+            families=frozenset(named_families | marked),
             marked_family=marked_family,
             sighting=sighting,
             other_product=other_product,
@@ -991,7 +1000,10 @@ class Matcher:
              context.uncovered_subject and not exact and not item.status),
             ("long_paste_words", params.long_paste_words, context.long_paste and not exact and not item.status),
             ("how_to_mismatch", params.how_to_mismatch, context.how_to and not is_how_to and not exact),
-            ("error_report_how_to", params.error_report_how_to, context.error_report and is_how_to and not item.code),
+            # ... unless the how-to's signature is the error name the paste prints (`"code": "DeploymentTimedOut"`,
+            # whose message sends the user to the Docker log): then it is that error's answer
+            ("error_report_how_to", params.error_report_how_to, context.error_report and is_how_to and not item.code
+             and not context.names_error_of(item.reasons)),
             ("failure_how_to", params.failure_how_to, context.failure_question and is_how_to and not exact),
             ("family_conflict", params.family_conflict,
              context.marked_family is not None and entry["family"] != context.marked_family and not item.code),

@@ -310,6 +310,9 @@ _NEUTRAL_DEPLOYMENT_CUES: tuple[str, ...] = _INFRASTRUCTURE_CUES + (
     r"get_model_path|azureml_model_dir", r"inference\.ml\.azure\.com", r"crashloopbackoff", r"invoke" + _E, r"resourcenotready",
     r"--input[-_]path|--output[-_]path", r"ptvsd|debugpy",
     r"dockerfile\.steps", r"amlbi_main\w*", r"gunicorn|azureml-inference-server-http|azmlinfsrv",
+    # SDK v1's image of a model (`ContainerImage.image_configuration`, `Image.create`, MLflow's `build_image`):
+    # only a deployment builds one; a training run's environment image is built by the run
+    r"containerimage\w*|image\.create|build_image|image_config\w*",
 )
 
 
