@@ -84,12 +84,13 @@ _MIX = 0x9E3779B97F4A7C15
 """Spreads packed features over buckets (Fibonacci hashing): their first bytes are all alike."""
 _MASK64 = (1 << 64) - 1
 
-INDEX_FORMAT = "compact-6"
+INDEX_FORMAT = "compact-7"
 """Part of the cache key: an index saved in another layout is never read."""
-_ARRAY_NAMES = ("phrase_entry", "phrase_kind", "phrase_lang", "phrase_ordinal", "phrase_starts", "phrase_features",
-                "phrase_weight", "document_frequency", "phrase_postings_starts", "phrase_postings",
+_ARRAY_NAMES = ("phrase_entry", "phrase_kind", "phrase_lang", "phrase_ordinal", "phrase_starts", "phrase_features_low",
+                "phrase_features_high", "phrase_weight", "document_frequency", "phrase_postings_starts",
+                "phrase_postings_low", "phrase_postings_high",
                 "entry_postings_starts", "entry_postings", "body_postings_starts", "body_postings",
-                "feature_keys", "feature_key_ids", "feature_bucket_starts", "status_phrases", "unsaid_status_keeps",
+                "feature_keys", "feature_key_ids", "feature_bucket_starts", "status_phrases",
                 "spelled_name_keys", "known_word_keys", "long_feature_keys", "long_feature_ids")
 KEPT_INDEXES = 3
 """Saved indexes kept in the cache folder: the current knowledge and the versions just before it."""
@@ -176,6 +177,50 @@ class Postings:
         return self.numbers[self.starts[feature]:self.starts[feature + 1]]
 
 
+class PackedPostings(Postings):
+    """Postings whose numbers are `Packed` (phrase numbers: at 100x knowledge, 1.1 million)."""
+
+    __slots__ = ()
+
+    def __init__(self, starts: Ints, numbers: Packed):  # not `Postings.__init__`: `Packed` has no memoryview
+        self.starts = starts.data
+        self.numbers = numbers  # type: ignore[assignment]
+
+    def get(self, feature: int) -> Sequence[int]:
+        if feature < 0:
+            return ()
+        numbers: list[int] = self.numbers[self.starts[feature]:self.starts[feature + 1]].tolist()
+        return numbers
+
+
+class Packed:
+    """Numbers of up to 24 bits in three bytes each: their low 16 bits in one array, the rest in another (a byte
+    each while the numbers stay under 2**24). At 100x knowledge, feature ids (830,000) and phrase numbers (1.1
+    million) need more than 16 bits: the phrases' features and the phrase postings, 7.4 million numbers each, take
+    a quarter less than as 32-bit integers, and every worker maps them. Read by slice or by an array of positions,
+    as int32 (int64 for numbers of more than 31 bits)."""
+
+    __slots__ = ("high", "low", "wide")
+
+    def __init__(self, low: Ints, high: Ints):
+        self.low, self.high = np.asarray(low), np.asarray(high)
+        self.wide = np.int32 if self.high.dtype.itemsize < 2 else np.int64
+
+    @staticmethod
+    def arrays(numbers: Ints) -> tuple[Ints, Ints]:
+        """The low and high parts of numbers (none negative), the high part in the narrowest type holding it."""
+        numbers = numbers.astype(np.int64, copy=False)
+        most = int(numbers.max(initial=0)) >> 16
+        return (numbers & 0xFFFF).astype(np.uint16), (numbers >> 16).astype(_narrowest(most, HIGH_TYPES))
+
+    def __len__(self) -> int:
+        return len(self.low)
+
+    def __getitem__(self, at: Any) -> Ints:
+        numbers: Ints = self.low[at].astype(self.wide) | (self.high[at].astype(self.wide) << 16)
+        return numbers
+
+
 def _normalized(texts: list[str]) -> list[str]:
     """`normalize` of each text. Most titles and aliases are plain (one line of letters, spaces and
     punctuation: nothing `normalize` replaces), and normalising a line depends on that line alone:
@@ -214,6 +259,8 @@ def _distinct(values: Ints) -> Ints:
     return values[np.concatenate(([True], values[1:] != values[:-1]))] if len(values) else values
 
 
+HIGH_TYPES = (np.uint8, np.uint16, np.uint32)
+"""Types of the high part of `Packed` numbers."""
 NUMBER_TYPES = (np.uint16, np.int32, np.int64)
 """Types the saved arrays of entry and phrase numbers take, the narrowest that holds them: every worker maps
 them, and at 100x knowledge entry numbers fit 16 bits (with offsets in 32, a fifth of the index's pages less)."""
@@ -710,7 +757,8 @@ class _Build:
             "phrase_kind": _joined(parts["phrase_kind"], np.int8),
             "phrase_lang": langs[_joined(parts["phrase_lang"], np.int32)].astype(np.int8),
             "phrase_ordinal": ordinals.astype(_narrowest(int(ordinals.max(initial=0)))),
-            "phrase_starts": _offsets(starts), "phrase_features": phrase_features}
+            "phrase_starts": _offsets(starts)}
+        arrays["phrase_features_low"], arrays["phrase_features_high"] = Packed.arrays(phrase_features)
         for name, features, numbers, most in (
                 ("phrase_postings", phrase_features, np.repeat(np.arange(len(lengths), dtype=np.int32), lengths),
                  len(lengths)),
@@ -729,19 +777,33 @@ class _Build:
         arrays["phrase_weight"] = _sequential_sums(idf[phrase_features], starts[:-1], lengths)
         named = _joined([np.asarray(numbers, dtype=np.int64) for numbers in self.status_phrases.values()], np.int64)
         arrays["status_phrases"] = named
-        arrays["unsaid_status_keeps"] = _unsaid_status_keeps(lengths, named)
+        arrays["phrase_postings_low"], arrays["phrase_postings_high"] = Packed.arrays(arrays.pop("phrase_postings"))
         return arrays
 
 
-def _unsaid_status_keeps(lengths: Ints, named: Ints) -> npt.NDArray[np.float64]:
-    """For every phrase, the share of its strength it keeps when the paste does not write the HTTP status it
-    names (1 for a phrase naming none): a phrase such as `500 on every prediction call` misses that word,
-    though a status is no word feature; without it only its context is left (`on every prediction call`),
-    which a paste with another problem says too. The status counts as one word more than the phrase's features."""
-    features = lengths.astype(np.float64)
-    keeps = np.ones(len(lengths), dtype=np.float64)
-    keeps[named] = features[named] / (features[named] + 1.0)
-    return keeps
+class UnsaidStatusKeeps:
+    """For phrases (an array of their numbers), the share of its strength each keeps when the paste does not write
+    the HTTP status it names (1 for a phrase naming none): a phrase such as `500 on every prediction call` misses that
+    word, though a status is no word feature; without it only its context is left (`on every prediction call`),
+    which a paste with another problem says too. The status counts as one word more than the phrase's features.
+    Computed for the phrases asked about from the few that name a status, not kept for every phrase (at 100x
+    knowledge, 1.1 million floats every worker would map)."""
+
+    __slots__ = ("named", "starts")
+
+    def __init__(self, named: Ints, starts: Ints):
+        self.named = _distinct(np.asarray(named, dtype=np.int64))
+        self.starts = np.asarray(starts)
+
+    def __getitem__(self, numbers: Ints) -> npt.NDArray[np.float64]:
+        numbers = np.asarray(numbers)
+        keeps = np.ones(len(numbers), dtype=np.float64)
+        if len(self.named) and len(numbers):
+            slots = np.minimum(np.searchsorted(self.named, numbers), len(self.named) - 1)
+            naming = numbers[self.named[slots] == numbers]
+            features = (self.starts[naming + 1] - self.starts[naming]).astype(np.float64)
+            keeps[self.named[slots] == numbers] = features / (features + 1.0)
+        return keeps
 
 
 def index_key(entries: list[dict[str, Any]]) -> str:
@@ -862,18 +924,19 @@ class KnowledgeIndex:
         self.status_phrases: dict[str, Ints] = {
             status: named[start:end] for status, (start, end) in tables["status_phrases"].items()}
         """Each HTTP status the phrases name (`HTTP 502 after deploying`) -> the numbers of those phrases."""
-        self.unsaid_status_keeps: npt.NDArray[np.float64] = np.asarray(arrays["unsaid_status_keeps"])
+        self.unsaid_status_keeps = UnsaidStatusKeeps(named, arrays["phrase_starts"])
+        """Each phrase's share of its strength when a paste does not write the status it names."""
         self.uncovered_subjects = frozenset(tables["uncovered_subjects"])
         """The deployment features no entry is about (`uncovered_subjects`)."""
         self.spelled_name_keys: npt.NDArray[np.uint64] = np.asarray(arrays["spelled_name_keys"])
-        """Each phrase's share of its strength when a paste does not write the status it names (`_unsaid_status_keeps`)."""
+        """Keys (`_name_digest`) of the error names the entries spell out in words (`_spelled_names`), sorted."""
         views = {name: values.data for name, values in arrays.items()}
         self.phrase_entry = views["phrase_entry"]
         self.phrase_kind = views["phrase_kind"]
         self.phrase_lang = views["phrase_lang"]
         self.phrase_ordinal = views["phrase_ordinal"]
         self.phrase_starts = views["phrase_starts"]
-        self.phrase_features = views["phrase_features"]
+        self.phrase_features = Packed(arrays["phrase_features_low"], arrays["phrase_features_high"])
         self.phrase_weight = views["phrase_weight"]
         self.feature_keys = views["feature_keys"]
         self.feature_key_ids = views["feature_key_ids"]
@@ -885,7 +948,8 @@ class KnowledgeIndex:
         `imagebuildfailure`), sorted."""
         self.bucket_shift = 64 - (len(self.feature_buckets) - 1).bit_length() + 1
         self.document_frequency = views["document_frequency"]
-        self.postings = Postings(arrays["phrase_postings_starts"], arrays["phrase_postings"])
+        self.postings = PackedPostings(arrays["phrase_postings_starts"],
+                                       Packed(arrays["phrase_postings_low"], arrays["phrase_postings_high"]))
         self.entry_postings = Postings(arrays["entry_postings_starts"], arrays["entry_postings"])
         self.body_postings = Postings(arrays["body_postings_starts"], arrays["body_postings"])
 
@@ -927,7 +991,8 @@ class KnowledgeIndex:
         return len(self.phrase_entry)
 
     def features_of_phrase(self, number: int) -> Sequence[int]:
-        return self.phrase_features[self.phrase_starts[number]:self.phrase_starts[number + 1]]
+        features: list[int] = self.phrase_features[self.phrase_starts[number]:self.phrase_starts[number + 1]].tolist()
+        return features
 
     def phrase(self, number: int) -> Phrase:
         kind, lang, text = self.describe(number)

@@ -427,7 +427,7 @@ class Matcher:
         self._unsaid_keeps = self.index.unsaid_status_keeps
         self._phrase_entry = np.asarray(self.index.phrase_entry)
         self._phrase_starts = np.asarray(self.index.phrase_starts)
-        self._phrase_features = np.asarray(self.index.phrase_features)
+        self._phrase_features = self.index.phrase_features
         self._phrase_weight = np.asarray(self.index.phrase_weight)
         # a pattern without an anchor (`index.patterns_by_anchor`) reads every paste: screened first
         self._pattern_search: list[Callable[[str], re.Match[str] | None]] = [

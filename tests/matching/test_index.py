@@ -3,6 +3,7 @@ found through the inverted index, how IDF weighs words, and how typos are resolv
 import math
 import re
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -239,6 +240,27 @@ def test_a_saved_index_answers_exactly_as_a_built_one(tmp_path, monkeypatch):
     monkeypatch.setattr(index_module, "_Build", None)  # a second process reads it, building nothing
     assert answers(Matcher(ENTRIES, cache_dir=tmp_path)) == built
     assert len(list(tmp_path.glob("index-*"))) == 1
+
+
+@pytest.mark.parametrize("most", [1, 65_535, 65_536, (1 << 24) - 1, 1 << 24, (1 << 31) + 5])
+def test_packed_numbers_read_back_as_written(most):
+    numbers = np.unique(np.array([0, 1, 255, 256, 65_535, 65_536, most // 2, most - 1, most], dtype=np.int64))
+    numbers = numbers[numbers <= most]
+    packed = index_module.Packed(*index_module.Packed.arrays(numbers))
+    assert len(packed) == len(numbers)
+    assert packed[:].tolist() == numbers.tolist()
+    assert packed[1:3].tolist() == numbers[1:3].tolist()
+    picks = np.array([len(numbers) - 1, 0, 1])
+    assert packed[picks].tolist() == numbers[picks].tolist()
+    assert packed.low.dtype == np.uint16 and packed.high.dtype.itemsize == (1 if most < 1 << 24 else 2 if most < 1 << 32 else 4)
+
+
+def test_the_unsaid_status_keeps_count_the_status_as_one_more_word():
+    starts = np.array([0, 3, 4, 4, 9])  # phrases of 3, 1, 0 and 5 features
+    keeps = index_module.UnsaidStatusKeeps(np.array([3, 1, 3]), starts)  # phrase 3 names two statuses
+    assert keeps[np.array([0, 1, 2, 3, 1])].tolist() == [1.0, 1 / 2, 1.0, 5 / 6, 1 / 2]
+    assert keeps[np.array([], dtype=np.int64)].tolist() == []
+    assert index_module.UnsaidStatusKeeps(np.array([], dtype=np.int64), starts)[np.array([0, 3])].tolist() == [1.0, 1.0]
 
 
 def test_changed_knowledge_gets_a_new_index(tmp_path):
