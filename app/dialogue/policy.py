@@ -288,16 +288,20 @@ def resolve(reading: Reading, state: State, result: MatchResult | None, knowledg
     if kind is TurnKind.FOLLOW_UP:
         state = _problem_focus(reading, _focused(state, knowledge), knowledge)
     if (kind is TurnKind.NEW_TOPIC or reading.tentative) and reading.feedback_cue and result and result.matches \
-            and (result.matches[0].id in {state.entry, state.topic} - {None} or _named_again(reading, state, knowledge)):
+            and (result.matches[0].id in {state.entry, state.topic} - {None} or _named_again(reading, state, knowledge)
+                 or _still_the_shown(reading, state, result)):
         kind = TurnKind.FEEDBACK  # "still ERR_2200", a long report of the same failure: the answer did not help
     if kind is TurnKind.FEEDBACK and result is not None and _new_evidence(result, state, knowledge) \
-            and not _same_again(reading):
+            and not _same_again(reading) and not _still_the_shown(reading, state, result):
         kind = TurnKind.NEW_TOPIC  # "..., and before that it said output already exists": a problem of its own
     if kind is TurnKind.SMALL_TALK:
         return Resolution(kind, Show.SMALL_TALK, small_talk=reading.small_talk, lang=reading.target_lang,
                           state=state)
     if kind is TurnKind.LANGUAGE:
         return _language(reading, state, knowledge)
+    if kind in (TurnKind.NEW_TOPIC, TurnKind.FOLLOW_UP, TurnKind.FEEDBACK) and result is not None \
+            and (carried := _carries_on(reading, _focused(state, knowledge), result, knowledge)) is not None:
+        return carried
     if kind is TurnKind.FEEDBACK:
         return _feedback(state, knowledge)
     # a pick among the alternatives offered, or among the answers shown beside the card ("the second one")
@@ -320,6 +324,48 @@ def resolve(reading: Reading, state: State, result: MatchResult | None, knowledg
     if kind is TurnKind.FOLLOW_UP:
         return _follow_up(reading, state, result, knowledge)
     return _new_topic(reading, state, result, knowledge)
+
+
+def _carries_on(reading: Reading, state: State, result: MatchResult, knowledge: Knowledge) -> Resolution | None:
+    """The next failure told as what came after getting past the one answered ("got past that, now the build says the
+    build compute is not set", "그 로그 보니까 ... ERR_1300"), right after the opening answer (`_just_opened`) or the
+    how-to that revealed it, whose own sure best match the card shown lists as related (or that lists it): the user is
+    working through the answer, the conversation goes on to that entry (a follow-up, not a topic of its own). Once the
+    topic has been talked over, or when the message names another product or announces something else ("now something
+    else: ..."), a next failure opens a topic of its own. Read as feedback for its "solved" ("해결했는데 이제 ..."), it is
+    none unless what follows the cue says it still fails, the same, or that nothing helped."""
+    current = knowledge.entry(state.entry) if state.entry else None
+    top = result.matches[0] if result.matches else None
+    text = reading.text.casefold()
+    found = CUES.progressed.search(text)
+    if found is None or (reading.kind is TurnKind.FEEDBACK and (
+            _same_again(reading) or CUES.verdict.search(text) or CUES.feedback.search(text, found.end()))):
+        return None  # "fixed the yaml, now it still fails the same way": the answer did not help
+    if current is None or top is None or top.id == current["id"] or top.id in state.rejected \
+            or not (_just_opened(state) or current.get("kind") == HOW_TO_KIND) \
+            or reading.families - {state.family} \
+            or CUES.new_topic.search(text[:found.start()] + " " + text[found.end():]) \
+            or not (top.id in current.get("related", ()) or _links_back(top.id, current, knowledge)):
+        return None
+    new = _showing(state, top.id, knowledge).with_(last=(top.id,), last_kind=Show.ANSWER,
+                                                  lang=reading.target_lang or state.lang)
+    return Resolution(TurnKind.FOLLOW_UP, Show.ANSWER, [_read_in_context(top, current["id"])], lang=reading.target_lang,
+                      state=new)
+
+
+def _just_opened(state: State) -> bool:
+    """The last answer is the topic's opening one (its card and the runners-up shown beside it), nothing asked since: no
+    follow-up narrowed what is shown to the card alone, no language was asked for (the answer is being passed on)."""
+    return state.last_kind == Show.ANSWER and state.entry == state.topic and state.asked_lang is None \
+        and state.last == (state.topic, *state.candidates)
+
+
+def _still_the_shown(reading: Reading, state: State, result: MatchResult) -> bool:
+    """Told, not asked, that it still fails after something was tried ("halved the batch size and reran, still the user
+    program failure"), the card shown among the message's own sure matches: the same failure again, whichever neighbour
+    the words of what was tried lead its match to (a smaller batch size names the batch timeout)."""
+    return reading.feedback_cue and not reading.question and state.entry is not None \
+        and reading.families <= {state.family} and any(match.id == state.entry for match in result.matches)
 
 
 def _new_topic(reading: Reading, state: State, result: MatchResult | None, knowledge: Knowledge,
@@ -369,7 +415,7 @@ def _follow_up(reading: Reading, state: State, result: MatchResult | None, knowl
     elif switch is not None:
         chosen = _counterpart(current, switch, state, result, knowledge)
     elif _asked_of_its_own(reading, current) and result is not None \
-            and (other := _asked_of_another(current, state, result, knowledge)) is not None:
+            and (other := _asked_of_another(reading, current, state, result, knowledge)) is not None:
         chosen = other
     elif reading.aspect == "detail" and result is not None \
             and (how_to := _how_to_asked(reading, current, state, result, knowledge)) is not None:
@@ -433,13 +479,18 @@ def _cause_of_its_own(reading: Reading) -> bool:
         and word_count(reading.text) > SHORT_FOLLOW_UP_WORDS
 
 
-def _asked_of_another(current: dict, state: State, result: MatchResult, knowledge: Knowledge) -> Match | None:
+def _asked_of_another(reading: Reading, current: dict, state: State, result: MatchResult,
+                      knowledge: Knowledge) -> Match | None:
     """The cause asked of another entry of the conversation that the message names in its own words ("it says
     Model.get_model_path can't find the model, why?" after the crash): that entry, when its sure match leads the card
-    shown by SHOWN_LEAD; otherwise the card shown is what is asked about."""
+    shown by SHOWN_LEAD; otherwise the card shown is what is asked about. Asked on about a code of the product by its
+    own evidence ("then what is this ResourceNotFound about?", `_asks_on_in_the_family`), that entry, in the conversation
+    or not."""
     top = result.matches[0] if result.matches else None
     conversation = {*_neighbourhood(current, state, result, knowledge), *((state.topic,) if state.topic else ())}
-    if top is None or top.id == current["id"] or top.id not in conversation or top.id in state.rejected \
+    asked_on = top is not None and _has_evidence(top) \
+        and _asks_on_in_the_family(reading, state, top, knowledge)
+    if top is None or top.id == current["id"] or (top.id not in conversation and not asked_on) or top.id in state.rejected \
             or top.score - _words_score(result, current["id"]) < SHOWN_LEAD:
         return None
     return _read_in_context(top, current["id"])
@@ -789,7 +840,17 @@ def _own_evidence(result: MatchResult, state: State, knowledge: Knowledge, readi
     # asked about, an entry the topic lists is as near as one the card shown lists ("is 504 the same?" after the logs)
     topic = knowledge.entry(state.topic) if state.topic else None
     near = {*current.get("related", ()), *(topic or {}).get("related", ()), *((state.topic,) if state.topic else ())}
-    return top.id != current["id"] and (told or top.id not in near)
+    return top.id != current["id"] and (told or top.id not in near) and not _asks_on_in_the_family(reading, state, top, knowledge)
+
+
+def _asks_on_in_the_family(reading: Reading, state: State, top: Match, knowledge: Knowledge) -> bool:
+    """A question opened as the next one of the talk ("then what does ResourceNotFound mean?", "그럼 429는 언제 나요?",
+    "а 200 OK значит ...?") about a code or status of the conversation's own product, naming no other: it asks on about
+    that product, answered by its own match as a follow-up (told, or about another product, it opens a topic; "and this?
+    QuotaExceeded ..." points at a paste of its own)."""
+    return reading.question and not reading.points_back and not reading.families - {state.family} \
+        and (knowledge.entry(top.id) or {}).get("family") == state.family \
+        and bool(CUES.asks_on.search(reading.text.casefold())) and not CUES.new_topic.search(reading.text.casefold())
 
 
 def _elsewhere(neighbour: Topic | None, result: MatchResult) -> bool:
@@ -883,7 +944,7 @@ def _tentative(reading: Reading, state: State, result: MatchResult, knowledge: K
     top = min(near, key=lambda m: (m.id != state.entry, m.id not in (current or {}).get("related", ())), default=None)
     own = result.matches[0] if result.matches else None
     if reading.strong and own is not None and _has_evidence(own) and own.id not in neighbourhood \
-            and not CUES.comparison.search(reading.text.casefold()):
+            and not CUES.comparison.search(reading.text.casefold()) and not _asks_on_in_the_family(reading, state, own, knowledge):
         top = None  # "and the 429 rate limiting error then?": a code of its own beyond the conversation opens a topic,
         # unless asked against it ("is the 503 on AKS the same problem?")
     elif reading.question and neighbour is None:
