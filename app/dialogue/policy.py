@@ -446,6 +446,8 @@ def _follow_up(reading: Reading, state: State, result: MatchResult | None, knowl
         chosen = _context_match(current, state.entry, "same_entry")
     if chosen is None:
         return Resolution(TurnKind.FOLLOW_UP, Show.NO_MATCH, lang=reading.target_lang, state=state)
+    if result is not None and (card := _card_in_a_near_tie(reading, chosen, state, result)) is not None:
+        chosen = _read_in_context(card, state.entry)
     new = _showing(state, chosen.id, knowledge).with_(last=(chosen.id,), last_kind=Show.ANSWER,
                                                       lang=reading.target_lang or state.lang)
     return Resolution(TurnKind.FOLLOW_UP, Show.ANSWER, [chosen], lang=reading.target_lang, state=new)
@@ -938,9 +940,14 @@ def _tentative(reading: Reading, state: State, result: MatchResult, knowledge: K
     pool = [m for m in result.candidates or result.matches if m.score >= FOLLOW_UP_FLOOR]
     # named outright, a neighbouring area is the subject unless a question of it is answered in the conversation
     # ("do I set it with az ml workspace update?"); a statement about it ("the compute instance hangs") opens a topic
-    # in a near tie, the card shown comes first, then the entries it lists, then the topic's runners-up
+    # in a near tie, the card shown comes first, then the entries it lists, then the topic's runners-up. The question
+    # of the area is answered in the conversation when it matches surely, points back, asks yes or no ("does the
+    # cluster identity need a storage role?") or is said in a few words: a weak guess of the card shown does not keep
+    # a long question of its own ("how would I turn a folder of parquet files into a reusable dataset?") in it
     near = [m for m in pool if m.score >= pool[0].score - NEAR_TIE and m.id in neighbourhood] \
-        if pool and (neighbour is None or (reading.question and pool[0].id in neighbourhood)) else []
+        if pool and (neighbour is None or (reading.question and pool[0].id in neighbourhood and (
+            bool(result.matches) or reading.points_back or reading.polar
+            or word_count(reading.text) <= FEW_WORDS))) else []
     top = min(near, key=lambda m: (m.id != state.entry, m.id not in (current or {}).get("related", ())), default=None)
     own = result.matches[0] if result.matches else None
     if reading.strong and own is not None and _has_evidence(own) and own.id not in neighbourhood \
@@ -967,10 +974,25 @@ def _tentative(reading: Reading, state: State, result: MatchResult, knowledge: K
         top = _context_match(current, current["id"], "same_entry")  # "where do I request more?": of the entry shown
     if top is None:
         return _new_topic(replace(reading, kind=TurnKind.NEW_TOPIC), state, result, knowledge)
+    top = _card_in_a_near_tie(reading, top, state, result) or top
     chosen = _read_in_context(top, state.entry)
     new = _showing(state, top.id, knowledge).with_(last=(top.id,), last_kind=Show.ANSWER,
                                                    lang=reading.target_lang or state.lang)
     return Resolution(TurnKind.FOLLOW_UP, Show.ANSWER, [chosen], lang=reading.target_lang, state=new)
+
+
+def _card_in_a_near_tie(reading: Reading, chosen: Match, state: State, result: MatchResult) -> Match | None:
+    """A yes or no question about the problem at hand ("would a bigger SKU make this go away?",
+    "can an exception in run() end in a 502?") whose own sure matches put the card shown within NEAR_TIE of the best:
+    whether it is so is the card's to answer, not the neighbour's one point ahead (None: no such tie). Not when it
+    names a product or switches to one ("same on AKS?": the counterpart there answers), compares, or asks for an
+    aspect with entries of its own (the logs)."""
+    if not reading.polar or chosen.id == state.entry or not result.matches or reading.families \
+            or reading.aspect is not None or _family_switch(reading, state) is not None \
+            or CUES.comparison.search(reading.text.casefold()):
+        return None
+    card = next((match for match in result.matches if match.id == state.entry), None)
+    return card if card is not None and card.score >= result.matches[0].score - NEAR_TIE else None
 
 
 def _asks_of_its_own_subject(reading: Reading, chosen: Match, state: State, result: MatchResult,

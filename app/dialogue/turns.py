@@ -155,6 +155,20 @@ class Reading:
     conversation whose text says it (app/dialogue/policy.py)."""
 
 
+_NOT_POINTING = re.compile(
+    r"\b(?:a|an|the|some|any|one)\s+(?:[\w.-]+\s+){0,3}?[\w.-]+\s+(that)\s+(?!is\b|was\b|has\b|does\b)\w+(?:s|ed)\b"
+    r"|\b(this)\s+(?:month|week|year|morning|afternoon|evening|quarter|sprint|weekend)\b")
+"""Pointer words that point nowhere back: "that" opening a relative clause after a noun ("a data asset that points at a
+folder", "a small api that forwards the call") and "this" of a time ("this month"): a question of its own."""
+
+
+def _points_back(lowered: str) -> bool:
+    """The message points back at what was said (POINTS_BACK cue), not counting `_NOT_POINTING` words."""
+    spared = {found.start(group) for found in _NOT_POINTING.finditer(lowered) for group in (1, 2)
+              if found.group(group)}
+    return any(found.start() not in spared for found in CUES.points_back.finditer(lowered))
+
+
 _MENTION = re.compile(r"^(?:\s*(?:<@[\w.|-]+>|@[\w.-]+)[\s,:]*)+")
 """Bot mentions at the start of a message ("@bot hi", Slack's "<@U024BE7LH>"): addressed to the bot, not said."""
 
@@ -421,7 +435,7 @@ def read_turn(text: str, in_conversation: bool, family: str | None = None) -> Re
     base = Reading(TurnKind.NEW_TOPIC, strong=strong, target_lang=target, aspect=aspect, families=families,
                    feedback_cue=says_failed, text=redact(text[:TOPIC_TEXT_CHARS]), question=question,
                    polar=question and bool(CUES.polar.search(lowered)), choice=choice,
-                   points_back=bool(CUES.points_back.search(lowered)),
+                   points_back=_points_back(lowered),
                    named=named_thing)
     # In a conversation, a line with a code that asks about it or says outright that the answer did not help ("only
     # the cloud one throws 424, so that didn't help"; not "still failing: 429") is read on; a log or a long paste

@@ -436,3 +436,12 @@ PROGRESSED = (r"\b(?:got past|got through|fixed|solved|sorted|resolved|got rid o
               r"\bnow,? but\b")
 # a question opened as the next one in the same talk ("and ...?", "so ...?", "then ...?"): asking on
 ASKS_ON = r"^\W*(?:and|so|then)\b"
+# what was done told, then that the outcome did not change: nothing of one's own shows ("added print calls, not one of
+# the lines turns up"), the resources stay in the failed state ("added two nodes, the pods remain pending"), the
+# error is word for word the one before ("granted the role, the exact same failure")
+FEEDBACK_UNASKED += (r"|\b(?:none|not one|nothing|not a single one) of (?:my|the|our) (?:own )?(?:\w+ )?"
+                     r"(?:messages?|lines?|logs?|entries|changes?|prints?|output)\b[^.?!]{0,20}?\b(?:appears?|shows? up|"
+                     r"turns? up|gets? (?:printed|logged|written)|made it|(?:is|are) (?:there|visible))|"
+                     r"\b(?:stays?|stayed|remains?|remained|keeps?|kept|are still|is still) (?:stuck |sitting )?(?:in )?"
+                     r"(?:pending|unschedulable|stuck)\b|"
+                     r"\b(?:identical|the exact same|exactly the same|same old) (?:\w+ )?(?:error|failure|message|result|problem)\b")

@@ -164,8 +164,9 @@ FEEDBACK += (r"|(?:또|다시|계속) (?:\d{3}|err)|(?:에서는|에선) (?:잘 
              r"[^.?]{0,30}?(?:안 ?돼|안 ?되|실패|에러|오류|죽|안 ?돌아)")
 # a new topic announced as unrelated before a colon ("별개로:", "상관없는 질문인데 —")
 NEW_TOPIC += r"|^\W*(?:별개로|별개 ?질문|상관없는 (?:질문|얘기|이야기)(?:인데)?|다른 얘기(?:인데)?)\s*[:：\u2014\u2013]"
-# "I see, got it" after the news ("ㅋㅋ 범위 밖이구나 알겠어요"): taking the answer in, asking nothing
-THANKS += (r"|^\W*(?:ㅋ+|ㅎ+|아+|오+)?\W*[^?？]{0,16}(?:구나|군요|군|구만|구먼)\W+(?:알겠(?:어요|습니다|어)|알았어요?|네+|넵|"
+# "I see, got it" after the news ("ㅋㅋ 범위 밖이구나 알겠어요", a short sentence of it before): taking the answer in,
+# asking nothing
+THANKS += (r"|^\W*(?:ㅋ+|ㅎ+|아+|오+)?\W*[^?？]{0,30}(?:구나|군요|군|구만|구먼)\W+(?:알겠(?:어요|습니다|어)|알았어요?|네+|넵|"
            r"ㅇㅋ|오케이|감사(?:합니다|해요)?|ㅎ+|ㅋ+)\W*$")
 # where to see why it failed ("왜 죽었는지 어디서 봐요?", "에러 내용은 어디서 확인해요?"): the logs
 ASPECT_LOGS += (r"|(?:왜|원인|에러 내용|오류 내용|무슨 (?:에러|오류))[^?]{0,16}(?:어디서|어디에서|어디서든) (?:봐|보|확인|찾)|"

@@ -285,3 +285,9 @@ GOODBYE += r"|さようなら|さよなら|じゃあね|またね|バイバイ|�
 THANKS += r"|ありがとう|どうも(?:ありがとう)?|助かりました"
 # a question opened as the next one in the same talk ("那 ...？", "那么 ...？"): asking on
 ASKS_ON = r"^\W*(?:那么?|那这个|然后)(?!个|些|种|样|边|里)"
+# a change made, then an error told in its own (Latin) words ("改了配置以后又报 QuotaExceeded"): the next failure,
+# told on its own, a new topic whatever its length (the policy reads it as feedback when it names the card shown again)
+ASIDE += (r"|(?:改|换|加|设|配|调|装|删|升级|更新|切)[^。？?!！]{0,14}?(?:完|了|好)?(?:以后|之后|后)[，,\s]*"
+              r"(?:又|就|却)?(?:报|提示|返回|出现)(?:了)?\s*(?=[a-z0-9_])(?!(?:一样|同样|相同))")
+# still refused, said in the passive ("换了 scope 还是被拒", "依然被拦"): the answer did not help
+FEEDBACK += r"|(?:还是|仍然|依然|照样|又)被(?:拒|拦|挡|禁|阻止|限制|拒绝)"
