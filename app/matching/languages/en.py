@@ -96,6 +96,9 @@ SYNONYMS = {
     "choke": "fails", "concat": "concatenate",
     # sizes spelt out, in the knowledge's units ("a 70 gigabyte model", "1.5 MB")
     "gigabyte": "gb", "gigabytes": "gb", "gigs": "gb", "megabyte": "mb", "megabytes": "mb", "megs": "mb",
+    # a subscription's or tenant's "GUID" is the knowledge's id; "governance" rules an organisation assigns are
+    # Azure Policy
+    "guid": "id", "uuid": "id", "governance": "policy",
 }
 
 _NOT_REGISTRY = r"(?! to [^.?!,;\n]{0,30}registr| into [^.?!,;\n]{0,30}registr| to [^.?!,;\n]{0,30}acr\b)"
@@ -141,7 +144,8 @@ NEIGHBOUR_CUES = {
             r"usererror" + _E, r"mlflow (?:tracking|runs?|ui|experiments?)" + _E + r"|tracking (?:uri|server)" + _E,
             r"log(?:s|ged|ging)? (?:the |my )?(?:metrics?|params?|parameters)" + _E + r"|autolog\w*|run history", r"metrics?" + _E, r"hyperdrive|hyperparameter\w*",
             r"epochs?" + _E, r"training" + _E, r"experiments?" + _E, r"losses|loss" + _E + r"|accuracy",
-            r"jobs? (?:failed|fails|failing|is stuck|stuck|queued|is queued|completed|canceled|cancelled)" + _E,
+            # (not a batch endpoint's job: "batch job failed" is the covered batch deployment's)
+            r"j(?<!batch j)(?<!batch-j)(?<!scoring j)obs? (?:failed|fails|failing|is stuck|stuck|queued|is queued|completed|canceled|cancelled)" + _E,
             r"runs? (?:failed|fails|failing|is stuck|stuck|queued|is queued)" + _E, r"submit\w*",
             r"checkpoints?" + _E, r"fine[- ]?tun\w*", r"cuda out of memory|out of memory on gpu",
             r"dataloader|data loader", r"train(?:ed|s)? (?:a |the |my )?models?" + _E,
@@ -218,13 +222,15 @@ NEIGHBOUR_CUES = {
             r"file share|azure files" + _E, r"regist\w* (?:the |a |my )?(?:data|dataset)" + _E + r"(?! ?assets?)|upload\w* (?:the |a |my )?(?:data|dataset)" + _E,
         ),
     ),
+    # (not the Azure portal alone: where users look at any resource, "the subscription is there in the portal",
+    # not the studio's UI)
     "studio-portal": NeighbourCues(
         strong=(
             r"studio (?:ui|web ?ui|notebooks?)" + _E,
             r"azure ?ml studio(?! \(classic\))|machine learning studio(?! \(classic\))",
         ),
         cues=(
-            r"studio" + _E, r"browser|chrome|edge" + _E + r"|firefox|safari", r"portal", r"upload\w*",
+            r"studio" + _E, r"browser|chrome|edge" + _E + r"|firefox|safari", r"upload\w*",
             r"regist\w* (?:[\w\-]+ ){0,2}models?" + _E + r"|model regist\w*|models? > register", r"ajax" + _E,
             r"notebooks? (?:ui|page|tab|editor|pane|view)", r"cors" + _E, r"console",
             r"blank page|page is blank|spinner|spinning", r"click\w*", r"buttons?" + _E, r"ui" + _E, r"refresh\w* the page",

@@ -47,14 +47,17 @@ LOANWORDS = {
     "막아": "차단", "막혀": "차단", "막힌": "차단", "막았": "차단",
     # "keeps (failing)": the everyday 자꾸 for the knowledge's 계속; ran a job (돌렸는데) for 실행
     "자꾸": "계속", "돌렸": "실행했", "돌리": "실행하",
-    # to download: the native verb (내려받기) beside the loanword both the knowledge and users write
-    "내려받": "다운로드",
+    # to download: the native verbs (내려받기; an image a node 받아오다, fetches) beside the loanword both the knowledge
+    # and users write
+    "내려받": "다운로드", "받아오": "다운로드",
     # two words the knowledge writes apart and users join
     "웹서비스": "웹 서비스", "미니배치": "미니 배치",
     # a bundle of files (파일 묶음) handed to one run() call: the knowledge's mini-batch
     "묶음": "미니 배치",
     # internal and canceled as heard (인터널, 캔슬): the knowledge's 내부 and 취소
     "인터널": "내부", "캔슬": "취소",
+    # a common misspelling of 역할 (a role): 역활 (역할 할당, a role assignment)
+    "역활": "역할",
 }
 JOB = "작업"
 _JOB_LOANWORD = r"(?:^|(?<=배치)|(?<= ))잡(?=$|[ 이을은에의도만들가])"
@@ -136,9 +139,10 @@ NEIGHBOUR_CUES = {
         cues=(r"데이터 ?세트|데이터셋", r"마운트", r"스토리지 ?계정|저장소 ?계정", r"계정 ?키", r"데이터 ?레이크", r"파일 ?공유",
               r"데이터(?:를|을)? ?(?:업로드|등록)"),
     ),
+    # (not the Azure portal alone, 포털: where users look at any resource, not the studio's UI)
     "studio-portal": NeighbourCues(
         strong=(r"스튜디오",),
-        cues=(r"브라우저|크롬", r"포털", r"업로드", r"모델 ?등록", r"노트북 ?(?:화면|편집기|탭)", r"화면", r"버튼", r"클릭",
+        cues=(r"브라우저|크롬", r"업로드", r"모델 ?등록", r"노트북 ?(?:화면|편집기|탭)", r"화면", r"버튼", r"클릭",
               r"페이지"),
     ),
     "prompt-flow": NeighbourCues(strong=(r"프롬프트 ?(?:플로우|흐름)",)),

@@ -177,9 +177,11 @@ NEIGHBOUR_CUES = {
         cues=(r"набор\w* данных|датасет\w*", r"монтир\w*", r"учетн\w* запис\w* хранени\w*|учётн\w* запис\w* хранени\w*",
               r"озер\w* данных", r"общ\w* папк\w*|файлов\w* ресурс\w*"),
     ),
+    # (not the Azure portal alone: where users look at any resource, "the subscription is there in the portal",
+    # not the studio's UI)
     "studio-portal": NeighbourCues(
         strong=(r"студи\w* azure ml|студи\w* машинн\w*",),
-        cues=(r"студи\w*", r"браузер\w*", r"портал\w*", r"загруз\w*", r"регистрац\w* модел\w*", r"пуст\w* экран",
+        cues=(r"студи\w*", r"браузер\w*", r"загруз\w*", r"регистрац\w* модел\w*", r"пуст\w* экран",
               r"страниц\w*", r"кнопк\w*", r"нажим\w*|нажат\w*"),
     ),
     "azure-openai": NeighbourCues(

@@ -70,7 +70,9 @@ def mend(text: str) -> str:
 
 
 # Tools the knowledge writes in Latin letters and users in Han characters: the English word's features.
-LATIN_NAMES = {"命令行": "cli"}
+LATIN_NAMES = {"命令行": "cli",
+               # gunicorn's worker process and its process id, as Chinese names them (工作进程, 进程号 for a pid)
+               "工作进程": "worker", "进程号": "pid"}
 _LATIN_FEATURES = {name: english_features(word) for name, word in LATIN_NAMES.items()}
 _LATIN_NAME = re.compile("|".join(LATIN_NAMES))
 
@@ -131,9 +133,11 @@ NEIGHBOUR_CUES = {
         strong=(r"数据存储", r"数据资产", r"注册数据集|数据集注册"),
         cues=(r"数据集", r"挂载", r"存储帐户|存储账户", r"凭据", r"数据湖", r"文件共享", r"上传数据|注册数据(?!资产)"),
     ),
+    # (not the Azure portal alone: where users look at any resource, "the subscription is there in the portal",
+    # not the studio's UI)
     "studio-portal": NeighbourCues(
         strong=(r"机器学习工作室|工作室(?:ui|界面|中|里)", r"ml 工作室"),
-        cues=(r"浏览器", r"门户", r"上传", r"注册模型|注册了模型|模型注册", r"笔记本(?:界面|页面|编辑器)", r"转圈", r"页面", r"界面",
+        cues=(r"浏览器", r"上传", r"注册模型|注册了模型|模型注册", r"笔记本(?:界面|页面|编辑器)", r"转圈", r"页面", r"界面",
               r"按钮", r"点击"),
     ),
     "prompt-flow": NeighbourCues(strong=(r"提示流",)),
