@@ -299,9 +299,6 @@ def resolve(reading: Reading, state: State, result: MatchResult | None, knowledg
                           state=state)
     if kind is TurnKind.LANGUAGE:
         return _language(reading, state, knowledge)
-    if kind in (TurnKind.NEW_TOPIC, TurnKind.FOLLOW_UP, TurnKind.FEEDBACK) and result is not None \
-            and (carried := _carries_on(reading, _focused(state, knowledge), result, knowledge)) is not None:
-        return carried
     if kind is TurnKind.FEEDBACK:
         return _feedback(state, knowledge)
     # a pick among the alternatives offered, or among the answers shown beside the card ("the second one")
@@ -324,40 +321,6 @@ def resolve(reading: Reading, state: State, result: MatchResult | None, knowledg
     if kind is TurnKind.FOLLOW_UP:
         return _follow_up(reading, state, result, knowledge)
     return _new_topic(reading, state, result, knowledge)
-
-
-def _carries_on(reading: Reading, state: State, result: MatchResult, knowledge: Knowledge) -> Resolution | None:
-    """The next failure told as what came after getting past the one answered ("got past that, now the build says the
-    build compute is not set", "그 로그 보니까 ... ERR_1300"), right after the opening answer (`_just_opened`) or the
-    how-to that revealed it, whose own sure best match the card shown lists as related (or that lists it): the user is
-    working through the answer, the conversation goes on to that entry (a follow-up, not a topic of its own). Once the
-    topic has been talked over, or when the message names another product or announces something else ("now something
-    else: ..."), a next failure opens a topic of its own. Read as feedback for its "solved" ("해결했는데 이제 ..."), it is
-    none unless what follows the cue says it still fails, the same, or that nothing helped."""
-    current = knowledge.entry(state.entry) if state.entry else None
-    top = result.matches[0] if result.matches else None
-    text = reading.text.casefold()
-    found = CUES.progressed.search(text)
-    if found is None or (reading.kind is TurnKind.FEEDBACK and (
-            _same_again(reading) or CUES.verdict.search(text) or CUES.feedback.search(text, found.end()))):
-        return None  # "fixed the yaml, now it still fails the same way": the answer did not help
-    if current is None or top is None or top.id == current["id"] or top.id in state.rejected \
-            or not (_just_opened(state) or current.get("kind") == HOW_TO_KIND) \
-            or reading.families - {state.family} \
-            or CUES.new_topic.search(text[:found.start()] + " " + text[found.end():]) \
-            or not (top.id in current.get("related", ()) or _links_back(top.id, current, knowledge)):
-        return None
-    new = _showing(state, top.id, knowledge).with_(last=(top.id,), last_kind=Show.ANSWER,
-                                                  lang=reading.target_lang or state.lang)
-    return Resolution(TurnKind.FOLLOW_UP, Show.ANSWER, [_read_in_context(top, current["id"])], lang=reading.target_lang,
-                      state=new)
-
-
-def _just_opened(state: State) -> bool:
-    """The last answer is the topic's opening one (its card and the runners-up shown beside it), nothing asked since: no
-    follow-up narrowed what is shown to the card alone, no language was asked for (the answer is being passed on)."""
-    return state.last_kind == Show.ANSWER and state.entry == state.topic and state.asked_lang is None \
-        and state.last == (state.topic, *state.candidates)
 
 
 def _still_the_shown(reading: Reading, state: State, result: MatchResult) -> bool:

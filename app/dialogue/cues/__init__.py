@@ -130,9 +130,6 @@ class Cues:
     """Whether the assistant reads what one would paste ("can you read logs if I paste them?", "можно скинуть лог?"):
     about the assistant, whatever it names of logs."""
     aside: re.Pattern[str]
-    progressed: re.Pattern[str]
-    """The next failure told after getting past the one answered ("got past that, now the build says ...", "그 로그 보니까
-    ..."): what came next while working through the answer (app/dialogue/policy.py `_carries_on`)."""
     asks_on: re.Pattern[str]
     """A question opened as the next one of the same talk ("and ...?", "그럼 ...?", "那 ...？", "а ...?")."""
     or_else: re.Pattern[str]
@@ -182,7 +179,7 @@ def _compile() -> Cues:
         question_ahead=required("QUESTION_AHEAD"),
         polar=required("POLAR"), because=required("BECAUSE"),
         resigned=required("RESIGNED"), advised=required("ADVISED"), aside=required("ASIDE"),
-        progressed=required("PROGRESSED"), asks_on=required("ASKS_ON"), or_else=required("OR_ELSE"),
+        asks_on=required("ASKS_ON"), or_else=required("OR_ELSE"),
         who_answers=required("WHO_ANSWERS"), paste_offer=required("PASTE_OFFER"), language=per_key("LANGUAGE_REQUESTS", LANGS),
         language_names=per_key("LANGUAGE_NAMES", LANGS),
         language_unwanted_before=required("LANGUAGE_UNWANTED_BEFORE"),

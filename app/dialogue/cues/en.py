@@ -429,11 +429,6 @@ PASTE_OFFER = (r"\b(?:can|could|will|do) you (?:\w+ ){0,2}?(?:read|look at|check
                r"(?:you )?(?:a |an |the |my |our |some )?(?:logs?|tracebacks?|stack ?traces?|output|errors?|screenshots?)(?: here| in here)?\W*$")
 # what was changed told, then that its result appears nowhere ("switched to the logger, the lines show up nowhere")
 FEEDBACK_UNASKED += r"|\b(?:shows?|showed|showing|turns?|turned) up nowhere\b|\bnowhere to be (?:found|seen)\b"
-# the next failure after getting past the one answered ("got past that, now the build says ...", "fixed it, next it
-# complains ...", "the network is provisioned now, but ..."): what came next while working through the answer
-PROGRESSED = (r"\b(?:got past|got through|fixed|solved|sorted|resolved|got rid of|got around)\b[^.?!]{0,30}?\W+(?:but |and )?(?:now|next)\b|"
-              r"\b(?:provisioned|created|enabled|configured|set up|added)\b[^.?!]{0,30}?(?:,\s*|\s+)(?:but |and )?(?:now|next)\b|"
-              r"\bnow,? but\b")
 # a question opened as the next one in the same talk ("and ...?", "so ...?", "then ...?"): asking on
 ASKS_ON = r"^\W*(?:and|so|then)\b"
 # what was done told, then that the outcome did not change: nothing of one's own shows ("added print calls, not one of

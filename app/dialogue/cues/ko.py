@@ -290,9 +290,5 @@ PASTE_OFFER = (r"(?:로그|에러|오류|트레이스백|출력)\w{0,2} ?(?:붙�
                r"(?:로그|에러|오류|트레이스백|출력)\w{0,2} ?(?:붙여 ?넣어도|붙여도|올려도|보내도|복붙해도) (?:되|돼)\w*\W*$")
 # keeps crashing, said with the loanword ("계속 크래시 나요", "여전히 계속 터져요"): the outcome
 FEEDBACK += r"|계속 (?:\S+ )?(?:크래시|크래쉬|터지|터져|뻗)"
-# the next failure after getting past the one answered ("그건 넘어갔는데 이제 ...", "해결하고 나니 이번엔 ...", "그 로그 보니까 ..."):
-# what came next while working through the answer
-PROGRESSED = (r"(?:해결|통과|고쳤|고치|넘어갔|넘어가|됐|했)\w*\s*(?:는데|고|더니|니까|나니)?\s*(?:이제|이번엔|이번에는|그 다음엔?|다음엔)\s|"
-              r"(?:그|이) 로그(?:를|에서)? 보니(?:까)?")
 # a question opened as the next one in the same talk ("그럼 ...?", "그러면 ...?"): asking on
 ASKS_ON = r"^\W*(?:그럼|그러면|그렇다면)\s"

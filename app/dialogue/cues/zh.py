@@ -276,10 +276,6 @@ NEW_TOPIC += r"|^\W*还有(?=(?:怎么|如何)(?!办)[^?？]{6,})"
 # whether the assistant reads what one would paste ("我贴日志你能看吗", "可以贴日志吗"): about the assistant
 PASTE_OFFER = (r"(?:贴|发|粘贴)(?:一下|一段|个|点)?(?:日志|报错|错误|堆栈|输出)[^。？?]{0,4}(?:你)?(?:能|可以|会)(?:看|读|分析)(?:吗|不|懂吗)|"
                r"^\W*(?:我)?(?:能|可以)(?:直接)?(?:贴|发|粘贴)(?:一下|一段|个|点)?(?:日志|报错|错误|堆栈|输出)(?:吗|不|么)\W*$")
-# the next failure after getting past the one answered ("那个过了，现在又报 ...", "按你说的拆开后 ... 报 500"): what came next
-# while working through the answer
-PROGRESSED = (r"(?:解决了|搞定了|修好了|弄好了|过了|通过了|好了)[，,。\s]*(?:但是?|可是)?(?:现在|接着|然后|这回|又)|"
-              r"(?:拆开|分开|照做|按(?:你|您)?说的(?:做|改)(?:了)?)(?:以)?后")
 # leave-takings and thanks in Japanese, typed now and then in a Chinese chat ("さようなら", "ありがとう"): small talk
 GOODBYE += r"|さようなら|さよなら|じゃあね|またね|バイバイ|お疲れ(?:様)?(?:でした|です)?"
 THANKS += r"|ありがとう|どうも(?:ありがとう)?|助かりました"
