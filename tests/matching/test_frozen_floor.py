@@ -20,8 +20,9 @@ EVAL = Path(__file__).resolve().parents[2] / "benchmarks" / "eval"
 FLOORS = {
     # (set, group): (acc@1 floor for positives, no-match floor for negatives)
     # measured once at the end of each round (the floor guards, it does not choose parameters):
-    # written 0.952 / no-match 0.940, real pastes in scope 0.821 (46/56), out of scope 0.800 (28/35)
-    # (2026-12-02, fourth round of the day; the rounds before: 0.957 / 0.821 / 0.800, 0.962 / 0.839 / 0.771).
+    # written 0.952 / no-match 0.940, real pastes in scope 0.839 (47/56), out of scope 0.800 (28/35)
+    # (2026-12-02, sixth round of the day; the fourth and fifth: 0.952 / 0.821 / 0.800; before them 0.957 / 0.821 /
+    # 0.800, 0.962 / 0.839 / 0.771).
     # Each round's rules are chosen on the tuning sets and checked on held-out ones; the fourth cost one frozen
     # written case and left the real pastes as they were; the floor follows what was measured.
     ("written", "all"): (0.95, 0.94),
