@@ -8,24 +8,19 @@ import pytest
 from app.dialogue.policy import resolve
 from app.dialogue.state import State
 from app.dialogue.turns import TurnKind, read_turn
-from tests.dialogue.policy_fakes import FakeKnowledge
+from tests.dialogue.policy_fakes import FakeKnowledge, answer, make_entry
 from tests.dialogue.policy_fakes import ranked_result as result
 
 ONLINE = "managed-online-endpoints"
 CODE_REASON = [{"type": "code"}]
 
 
-def _entry(entry_id: str, kind: str, title: str, related: tuple[str, ...] = ()) -> dict:
-    return {"id": entry_id, "family": ONLINE, "kind": kind, "content": {"en": {"title": title}},
-            "related": list(related), "commands": []}
-
-
 ENTRIES = {entry["id"]: entry for entry in (
-    _entry("network-not-ready", "symptom", "Managed network not ready", ("build-compute-missing",)),
-    _entry("build-compute-missing", "symptom", "Image build compute not set in a private workspace"),
-    _entry("container-logs", "how-to", "Get container logs", ("model-download",)),
-    _entry("model-download", "error-code", "Unable to download the user model"),
-    _entry("disk-full", "error-code", "Not enough space on the disk"),
+    make_entry("network-not-ready", "symptom", "Managed network not ready", ("build-compute-missing",)),
+    make_entry("build-compute-missing", "symptom", "Image build compute not set in a private workspace"),
+    make_entry("container-logs", "how-to", "Get container logs", ("model-download",)),
+    make_entry("model-download", "error-code", "Unable to download the user model"),
+    make_entry("disk-full", "error-code", "Not enough space on the disk"),
 )}
 KNOWLEDGE = FakeKnowledge(ENTRIES)
 
@@ -37,9 +32,7 @@ def opened(first: str, *runners_up: str) -> State:
 
 
 def _answer(text: str, state: State, matched) -> tuple[TurnKind, str | None]:
-    reading = read_turn(text, True, state.family)
-    resolution = resolve(reading, state, matched, KNOWLEDGE)
-    return resolution.turn, resolution.matches[0].id if resolution.matches else None
+    return answer(text, state, matched, KNOWLEDGE)
 
 
 def test_the_same_failure_after_a_fix_is_still_feedback():
@@ -49,8 +42,8 @@ def test_the_same_failure_after_a_fix_is_still_feedback():
 
 
 ENTRIES.update({entry["id"]: entry for entry in (
-    _entry("service-unavailable", "http-status", "HTTP 503: service unavailable"),
-    _entry("arm-not-found", "error-code", "ResourceNotFound: the resource manager cannot find a resource"),
+    make_entry("service-unavailable", "http-status", "HTTP 503: service unavailable"),
+    make_entry("arm-not-found", "error-code", "ResourceNotFound: the resource manager cannot find a resource"),
 )})
 
 

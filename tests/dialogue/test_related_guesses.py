@@ -10,24 +10,16 @@ from app.dialogue.state import State
 from app.dialogue.turns import TurnKind, read_turn
 from app.matching.matcher import Match, MatchResult
 from app.matching.neighbours import TOPICS
-from tests.dialogue.policy_fakes import FakeKnowledge
+from tests.dialogue.policy_fakes import ONLINE, FakeKnowledge, answer, make_entry
 from tests.dialogue.policy_fakes import ranked_result as result
 
-ONLINE = "managed-online-endpoints"
-
-
-def _entry(entry_id: str, kind: str, title: str, related: tuple[str, ...] = ()) -> dict:
-    return {"id": entry_id, "family": ONLINE, "kind": kind, "content": {"en": {"title": title}},
-            "related": list(related), "commands": []}
-
-
 ENTRIES = {entry["id"]: entry for entry in (
-    _entry("image-pull", "error-code", "ERR_1200: unable to download the user container image"),
-    _entry("registry-denied", "symptom", "Container registry authorization error", ("image-pull",)),
-    _entry("no-build-compute", "symptom", "Image build compute not set in a private workspace"),
-    _entry("body-too-big", "http-status", "HTTP 413: payload too large", ("reply-too-big",)),
-    _entry("reply-too-big", "http-status", "HTTP 424: response payload too large"),
-    _entry("slow-start", "symptom", "Container takes long to become ready"),
+    make_entry("image-pull", "error-code", "ERR_1200: unable to download the user container image"),
+    make_entry("registry-denied", "symptom", "Container registry authorization error", ("image-pull",)),
+    make_entry("no-build-compute", "symptom", "Image build compute not set in a private workspace"),
+    make_entry("body-too-big", "http-status", "HTTP 413: payload too large", ("reply-too-big",)),
+    make_entry("reply-too-big", "http-status", "HTTP 424: response payload too large"),
+    make_entry("slow-start", "symptom", "Container takes long to become ready"),
 )}
 KNOWLEDGE = FakeKnowledge(ENTRIES)
 
@@ -38,9 +30,7 @@ def shown(first: str) -> State:
 
 
 def _answer(text: str, state: State, matched) -> tuple[TurnKind, str | None]:
-    reading = read_turn(text, True, state.family)
-    resolution = resolve(reading, state, matched, KNOWLEDGE)
-    return resolution.turn, resolution.matches[0].id if resolution.matches else None
+    return answer(text, state, matched, KNOWLEDGE)
 
 
 SUSPECT = "we pull from a registry in a peered vnet behind a firewall, could that be the reason?"

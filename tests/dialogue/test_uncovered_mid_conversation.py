@@ -8,23 +8,15 @@ import pytest
 from app.dialogue.policy import resolve
 from app.dialogue.state import State
 from app.dialogue.turns import TurnKind, read_turn
-from tests.dialogue.policy_fakes import FakeKnowledge
+from tests.dialogue.policy_fakes import FakeKnowledge, answer, make_entry
 from tests.dialogue.policy_fakes import ranked_result as result
 
-ONLINE = "managed-online-endpoints"
-
-
-def _entry(entry_id: str, kind: str, title: str, related: tuple[str, ...] = ()) -> dict:
-    return {"id": entry_id, "family": ONLINE, "kind": kind, "content": {"en": {"title": title}},
-            "related": list(related), "commands": []}
-
-
 ENTRIES = {entry["id"]: entry for entry in (
-    _entry("too-many-requests", "http-status", "HTTP 429: too many pending requests", ("endpoint-quota",)),
-    _entry("endpoint-quota", "error-code", "Endpoint quota reached"),
-    _entry("no-capacity", "error-code", "Out of capacity for the VM size"),
-    _entry("container-logs", "how-to", "Get container logs"),
-    _entry("image-download", "error-code", "Unable to download the user model"),
+    make_entry("too-many-requests", "http-status", "HTTP 429: too many pending requests", ("endpoint-quota",)),
+    make_entry("endpoint-quota", "error-code", "Endpoint quota reached"),
+    make_entry("no-capacity", "error-code", "Out of capacity for the VM size"),
+    make_entry("container-logs", "how-to", "Get container logs"),
+    make_entry("image-download", "error-code", "Unable to download the user model"),
 )}
 KNOWLEDGE = FakeKnowledge(ENTRIES)
 
@@ -35,9 +27,7 @@ def shown(first: str) -> State:
 
 
 def _answer(text: str, state: State, matched) -> tuple[TurnKind, str | None]:
-    reading = read_turn(text, True, state.family)
-    resolution = resolve(reading, state, matched, KNOWLEDGE)
-    return resolution.turn, resolution.matches[0].id if resolution.matches else None
+    return answer(text, state, matched, KNOWLEDGE)
 
 
 GUESSED_STRANGER = result(("no-capacity", 36.0), ("image-download", 29.0), ("too-many-requests", 20.0))
@@ -104,7 +94,7 @@ def _ask(client, conversation_id: str, text: str) -> dict:
     return response.get_json()
 
 
-def test_through_the_api_an_uncovered_question_after_an_answer_gets_no_entry(client, conversation):
+def test_through_the_api_an_uncovered_question_after_an_answer_gets_nomake_entry(client, conversation):
     first = _ask(client, conversation, "ERR_2200 the user container crashed on my managed online endpoint")
     assert first["matches"][0]["id"] == "err_2200-user-container-has-crashedterminated"
     reply = _ask(client, conversation, "모델 버전마다 담당 팀 이름을 붙여서 동료들이 찾을 수 있게 하려면 어떻게 해야 하나요?")
