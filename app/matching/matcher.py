@@ -28,7 +28,6 @@ from app.matching.index import KnowledgeIndex, Pattern
 from app.matching.language import detect_language
 from app.matching.languages import LANGUAGES, SPACED_SCRIPTS, alternation
 from app.matching.languages.en import LANGUAGE as ENGLISH
-from app.matching.languages.zh import mend as mend_chinese
 from app.matching.lexicon import (
     ASKS_WHERE,
     CLIENT_APP,
@@ -118,6 +117,8 @@ _AZURE_REGION = re.compile(
     r"(?: ?\d)?(?![a-z])")
 """An Azure region as users write it (`East US 2`, `Korea Central`, `westeurope`): where the resource is, the
 setting of a question, not a term it asks about."""
+_MENDERS = tuple(lang.mend for lang in LANGUAGES if lang.mend is not None)
+"""The languages' typo menders (`Language.mend`), run on a text that is not plain ASCII."""
 _JOINERS = [word for lang in LANGUAGES for word in lang.status_joiners.split("|") if word]
 _LATIN_TERM = r"[a-z][a-z0-9.+\-]*"
 _LIST_JOINER = (rf"[ \t]*(?:[,，、/&+]|(?<![a-z])(?:{alternation(w for w in _JOINERS if w.isascii())})(?![a-z])"
@@ -461,7 +462,9 @@ class Matcher:
         # the encoder and the context read the words meant: a misspelt word is an unknown one to them
         slips = _slips(corrections)
         meant = _corrected_text(text, slips) if slips else text
-        meant = mend_chinese(meant) if not meant.isascii() else meant  # a homophone typo (部属) read as meant too
+        if not meant.isascii():  # a typo of an unspaced script (a homophone: 部属) read as meant too
+            for mend in _MENDERS:
+                meant = mend(meant)
         context = self._context(text, fold(query), codes, statuses, _error_names(query),
                                 self._names_unknown_term(query, words, corrections), meant, error_context)
         clock.lap("candidates")

@@ -120,3 +120,7 @@ class Language:
     entry's title, cause, alias or signature names is one the knowledge does not cover (`lexicon.SUBJECTS`)."""
     clear_cache: Callable[[], None] = lambda: None
     """Empties the language's cache of words (its stems), if it keeps one: see `clear_word_caches`."""
+    mend: Callable[[str], str] | None = None
+    """The text with the language's typos that are no words of their own replaced by the words meant (a Chinese
+    homophone offered first by the input method), for the encoder and the context; spaced scripts' misspelt words
+    are corrected word by word instead."""

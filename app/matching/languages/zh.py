@@ -222,6 +222,7 @@ LANGUAGE = Language(
     spaced=False,
     letters=r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]",
     detect=detect,
+    mend=mend,
     status_before=r"状态码|狀態碼|状态|返回(?:了)?|报(?:错)?|报了|出现|错误码?|錯誤|响应码?|[收得]到了?|提示|[遇碰]到了?",
     status_after=r"(?:模型|服务器|内部) ?(?:错误|錯誤)|错误|錯誤|报错|状态码|响应|了",
     count_words=r"条|个|行|次|张|份|秒|毫秒|分钟|小时|多|个?文件|个?节点|个?实例",
