@@ -99,6 +99,12 @@ POLAR_UNANSWERED_WORDS = 16
 safe or do I have to delete the deployment first?") weighs something about the problem at hand: of the entry shown."""
 FEEDBACK_SAYS_MORE_WORDS = 8
 """Feedback this long may describe a problem of its own: it is matched, to see whether it names another entry."""
+TEARDOWN_TITLE = re.compile(r"\b(?:delete|stop|remove|clean ?up|tear down|shut down)\b")
+"""What the (English) title of an entry about taking something down says ("Delete a deployed or local web service",
+"Stop the debug container")."""
+TEARDOWN_MARGIN = 15.0
+"""How far behind the best guess an entry of the conversation about taking something down may be and still answer
+"how do I delete it once done?": the question shares few words with it, many with the entry it was set up by."""
 ALTERNATIVES_MAX = 3
 CONTEXT_SCORE = 100.0
 """An entry the conversation names outright (the card shown, its counterpart): the reasons say
@@ -409,7 +415,9 @@ def _follow_up(reading: Reading, state: State, result: MatchResult | None, knowl
         chosen = _context_match(current, state.entry, "same_entry")
     if chosen is None:
         return Resolution(TurnKind.FOLLOW_UP, Show.NO_MATCH, lang=reading.target_lang, state=state)
-    if result is not None and (card := _card_in_a_near_tie(reading, chosen, state, result)) is not None:
+    if result is not None and (down := _taken_down(reading, chosen, current, state, result, knowledge)) is not None:
+        chosen = _read_in_context(down, state.entry)
+    elif result is not None and (card := _card_in_a_near_tie(reading, chosen, state, result)) is not None:
         chosen = _read_in_context(card, state.entry)
     new = _showing(state, chosen.id, knowledge).with_(last=(chosen.id,), last_kind=Show.ANSWER,
                                                       lang=reading.target_lang or state.lang)
@@ -937,11 +945,33 @@ def _tentative(reading: Reading, state: State, result: MatchResult, knowledge: K
         top = _context_match(current, current["id"], "same_entry")  # "where do I request more?": of the entry shown
     if top is None:
         return _new_topic(replace(reading, kind=TurnKind.NEW_TOPIC), state, result, knowledge)
+    if current is not None and (down := _taken_down(reading, top, current, state, result, knowledge)) is not None:
+        top = down
     top = _card_in_a_near_tie(reading, top, state, result) or top
     chosen = _read_in_context(top, state.entry)
     new = _showing(state, top.id, knowledge).with_(last=(top.id,), last_kind=Show.ANSWER,
                                                    lang=reading.target_lang or state.lang)
     return Resolution(TurnKind.FOLLOW_UP, Show.ANSWER, [chosen], lang=reading.target_lang, state=new)
+
+
+def _taken_down(reading: Reading, chosen: Match, current: dict, state: State, result: MatchResult,
+                knowledge: Knowledge) -> Match | None:
+    """A question how to stop or remove something once done with it ("how do I get rid of the local service after
+    testing?") answered by an entry not about that: the entry about taking it down that the card shown lists as
+    related (or the card itself), guessed within TEARDOWN_MARGIN of the best guess, answers it instead (None: no such
+    entry). The question names what the card set up, so the card outscores the entry by its words."""
+    if not CUES.teardown.search(reading.text.casefold()) or not result.candidates \
+            or TEARDOWN_TITLE.search(_title(knowledge, chosen.id)):
+        return None
+    related = {state.entry, *current.get("related", ())}
+    floor = result.candidates[0].score - TEARDOWN_MARGIN
+    return next((match for match in result.candidates if match.id in related and match.score >= floor
+                 and TEARDOWN_TITLE.search(_title(knowledge, match.id))), None)
+
+
+def _title(knowledge: Knowledge, entry_id: str) -> str:
+    """The English title of an entry, lower-cased ("" when unknown)."""
+    return str(((knowledge.entry(entry_id) or {}).get("content") or {}).get("en", {}).get("title", "")).lower()
 
 
 def _card_in_a_near_tie(reading: Reading, chosen: Match, state: State, result: MatchResult) -> Match | None:

@@ -133,6 +133,9 @@ class Cues:
     asks_on: re.Pattern[str]
     """A question opened as the next one of the same talk ("and ...?", "그럼 ...?", "那 ...？", "а ...?")."""
     or_else: re.Pattern[str]
+    teardown: re.Pattern[str]
+    """How to stop or remove something once done with it ("how do I delete the local service?"): the entry of the
+    conversation about taking it down, not the one about setting it up."""
     """The "or" that offers an alternative in a question, searched in the text before another cue ("is it the same as
     ERR_1100, or a different problem?"): what follows is one answer the question offers, not an announcement."""
     """An aside that something else fails too ("btw the pipeline also won't start", "참고로 ...도 안 돼요"): another
@@ -179,7 +182,7 @@ def _compile() -> Cues:
         question_ahead=required("QUESTION_AHEAD"),
         polar=required("POLAR"), because=required("BECAUSE"),
         resigned=required("RESIGNED"), advised=required("ADVISED"), aside=required("ASIDE"),
-        asks_on=required("ASKS_ON"), or_else=required("OR_ELSE"),
+        asks_on=required("ASKS_ON"), or_else=required("OR_ELSE"), teardown=required("TEARDOWN"),
         who_answers=required("WHO_ANSWERS"), paste_offer=required("PASTE_OFFER"), language=per_key("LANGUAGE_REQUESTS", LANGS),
         language_names=per_key("LANGUAGE_NAMES", LANGS),
         language_unwanted_before=required("LANGUAGE_UNWANTED_BEFORE"),

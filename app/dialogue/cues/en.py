@@ -266,6 +266,11 @@ LOCAL_ASKED += (r"|\b(?:can|could|may) (?:i|we|you) (?:\w+ ){0,2}?(?:run|debug|t
 # where to see why it failed ("where do I see why it crashed?"): the logs
 ASPECT_LOGS += (r"|\bwhere (?:do|can|could|should|would) (?:i|we|you) (?:\w+ ){0,2}?(?:see|find|look|check|read|view|get)\b"
                 r"[^.?!]{0,30}?\b(?:why|what (?:happened|went wrong|failed|broke)|the (?:actual |real )?(?:error|reason|cause|exception))\b")
+# where to see what exactly came back or was printed ("where can I see what the service actually returned?"): the
+# logs, as when asked how to see it
+WHERE_RETURNED_OUTPUT_EN = (r"\bwhere (?:do|can|could|should|would) (?:i|we|you) (?:\w+ ){0,2}?(?:see|find|look|check|read|view)\b"
+                            r"[^.?!]{0,10}?\bwhat (?:[^\s?!]+ ){0,3}?(?:returned|printed|output|threw|raised|sent back)\b")
+ASPECT_LOGS += "|" + WHERE_RETURNED_OUTPUT_EN
 # a greeting that only announces a question ("morning! quick q about our endpoint"): the question is still to come
 QUESTION_AHEAD = (r"\b(?:(?:a|one|quick|small|short|got a|have a|another)\s+)+(?:q|qq|question)\b(?:\s+(?:about|on|re|regarding|for)"
                   r"\s+[^.?!:]{0,30})?\W*$")
@@ -440,3 +445,5 @@ FEEDBACK_UNASKED += (r"|\b(?:none|not one|nothing|not a single one) of (?:my|the
                      r"\b(?:stays?|stayed|remains?|remained|keeps?|kept|are still|is still) (?:stuck |sitting )?(?:in )?"
                      r"(?:pending|unschedulable|stuck)\b|"
                      r"\b(?:identical|the exact same|exactly the same|same old) (?:\w+ )?(?:error|failure|message|result|problem)\b")
+# how to stop or remove something once done with it ("how do I stop the debug container?"): the conversation's entry about taking it down
+TEARDOWN = r"\bhow (?:do|can|could|should|would) (?:i|we|you) (?:\w+ )?(?:delete|remove|stop|tear (?:\w+ )?down|clean (?:\w+ )?up|shut (?:\w+ )?down|get rid of)\b"

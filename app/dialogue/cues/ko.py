@@ -292,3 +292,5 @@ PASTE_OFFER = (r"(?:로그|에러|오류|트레이스백|출력)\w{0,2} ?(?:붙�
 FEEDBACK += r"|계속 (?:\S+ )?(?:크래시|크래쉬|터지|터져|뻗)"
 # a question opened as the next one in the same talk ("그럼 ...?", "그러면 ...?"): asking on
 ASKS_ON = r"^\W*(?:그럼|그러면|그렇다면)\s"
+# how to stop or remove something once done with it ("컨테이너는 어떻게 멈추나요?"): the conversation's entry about taking it down
+TEARDOWN = r"어떻게 (?:\S+ )?(?:지우|지워|삭제|멈추|멈춰|중지|정지|종료|정리|내리|내려)"

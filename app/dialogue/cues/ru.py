@@ -178,6 +178,11 @@ GOODBYE += (r"|\b(?:пош[её]л|пошла|пойду|ухожу|уш[её]л
 # where to see why it failed ("где посмотреть, почему упало?"): the logs
 ASPECT_LOGS += (r"|\bгде (?:\w+ )?(?:посмотреть|глянуть|увидеть|смотреть|найти|почитать)\b[^.?!]{0,20}?"
                 r"(?:почему|причин|ошибк|что (?:случилось|произошло|пошло не так|сломалось))")
+# where to see what exactly came back or was printed ("где глянуть, что конкретно отдал сервис?"): the logs, as when
+# asked how to see it (below); the where-word lacked the returned output the how-word had
+WHERE_RETURNED_OUTPUT_RU = (r"\bгде (?:\w+ )?(?:посмотреть|глянуть|увидеть|смотреть|найти|почитать)\b,? (?:что|чего) "
+                            r"(?:именно |конкретно |точно )?(?:[^\s?!]+ ){0,2}?(?:вернул\w*|напечатал\w*|вывел\w*|отдал\w*|выбросил\w*)")
+ASPECT_LOGS += "|" + WHERE_RETURNED_OUTPUT_RU
 # a greeting that only announces a question ("привет, есть вопрос по эндпоинту"): the question is still to come
 QUESTION_AHEAD = r"(?:есть|можно|один|маленький|короткий|быстрый) (?:один |маленький |короткий |быстрый )?вопрос(?: (?:по|про) [^.?!]{0,30})?\W*$"
 # Russian inflects: "помог" is also "помогла", "помогли", "помогло", "изменился" and "изменилось" are the same outcome;
@@ -352,3 +357,5 @@ PASTE_OFFER = (r"^\W*(?:(?:привет|а|так)\W+)?можно (?:сюда )?
                r"(?:прочита|посмотр|разбер|понима)\w*\s+(?:\w+\s+)?(?:лог\w*|трейс\w*|ошибк\w*),?\s+если\s+(?:я\s+)?(?:скину|вставлю|пришлю|кину|отправлю)")
 # a question opened as the next one in the same talk ("а ...?", "и ...?", "тогда ...?"): asking on
 ASKS_ON = r"^\W*(?:а|и|тогда|так)\s"
+# how to stop or remove something once done with it ("как потом снести сервис?"): the conversation's entry about taking it down
+TEARDOWN = r"\bкак (?:\w+ )?(?:удалить|удаляется|остановить|останавливать|снести|убрать|погасить|выключить)"

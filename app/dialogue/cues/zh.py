@@ -287,3 +287,5 @@ ASIDE += (r"|(?:改|换|加|设|配|调|装|删|升级|更新|切)[^。？?!！]
               r"(?:又|就|却)?(?:报|提示|返回|出现)(?:了)?\s*(?=[a-z0-9_])(?!(?:一样|同样|相同))")
 # still refused, said in the passive ("换了 scope 还是被拒", "依然被拦"): the answer did not help
 FEEDBACK += r"|(?:还是|仍然|依然|照样|又)被(?:拒|拦|挡|禁|阻止|限制|拒绝)"
+# how to stop or remove something once done with it ("容器怎么停掉"): the conversation's entry about taking it down
+TEARDOWN = r"(?:怎么|如何|怎样)(?:才能)?(?:停|删|关掉|清理|销毁|移除)"
