@@ -130,16 +130,16 @@ class Cues:
     """Whether the assistant reads what one would paste ("can you read logs if I paste them?", "можно скинуть лог?"):
     about the assistant, whatever it names of logs."""
     aside: re.Pattern[str]
+    """An aside that something else fails too ("btw the pipeline also won't start", "참고로 ...도 안 돼요"): another
+    problem told in passing, not a verdict on the answer shown."""
     asks_on: re.Pattern[str]
     """A question opened as the next one of the same talk ("and ...?", "그럼 ...?", "那 ...？", "а ...?")."""
     or_else: re.Pattern[str]
+    """The "or" that offers an alternative in a question, searched in the text before another cue ("is it the same as
+    ERR_1100, or a different problem?"): what follows is one answer the question offers, not an announcement."""
     teardown: re.Pattern[str]
     """How to stop or remove something once done with it ("how do I delete the local service?"): the entry of the
     conversation about taking it down, not the one about setting it up."""
-    """The "or" that offers an alternative in a question, searched in the text before another cue ("is it the same as
-    ERR_1100, or a different problem?"): what follows is one answer the question offers, not an announcement."""
-    """An aside that something else fails too ("btw the pipeline also won't start", "참고로 ...도 안 돼요"): another
-    problem told in passing, not a verdict on the answer shown."""
     language: dict[str, re.Pattern[str]]
     """Explicit requests ("in Korean"): the answer's language in any turn."""
     language_names: dict[str, re.Pattern[str]]
