@@ -415,10 +415,8 @@ def _follow_up(reading: Reading, state: State, result: MatchResult | None, knowl
         chosen = _context_match(current, state.entry, "same_entry")
     if chosen is None:
         return Resolution(TurnKind.FOLLOW_UP, Show.NO_MATCH, lang=reading.target_lang, state=state)
-    if result is not None and (down := _taken_down(reading, chosen, current, state, result, knowledge)) is not None:
-        chosen = _read_in_context(down, state.entry)
-    elif result is not None and (card := _card_in_a_near_tie(reading, chosen, state, result)) is not None:
-        chosen = _read_in_context(card, state.entry)
+    if result is not None and (settled := _settled(reading, chosen, current, state, result, knowledge)) is not None:
+        chosen = _read_in_context(settled, state.entry)
     new = _showing(state, chosen.id, knowledge).with_(last=(chosen.id,), last_kind=Show.ANSWER,
                                                       lang=reading.target_lang or state.lang)
     return Resolution(TurnKind.FOLLOW_UP, Show.ANSWER, [chosen], lang=reading.target_lang, state=new)
@@ -945,13 +943,20 @@ def _tentative(reading: Reading, state: State, result: MatchResult, knowledge: K
         top = _context_match(current, current["id"], "same_entry")  # "where do I request more?": of the entry shown
     if top is None:
         return _new_topic(replace(reading, kind=TurnKind.NEW_TOPIC), state, result, knowledge)
-    if current is not None and (down := _taken_down(reading, top, current, state, result, knowledge)) is not None:
-        top = down
-    top = _card_in_a_near_tie(reading, top, state, result) or top
+    top = _settled(reading, top, current, state, result, knowledge) or top
     chosen = _read_in_context(top, state.entry)
     new = _showing(state, top.id, knowledge).with_(last=(top.id,), last_kind=Show.ANSWER,
                                                    lang=reading.target_lang or state.lang)
     return Resolution(TurnKind.FOLLOW_UP, Show.ANSWER, [chosen], lang=reading.target_lang, state=new)
+
+
+def _settled(reading: Reading, chosen: Match, current: dict | None, state: State, result: MatchResult,
+             knowledge: Knowledge) -> Match | None:
+    """What the conversation answers instead of a follow-up's chosen entry (None: the chosen one): for taking
+    something down, the card's entry about that (`_taken_down`); for a yes or no question in a near tie, the card
+    shown (`_card_in_a_near_tie`)."""
+    down = _taken_down(reading, chosen, current, state, result, knowledge) if current is not None else None
+    return down or _card_in_a_near_tie(reading, chosen, state, result)
 
 
 def _taken_down(reading: Reading, chosen: Match, current: dict, state: State, result: MatchResult,
