@@ -39,3 +39,9 @@ def answer(text: str, state: State, matched: MatchResult, knowledge: FakeKnowled
     """(the kind of turn, the first entry shown or None) for `text` said in a conversation in `state`."""
     resolution = resolve(read_turn(text, True, state.family), state, matched, knowledge)
     return resolution.turn, resolution.matches[0].id if resolution.matches else None
+
+
+def first_answered(first: str, knowledge: FakeKnowledge) -> State:
+    """The state after a first message that `first` answered surely."""
+    opening = read_turn("first message about the problem", in_conversation=False)
+    return resolve(opening, State(), ranked_result((first, 100.0)), knowledge).state

@@ -8,7 +8,7 @@ import pytest
 from app.dialogue.policy import resolve
 from app.dialogue.state import State
 from app.dialogue.turns import TurnKind, read_turn
-from tests.dialogue.policy_fakes import FakeKnowledge, answer, make_entry
+from tests.dialogue.policy_fakes import FakeKnowledge, answer, first_answered, make_entry
 from tests.dialogue.policy_fakes import ranked_result as result
 
 ENTRIES = {entry["id"]: entry for entry in (
@@ -22,8 +22,7 @@ KNOWLEDGE = FakeKnowledge(ENTRIES)
 
 
 def shown(first: str) -> State:
-    reading = read_turn("first message about the problem", in_conversation=False)
-    return resolve(reading, State(), result((first, 100.0)), KNOWLEDGE).state
+    return first_answered(first, KNOWLEDGE)
 
 
 def _answer(text: str, state: State, matched) -> tuple[TurnKind, str | None]:
