@@ -177,16 +177,17 @@ class Postings:
         return self.numbers[self.starts[feature]:self.starts[feature + 1]]
 
 
-class PackedPostings(Postings):
-    """Postings whose numbers are `Packed` (phrase numbers: at 100x knowledge, 1.1 million)."""
+class PackedPostings:
+    """Postings (`Postings.get`) whose numbers are `Packed` (phrase numbers: at 100x knowledge, 1.1 million)."""
 
-    __slots__ = ()
+    __slots__ = ("numbers", "starts")
 
-    def __init__(self, starts: Ints, numbers: Packed):  # not `Postings.__init__`: `Packed` has no memoryview
+    def __init__(self, starts: Ints, numbers: Packed):
         self.starts = starts.data
-        self.numbers = numbers  # type: ignore[assignment]
+        self.numbers = numbers
 
     def get(self, feature: int) -> Sequence[int]:
+        """The numbers using the feature, ascending; none for NO_FEATURE."""
         if feature < 0:
             return ()
         numbers: list[int] = self.numbers[self.starts[feature]:self.starts[feature + 1]].tolist()
