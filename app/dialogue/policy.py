@@ -318,15 +318,35 @@ def resolve(reading: Reading, state: State, result: MatchResult | None, knowledg
             and (_suspects_a_cause(reading, result) or _points_back_unanswered(reading, result, neighbour)):
         return _suspected_cause(reading, state, result, knowledge)
     if kind is TurnKind.FOLLOW_UP and result is not None and reading.tentative:
-        return _tentative(reading, state, result, knowledge, neighbour)
+        return _past_the_alternatives(reading, state, result, _tentative(reading, state, result, knowledge, neighbour),
+                                      knowledge)
     if kind is TurnKind.FOLLOW_UP and result is not None \
             and (_own_evidence(result, state, knowledge, reading)
                  or (reading.aspect not in ASPECT_QUERIES and not _detail_of_the_card(reading)
                      and _elsewhere(neighbour, result))):  # "what yaml setting controls that?": the card's detail
         kind = TurnKind.NEW_TOPIC
     if kind is TurnKind.FOLLOW_UP:
-        return _follow_up(reading, state, result, knowledge)
+        return _past_the_alternatives(reading, state, result, _follow_up(reading, state, result, knowledge), knowledge)
     return _new_topic(reading, state, result, knowledge)
+
+
+def _past_the_alternatives(reading: Reading, state: State, result: MatchResult | None, answered: Resolution,
+                           knowledge: Knowledge) -> Resolution:
+    """After "that didn't help" and the alternatives offered, a question answered by its own sure best match that is
+    none of what the conversation holds (the topic, its runners-up and related entries, the entries shown and offered,
+    the one now referred to and its related entries), switching to no other product, not drawn from what was said
+    ("then how do I ...?"): the thread was left, it asks about something else, a new topic ("and how do I get the logs
+    of a batch scoring job at all?" after the alternatives to a missing endpoint). Otherwise the follow-up as
+    `answered`."""
+    first = answered.matches[0].id if answered.turn is TurnKind.FOLLOW_UP and answered.matches else None
+    if first is None or result is None or not result.matches or result.matches[0].id != first \
+            or state.last_kind != Show.ALTERNATIVES or not reading.question or _family_switch(reading, state) is not None \
+            or CUES.asks_then.search(reading.text.casefold()):
+        return answered
+    held = {state.topic, state.entry, *state.candidates, *state.shown, *state.offered, *state.last}
+    for entry_id in (state.topic, state.entry):
+        held.update((knowledge.entry(entry_id) or {}).get("related", ()) if entry_id else ())
+    return answered if first in held else _new_topic(replace(reading, kind=TurnKind.NEW_TOPIC), state, result, knowledge)
 
 
 def _still_the_shown(reading: Reading, state: State, result: MatchResult) -> bool:
@@ -397,7 +417,8 @@ def _follow_up(reading: Reading, state: State, result: MatchResult | None, knowl
         chosen = _neighbour(current, current["family"], state, result, knowledge, detail=detail)
         held = 0.0 if chosen is None else \
             _words_score(result, chosen.id) + DETAIL_BONUS * (detail and chosen.id == state.entry)
-        if (_answered_elsewhere(result, held, current, knowledge) and not _names_nothing(reading, result)) \
+        if (_answered_elsewhere(result, held, current, knowledge) and not _names_nothing(reading, result)
+                and not _compared_in_its_words(reading, result)) \
                 or (chosen is None and not result.matches and word_count(reading.text) > SHORT_FOLLOW_UP_WORDS
                     and not (reading.question and reading.points_back)):
             # its own answer lies elsewhere, or a question of its own words nothing here answers ("and how do
@@ -424,8 +445,21 @@ def _follow_up(reading: Reading, state: State, result: MatchResult | None, knowl
 
 def _confirms(reading: Reading, result: MatchResult, state: State) -> bool:
     """A yes-or-no question whose own best match is the card shown ("so I return that header from score.py
-    myself?"): it checks something of the answer, it asks for nothing beyond it."""
+    myself?"), or what one understood asked back that nothing matches surely ("so I'd need a small proxy in front of
+    it?", whose few words guess other problems faintly): it checks something of the answer, it asks for nothing
+    beyond it."""
+    if reading.checks_back and not result.matches:
+        return True
     return reading.polar and bool(result.matches) and result.matches[0].id == state.entry
+
+
+def _compared_in_its_words(reading: Reading, result: MatchResult) -> bool:
+    """Something described and measured against the problem at hand ("the predictions file is just empty, is that the
+    same thing?"), naming no product, code or signature of its own: whether it is the same is the card's to answer,
+    however well its words match another product's entry."""
+    own = result.matches[0] if result.matches else None
+    return _compares(reading) and not reading.strong and not reading.families \
+        and not (own is not None and _has_evidence(own))
 
 
 def _compares(reading: Reading) -> bool:
@@ -919,9 +953,10 @@ def _tentative(reading: Reading, state: State, result: MatchResult, knowledge: K
             or word_count(reading.text) <= FEW_WORDS))) else []
     top = min(near, key=lambda m: (m.id != state.entry, m.id not in (current or {}).get("related", ())), default=None)
     own = result.matches[0] if result.matches else None
-    if reading.strong and own is not None and _has_evidence(own) and own.id not in neighbourhood \
+    if own is not None and _has_evidence(own) and own.id not in neighbourhood \
             and not CUES.comparison.search(reading.text.casefold()) and not _asks_on_in_the_family(reading, state, own, knowledge):
-        top = None  # "and the 429 rate limiting error then?": a code of its own beyond the conversation opens a topic,
+        top = None  # "and the 429 rate limiting error then?": a code of its own beyond the conversation opens a topic, as
+        # does an error named by its own words ("again WorkspaceManagedNetworkNotReady, is the vnet not ready yet?"),
         # unless asked against it ("is the 503 on AKS the same problem?")
     elif reading.question and neighbour is None:
         # Asked about the problem at hand: its own sure answers, the conversation's family and related entries favoured.
@@ -963,15 +998,24 @@ def _taken_down(reading: Reading, chosen: Match, current: dict, state: State, re
                 knowledge: Knowledge) -> Match | None:
     """A question how to stop or remove something once done with it ("how do I get rid of the local service after
     testing?") answered by an entry not about that: the entry about taking it down that the card shown lists as
-    related (or the card itself), guessed within TEARDOWN_MARGIN of the best guess, answers it instead (None: no such
-    entry). The question names what the card set up, so the card outscores the entry by its words."""
-    if not CUES.teardown.search(reading.text.casefold()) or not result.candidates \
-            or TEARDOWN_TITLE.search(_title(knowledge, chosen.id)):
+    related (or the card itself, or the topic and what it lists: after a detour to another step, the local service
+    the conversation opened with), guessed within TEARDOWN_MARGIN of the best guess, answers it instead (None: no such
+    entry), the best guessed first. The question names what the card set up, so the card outscores the entry by its
+    words. Asked in too few words for anything to match surely ("and how to stop it after?"), the one entry about
+    taking something down that an entry shown lists as related answers it, however its few words guess."""
+    if not CUES.teardown.search(reading.text.casefold()) or TEARDOWN_TITLE.search(_title(knowledge, chosen.id)):
         return None
-    related = {state.entry, *current.get("related", ())}
-    floor = result.candidates[0].score - TEARDOWN_MARGIN
-    return next((match for match in result.candidates if match.id in related and match.score >= floor
-                 and TEARDOWN_TITLE.search(_title(knowledge, match.id))), None)
+    topic = knowledge.entry(state.topic) if state.topic else None
+    related = {state.entry, *current.get("related", ()), state.topic, *(topic or {}).get("related", ())}
+    floor = result.candidates[0].score - TEARDOWN_MARGIN if result.candidates else 0.0
+    guessed = next((match for match in result.candidates if match.id in related and match.score >= floor
+                    and TEARDOWN_TITLE.search(_title(knowledge, match.id))), None)
+    if guessed is not None or result.matches:
+        return guessed
+    shown_related = {entry_id for shown in state.shown for entry_id in (knowledge.entry(shown) or {}).get("related", ())}
+    teardowns = sorted(entry_id for entry_id in shown_related - set(state.rejected)
+                       if TEARDOWN_TITLE.search(_title(knowledge, entry_id)))
+    return _context_match(current, teardowns[0], "teardown") if len(teardowns) == 1 else None
 
 
 def _title(knowledge: Knowledge, entry_id: str) -> str:

@@ -145,6 +145,9 @@ class Reading:
     """Asked rather than told: in a conversation a question without evidence of its own asks about the topic."""
     polar: bool = False
     """A yes-or-no question ("is it per region?"): about the problem at hand, not asking for another one."""
+    checks_back: bool = False
+    """What one understood of the answer, asked back ("so I'd need a proxy in front of it?"): a yes-or-no question
+    too, about the answer shown, however well its words match something else a little."""
     choice: int | None = None
     """A short message's pick by position ("the second one"): after a choice was offered, that entry."""
     points_back: bool = False
@@ -413,7 +416,9 @@ def read_turn(text: str, in_conversation: bool, family: str | None = None) -> Re
     target, named = _asked_language(spelt)
     families = frozenset(name for name, cue in CUES.families.items() if cue.search(lowered))
     question = bool(CUES.question.search(lowered))
+    # "how do I pull the image locally?" says where the image goes, not that it runs there
     aspect = next((name for name, cue in CUES.aspects.items() if cue.search(lowered)
+                   and not (name == "local" and CUES.fetched_here.search(lowered))
                    and (name not in SHORT_ASPECTS or words <= SHORT_ASPECT_MAX_WORDS
                         or (name == "local" and question and CUES.local_asked.search(lowered)))), None)
     strong = has_strong_evidence(said) and not (in_conversation and _asks_for_output(said, aspect, question))
@@ -432,9 +437,11 @@ def read_turn(text: str, in_conversation: bool, family: str | None = None) -> Re
     choice = next((int(position) for position, cue in CUES.choices.items() if cue.search(lowered)), None) \
         if words <= CHOICE_MAX_WORDS else None
     named_thing = _named(lowered) if words <= FOLLOW_UP_MAX_WORDS else None
+    checks_back = question and bool(CUES.check_back.search(lowered))
     base = Reading(TurnKind.NEW_TOPIC, strong=strong, target_lang=target, aspect=aspect, families=families,
                    feedback_cue=says_failed, text=redact(text[:TOPIC_TEXT_CHARS]), question=question,
-                   polar=question and bool(CUES.polar.search(lowered)), choice=choice,
+                   polar=question and bool(CUES.polar.search(lowered) or checks_back), checks_back=checks_back,
+                   choice=choice,
                    points_back=_points_back(lowered),
                    named=named_thing)
     # In a conversation, a line with a code that asks about it or says outright that the answer did not help ("only

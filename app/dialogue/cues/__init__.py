@@ -95,6 +95,9 @@ class Cues:
     """"Is it the same problem?", "related?": a message that measures itself against the conversation continues it."""
     local_asked: re.Pattern[str]
     """How to run or debug it locally, asked outright: the local aspect at any length (not "once it runs locally, ...")."""
+    fetched_here: re.Pattern[str]
+    """Something fetched to one's machine ("pull the image locally", "скачать себе локально"): where it goes, not the
+    local aspect (running or debugging there)."""
     compared_with: re.Pattern[str]
     """What the comparison names ("the same as too many pending requests?"): a question about that, not a verdict."""
     family_switch: re.Pattern[str]
@@ -117,6 +120,9 @@ class Cues:
     polar: re.Pattern[str]
     """A yes-or-no question ("is it per region?", "리전별인가요?", "能超过180秒吗"), not asking what, how or where: in a
     conversation it asks about the problem at hand, not for another one."""
+    check_back: re.Pattern[str]
+    """What one understood, asked back ("so I'd need a proxy in front?", "то есть нужен прокси?"): a yes or no check
+    of the answer shown, worded as a statement."""
     because: re.Pattern[str]
     """"Because of", "due to", "could that be why?": a question naming what it suspects as the cause."""
     resigned: re.Pattern[str]
@@ -134,6 +140,9 @@ class Cues:
     problem told in passing, not a verdict on the answer shown."""
     asks_on: re.Pattern[str]
     """A question opened as the next one of the same talk ("and ...?", "그럼 ...?", "那 ...？", "а ...?")."""
+    asks_then: re.Pattern[str]
+    """A question drawn from what was said ("then how do I ...?", "그럼 ...?", "那 ...？", "тогда ...?"): it goes on from
+    the answer (after "that didn't help" too), where "and ...?" may turn to anything."""
     or_else: re.Pattern[str]
     """The "or" that offers an alternative in a question, searched in the text before another cue ("is it the same as
     ERR_1100, or a different problem?"): what follows is one answer the question offers, not an announcement."""
@@ -176,13 +185,14 @@ def _compile() -> Cues:
         reference=required("REFERENCE"), points_back=required("POINTS_BACK"),
         problem=required("PROBLEM"), new_topic=required("NEW_TOPIC"), comparison=required("COMPARISON"),
         compared_with=required("COMPARED_WITH"), local_asked=required("LOCAL_ASKED"),
+        fetched_here=required("FETCHED_HERE"),
         family_switch=required("FAMILY_SWITCH"), feedback=required("FEEDBACK"),
         feedback_unasked=required("FEEDBACK_UNASKED"), verdict=required("VERDICT"), untried=required("UNTRIED"),
         done=required("DONE"), domain=required("DOMAIN"), filler=required("FILLER"), question=required("QUESTION"),
         question_ahead=required("QUESTION_AHEAD"),
-        polar=required("POLAR"), because=required("BECAUSE"),
+        polar=required("POLAR"), check_back=required("CHECK_BACK"), because=required("BECAUSE"),
         resigned=required("RESIGNED"), advised=required("ADVISED"), aside=required("ASIDE"),
-        asks_on=required("ASKS_ON"), or_else=required("OR_ELSE"), teardown=required("TEARDOWN"),
+        asks_on=required("ASKS_ON"), asks_then=required("ASKS_THEN"), or_else=required("OR_ELSE"), teardown=required("TEARDOWN"),
         who_answers=required("WHO_ANSWERS"), paste_offer=required("PASTE_OFFER"), language=per_key("LANGUAGE_REQUESTS", LANGS),
         language_names=per_key("LANGUAGE_NAMES", LANGS),
         language_unwanted_before=required("LANGUAGE_UNWANTED_BEFORE"),

@@ -447,3 +447,14 @@ FEEDBACK_UNASKED += (r"|\b(?:none|not one|nothing|not a single one) of (?:my|the
                      r"\b(?:identical|the exact same|exactly the same|same old) (?:\w+ )?(?:error|failure|message|result|problem)\b")
 # how to stop or remove something once done with it ("how do I stop the debug container?"): the conversation's entry about taking it down
 TEARDOWN = r"\bhow (?:do|can|could|should|would) (?:i|we|you) (?:\w+ )?(?:delete|remove|stop|tear (?:\w+ )?down|clean (?:\w+ )?up|shut (?:\w+ )?down|get rid of)\b"
+# what one understood, asked back ("so I'd need a proxy in front of it?", "so we should pin the version instead?"): a
+# check of the answer shown, worded as a statement, asking no what, how or where
+CHECK_BACK = (r"^\W*(?:(?:ok|okay|right|and|ah|oh|hm+)\W+)*(?:so|then|meaning|in other words)\W+(?:basically\W+)?"
+              r"(?:i|we|you|it|that|this|they)(?:'d|'ll|'m|'re|'s|'ve)?\s(?![^?]*\b(?:how|what|where|why|when|which|who)\b)"
+              r"[^?]*\?\W*$")
+# a question drawn from what was said ("so how do I attach a debugger then?", "then which port?")
+ASKS_THEN = r"^\W*(?:(?:ok|okay|alright|right|fine)\W+)?(?:so|then)\b"
+# something fetched to one's machine ("how do I pull the image locally?", "download it to my laptop"): where it goes,
+# not running or debugging there
+FETCHED_HERE = (r"\b(?:pull|pulling|download|downloading|fetch|fetching|copy|copying)\b(?: \S+){0,5}? "
+                r"(?:locally|to (?:my|our) (?:machine|laptop|pc|computer))\b")

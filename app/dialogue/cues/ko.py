@@ -294,3 +294,11 @@ FEEDBACK += r"|계속 (?:\S+ )?(?:크래시|크래쉬|터지|터져|뻗)"
 ASKS_ON = r"^\W*(?:그럼|그러면|그렇다면)\s"
 # how to stop or remove something once done with it ("컨테이너는 어떻게 멈추나요?"): the conversation's entry about taking it down
 TEARDOWN = r"어떻게 (?:\S+ )?(?:지우|지워|삭제|멈추|멈춰|중지|정지|종료|정리|내리|내려)"
+# what one understood, asked back ("그럼 앞에 프록시를 둬야 한다는 거죠?", "결국 버전을 고정하면 되는 건가요?"): a check of the
+# answer shown, asking no what, how or where
+CHECK_BACK = (r"^\W*(?:그럼|그러면|그러니까|결국|즉|아 그럼)\s(?!.*(?:뭐|뭘|무엇|무슨|어떻게|어디|왜|언제|어느|어떤|몇|얼마))"
+              r".*(?:거죠|건가요|거네요|거군요|거예요|거에요|건가|거지|거야|말이죠|말인가요|뜻인가요)\W*$")
+# a question drawn from what was said ("그럼 디버거는 어떻게 붙여요?")
+ASKS_THEN = r"^\W*(?:그럼|그러면|그렇다면)\s"
+# something fetched to one's machine ("이미지를 로컬로 받으려면?", "로컬에 pull"): where it goes, not running or debugging there
+FETCHED_HERE = r"로컬(?:로|에) ?(?:받|다운|내려 ?받|가져|pull)"

@@ -359,3 +359,12 @@ PASTE_OFFER = (r"^\W*(?:(?:привет|а|так)\W+)?можно (?:сюда )?
 ASKS_ON = r"^\W*(?:а|и|тогда|так)\s"
 # how to stop or remove something once done with it ("как потом снести сервис?"): the conversation's entry about taking it down
 TEARDOWN = r"\bкак (?:\w+ )?(?:удалить|удаляется|остановить|останавливать|снести|убрать|погасить|выключить)"
+# what one understood, asked back ("то есть мне нужен прокси перед ним?", "значит, надо зафиксировать версию?"): a check of
+# the answer shown, asking no what, how or where
+CHECK_BACK = (r"^\W*(?:(?:ок|ага|ясно|понял|поняла)\W+)?(?:то есть|значит|получается|выходит|иными словами)\b"
+              r"(?![^?]*\b(?:как\w*|где|что|почему|зачем|когда|куда|откуда|сколько|кто|какой|какая|какие|какое)\b)[^?]*\?\W*$")
+# a question drawn from what was said ("тогда как подключить отладчик?", "значит, какой порт?")
+ASKS_THEN = r"^\W*(?:(?:ладно|ок|окей|хорошо)\W+)?(?:тогда|так|значит)\b"
+# something fetched to one's machine ("как вытащить образ себе локально", "скачать локально"): where it goes, not running
+# or debugging there
+FETCHED_HERE = r"(?:скача|скачив|вытащ|вытяг|стян|стяг|выкач|забра|спул)\w*\b(?: \S+){0,5}? (?:себе )?локально"

@@ -289,3 +289,11 @@ ASIDE += (r"|(?:改|换|加|设|配|调|装|删|升级|更新|切)[^。？?!！]
 FEEDBACK += r"|(?:还是|仍然|依然|照样|又)被(?:拒|拦|挡|禁|阻止|限制|拒绝)"
 # how to stop or remove something once done with it ("容器怎么停掉"): the conversation's entry about taking it down
 TEARDOWN = r"(?:怎么|如何|怎样)(?:才能)?(?:停|删|关掉|清理|销毁|移除)"
+# what one understood, asked back ("所以我得在前面加一层代理？", "也就是说要固定版本吧"): a check of the answer shown, asking no
+# what, how or where
+CHECK_BACK = (r"^\W*(?:所以|也就是说|就是说|意思是|那就是说|那我(?:们)?(?:就)?(?:得|要|需要|应该))"
+              r"(?![^？?]*(?:什么|啥|怎么|怎样|如何|哪|为什么|为啥|多少|几|谁))[^？?]*(?:[吗吧]|对吧|对吗|是吧)?\W*[?？]\W*$")
+# a question drawn from what was said ("那我该怎么挂调试器？", "所以要看哪个日志？")
+ASKS_THEN = r"^\W*(?:那么?|所以)(?!个|些|种|样|边|里)"
+# something fetched to one's machine ("镜像怎么拉到本地", "下载到本地"): where it goes, not running or debugging there
+FETCHED_HERE = r"(?:拉|下载|拷贝|复制|pull)(?:取)?(?:到|回)本地"
