@@ -15,7 +15,7 @@ from typing import Any, Protocol
 
 from app.dialogue.cues import CUES, LOG_KINDS
 from app.dialogue.state import State, added
-from app.dialogue.turns import CODE, Reading, TurnKind, without_quoted_code, word_count
+from app.dialogue.turns import CLOSING_MAX_WORDS, CODE, Reading, TurnKind, without_quoted_code, word_count
 from app.knowledge.model import CURRENT_GENERATIONS
 from app.matching.extract import error_codes, http_statuses
 from app.matching.languages import LANGUAGES, alternation
@@ -277,6 +277,8 @@ def _statuses_named(text: str, numbers: re.Pattern[str] = _BARE_STATUS) -> str:
 def resolve(reading: Reading, state: State, result: MatchResult | None, knowledge: Knowledge) -> Resolution:
     """The reply to a message read as `reading`; `result` is the match of `context_query` (None if none was run)."""
     kind = reading.kind
+    if kind is TurnKind.NEW_TOPIC and _thanks_for_its_end(reading, state, knowledge):
+        return Resolution(TurnKind.SMALL_TALK, Show.SMALL_TALK, small_talk="thanks", lang=reading.target_lang, state=state)
     if kind is TurnKind.FOLLOW_UP and unanswered(state):
         together = [m for m in (result.candidates or result.matches) if m.score >= TOGETHER_FLOOR] if result else []
         if not _reads_with_unanswered(reading, state) or not together:
@@ -291,6 +293,7 @@ def resolve(reading: Reading, state: State, result: MatchResult | None, knowledg
         # the problem the two messages describe together is the topic; the follow-up is answered within it
         state = _showing(state, together[0].id, knowledge).with_(
             topic=together[0].id, candidates=tuple(m.id for m in together[1:]), last_kind=Show.ANSWER)
+    told_so_far = state
     if kind is TurnKind.FOLLOW_UP:
         state = _problem_focus(reading, _focused(state, knowledge), knowledge)
     if (kind is TurnKind.NEW_TOPIC or reading.tentative) and reading.feedback_cue and result and result.matches \
@@ -318,16 +321,38 @@ def resolve(reading: Reading, state: State, result: MatchResult | None, knowledg
             and (_suspects_a_cause(reading, result) or _points_back_unanswered(reading, result, neighbour)):
         return _suspected_cause(reading, state, result, knowledge)
     if kind is TurnKind.FOLLOW_UP and result is not None and reading.tentative:
-        return _past_the_alternatives(reading, state, result, _tentative(reading, state, result, knowledge, neighbour),
-                                      knowledge)
+        return _none_left(told_so_far, result, _past_the_alternatives(
+            reading, state, result, _tentative(reading, state, result, knowledge, neighbour), knowledge))
     if kind is TurnKind.FOLLOW_UP and result is not None \
             and (_own_evidence(result, state, knowledge, reading)
                  or (reading.aspect not in ASPECT_QUERIES and not _detail_of_the_card(reading)
                      and _elsewhere(neighbour, result))):  # "what yaml setting controls that?": the card's detail
         kind = TurnKind.NEW_TOPIC
     if kind is TurnKind.FOLLOW_UP:
-        return _past_the_alternatives(reading, state, result, _follow_up(reading, state, result, knowledge), knowledge)
+        return _none_left(told_so_far, result, _past_the_alternatives(
+            reading, state, result, _follow_up(reading, state, result, knowledge), knowledge))
     return _new_topic(reading, state, result, knowledge)
+
+
+def _none_left(told_so_far: State, result: MatchResult | None, answered: Resolution) -> Resolution:
+    """Once everything offered was said not to help, a follow-up that would show one of those entries again only as
+    what the conversation is about ("so what do I do now?"), not as its own best match ("does ERR_1200 also come from
+    a wrong tag?"), is answered that nothing else fits, with the hand-off, not with the card already rejected."""
+    first = answered.matches[0].id if answered.show == Show.ANSWER and answered.matches else None
+    if told_so_far.entry is not None or first is None or first not in told_so_far.rejected \
+            or (result is not None and result.matches and result.matches[0].id == first):
+        return answered
+    return Resolution(TurnKind.FOLLOW_UP, Show.NOTHING_LEFT, lang=answered.lang,
+                      state=told_so_far.with_(lang=answered.state.lang))
+
+
+def _thanks_for_its_end(reading: Reading, state: State, knowledge: Knowledge) -> bool:
+    """Thanks with the news that the conversation's own code is gone ("thanks, ERR_1100 is gone now", "спасибо, 429
+    больше нет"): a closing, not that code's card again (a code the conversation is not about opens a topic)."""
+    text = reading.text.casefold()
+    return reading.strong and not reading.feedback_cue and word_count(text) <= CLOSING_MAX_WORDS \
+        and bool(CUES.small_talk["thanks"].search(text) and CUES.resolved.search(text)) \
+        and _named_again(reading, state, knowledge)
 
 
 def _past_the_alternatives(reading: Reading, state: State, result: MatchResult | None, answered: Resolution,

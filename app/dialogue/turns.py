@@ -376,9 +376,11 @@ def _translation_asked(text: str, aspect: str | None) -> bool:
         and not CUES.domain.search(text)
 
 
-def _small_talk(text: str, aspect: str | None, families: frozenset[str]) -> str | None:
+def _small_talk(text: str, aspect: str | None, families: frozenset[str], evidence: bool = False) -> str | None:
     """The most specific kind of small talk the message is, when it says nothing about Azure ML; thanks
-    or goodbye also when it does ("thanks, the endpoint works now") but asks nothing more."""
+    or goodbye also when it does ("thanks, the endpoint works now") but asks nothing more. `evidence`: it asks about
+    a code, a status (by its number alone too) or error output it names, which is about Azure ML ("thanks! and what
+    about ERR_1101?", "thx, and 504?")."""
     words = word_count(text)
     if aspect is None and words <= FOLLOW_UP_MAX_WORDS and CUES.who_answers.search(text) and not CUES.problem.search(text):
         return "meta"  # "are you actual Azure support or only a bot?": the product names who it might be
@@ -394,7 +396,7 @@ def _small_talk(text: str, aspect: str | None, families: frozenset[str]) -> str 
     if found[-1] in ("greeting", "thanks") and (CUES.new_topic.search(text) or (
             words > SHORT_ASPECT_MAX_WORDS and CUES.question.search(text))):
         return None  # "thanks! one more question: how do I scale it out?": the question is the message
-    if not CUES.domain.search(text):
+    if not evidence and not CUES.domain.search(text):
         return found[-1]
     if found[-1] == "meta" and aspect is None and words <= (META_PRODUCT_MAX_WORDS if families else CLOSING_MAX_WORDS):
         return "meta"  # "can you help with Azure ML deployments?", "do you cover batch endpoints?": about the assistant
@@ -403,6 +405,20 @@ def _small_talk(text: str, aspect: str | None, families: frozenset[str]) -> str 
     asks = aspect is not None or bool(families and CUES.family_switch.search(text)) or bool(CUES.question.search(text)) \
         or CUES.new_topic.search(text)
     return closing[-1] if closing and not asks and words <= CLOSING_MAX_WORDS else None
+
+
+_OPENING_CLAUSE = re.compile(r"^([^,.;!?\uff0c\u3002\uff1b\uff01\uff1f]+)[,.;!?\uff0c\u3002\uff1b\uff01\uff1f]+\s*(?=\S)")
+"""The first clause of a message and the stop after it ("thanks! ...", "спасибо, ...", "谢谢！...")."""
+COURTESIES = ("greeting", "thanks")
+"""Small talk that may open a message before what it is about."""
+
+
+def _past_the_courtesy(text: str) -> str:
+    """The message after an opening thanks or greeting ("thanks! one more: ...", "спасибо! и ещё: ..."): a new topic
+    announced there is announced at the start all the same."""
+    found = _OPENING_CLAUSE.match(text)
+    courtesy = found is not None and _small_talk(found.group(1), None, frozenset()) in COURTESIES
+    return text[found.end():] if found is not None and courtesy else text
 
 
 def read_turn(text: str, in_conversation: bool, family: str | None = None) -> Reading:
@@ -460,17 +476,21 @@ def read_turn(text: str, in_conversation: bool, family: str | None = None) -> Re
     # "docker logs? any other way than get_logs()?" asks about them; "any other fix?" says the fix shown did not help
     asks_about = aspect not in VERDICT_ASPECTS and base.question
     # "another thing: the job finished but the output is empty" (not "that's not it, I asked about something else")
-    new_topic_cue = CUES.new_topic.search(lowered)
+    new_topic_cue, cue_read_in = CUES.new_topic.search(lowered), lowered
+    opened = _past_the_courtesy(lowered)
+    after_courtesy = CUES.new_topic.search(opened) if len(opened) < len(lowered) else None
+    if after_courtesy is not None and not _announced(lowered, new_topic_cue):
+        new_topic_cue, cue_read_in = after_courtesy, opened  # "thanks! one more: ...", read past the thanks
     # "the registry is in another subscription, could that be why?": offered as the cause of the conversation's
     # problem, not a new topic (while "the same 429 on another endpoint, same thing?" tells one)
-    announced = _announced(lowered, new_topic_cue)
+    announced = _announced(cue_read_in, new_topic_cue)
     suspects = question and bool(CUES.because.search(lowered))
     # "btw the pipeline also won't start": something else failing, told in passing (asked, it compares with the topic)
     aside = not question and bool(CUES.aside.search(lowered)) \
         and not CUES.advised.search(lowered) and not CUES.comparison.search(lowered)
     # "is it the same as ERR_1100, or a different problem?": the other problem is one answer the question offers
     offered = question and new_topic_cue is not None and not announced \
-        and bool(CUES.or_else.search(lowered[:new_topic_cue.start()]))
+        and bool(CUES.or_else.search(cue_read_in[:new_topic_cue.start()]))
     new_topic = (new_topic_cue is not None and (not suspects or announced) and not offered) or aside
     # "and the batch endpoint I'm creating says the name already exists, I did delete it": another product, described
     elsewhere = family is not None and bool(families - {family})
@@ -480,7 +500,7 @@ def read_turn(text: str, in_conversation: bool, family: str | None = None) -> Re
     if feedback and in_conversation and not asks_elsewhere and not asks_about and not described and not resigned \
             and not (strong and base.question):
         return replace(base, kind=TurnKind.FEEDBACK)
-    small_talk = _small_talk(lowered, aspect, families)
+    small_talk = _small_talk(lowered, aspect, families, question and (strong or bool(_NAMED_CODE.search(lowered))))
     if small_talk is not None:
         return replace(base, kind=TurnKind.SMALL_TALK, small_talk=small_talk)
     if not in_conversation or new_topic:

@@ -127,6 +127,9 @@ class Cues:
     """"Because of", "due to", "could that be why?": a question naming what it suspects as the cause."""
     resigned: re.Pattern[str]
     """Thanks said although nothing helped ("cheers anyway"): a closing, not a verdict on the answer."""
+    resolved: re.Pattern[str]
+    """The problem said to be gone ("ERR_1100 is gone now", "429 больше нет"): with thanks, a closing even beside its
+    code."""
     advised: re.Pattern[str]
     """Done as the answer said ("like you said", "按你说的"): feedback about it, whatever else the message names."""
     who_answers: re.Pattern[str]
@@ -191,7 +194,7 @@ def _compile() -> Cues:
         done=required("DONE"), domain=required("DOMAIN"), filler=required("FILLER"), question=required("QUESTION"),
         question_ahead=required("QUESTION_AHEAD"),
         polar=required("POLAR"), check_back=required("CHECK_BACK"), because=required("BECAUSE"),
-        resigned=required("RESIGNED"), advised=required("ADVISED"), aside=required("ASIDE"),
+        resigned=required("RESIGNED"), resolved=required("RESOLVED"), advised=required("ADVISED"), aside=required("ASIDE"),
         asks_on=required("ASKS_ON"), asks_then=required("ASKS_THEN"), or_else=required("OR_ELSE"), teardown=required("TEARDOWN"),
         who_answers=required("WHO_ANSWERS"), paste_offer=required("PASTE_OFFER"), language=per_key("LANGUAGE_REQUESTS", LANGS),
         language_names=per_key("LANGUAGE_NAMES", LANGS),

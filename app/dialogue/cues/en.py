@@ -458,3 +458,8 @@ ASKS_THEN = r"^\W*(?:(?:ok|okay|alright|right|fine)\W+)?(?:so|then)\b"
 # not running or debugging there
 FETCHED_HERE = (r"\b(?:pull|pulling|download|downloading|fetch|fetching|copy|copying)\b(?: \S+){0,5}? "
                 r"(?:locally|to (?:my|our) (?:machine|laptop|pc|computer))\b")
+# the same outcome in chat shorthand ("same err", "same msg again"): the answer did not help
+FEEDBACK += r"|\bsame (?:old )?(?:err|errs|msg|msgs)\b"
+# the problem said to be gone ("ERR_1100 is gone now", "no more 429s"): with thanks, a closing even beside its code
+RESOLVED = (r"\b(?:is|are|'s|has|have|got)? ?(?:gone|fixed|resolved|solved|sorted)\b|\bwent away\b|\bdisappeared\b|"
+            r"\bno (?:more|longer)\b")

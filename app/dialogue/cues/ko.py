@@ -302,3 +302,15 @@ CHECK_BACK = (r"^\W*(?:그럼|그러면|그러니까|결국|즉|아 그럼)\s(?!
 ASKS_THEN = r"^\W*(?:그럼|그러면|그렇다면)\s"
 # something fetched to one's machine ("이미지를 로컬로 받으려면?", "로컬에 pull"): where it goes, not running or debugging there
 FETCHED_HERE = r"로컬(?:로|에) ?(?:받|다운|내려 ?받|가져|pull)"
+# what the assistant can do, asked in the plain "what can you do" ("너 뭐 할 줄 알아?", "뭘 할 줄 아세요")
+META += r"|(?:뭐|뭘|무엇을) 할 줄 (?:알|아)"
+# how one is, asked ("잘 지내요?", "잘 지내셨어요?"), or whether anyone is there ("계세요?", "거기 누구 계세요?"): a greeting
+GREETING += r"|^\W*(?:요즘 )?잘 (?:지내|지냈|지내셨|있었|계셨)\S*\W*$|^\W*(?:거기 |혹시 |아직 )?(?:누구 )?(?:계세요|계신가요)\W*$"
+# back in the chat ("저 다시 왔어요", "돌아왔습니다"): a greeting
+GREETING += r"|^\W*(?:저 |제가 )?(?:다시 |또 )?(?:왔어요|왔습니다|왔어|돌아왔어요|돌아왔습니다|돌아왔어)\W*$"
+# the default of what the card sets ("기본값은요?", "디폴트는 얼마예요?"): a detail of the card shown
+ASPECT_DETAIL += r"|기본 ?값|디폴트"
+# the same code still coming back, now and then ("아직 가끔 429 나요", "여전히 종종 503 떠요"): the answer did not settle it
+FEEDBACK += r"|(?:아직|여전히|계속)(?:도)? ?(?:가끔|종종|간간이|자주|때때로)? ?(?:\d{3}|err)"
+# the problem said to be gone ("ERR_1100 이제 안 나요", "사라졌어요"): with thanks, a closing even beside its code
+RESOLVED = r"(?:이제|더 ?이상) 안 (?:나|떠|뜨)|사라졌|없어졌|해결(?:됐|되었|했)|안 나네요|고쳐졌"

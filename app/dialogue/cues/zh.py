@@ -297,3 +297,16 @@ CHECK_BACK = (r"^\W*(?:所以|也就是说|就是说|意思是|那就是说|那�
 ASKS_THEN = r"^\W*(?:那么?|所以)(?!个|些|种|样|边|里)"
 # something fetched to one's machine ("镜像怎么拉到本地", "下载到本地"): where it goes, not running or debugging there
 FETCHED_HERE = r"(?:拉|下载|拷贝|复制|pull)(?:取)?(?:到|回)本地"
+# what the assistant solves for one, asked ("你能帮我解决哪些问题", "可以帮忙处理什么"): about the assistant
+META += r"|(?:能|可以|会)帮(?:我|忙|你)?(?:们)?(?:解决|处理|回答|解答|搞定)(?:些|哪些|什么|啥)"
+# whether the assistant is still there, or how it is ("你还在吗", "还在不", "最近好吗"): a greeting
+GREETING += r"|^\W*(?:你|您)?(?:还|仍然)在(?:吗|么|嘛|不|不在)\W*$|^\W*(?:你|您)?最近(?:还)?好(?:吗|么|嘛)\W*$"
+# the outcome still the same, told at the start ("还是空的", "依然没有输出", "还是老样子"): what was shown did not help
+FEEDBACK_UNASKED += (r"|^\W*(?:还是|仍然|依然|照样|依旧|仍旧)(?:是|很)?(?:空|空白|没(?:有)?(?:输出|结果|东西|日志|内容|数据|反应|变化)|"
+                     r"老样子|那样|这样|一样)")
+# none of what was offered ("都不是", "两个都不对", "全都没用"): a verdict on the answers shown
+FEEDBACK_UNASKED += r"|^\W*(?:(?:这|那)?(?:两|几|三)个|全|全部)?都(?:不是|不对|没用|不行|不管用)\W*$"
+# back in the chat ("我又回来了", "我回来啦"): a greeting
+GREETING += r"|^\W*我(?:又|再)?(?:回来|来)(?:了|啦|咯)\W*$"
+# the problem said to be gone ("ERR_1100 没了", "不再报 429 了"): with thanks, a closing even beside its code
+RESOLVED = r"没了|消失了|解决了|不(?:再)?报了|不再(?:报|出现)|好了"
