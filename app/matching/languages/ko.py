@@ -29,7 +29,9 @@ STOP_BIGRAMS = frozenset([
     "와여", "어여", "아여", "해여", "돼여", "되여", "나여", "네여", "까여",
     # more endings and connectives of chat (했더니, 그런데, 하죠, 일까, 같기도), and a particle after 에러
     "네요", "고요", "니까", "했더", "더니", "그런", "하죠", "하네", "걸까", "런가", "같기", "결국", "이랑", "잇나", "드리",
-    "뭐예", "려볼", "러가"
+    "뭐예", "려볼", "러가",
+    # must use or write (써야, as 해야 and 봐야): which tool to use is not the subject
+    "써야",
 ])
 
 
@@ -58,6 +60,8 @@ LOANWORDS = {
     "인터널": "내부", "캔슬": "취소",
     # a common misspelling of 역할 (a role): 역활 (역할 할당, a role assignment)
     "역활": "역할",
+    # to edit a file or fix code: the everyday verb 고치다 (고쳤는데, 고친, 고쳐서) beside the knowledge's 수정하다
+    "고쳤": "수정했", "고친": "수정한", "고쳐": "수정해", "고치": "수정하",
 }
 JOB = "작업"
 _JOB_LOANWORD = r"(?:^|(?<=배치)|(?<= ))잡(?=$|[ 이을은에의도만들가])"
@@ -106,7 +110,9 @@ NEIGHBOUR_CUES = {
     ),
     "training-job": NeighbourCues(
         strong=(r"학습 ?(?:작업|잡|스크립트|실행)|훈련 ?(?:작업|잡|스크립트|실행)", r"모델(?:을|를)? ?(?:학습|훈련)",
-                r"명령 ?작업", r"스윕 ?작업", r"분산 ?학습|분산 ?훈련"),
+                r"명령 ?작업", r"스윕 ?작업", r"분산 ?학습|분산 ?훈련",
+                # fine-tuning a model: the loanword is only ever that (미세 조정 alone may be of a setting)
+                r"파인 ?튜닝", r"모델(?:을|를)? ?미세 ?조정"),
         cues=(r"학습", r"훈련", r"메트릭", r"에포크", r"실험", r"손실", r"정확도", r"하이퍼 ?파라미터|하이퍼 ?매개 ?변수",
               r"작업(?:이|을)? ?(?:실패|제출|대기)", r"제출", r"체크 ?포인트", r"미세 ?조정|파인 ?튜닝"),
     ),
@@ -126,7 +132,11 @@ NEIGHBOUR_CUES = {
     ),
     "cli-install": NeighbourCues(
         strong=(r"ml ?확장", r"cli ?확장", r"확장(?:을|를)? ?(?:설치|추가|제거)"),
-        cues=(r"확장", r"명령어?", r"설치", r"업그레이드|업데이트", r"이름이 ?바뀐|이름 ?변경"),
+        # a command group, or a command the CLI does not know, as in English: not any question of which command to run
+        cues=(r"확장", r"명령 ?그룹|명령어?(?:를|가|이)? ?(?:찾을 수 없|인식(?:되지|할 수 없|이 안|을 못))", r"설치",
+              r"업그레이드|업데이트", r"이름이 ?바뀐|이름 ?변경",
+              # the CLI's defaults (az configure --defaults): the resource group or workspace every command assumes
+              r"기본 ?(?:리소스 ?그룹|작업 ?영역|워크스페이스)(?:을|를|은|는|이|가)? ?(?:[^ ]+ )?(?:설정|지정|구성)"),
     ),
     "workspace-auth": NeighbourCues(
         strong=(r"작업 ?영역(?:을|를)? ?(?:새로 ?)?(?:만들|생성)|워크스페이스(?:을|를)? ?(?:새로 ?)?(?:만들|생성)"

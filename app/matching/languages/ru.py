@@ -44,6 +44,7 @@ STOPWORDS = frozenset([
     "ваш", "ваша", "ваше", "вашу", "ваши", "вашего", "вашей", "вашем", "вашим", "ваших",
     "мои", "моего", "моей", "моем", "моём", "мою", "моих", "свой", "свои", "своем", "своём", "своей", "своего",
     "недавно", "давно", "объясните", "объясни", "понять", "понимаю", "пойму",
+    "пока",  # "until it fails", "for now": when, not what failed
 ])
 
 # Words users type for a concept the knowledge names differently; each maps to the
@@ -143,15 +144,18 @@ NEIGHBOUR_CUES = {
         cues=(r"терминал\w*", r"простое|простоя", r"ноутбук\w*|блокнот\w*", r"ядр\w* jupyter", r"скрипт\w* настройк\w*"),
     ),
     "training-job": NeighbourCues(
-        strong=(r"задани\w* обучени\w*|скрипт\w* обучени\w*|запуск\w* обучени\w*", r"обуч\w* модел\w*", r"распределенн\w* обучени\w*"),
+        strong=(r"задани\w* обучени\w*|скрипт\w* обучени\w*|запуск\w* обучени\w*", r"обуч\w* модел\w*", r"распределенн\w* обучени\w*",
+                # fine-tuning a model: дообучение is only ever that (тонкая настройка alone may be of a setting)
+                r"дообуч\w*|файнтюн\w*"),
         cues=(r"обучени\w*", r"метрик\w*", r"гиперпараметр\w*", r"эпох\w*", r"эксперимент\w*", r"тренировк\w*",
               r"задани\w* (?:упал\w*|завис\w*|в очереди)", r"отправ\w* задани\w*", r"точност\w*", r"контрольн\w* точк\w*",
-              r"дообучени\w*|тонк\w* настройк\w*"),
+              r"тонк\w* настройк\w*"),
     ),
     "environment-build": NeighbourCues(
         strong=(r"образ\w* сред\w*|сборк\w* сред\w*", r"курируем\w* сред\w*"),
         concepts={"image-build": r"сборк\w*", "environment": r"сред(?:а|ы|е|у|ой|ам|ами|ах)?(?![а-яё])"},
-        cues=(r"образ\w*", r"зависимост\w*",
+        # a base image, as in English: not the image of "сборка образа", which is the image-build concept itself
+        cues=(r"базов\w* образ\w*", r"зависимост\w*",
               r"пакет(?:ы|а|ов|ом|ами|ах)?(?![а-яё])"),
     ),
     "automl": NeighbourCues(
@@ -165,7 +169,9 @@ NEIGHBOUR_CUES = {
     ),
     "cli-install": NeighbourCues(
         strong=(r"расширени\w* ml" + _E, r"установ\w* расширени\w*|постав\w* расширени\w*"),
-        cues=(r"расширени\w*", r"не распозна[её]тся", r"установ\w*", r"переименова\w*"),
+        cues=(r"расширени\w*", r"не распозна[её]тся", r"установ\w*", r"переименова\w*",
+              # the CLI's defaults (az configure --defaults): the resource group or workspace every command assumes
+              r"групп\w* ресурсов по умолчанию|по умолчанию (?:\w+ )?(?:групп\w* ресурсов|рабоч\w* област\w*)"),
     ),
     "workspace-auth": NeighbourCues(
         strong=(r"созда\w* (?:\w+ )?(?:рабоч\w* област\w*|workspace|воркспейс\w*)", r"приватн\w* ссылк\w*|приватн\w* канал\w*", r"многофакторн\w*"),

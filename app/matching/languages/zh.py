@@ -103,7 +103,9 @@ NEIGHBOUR_CUES = {
         cues=(r"终端", r"内核", r"空闲", r"正在启动|停止计划|启动计划", r"笔记本(?!电脑)", r"设置脚本"),
     ),
     "training-job": NeighbourCues(
-        strong=(r"训练(?:作业|任务|脚本|运行)", r"命令作业", r"扫描作业", r"分布式训练", r"模型训练"),
+        strong=(r"训练(?:作业|任务|脚本|运行)", r"命令作业", r"扫描作业", r"分布式训练", r"模型训练",
+                # fine-tuning a model (微调 alone also means nudging a setting: "微调一下超时")
+                r"模型(?:的|做|进行)?微调|微调(?:一个|一下)?(?:大?模型|llm|作业|任务)", r"llm ?微调|大语言模型微调"),
         cues=(r"训练", r"指标", r"超参数", r"实验", r"轮次", r"损失", r"准确率|精度", r"作业(?:失败|提交|排队)",
               r"提交", r"检查点", r"微调"),
     ),
@@ -123,7 +125,11 @@ NEIGHBOUR_CUES = {
     ),
     "cli-install": NeighbourCues(
         strong=(r"ml ?扩展", r"cli ?扩展", r"扩展(?:安装|添加|删除)|安装扩展|添加扩展|删除扩展"),
-        cues=(r"扩展", r"命令", r"安装", r"升级", r"重命名|改名"),
+        # a command group, or a command the CLI does not know, as in English: not any question of which command to run
+        cues=(r"扩展", r"命令组|命令模块|命令(?:无法识别|不能识别|未被识别|未识别|找不到|不存在)|不是有效的?命令", r"安装", r"升级",
+              r"重命名|改名",
+              # the CLI's defaults (az configure --defaults): the resource group or workspace every command assumes
+              r"默认的?(?:资源组|工作区)"),
     ),
     "workspace-auth": NeighbourCues(
         strong=(r"创建(?:机器学习)?工作区|新建(?:机器学习)?工作区|工作区创建|创建 ?workspace|新建 ?workspace", r"专用链接", r"登录(?:到)?工作区", r"多重身份验证"),
