@@ -127,11 +127,44 @@ class Pattern:
     original: str
 
 
+def _without_negative_lookarounds(pattern: str) -> str:
+    """The pattern with each negative lookahead or lookbehind (`(?!...)`, `(?<!...)`) left out, nested groups
+    and all: the words in one are what a match must NOT contain."""
+    kept: list[str] = []
+    depth = 0  # inside a negative lookaround: how many of its groups are open
+    i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if depth == 0 and pattern.startswith(("(?!", "(?<!"), i):
+            depth = 1
+            i += 3 if pattern[i + 2] == "!" else 4
+            continue
+        if char == "\\":
+            if depth == 0:
+                kept.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if char == "[":  # a character class: its brackets and parentheses are no groups
+            end = i + 1 + (pattern[i + 1:i + 2] == "]")
+            while end < len(pattern) and pattern[end] != "]":
+                end += 1 + (pattern[end] == "\\")
+            if depth == 0:
+                kept.append(pattern[i:end + 1])
+            i = end + 1
+            continue
+        if depth:
+            depth += (char == "(") - (char == ")")
+        else:
+            kept.append(char)
+        i += 1
+    return "".join(kept)
+
+
 def _pattern_anchors(pattern: str) -> tuple[str, ...]:
     """A literal word every match must contain, so a pattern runs only when it is present.
 
-    Words inside alternations or optional parts are not required, so they are dropped
-    first; a pattern with a top-level alternation has no such word and always runs.
+    Words inside alternations, optional parts or negative lookarounds are not required, so they are
+    dropped first; a pattern with a top-level alternation has no such word and always runs.
     """
     depth = 0
     for char in pattern:
@@ -139,7 +172,7 @@ def _pattern_anchors(pattern: str) -> tuple[str, ...]:
         depth -= char == ")"
         if char == "|" and depth == 0:
             return ()
-    cleaned = re.sub(r"\\.", " ", pattern.casefold())
+    cleaned = re.sub(r"\\.", " ", _without_negative_lookarounds(pattern).casefold())
     previous = None
     while previous != cleaned:
         previous = cleaned

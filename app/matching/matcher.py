@@ -28,6 +28,7 @@ from app.matching.index import KnowledgeIndex, Pattern
 from app.matching.language import detect_language
 from app.matching.languages import LANGUAGES, SPACED_SCRIPTS, alternation
 from app.matching.languages.en import LANGUAGE as ENGLISH
+from app.matching.languages.en import TROUBLE_WORDS
 from app.matching.lexicon import (
     ASKS_WHERE,
     CLIENT_APP,
@@ -67,6 +68,11 @@ PYTHON_SUMS = 4096
 _ERROR_CONTEXT, _ERROR_OUTPUT, _HOW_TO_QUESTION, _ASKS_WHERE, _OFF_DOMAIN, _SMALL_TALK, _CLIENT_APP = map(
     Screened, (ERROR_CONTEXT, ERROR_OUTPUT, HOW_TO_QUESTION, ASKS_WHERE, OFF_DOMAIN, SMALL_TALK, CLIENT_APP))
 """The lexicon's cues as the matcher reads a paste with them: screened first (`app.matching.screen`)."""
+_TROUBLE = Screened(re.compile(TROUBLE_WORDS))
+"""How an English report tells a problem without an error word (`languages.en.TROUBLE_WORDS`), screened too."""
+_UNSPACED_OR_CYRILLIC = re.compile(r"[\u0400-\u04ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
+"""Letters of the other languages' scripts: a report in them may tell its problem in words `TROUBLE_WORDS` (English)
+does not know, so it is never taken for a report without a failure."""
 SEMANTIC_DECIDED_BY = ("code", "signature", "pattern")
 """Evidence exact enough that the semantic layer is not asked at all."""
 EXACT_LINES = ("signature", "pattern")
@@ -219,6 +225,9 @@ class _Context:
     OpenAI (a strong cue of its topic), and names no part of Azure ML: even an entry's signature is not its."""
     long_paste: bool = False
     """The paste is a report or a log of several lines past what the encoder reads: see `ScoringParams.long_paste_words`."""
+    long_report: bool = False
+    """A long English paste that tells no failure (no error words, no `TROUBLE_WORDS`): a discussion or a request,
+    see `ScoringParams.long_report_words`."""
     error_context: bool = False
     """The paste reports a failure (`lexicon.ERROR_CONTEXT`): a how-to entry's command quoted there shows what the
     user ran, not what went wrong (`_signature_hit`)."""
@@ -906,6 +915,8 @@ class Matcher:
             failure_question=question and not how_to and error_context
             and not _ASKS_WHERE.search(text),
             long_paste=len(text) > SEMANTIC_QUERY_CHARS and "\n" in text,
+            long_report=len(text) > SEMANTIC_QUERY_CHARS and "\n" in text and not error_context
+            and not _TROUBLE.search(text) and not _UNSPACED_OR_CYRILLIC.search(text),
             error_context=error_context,
         )
 
@@ -1002,6 +1013,8 @@ class Matcher:
             ("uncovered_subject", params.uncovered_subject,
              context.uncovered_subject and not exact and not item.status),
             ("long_paste_words", params.long_paste_words, context.long_paste and not exact and not item.status),
+            ("long_report_words", params.long_report_words,
+             context.long_report and not is_how_to and not exact and not item.status),
             ("how_to_mismatch", params.how_to_mismatch, context.how_to and not is_how_to and not exact),
             # ... unless the how-to's signature is the error name the paste prints (`"code": "DeploymentTimedOut"`,
             # whose message sends the user to the Docker log): then it is that error's answer

@@ -157,12 +157,14 @@ _NEUTRAL: tuple[_Source, ...] = (
                 r"api request to endpoint [^\s]+ failed with error code|mlflow\.exceptions\.restexception"),
         strong=(
             # not `User process ... exited` nor std_log.txt: a batch deployment's job writes them too
-            r"az ml job (?:create|stream|show|download|cancel|list|archive)", r"scriptrunconfig", r"experiment\.submit", r"ml_client\.jobs\.create_or_update",
+            r"az ml job create", r"scriptrunconfig", r"experiment\.submit", r"ml_client\.jobs\.create_or_update",
             r"estimator\w*", r"pytorchconfiguration|mpiconfiguration|tensorflowconfiguration", r"run\.get_context",
             r"az ml run (?:submit\w*|list|show|cancel|download-logs)", r"hyperdriveconfig|sweep_job|sweep\(",
             r"scriptrun" + _E + r"|experiment\.start_logging",
         ),
         cues=(
+            # following a job, not submitting one: a batch endpoint's scoring job is followed with them too
+            r"az ml job (?:stream|show|download|cancel|list|archive)",
             r"runconfiguration|run_config" + _E, r"mlflow\.(?:log|start_run|autolog|set_tracking|set_experiment)\w*", r"log_metric\w*|log_param\w*|run\.log" + _E,
             r"train\.py", r"jobs\.create_or_update|jobs\.stream", r"limits\.timeout",
             r"wait_for_completion", r"driver_log\w*|control_log\w*", r"user process '?\w*'? exited", r"std_log\w*\.txt", r"command\(", r"azureml-logs|user_logs",
@@ -309,7 +311,10 @@ _NEUTRAL_DEPLOYMENT_CUES: tuple[str, ...] = _INFRASTRUCTURE_CUES + (
     r"localwebservice|aciwebservice|akswebservice", r"managedonline\w*|kubernetesonline\w*", r"score\.py",
     r"get_model_path|azureml_model_dir", r"inference\.ml\.azure\.com", r"crashloopbackoff", r"invoke" + _E, r"resourcenotready",
     r"--input[-_]path|--output[-_]path", r"ptvsd|debugpy",
-    r"dockerfile\.steps", r"amlbi_main\w*", r"gunicorn|azureml-inference-server-http|azmlinfsrv",
+    r"dockerfile\.steps", r"amlbi_main\w*",
+    # a batch job's unit of work in words and in its log lines (`exceeded for mini batch 17`); ParallelRunStep's
+    # setting `mini_batch_size` is not counted: a pipeline step's paste quotes it
+    r"mini[ -]batch(?:es)?" + _E, r"gunicorn|azureml-inference-server-http|azmlinfsrv",
     # SDK v1's image of a model (`ContainerImage.image_configuration`, `Image.create`, MLflow's `build_image`):
     # only a deployment builds one; a training run's environment image is built by the run
     r"containerimage\w*|image\.create|build_image|image_config\w*",

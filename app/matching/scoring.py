@@ -52,6 +52,8 @@ class ScoringParams:
     #   gunicorn WORKER TIMEOUT under docker-compose, SageMaker's ModelError): all but an ERR_NNNN code's evidence
     long_paste_words: float = 0.92         # words and meaning alone in a report or log of several lines past what the
     #   encoder reads: its many words meet some phrase of many entries by chance; its error output decides
+    long_report_words: float = 0.8         # ... and more when that paste reports no failure at all (no error words):
+    #   a discussion, a request for documentation or a feature, which shares an entry's words without its problem
     unknown_term: float = 0.6              # a question in ko/zh/ru names a Latin term no entry uses
     uncovered_subject: float = 0.5         # a question names a deployment feature no entry names (a custom domain)
     how_to_mismatch: float = 0.9           # a how-to question answered by a non-how-to entry

@@ -49,6 +49,12 @@ STOPWORDS = frozenset([
     "im", "ive", "whats", "theres", "teh", "wiht", "waht", "wich", "wen", "evry", "somthing", "becuase", "thier",
 ])
 
+TROUBLE_WORDS = (r"\b(?:cannot|can'?t|can not|unable|couldn'?t|won'?t|broken|wrong|raise[sd]?|throws?|thrown)\b"
+                 r"|\b(?:doesn'?t|does not|don'?t|do not|didn'?t|did not|not|no longer|stopped) work")
+"""Words a user tells a problem with that name no error (`cannot`, `doesn't work`, `raises`): a long English report
+with them or with error words reports a failure; one without is a discussion or a request (the matcher's
+`long_report`). Reports in the other languages tell their problems with their error words."""
+
 # Words users type for a concept the knowledge names differently; each maps to the
 # knowledge's word, so "remove" finds "delete".
 SYNONYMS = {
@@ -191,9 +197,11 @@ NEIGHBOUR_CUES = {
         strong=(
             r"ml extensions?", r"extensions? (?:--name |-n )?ml" + _E, r"no azureml cli installed", r"cli extensions?",
         ),
+        # the tools themselves: "with the CLI or the SDK" is how a user says how they deploy, one word, not two
+        concepts={"tools": r"cli" + _E + r"|sdk" + _E},
         cues=(
-            r"extensions?" + _E, r"azure cli", r"cli ?v[12]" + _E, r"not recognized", r"renamed", r"cli" + _E,
-            r"install\w*", r"command (?:group|module)s?" + _E, r"did you mean", r"sdk" + _E, r"upgrad\w*",
+            r"extensions?" + _E, r"azure cli", r"cli ?v[12]" + _E, r"not recognized", r"renamed",
+            r"install\w*", r"command (?:group|module)s?" + _E, r"did you mean", r"upgrad\w*",
             r"deprecat\w*", r"not a command|not a valid command|command not found|unrecognized arguments?",
         ),
     ),
@@ -517,6 +525,9 @@ LANGUAGE = Language(
         # (its whole name, which names Azure ML too: `azure_ml_words` reads the paste without it)
         r"|(?:(?:azure )?(?:ml|machine learning) )?studio (?:\(classic\)|classic)|classic (?:ml )?studio"
         r"|azure ?ml classic|request[- ]response (?:api|service)|batch execution service|(?:services|studio)\.azureml\.net"
+        # the file a Studio (classic) experiment saves its trained model in, and the web service it sets up from
+        # a predictive experiment
+        r"|ilearner" + _E + r"|predictive (?:web services?|experiments?)" + _E +
         # the user's own word that the deployment is not Azure ML's
         # (not "could not deploy to Azure ML", "works locally but not in Azure ML": those are its deployments)
         r"|(?<![\w-])(?:without|not using|not through|not via|instead of|\(not) (?:using )?(?:azure ?ml|azureml|azure machine learning)" + _E
