@@ -272,7 +272,8 @@ the service's output (not a name: `my-endpoint`)."""
 # Words of the covered knowledge's stage, deploying and scoring: a paste with them is a deployment's.
 DEPLOYMENT_CUES = (
     r"managed online(?: endpoints?)?", r"online[ -]?endpoints?|online[ -]?deployments?",
-    r"batch[ -]?(?:endpoints?|deployments?|scoring|jobs?)" + _E, r"e(?<!private e)(?<!private-e)ndpoints?" + _E,
+    # a batch job is a batch run too ("the batch run failed"); calling an endpoint is invoking it (its invocation URI)
+    r"batch[ -]?(?:endpoints?|deployments?|scoring|jobs?|runs?)" + _E, r"invocations?" + _E, r"e(?<!private e)(?<!private-e)ndpoints?" + _E,
     r"deploy(?:s|ed|ing|ment|ments)?" + _E + r"(?! operations?)", r"webservices?|web services?", r"container instances?",
     r"inference config|inferenc\w*", r"scoring" + _E + r"|score script|scoring[ _](?:scripts?|uri|files?)",
     r"c(?<!blob c)(?<!storage c)ontainers?(?! ?registr)" + _E,  # not a storage account's blob container
@@ -497,7 +498,7 @@ LANGUAGE = Language(
         r"\bmaven\b|gradle|\bcargo\b|nuget|\bjdk\b|"
         # other data and cloud platforms, CI services and chat apps
         r"databricks|tableau|snowflake|bigquery|vertex ai|\bgke\b|\beks\b|\bec2\b|runinstances|"
-        r"\bs3 bucket|dynamodb|firebase|supabase|github actions|gitlab|jenkins|\bjira\b|sharepoint|onedrive|"
+        r"\bs3 bucket|dynamodb|firebase|supabase|\bjira\b|sharepoint|onedrive|"
         r"\bslack\b|discord|telegram|dingtalk|yandex|alibaba cloud|aliyun|tencent cloud|"
         # other ML services: Amazon's, and Azure ML Studio (classic), retired, with its own web services
         r"sagemaker|services\.azureml\.net|studio \(classic\)|scored probabilities|"
@@ -538,8 +539,9 @@ LANGUAGE = Language(
         r"|ml workspace|(?:online|batch)[ -]?(?:endpoints?|deployments?)|managed online|kubernetes online|instance_?types?"
         r"|ml\.azure\.com|azmlinfsrv|score\.py|scoring script"
         r"|ml_client|mlclient|workspace connections?" + _E),
-    # (a Logic App that posts to an endpoint or starts a batch job calls it, like any other client)
-    client_apps=(r"node\.?js|\breact(?:\.?js)?\b|\bangular\b|\bvue(?:\.?js)?\b|\bexcel\b|power ?bi\b|iphone|\bios app|android"
+    # (a Logic App that posts to an endpoint or starts a batch job calls it, like any other client; so does a CI
+    # pipeline's job that deploys a model or invokes an endpoint)
+    client_apps=(r"github actions|gitlab|jenkins|node\.?js|\breact(?:\.?js)?\b|\bangular\b|\bvue(?:\.?js)?\b|\bexcel\b|power ?bi\b|iphone|\bios app|android"
                  r"|logic apps?\b|(?:from|by|via) (?:an? |my |our )?azure functions?\b"),
     neighbour_cues=NEIGHBOUR_CUES,
     deployment_cues=DEPLOYMENT_CUES,

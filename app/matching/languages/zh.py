@@ -240,8 +240,9 @@ LANGUAGE = Language(
     },
     error_words=r"错误|失败|报错|异常",
     informative_words=r"错误|失败|报错",
-    # 怎么办 (what do I do), 怎么回事 (what happened), 如何解决 (how to fix): a failure's question, not a how-to
-    how_to_words=r"怎么(?!办|回事|了|解决|修复|处理)|如何(?!解决|修复|处理)|怎样(?!解决|修复|处理)",
+    # 怎么办 (what do I do), 怎么回事 (what happened), 如何解决 (how to fix), 怎么排查 (how to track the fault down):
+    # a failure's question, not a how-to
+    how_to_words=r"怎么(?!办|回事|了|解决|修复|处理|排查)|如何(?!解决|修复|处理|排查)|怎样(?!解决|修复|处理|排查)",
     where_words=r"哪里|哪儿|在哪|哪个(?:文件|目录|日志)",
     small_talk_words=r"^\W*(?:你好|您好|谢谢|早上好|晚上好)|在吗|天气|吃饭|周末|你(?:是谁|叫什么|的名字)|^\W*你能做什么\W*$|你是(?:机器人|真人)",
     other_products=r"微信|钉钉|飞书|阿里云|腾讯云|华为云|百度智能云",
