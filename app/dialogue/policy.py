@@ -19,7 +19,7 @@ from app.dialogue.turns import CLOSING_MAX_WORDS, CODE, Reading, TurnKind, witho
 from app.knowledge.model import CURRENT_GENERATIONS
 from app.matching.extract import error_codes, http_statuses
 from app.matching.languages import LANGUAGES, alternation
-from app.matching.lexicon import FAMILY_CUES
+from app.matching.lexicon import FAMILY_CUES, subjects_named
 from app.matching.matcher import Match, MatchResult
 from app.matching.neighbours import Topic
 from app.matching.normalize import normalize
@@ -315,6 +315,8 @@ def resolve(reading: Reading, state: State, result: MatchResult | None, knowledg
         or (state.last_kind == Show.ANSWER and len(state.last) > 1 and reading.aspect is None)  # not "test it locally first?"
     if kind is TurnKind.FOLLOW_UP and reading.choice is not None and offered and reading.choice <= len(state.last):
         return _picked(reading, state, state.last[reading.choice - 1], knowledge)
+    if kind is TurnKind.FOLLOW_UP and result is not None and _asks_of_an_uncovered_subject(reading, result, knowledge):
+        return _new_topic(replace(reading, kind=TurnKind.NEW_TOPIC), state, result, knowledge)
     # the neighbouring area a follow-up names, read once for the rules below
     neighbour = _neighbouring(reading, result) if kind is TurnKind.FOLLOW_UP and result is not None else None
     if kind is TurnKind.FOLLOW_UP and result is not None and state.entry is not None \
@@ -332,6 +334,16 @@ def resolve(reading: Reading, state: State, result: MatchResult | None, knowledg
         return _none_left(told_so_far, result, _past_the_alternatives(
             reading, state, result, _follow_up(reading, state, result, knowledge), knowledge))
     return _new_topic(reading, state, result, knowledge)
+
+
+def _asks_of_an_uncovered_subject(reading: Reading, result: MatchResult, knowledge: Knowledge) -> bool:
+    """A question about a feature of deployments no entry names (the matcher's uncovered subjects: a price, Log Analytics,
+    a custom domain), naming no code or status, that nothing matches surely ("how much does storing models in the
+    registry cost?", "怎么把诊断日志发到 Log Analytics？"): a subject of its own, not a detail (how much) of the card shown
+    nor its logs."""
+    uncovered: frozenset[str] = getattr(getattr(knowledge, "index", None), "uncovered_subjects", frozenset())
+    return reading.question and not reading.strong and not result.matches and bool(uncovered) \
+        and not subjects_named(normalize(reading.text)).isdisjoint(uncovered)
 
 
 def _none_left(told_so_far: State, result: MatchResult | None, answered: Resolution) -> Resolution:
@@ -823,6 +835,9 @@ def _language(reading: Reading, state: State, knowledge: Knowledge) -> Resolutio
     if not shown and reading.question and not in_conversation(state):
         # "do you speak Russian?" with nothing to translate yet asks what the assistant can do: answered in that language
         return Resolution(TurnKind.SMALL_TALK, Show.SMALL_TALK, small_talk="meta", lang=lang, state=new)
+    if reading.question and lang == state.lang and CUES.language_ability.search(reading.text.casefold()):
+        # "do you even understand Russian?" asked while the answers are in Russian: about the assistant, nothing to switch
+        return Resolution(TurnKind.SMALL_TALK, Show.SMALL_TALK, small_talk="meta", lang=lang, state=state)
     if not shown:
         return Resolution(TurnKind.LANGUAGE, Show.NO_CONTEXT, lang=lang, state=new)
     show = Show.ANSWER if state.last_kind == Show.ANSWER else Show.ALTERNATIVES
@@ -1086,8 +1101,12 @@ def _one_sentence(reading: Reading) -> bool:
 def _strays(reading: Reading, top: Match, current: dict, neighbourhood: set[str], knowledge: Knowledge) -> bool:
     """A question pointing at the problem at hand ("so this happens before any request reaches my script?") whose own
     answer lies in another product, unrelated to the conversation, naming no product, code or signature of its own:
-    it still asks about the problem at hand (the same words are said of every product's scoring script)."""
-    return reading.points_back and not reading.families and not reading.strong and top.id not in neighbourhood \
+    it still asks about the problem at hand (the same words are said of every product's scoring script). So does a
+    cause suspected in a few words ("может, я не в той рабочей области?"): its words (a workspace) are said of every
+    product's problems too."""
+    offers_a_cause = reading.question and bool(CUES.because.search(reading.text.casefold()))
+    return (reading.points_back or offers_a_cause) and not reading.families and not reading.strong \
+        and top.id not in neighbourhood \
         and (knowledge.entry(top.id) or {}).get("family") != current["family"] and not _has_evidence(top)
 
 

@@ -152,6 +152,9 @@ class Cues:
     teardown: re.Pattern[str]
     """How to stop or remove something once done with it ("how do I delete the local service?"): the entry of the
     conversation about taking it down, not the one about setting it up."""
+    language_ability: re.Pattern[str]
+    """Asking whether the assistant speaks or understands a language ("ты понимаешь по-русски?"): asked in the language the
+    answers are already in, about the assistant, not a request."""
     language: dict[str, re.Pattern[str]]
     """Explicit requests ("in Korean"): the answer's language in any turn."""
     language_names: dict[str, re.Pattern[str]]
@@ -196,6 +199,7 @@ def _compile() -> Cues:
         polar=required("POLAR"), check_back=required("CHECK_BACK"), because=required("BECAUSE"),
         resigned=required("RESIGNED"), resolved=required("RESOLVED"), advised=required("ADVISED"), aside=required("ASIDE"),
         asks_on=required("ASKS_ON"), asks_then=required("ASKS_THEN"), or_else=required("OR_ELSE"), teardown=required("TEARDOWN"),
+        language_ability=required("LANGUAGE_ABILITY"),
         who_answers=required("WHO_ANSWERS"), paste_offer=required("PASTE_OFFER"), language=per_key("LANGUAGE_REQUESTS", LANGS),
         language_names=per_key("LANGUAGE_NAMES", LANGS),
         language_unwanted_before=required("LANGUAGE_UNWANTED_BEFORE"),

@@ -178,7 +178,7 @@ ASPECT_LOG_STRUCTURE = (r"\blogs? (?:structure|layout|folders?|directory|directo
                         r"\blogs? (?:are|is) (?:organi[sz]ed|structured|laid out|arranged)\b|"
                         r"\bwhat (?:are|is|do) (?:all )?(?:these|those|the|each) (?:log )?(?:files|folders)\b|\bhow are (?:the )?logs\b")
 """How the logs are laid out (which file says what), not where to fetch them."""
-ASPECT_LOGS = _ALONE.format(r"logs?|logging|traceback|stdout|stderr|printed|print output|console output")
+ASPECT_LOGS = _ALONE.format(r"logs?|logging|traceback(?! (?:points|says|shows|mentions|ends|leads|goes))|stdout|stderr|printed|print output|console output")
 ASPECT_LOCAL = _ALONE.format(r"locally|localhost|local(?! ?(?:web ?services?|services?|localwebservice))") + r"|\bon my (?:machine|laptop|pc)\b|--local|\brepro(?:duce)?\b"
 ASPECT_BUILD = _ALONE.format(r"build|building|built|build[- ]?time")
 ASPECT_COMMAND = _ALONE.format(r"commands?|cli command") + r"|\bwhat (?:do i|should i|to) (?:run|type)\b|\bsyntax\b"
@@ -463,3 +463,27 @@ FEEDBACK += r"|\bsame (?:old )?(?:err|errs|msg|msgs)\b"
 # the problem said to be gone ("ERR_1100 is gone now", "no more 429s"): with thanks, a closing even beside its code
 RESOLVED = (r"\b(?:is|are|'s|has|have|got)? ?(?:gone|fixed|resolved|solved|sorted)\b|\bwent away\b|\bdisappeared\b|"
             r"\bno (?:more|longer)\b")
+# round 8 --------------------------------------------------------------------------------------------------------------
+# "that's what I needed" without "exactly"/"just": thanks
+THANKS += r"|\bthat(?:'s| is| was) (?:\w+ )?what i (?:needed|need|wanted|was (?:missing|looking for|after|hoping for))\b"
+# a question announced as another one in chat shorthand ("different q: ...", "another q -"); another error reported by its
+# code at the start ("also ERR_2101 on the attached cluster ...", "also got 413 when ..."): a report of its own
+NEW_TOPIC += (r"|\b(?:another|a new|a different|different|new|other|separate|unrelated) (?:q|qn|ques)\b(?=\s*[:\u2014\u2013-])|"
+              r"^\W*(?:(?:oh|ah|and|ok|okay)\W+)?also\W+(?:(?:got|getting|seeing|saw|hit|hitting|seen)\W+)?(?:an?\W+)?"
+              r"(?:err_?\d{4}|http\W*\d{3}|[45]\d\d)\b(?=(?:\W+\w+){3})")
+# whether the limit shown can be changed ("is that cap configurable anywhere?"): a detail of the card shown
+ASPECT_DETAIL += r"|\b(?:configurable|adjustable|tunable|changeable)\b"
+# the container's own output ("the raw output of the container", "the pod's stdout"): its logs
+ASPECT_LOGS += (r"|\b(?:container|pod|service)(?:'s)? (?:own |raw |full |console )?output\b|"
+                r"\b(?:raw|full|console) output of (?:the |my |our )?(?:container|pod|service)\b|\boutput of the (?:container|pod)\b")
+# what typically goes wrong there ("what usually blows up in init?"): the cause of the card shown
+ASPECT_CAUSE += r"|\bwhat (?:\w+ )?(?:blows up|goes wrong|breaks|tends to (?:fail|break|crash))\b"
+# where to see what was going on inside ("where can I see what was going on inside the model?"): the logs
+ASPECT_LOGS += (r"|\bwhere (?:do|can|could|should|would) (?:i|we|you) (?:\w+ ){0,2}?(?:see|find|look|check|read|view)\b"
+                r"[^.?!]{0,20}?\bwhat(?:'s| is| was| were)? (?:\w+ ){0,3}?(?:going on|happening|happened)\b")
+# where to look in what the card names ("where should I look in score.py?"): a detail of the card shown
+ASPECT_DETAIL += r"|\bwhere (?:do|should|must) (?:i|we) (?:even )?look\b"
+# whether the assistant understands a language ("do you even understand English?"): about the assistant
+LANGUAGE_ABILITY = r"\b(?:do|can|could) you (?:\w+ ){0,2}?(?:speak|understand|read|know)\b"
+# what to ask of whoever can change it ("what do I ask the policy admin for?"): a detail of the card shown
+ASPECT_DETAIL += r"|\bwhat (?:do|should|would) (?:i|we) (?:ask|tell|request from) (?:the|our|my|an?) (?:[\w-]+ ){0,2}?(?:admins?|administrators?|owners?|team|it|ops|person|people)\b"

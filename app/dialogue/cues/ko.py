@@ -101,7 +101,7 @@ ASPECT_LOGS = r"로그"
 ASPECT_LOCAL = r"로컬(?! ?(?:웹 ?서비스|서비스|localwebservice))|내 (?:pc|컴퓨터)|재현"
 ASPECT_BUILD = r"빌드"
 ASPECT_COMMAND = r"명령|커맨드"
-ASPECT_FIX = r"(?:그냥|만) [^?]{0,24}(?:하면|해도) (?:되나요|돼요|될까요|되죠|되는 거)|해결|고치|고쳐|(?<!려면 )어떻게 해야|(?<!려면 )뭘 해야|조치"
+ASPECT_FIX = r"(?:그냥|만) [^?]{0,24}(?:하면|해도) (?:되나요|돼요|될까요|되죠|되는 거)|해결|고치(?!면)|(?:어떻게|뭘|뭐를|무엇을|어디를) 고치면|고쳐|(?<!려면 )어떻게 해야|(?<!려면 )뭘 해야|조치"
 """What to do about the failure; "X 하려면 어떻게 해야" asks how to do X, a how-to of its own subject."""
 ASPECT_CAUSE = r"문제(?:인가요|예요|야|인지)?,? ?아니면|왜|원인|이유|무슨 뜻"
 NAMED_ONE = r"(?<![\w-])(?!(?:그|이|저|다른|딴|같은|마지막|첫|두|세)(?:\s|$))([\w-]+(?: [\w-]+){0,2}) (?:쪽|거)(?:은|는)요?\W*$"
@@ -314,3 +314,10 @@ ASPECT_DETAIL += r"|기본 ?값|디폴트"
 FEEDBACK += r"|(?:아직|여전히|계속)(?:도)? ?(?:가끔|종종|간간이|자주|때때로)? ?(?:\d{3}|err)"
 # the problem said to be gone ("ERR_1100 이제 안 나요", "사라졌어요"): with thanks, a closing even beside its code
 RESOLVED = r"(?:이제|더 ?이상) 안 (?:나|떠|뜨)|사라졌|없어졌|해결(?:됐|되었|했)|안 나네요|고쳐졌"
+# round 8 --------------------------------------------------------------------------------------------------------------
+# whether the assistant understands a language ("한국어 알아들어?"): about the assistant
+LANGUAGE_ABILITY = r"알아 ?들|알아 ?듣|이해(?:해|하|할|돼|되)|할 줄 (?:알|아)|읽을 줄"
+# where to look in what the card names ("score.py에서 어디를 봐야 하죠?"): a detail of the card shown
+ASPECT_DETAIL += r"|(?:어디를|어딜|어디부터|뭘|뭐를|무엇을) (?:봐야|살펴봐야|확인해야|체크해야)"
+# what to ask of whoever can change it ("정책 담당자한테 뭐라고 요청하면 돼요?"): a detail of the card shown
+ASPECT_DETAIL += r"|(?:한테|에게|께|쪽에) (?:뭐라고|무엇을|뭘|뭐를|어떻게) (?:요청|말|부탁|문의|얘기|전달)"

@@ -125,7 +125,7 @@ NEW_TOPIC += (r"|^\W*(?:还有|另外|此外|再有|然后还有|顺便)(?:一�
 NEW_TOPIC += r"|^\W*(?:还有|对了)[\s,，、]+(?!(?:这|那)(?:个|些|种|样)|同样|一样)(?=[^?？]{10,})"
 COMPARED_WITH = r"(?:和|跟|与|同)[^，,。？?]{1,40}?(?:一样|相同|一回事|同一个|类似|有关|有关系|有什么区别|有啥区别|区别)|还是说"
 THANKS += r"|(?:你|这个?(?:机器人|工具|助手))(?:还)?(?:挺|真|很|蛮|太|好)(?:有用|好用|厉害|靠谱|聪明|方便)"
-ASPECT_LOGS += r"|堆栈|调用栈|栈信息|traceback|异常信息|报错信息(?:在哪|去哪)"
+ASPECT_LOGS += r"|堆栈|调用栈|栈信息|traceback(?! (?:points|says|shows|mentions|ends|leads|goes))|异常信息|报错信息(?:在哪|去哪)"
 ASPECT_DETAIL += (r"|(?:哪个|哪些|什么)(?:包|库|模块|依赖|名字|名称|路径|目录|变量)|(?:参数|设置|配置|变量)(?:项)?(?:的)?(?:名字|名称)|叫什么")
 # did something, then (but) it still fails: the told outcome after the deed ("已经改成 X 了，还是 not found",
 # "跑起来了，但是一直连不上")
@@ -310,3 +310,20 @@ FEEDBACK_UNASKED += r"|^\W*(?:(?:这|那)?(?:两|几|三)个|全|全部)?都(?:�
 GREETING += r"|^\W*我(?:又|再)?(?:回来|来)(?:了|啦|咯)\W*$"
 # the problem said to be gone ("ERR_1100 没了", "不再报 429 了"): with thanks, a closing even beside its code
 RESOLVED = r"没了|消失了|解决了|不(?:再)?报了|不再(?:报|出现)|好了"
+# round 8 --------------------------------------------------------------------------------------------------------------
+# still cancelled, killed, throttled, said in the passive ("等它跑完再部署，还是被取消"): the answer did not help
+FEEDBACK += r"|(?:还是|仍然|依然|照样|又)被(?:取消|杀|终止|中断|停|限流|节流|踢|驱逐|抢占|kill|oom)"
+# input passed, a job run or a call made, then an error told in its own (Latin) words ("输入传进去以后又报 unsupported ..."):
+# the next failure, told on its own (as after a change, above)
+ASIDE += (r"|(?:传|跑|运行|调用|提交|invoke)[^。？?!！]{0,14}?(?:完|了|好|进去|上去)?(?:以后|之后|后)[，,\s]*"
+          r"(?:又|就|却)(?:报|提示|返回|出现)(?:了)?\s*(?=[a-z0-9_])(?!(?:一样|同样|相同))")
+# the log of the failed build ("构建失败的详细日志"): the build log
+ASPECT_BUILD_LOGS += r"|构建(?:失败|出错|报错)(?:时)?(?:的)?(?:详细|完整|具体)?(?:的)?日志"
+# whether a circumstance told matters ("镜像在另一个订阅里，这个有关系吗？"): a suspected cause, asked
+BECAUSE += r"|(?:这个|这|它|此|那个)(?:也)?(?:有没有关系|有关系吗|有关吗|相关吗|有影响吗|有没有影响)"
+# whether the assistant understands a language ("你懂中文吗"): about the assistant
+LANGUAGE_ABILITY = r"(?:你|您)(?:能|会)?(?:懂|看得懂|听得懂|会说|会讲|能说|能看懂)"
+# where to look ("score.py 里该看哪里？"): a detail of the card shown
+ASPECT_DETAIL += r"|(?:该|要|应该)看哪(?:里|儿|部分)?|看哪(?:里|儿)"
+# what to ask of whoever can change it ("找策略管理员要什么？", "跟管理员怎么说"): a detail of the card shown
+ASPECT_DETAIL += r"|(?:跟|向|找|和)[^，。？?]{1,10}(?:管理员|负责人|运维|同事|admin)(?:申请|要|说|提)(?:什么|啥)|(?:跟|向|和)[^，。？?]{1,10}(?:管理员|负责人|运维|admin)怎么(?:说|提|申请)"
