@@ -19,7 +19,7 @@ from app.dialogue.turns import CLOSING_MAX_WORDS, CODE, Reading, TurnKind, witho
 from app.knowledge.model import CURRENT_GENERATIONS
 from app.matching.extract import error_codes, http_statuses
 from app.matching.languages import LANGUAGES, alternation
-from app.matching.lexicon import FAMILY_CUES, subjects_named
+from app.matching.lexicon import FAMILY_CUES
 from app.matching.matcher import Match, MatchResult
 from app.matching.neighbours import Topic
 from app.matching.normalize import normalize
@@ -129,6 +129,8 @@ _CODES_AND_STATUSES = re.compile(rf"{CODE.pattern}|\bhttp[ /]?\S* \d{{3}}\b|\b\d
 
 class Knowledge(Protocol):
     def entry(self, entry_id: str) -> dict[str, Any] | None: ...
+
+    def names_uncovered_subject(self, text: str) -> bool: ...
 
 
 class Show:
@@ -341,9 +343,8 @@ def _asks_of_an_uncovered_subject(reading: Reading, result: MatchResult, knowled
     a custom domain), naming no code or status, that nothing matches surely ("how much does storing models in the
     registry cost?", "怎么把诊断日志发到 Log Analytics？"): a subject of its own, not a detail (how much) of the card shown
     nor its logs."""
-    uncovered: frozenset[str] = getattr(getattr(knowledge, "index", None), "uncovered_subjects", frozenset())
-    return reading.question and not reading.strong and not result.matches and bool(uncovered) \
-        and not subjects_named(normalize(reading.text)).isdisjoint(uncovered)
+    return reading.question and not reading.strong and not result.matches \
+        and knowledge.names_uncovered_subject(reading.text)
 
 
 def _none_left(told_so_far: State, result: MatchResult | None, answered: Resolution) -> Resolution:

@@ -451,6 +451,11 @@ class Matcher:
         """The entry the matcher was built from, so answers need no second database read."""
         return self.index.by_id.get(entry_id)
 
+    def names_uncovered_subject(self, text: str) -> bool:
+        """Whether `text` names a feature of deployments that no entry names (`index.uncovered_subjects`): the
+        conversation reads a follow-up about one as a subject of its own."""
+        return not subjects_named(normalize(text)).isdisjoint(self.index.uncovered_subjects)
+
     def match(self, query: str, limit: int = 5) -> MatchResult:
         clock = _StageClock()
         truncated = len(query) > self.max_query_chars

@@ -8,13 +8,13 @@ the assistant understands the language it already answers in is a question about
 no entry covers (a price) is said to be uncovered, not answered with the card."""
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import pytest
 
 from app.dialogue.policy import Show, resolve
 from app.dialogue.state import State
 from app.dialogue.turns import TurnKind, read_turn
+from app.matching.lexicon import subjects_named
+from app.matching.normalize import normalize
 from tests.dialogue.policy_fakes import FakeKnowledge, first_answered, make_entry, ranked_result
 
 ONLINE = "managed-online-endpoints"
@@ -126,11 +126,14 @@ def test_asking_for_another_language_is_still_a_request() -> None:
 
 
 class _IndexedKnowledge(FakeKnowledge):
-    """A knowledge whose index lists the deployment features no entry names, as the matcher's does."""
+    """A knowledge that leaves some deployment features to no entry, as the matcher's index does."""
 
     def __init__(self, entries: dict, uncovered: frozenset[str]):
         super().__init__(entries)
-        self.index = SimpleNamespace(uncovered_subjects=uncovered)
+        self.uncovered = uncovered
+
+    def names_uncovered_subject(self, text: str) -> bool:
+        return not subjects_named(normalize(text)).isdisjoint(self.uncovered)
 
 
 @pytest.mark.parametrize("text", [
