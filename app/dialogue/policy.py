@@ -109,6 +109,9 @@ ALTERNATIVES_MAX = 3
 CONTEXT_SCORE = 100.0
 """An entry the conversation names outright (the card shown, its counterpart): the reasons say
 `context`, and the faces show it as picked from the conversation rather than as a confidence."""
+WEAK_GUESS = 60.0
+"""An entry a follow-up's words match under this (the matcher returns from 50) is guessed only barely: a yes or no
+question about the problem at hand is the card's to answer rather than such a neighbour's."""
 EVIDENCE_REASONS = ("code", "signature", "pattern", "status")
 """Matcher reasons that come from the message's own evidence: such a message starts a new topic."""
 STATUS_KIND = "http-status"
@@ -119,6 +122,8 @@ _UNITS = alternation([*(lang.count_words for lang in LANGUAGES),
 of a service ("400 requests", "50 rps", "3x", "200 users")."""
 _BARE_STATUS = re.compile(rf"(?<![\w.])[1-5]\d\d(?![\d.]|[a-z])(?!\s*(?:{_UNITS}))", re.IGNORECASE)
 """A number alone, not a count or a size ("and 504?", not "500 rows", "400 requests", "200 ms", "300개")."""
+_CLAUSE_ENDS = re.compile(r"[,;.!?，；。！？]\s*")
+"""Where a clause of a message ends: what comes before the first one is told or asked on its own."""
 _ERROR_STATUS = re.compile(rf"(?<![\w.])(?:4[0-5]\d|5[01]\d)(?![\d.]|[a-z])(?!\s*(?:{_UNITS}))", re.IGNORECASE)
 """An error status by its number alone, in any message ("408 뜸", "опять 503"): people name the error they get by
 its number, and a count or a size says its unit ("500 rows", "413 MB")."""
@@ -458,7 +463,7 @@ def _follow_up(reading: Reading, state: State, result: MatchResult | None, knowl
         if (_answered_elsewhere(result, held, current, knowledge) and not _names_nothing(reading, result)
                 and not _compared_in_its_words(reading, result)) \
                 or (chosen is None and not result.matches and word_count(reading.text) > SHORT_FOLLOW_UP_WORDS
-                    and not (reading.question and reading.points_back)):
+                    and not (reading.question and (reading.points_back or _checks_in_few_words(reading)))):
             # its own answer lies elsewhere, or a question of its own words nothing here answers ("and how do
             # I set up CI/CD?"): a new topic, not the card shown again
             return _new_topic(replace(reading, kind=TurnKind.NEW_TOPIC), state, result, knowledge)
@@ -479,6 +484,12 @@ def _follow_up(reading: Reading, state: State, result: MatchResult | None, knowl
     new = _showing(state, chosen.id, knowledge).with_(last=(chosen.id,), last_kind=Show.ANSWER,
                                                       lang=reading.target_lang or state.lang)
     return Resolution(TurnKind.FOLLOW_UP, Show.ANSWER, [chosen], lang=reading.target_lang, state=new)
+
+
+def _checks_in_few_words(reading: Reading) -> bool:
+    """A yes or no question in a few words that nothing matches ("is a gateway in front of the endpoint the usual
+    way?"): it checks an idea against the answer shown, it does not open a subject of its own."""
+    return reading.polar and not reading.strong and not reading.families and word_count(reading.text) <= FEW_WORDS
 
 
 def _confirms(reading: Reading, result: MatchResult, state: State) -> bool:
@@ -895,7 +906,8 @@ def _asks_on_in_the_family(reading: Reading, state: State, top: Match, knowledge
     that product, answered by its own match as a follow-up (told, or about another product, it opens a topic; "and this?
     QuotaExceeded ..." points at a paste of its own)."""
     return reading.question and not reading.points_back and not reading.families - {state.family} \
-        and (knowledge.entry(top.id) or {}).get("family") == state.family \
+        and ((knowledge.entry(top.id) or {}).get("family") == state.family
+             or (not reading.families and (knowledge.entry(top.id) or {}).get("kind") == STATUS_KIND)) \
         and bool(CUES.asks_on.search(reading.text.casefold())) and not CUES.new_topic.search(reading.text.casefold())
 
 
@@ -960,10 +972,34 @@ def _conversation_guess(reading: Reading, current: dict, state: State, result: M
                  and match.score >= FOLLOW_UP_FLOOR), None)
     if best is not None:
         return _read_in_context(best, current["id"])
+    step = _next_in_the_topic(current, state, result) if not suspects and _tells_then_asks(reading) else None
+    if step is not None:
+        return _read_in_context(step, current["id"])
     # a cause suspected while a how-to is shown (the logs) is a cause of the problem the conversation is about
     problem = topic if suspects and topic is not None and current.get("kind") == HOW_TO_KIND \
         and topic.get("kind") != HOW_TO_KIND and topic["id"] not in state.rejected else current
     return _context_match(current, problem["id"], "same_entry")
+
+
+def _tells_then_asks(reading: Reading) -> bool:
+    """Something told first, then a question about it ("the build now runs for an hour and dies, is there a limit on
+    it?"): the news is what the question is about, not the card ("where are the logs for that? it is cut off")."""
+    text = reading.text.strip()
+    parts = [part for part in _CLAUSE_ENDS.split(text) if part.strip()]
+    return len(parts) >= 2 and text.endswith(("?", "？")) and not CUES.question.search(parts[0].casefold())
+
+
+def _next_in_the_topic(current: dict, state: State, result: MatchResult) -> Match | None:
+    """For a question pointing back that nothing matches surely ("the build now runs for an hour and dies, is there a
+    limit on it?"), the entry the problem moved on to: one the card lists as related that was also the topic's
+    runner-up, guessed at GUESS_FLOOR or more and within NEAR_TIE of the best guess (None: no such entry). A chance
+    share of words with some neighbour is not enough; both the card and the topic must point at it."""
+    if not result.candidates:
+        return None
+    best = result.candidates[0].score
+    return next((match for match in result.candidates if match.id != current["id"] and match.id in state.candidates
+                 and match.id in current.get("related", ()) and match.id not in state.rejected
+                 and match.score >= max(GUESS_FLOOR, best - NEAR_TIE)), None)
 
 
 def _tentative(reading: Reading, state: State, result: MatchResult, knowledge: Knowledge,
@@ -1032,7 +1068,26 @@ def _settled(reading: Reading, chosen: Match, current: dict | None, state: State
     something down, the card's entry about that (`_taken_down`); for a yes or no question in a near tie, the card
     shown (`_card_in_a_near_tie`)."""
     down = _taken_down(reading, chosen, current, state, result, knowledge) if current is not None else None
-    return down or _card_in_a_near_tie(reading, chosen, state, result)
+    return down or _card_in_a_near_tie(reading, chosen, state, result) \
+        or (_card_over_a_weak_guess(reading, chosen, current, state, result, knowledge) if current is not None else None)
+
+
+def _card_over_a_weak_guess(reading: Reading, chosen: Match, current: dict, state: State, result: MatchResult,
+                            knowledge: Knowledge) -> Match | None:
+    """A yes or no question about the problem at hand ("does one of them have to be the default?", "is that because the
+    node is too small?"), naming no code, aspect or product of its own, whose chosen answer is another problem its
+    words match only barely (under WEAK_GUESS, no code or signature) and do not even lead with (it was favoured as
+    the conversation's): whether it is so is the card's to answer (a problem too), not the neighbour's a few shared
+    words point at (None: not such a question). A neighbour the words lead with answers it ("can an oversized reply
+    break this too?"). A how-to guessed is
+    the next step asked about, and a how-to shown has its problem asked about elsewhere."""
+    if not reading.polar or reading.strong or chosen.id == current["id"] or reading.aspect is not None \
+            or reading.families - {state.family} or _family_switch(reading, state) is not None \
+            or CUES.comparison.search(reading.text.casefold()) or _has_evidence(chosen) or chosen.score >= WEAK_GUESS \
+            or not result.candidates or result.candidates[0].id == chosen.id \
+            or HOW_TO_KIND in {current.get("kind"), (knowledge.entry(chosen.id) or {}).get("kind")}:
+        return None
+    return _context_match(current, current["id"], "same_entry")
 
 
 def _taken_down(reading: Reading, chosen: Match, current: dict, state: State, result: MatchResult,

@@ -432,9 +432,11 @@ def read_turn(text: str, in_conversation: bool, family: str | None = None) -> Re
     target, named = _asked_language(spelt)
     families = frozenset(name for name, cue in CUES.families.items() if cue.search(lowered))
     question = bool(CUES.question.search(lowered))
-    # "how do I pull the image locally?" says where the image goes, not that it runs there
+    # "how do I pull the image locally?" says where the image goes, not that it runs there; "build an image with ptvsd?"
+    # makes that image, it does not ask about the build stage
     aspect = next((name for name, cue in CUES.aspects.items() if cue.search(lowered)
                    and not (name == "local" and CUES.fetched_here.search(lowered))
+                   and not (name == "build" and CUES.image_with.search(lowered))
                    and (name not in SHORT_ASPECTS or words <= SHORT_ASPECT_MAX_WORDS
                         or (name == "local" and question and CUES.local_asked.search(lowered)))), None)
     strong = has_strong_evidence(said) and not (in_conversation and _asks_for_output(said, aspect, question))

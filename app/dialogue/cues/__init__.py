@@ -149,6 +149,9 @@ class Cues:
     or_else: re.Pattern[str]
     """The "or" that offers an alternative in a question, searched in the text before another cue ("is it the same as
     ERR_1100, or a different problem?"): what follows is one answer the question offers, not an announcement."""
+    image_with: re.Pattern[str]
+    """An image with something in it ("an image with ptvsd", "образ с ptvsd", "带 ptvsd 的镜像", "ptvsd 들어간 이미지"): building
+    it is making that image, a how-to of its own, not the build stage of the product ("and at build time?")."""
     teardown: re.Pattern[str]
     """How to stop or remove something once done with it ("how do I delete the local service?"): the entry of the
     conversation about taking it down, not the one about setting it up."""
@@ -199,6 +202,7 @@ def _compile() -> Cues:
         polar=required("POLAR"), check_back=required("CHECK_BACK"), because=required("BECAUSE"),
         resigned=required("RESIGNED"), resolved=required("RESOLVED"), advised=required("ADVISED"), aside=required("ASIDE"),
         asks_on=required("ASKS_ON"), asks_then=required("ASKS_THEN"), or_else=required("OR_ELSE"), teardown=required("TEARDOWN"),
+        image_with=required("IMAGE_WITH"),
         language_ability=required("LANGUAGE_ABILITY"),
         who_answers=required("WHO_ANSWERS"), paste_offer=required("PASTE_OFFER"), language=per_key("LANGUAGE_REQUESTS", LANGS),
         language_names=per_key("LANGUAGE_NAMES", LANGS),

@@ -487,3 +487,12 @@ ASPECT_DETAIL += r"|\bwhere (?:do|should|must) (?:i|we) (?:even )?look\b"
 LANGUAGE_ABILITY = r"\b(?:do|can|could) you (?:\w+ ){0,2}?(?:speak|understand|read|know)\b"
 # what to ask of whoever can change it ("what do I ask the policy admin for?"): a detail of the card shown
 ASPECT_DETAIL += r"|\bwhat (?:do|should|would) (?:i|we) (?:ask|tell|request from) (?:the|our|my|an?) (?:[\w-]+ ){0,2}?(?:admins?|administrators?|owners?|team|it|ops|person|people)\b"
+
+# an image with something in it ("build an image with ptvsd", "a debug image that includes ptvsd"): making that image
+IMAGE_WITH = (r"\bimages? (?:with|that (?:has|includes|contains)|including|containing)\b(?! (?:the )?(?:same|error|failure)\b)|"
+              r"\b(?:with|including) \S+ (?:\w+ )?(?:inside|in it|baked in)\b")
+# trying it out without waiting on the cloud each time ("how do I test this without waiting on ACI every time?"): a local run
+_WITHOUT_THE_CLOUD = (r"\b(?:test|debug|try|iterate|run|check)\w* (?:\w+ ){0,3}?without (?:waiting (?:on|for) (?:aci|aks|azure|the cloud|"
+                      r"(?:a |the )?(?:re)?deploy\w*)|(?:re-?)?deploying)\b")
+ASPECT_LOCAL += "|" + _WITHOUT_THE_CLOUD
+LOCAL_ASKED += "|" + _WITHOUT_THE_CLOUD
