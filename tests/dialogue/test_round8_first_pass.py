@@ -157,21 +157,3 @@ def test_a_detail_of_the_card_keeps_it_when_its_subject_is_covered() -> None:
     resolution = resolve(read_turn("how many requests can it queue at most?", True, state.family), state, matched,
                          knowledge)
     assert resolution.turn is TurnKind.FOLLOW_UP and resolution.matches[0].id == "too-many-requests"
-
-
-@pytest.fixture()
-def conversation(client):
-    return client.post("/api/v1/conversations").get_json()["conversation_id"]
-
-
-def _ask(client, conversation_id: str, text: str) -> dict:
-    response = client.post("/api/v1/match", json={"query": text, "conversation_id": conversation_id})
-    assert response.status_code == 200
-    return response.get_json()
-
-
-def test_through_the_api_a_price_question_after_an_answer_is_uncovered(client, conversation):
-    first = _ask(client, conversation, "ERR_1100 not enough quota when I create the online deployment")
-    assert first["turn"] == "new_topic" and first["matches"][0]["id"] == "err_1100-not-enough-quota"
-    reply = _ask(client, conversation, "какая будет стоимость, если держать такой деплой на GPU целый месяц?")
-    assert reply["turn"] == "new_topic" and not reply["matches"]

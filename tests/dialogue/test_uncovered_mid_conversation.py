@@ -100,3 +100,10 @@ def test_through_the_api_an_uncovered_question_after_an_answer_gets_nomake_entry
     assert reply["matches"] == [] and reply["turn"] == "new_topic"
     again = _ask(client, conversation, "how do I see its logs?")
     assert again["turn"] == "follow_up" and again["matches"]
+
+
+def test_through_the_api_a_price_question_after_an_answer_is_uncovered(client, conversation):
+    first = _ask(client, conversation, "ERR_1100 not enough quota when I create the online deployment")
+    assert first["turn"] == "new_topic" and first["matches"][0]["id"] == "err_1100-not-enough-quota"
+    reply = _ask(client, conversation, "какая будет стоимость, если держать такой деплой на GPU целый месяц?")
+    assert reply["turn"] == "new_topic" and not reply["matches"]
