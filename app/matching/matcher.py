@@ -205,8 +205,6 @@ class _Context:
     off_domain: bool
     how_to: bool
     error_report: bool
-    asks_how: bool
-    """The paste asks how to do something (`how_to_words`), pasted output beside the question or not."""
     families: frozenset[str]
     marked_family: str | None
     """The one family whose SDK/CLI generation the paste shows beyond doubt (`family_markers`)."""
@@ -909,7 +907,6 @@ class Matcher:
             or (bool(_SMALL_TALK.search(text)) and len(text) < SEMANTIC_QUERY_CHARS)
             or (bool(_CLIENT_APP.search(text)) and not names_deployment(text)),
             how_to=how_to,
-            asks_how=bool(_HOW_TO_QUESTION.search(text)),
             error_report=error_report,
             families=frozenset(named_families | marked),
             marked_family=marked_family,
@@ -965,9 +962,6 @@ class Matcher:
             str(reason["value"]) for position, item in evidence.items()
             if self.index.entries[position]["family"] != OLDER_GENERATION
             for reason in item.reasons if reason["type"] in EXACT_LINES)
-        # the entries whose signature is an error name the paste prints as its own (`"code": "DeploymentTimedOut"`)
-        named = frozenset(position for position, item in evidence.items()
-                          if context.error_names and context.names_error_of(item.reasons))
         bounds = sorted(((round(score, 1), position) for position, score in combined.items()), reverse=True)
         ranked = []
         best_scores: list[float] = []  # the `limit` best scores so far, lowest first (a heap)
@@ -975,8 +969,7 @@ class Matcher:
             if 0 < limit <= len(best_scores) and bound < best_scores[0]:
                 break
             item = evidence[position]
-            match = self._scored(position, item, combined[position], context, newer_lines,
-                                 other_named=bool(named) and position not in named)
+            match = self._scored(position, item, combined[position], context, newer_lines)
             ranked.append((match, item.wording(params)))
             heapq.heappush(best_scores, match.score)
             if len(best_scores) > limit:
@@ -985,10 +978,9 @@ class Matcher:
         return [match for match, _ in ranked]
 
     def _scored(self, position: int, item: _Evidence, combined: float, context: _Context,
-                newer_lines: frozenset[str] = frozenset(), other_named: bool = False) -> Match:
+                newer_lines: frozenset[str] = frozenset()) -> Match:
         """The entry's evidence combined (`combined`), with every discount the rest of the paste calls for.
-        (`newer_lines`: the signatures and patterns the paste hits in entries of the newer generations;
-        `other_named`: another entry's signature is the error name the paste prints, and none of this one's is.)"""
+        (`newer_lines`: the signatures and patterns the paste hits in entries of the newer generations.)"""
         params, topic, families = self.params, context.topic, context.families
         entry = self.index.entries[position]
         exact = bool(item.code or item.signature)
@@ -1031,9 +1023,8 @@ class Matcher:
             ("how_to_mismatch", params.how_to_mismatch, context.how_to and not is_how_to and not exact),
             # ... unless the how-to's signature is the error name the paste prints (`"code": "DeploymentTimedOut"`,
             # whose message sends the user to the Docker log): then it is that error's answer
-            # ... nor when the user asks how to do something beside the output ("what do I have to put in the config?")
             ("error_report_how_to", params.error_report_how_to, context.error_report and is_how_to and not item.code
-             and not context.names_error_of(item.reasons) and not context.asks_how),
+             and not context.names_error_of(item.reasons)),
             ("failure_how_to", params.failure_how_to, context.failure_question and is_how_to and not exact),
             ("family_conflict", params.family_conflict,
              context.marked_family is not None and entry["family"] != context.marked_family and not item.code),
@@ -1042,10 +1033,6 @@ class Matcher:
             ("older_generation", params.older_generation,
              not families and entry["family"] == OLDER_GENERATION and not item.code
              and any(reason["type"] in EXACT_LINES and str(reason["value"]) in newer_lines for reason in item.reasons)),
-            # the error the paste names is another entry's: this one's short lines (a state, a phrase around the error)
-            # are what that error prints too; a whole sentence of this entry's own output still counts (words alone
-            # are left to the other discounts)
-            ("other_error_named", params.other_error_named, other_named and exact and not item.code and not specific),
             (f"neighbour:{topic.id}" if topic else "neighbour", params.neighbour, neighbour_applies),
         )
         score = combined

@@ -62,9 +62,6 @@ class ScoringParams:
     family_mismatch: float = 0.85          # the paste names another deployment family
     family_conflict: float = 0.5           # the paste is written by another family's SDK/CLI generation
     older_generation: float = 0.9          # a v1 entry hit by a line a v2 entry is hit by too, in a paste naming no family
-    other_error_named: float = 0.8         # the paste prints an error name (`"code": "DeploymentTimedOut"`) another
-    #   entry has as its signature, and this entry's only exact evidence is a short line (under
-    #   `specific_signature_words`) naming no such error: a state or a phrase around the error (0.6-0.85 a plateau)
     neighbour: float = 0.5                 # the paste is about a neighbouring Azure ML topic
     specific_signature_words: int = 5      # words a signature needs to count outside the deployment stage
     typo_weight: float = 0.8               # a corrected word counts a little less than a typed one

@@ -477,9 +477,7 @@ LANGUAGE = Language(
     # nor "how do I find out why it failed", "where can I see what went wrong": the cause of a failure
     how_to_words=(r"\bhow (?:do|can|to|should)\b(?! (?:i |we |you )?(?:fix|solve|resolve|get rid|avoid|prevent|stop"
                   r"|work ?around|deal with|handle|confirm (?:that|it)|verify (?:that|it)|prove (?:that|it))\b)"
-                  r"(?!" + _DIAGNOSIS + r")|\bis there an? (?:\w+ )?way\b|\bcan i\b(?!" + _DIAGNOSIS + r")"
-                  # what to write in a file or pass to a command ("what do I have to put in the config?")
-                  r"|\bwhat (?:do|should|must) (?:i|we) (?:have to |need to )?(?:write|put|pass|specify|set)\b"),
+                  r"(?!" + _DIAGNOSIS + r")|\bis there an? (?:\w+ )?way\b|\bcan i\b(?!" + _DIAGNOSIS + r")"),
     where_words=r"\bwhere\b|\bwhich (?:file|folder|log)s?\b",
     small_talk_words=(
         r"^\W*(?:hi|hello|hey|good (?:morning|afternoon|evening)|thanks?|thank you|how are you|bye)\b|"
