@@ -889,13 +889,16 @@ class Matcher:
         how_to = bool(_HOW_TO_QUESTION.search(text)) and not error_report
         known_codes = any(code in index.codes for code in codes)
         # words around an unknown error are no evidence of a known one, like an unknown ERR_NNNN code
-        unknown_error_name = bool(error_names) and not (any(map(index.says_word, error_names))
-                                                        or any(map(index.spells_error_name, error_names)))
+
         sighting = neighbour_topic(text, original)
         if sighting is not None and meant != text and neighbour_topic(meant, original) is None:
             sighting = None
-        other_product = other_serving(text) or (
-            any(mark.search(text) for mark in _OTHER_PRODUCT_MARKS) and not names_azure_ml(text))
+        # an error the paste prints under a name this knowledge spells (`SecretsInjectionError`) is ours, whatever
+        # the other product its words name (a connection called `openai-prod`)
+        names_our_error = any(map(index.says_word, error_names)) or any(map(index.spells_error_name, error_names))
+        unknown_error_name = bool(error_names) and not names_our_error
+        other_product = not names_our_error and (other_serving(text) or (
+            any(mark.search(text) for mark in _OTHER_PRODUCT_MARKS) and not names_azure_ml(text)))
         return _Context(
             known_codes=known_codes,
             unknown_code=bool(codes) and not known_codes,

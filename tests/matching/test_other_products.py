@@ -87,3 +87,17 @@ def test_an_error_code_keeps_its_entry(matcher):
     """An ERR_NNNN code is Azure ML's own, whatever else the paste says."""
     matches = matcher.match("docker-compose locally is fine, but ERR_2200 on the endpoint").matches
     assert matches and matches[0].id.startswith("err_2200")
+
+
+@pytest.mark.parametrize(("paste", "entry"), [
+    # a workspace connection named after the other product: the error printed is the deployment's own
+    ("(SecretsInjectionError) could not read the key of connection 'openai-eastus' for deployment blue",
+     "error-secretsinjectionerror"),
+])
+def test_an_error_this_knowledge_names_keeps_its_entry_beside_another_products_name(matcher, paste, entry):
+    matches = matcher.match(paste).matches
+    assert matches and matches[0].id == entry
+
+
+def test_another_products_own_error_beside_its_name_still_gets_no_entry(matcher):
+    assert matcher.match("Azure OpenAI returned (DeploymentNotFound) for my gpt-4o deployment").matches == []
