@@ -185,10 +185,24 @@ _TEXTESE_ARE = re.compile(r"(?<![\w'\u2019.-])r(?= (?:u|you|we|they)\b)")
 """Chat's "r" for "are", before the one it asks about ("r u a bot?", "r we sure"), not the R language."""
 
 
+_BARE_CONTRACTION = re.compile(r"(?<![\w'\u2019.-])(what|that|where|how|there|who|don|doesn|didn|isn|aren|wasn|can|won|"
+                                r"wouldn|couldn|shouldn|haven|hasn)(s|t)(?![\w'\u2019.-])")
+"""Contractions typed without their apostrophe ("whats the limit", "doesnt work"), which the cues spell with one;
+"cant" and "wont" too ("can" and "won" + t), not "its" or "were", which are words of their own."""
+
+
+def _apostrophe(found: re.Match[str]) -> str:
+    stem, end = found.groups()
+    if (end == "s") == stem.endswith("n") or (end == "t" and stem in ("what", "that", "where", "how", "there", "who")):
+        return found.group()  # not a contraction ("dons", "whatt")
+    return f"{stem}'{end}" if end == "s" else f"{stem}'t"
+
+
 def folded(text: str) -> str:
-    """The message as the cues read it: NFKC, case-folded, without the leading bot mentions, "u" read as "you"
-    and "r" as "are"."""
+    """The message as the cues read it: NFKC, case-folded, without the leading bot mentions, "u" read as "you",
+    "r" as "are" and contractions typed without their apostrophe with it."""
     lowered = _MENTION.sub("", unicodedata.normalize("NFKC", text)).casefold().strip()
+    lowered = _BARE_CONTRACTION.sub(_apostrophe, lowered)
     return _TEXTESE_WORD.sub(lambda word: _TEXTESE[word.group()], _TEXTESE_ARE.sub("are", lowered))
 
 

@@ -8,7 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from app.dialogue.cues import CUES
-from app.dialogue.turns import TurnKind, read_turn
+from app.dialogue import turns
+from app.dialogue.turns import TurnKind, folded, read_turn
 
 IN_CONVERSATION = [
     # follow-ups that refer back, name an aspect, or switch family
@@ -747,3 +748,44 @@ def test_the_same_outcome_after_what_was_tried_is_feedback():
 
 def test_a_package_names_no_product_family():
     assert read_turn("do I just add azureml-core to the conda file?", in_conversation=True).families == frozenset()
+
+
+@pytest.mark.parametrize(("typed", "read"), [
+    ("whats the quota", "what's the quota"), ("it doesnt start", "it doesn't start"), ("i cant see it", "i can't see it"),
+    ("wont deploy", "won't deploy"), ("thats odd", "that's odd"),
+    # words of their own stay as typed
+    ("its logs", "its logs"), ("were you able", "were you able"), ("cans and dons", "cans and dons"),
+])
+def test_contractions_typed_without_an_apostrophe_are_read_with_one(typed, read):
+    assert folded(typed) == read
+
+
+@given(st.text(alphabet=st.sampled_from(list("adehinostw '?.-")), max_size=60))
+def test_reading_contractions_only_ever_adds_apostrophes(text):
+    read = folded(text)
+    assert read.replace("'", "") == folded_as_typed(text).replace("'", "")
+    assert len(read) - len(folded_as_typed(text)) == read.count("'") - folded_as_typed(text).count("'")
+
+
+def folded_as_typed(text: str) -> str:
+    """`folded` without the contractions read (the pattern swapped for one that never matches)."""
+    kept = turns._BARE_CONTRACTION
+    turns._BARE_CONTRACTION = re.compile(r"(?!)(.)(.)")
+    try:
+        return folded(text)
+    finally:
+        turns._BARE_CONTRACTION = kept
+
+
+@pytest.mark.parametrize("text", [
+    "whats the exact limit on that?", "where do we bump the limit?", "what --timeout should the call use?",
+    "what role do we need on the vault?",
+])
+def test_a_detail_asked_in_chat_spelling_or_of_an_option_refers_back_to_the_card(text):
+    reading = read_turn(text, in_conversation=True)
+    assert reading.kind is TurnKind.FOLLOW_UP and reading.aspect == "detail"
+
+
+@pytest.mark.parametrize("text", ["what else should I try?", "what steps should I follow?"])
+def test_asking_what_else_to_try_is_no_detail(text):
+    assert read_turn(text, in_conversation=True).aspect != "detail"

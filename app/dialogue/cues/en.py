@@ -188,14 +188,14 @@ ASPECT_FIX = (r"\b(?:can|could|should) i (?:just|simply)\b|\bis it enough to\b|\
 ASPECT_CAUSE = r"\bis (?:it|this|that) (?:an? )?(?:\w+ )?\w+ (?:issue|problem) or\b|\bwhy\b|\bcause[sd]?\b|\breason\b|\bwhat does (?:it|that|this) mean\b"
 ASPECT_DETAIL = (r"\b(?:which|what)(?:'s| is| are)? (?:[\w-]+ ){0,4}?(?:settings?|parameters?|params?|options?|flags?|"
                  r"propert(?:y|ies)|fields?|variables?|knobs?|dials?)\b|"
-                 r"\b(?:which|what)(?:'s| is| are)? (?:\w+ )?(?:values?|roles?|permissions?|rights|size|limits?|skus?|"
+                 r"\b(?:which|what)(?:'s| is| are)? (?:the |that |this )?(?:\w+ )?(?:values?|roles?|permissions?|rights|size|limits?|skus?|"
                  r"instance types?|resources?|keys?|versions?|ports?|timeouts?|quotas?|modes?|tiers?)\b|\b(?:maximum|minimum|upper limit|lower limit)\b|(?<!\d )\b(?:max|min) (?!ago\b)\w+|\b(?:max|min)\W*$|"
                  r"\b(?:ticket|support (?:request|case)|contact support)\b|"
                  r"\bwhat (?:goes|should go|do i (?:put|fill|enter|write)|should i (?:put|fill|enter|write|set)|to put) (?:in|into|for|as)\b|"
 
 
-                 r"\bhow (?:big|large|many|much|long)\b|\bwhere (?:do|can|should) i (?:set|change|configure|increase|raise|lower|"
-                 r"adjust|check|see)\b|\b(?:avoid|prevent)\b")
+                 r"\bhow (?:big|large|many|much|long)\b|\bwhere (?:do|can|should) (?:i|we) (?:set|change|configure|increase|raise|lower|"
+                 r"adjust|check|see|bump|tweak|modify|edit|specify|override)\b|\b(?:avoid|prevent)\b")
 """A detail of the problem shown (which setting, which role, the limit, how to avoid it): asked about that entry."""
 NAMED_ONE = (r"(?:\b(?:and|what about|how about|also|now) |^\W*)the (?!(?:same|other|new|old|previous|next|right|wrong|"
              r"last|first|latest|original|only|correct|better|best|\w+est)\b)((?:[\w-]+ ){0,2}[\w-]+) ones?\b")
@@ -473,6 +473,9 @@ NEW_TOPIC += (r"|\b(?:another|a new|a different|different|new|other|separate|unr
               r"(?:err_?\d{4}|http\W*\d{3}|[45]\d\d)\b(?=(?:\W+\w+){3})")
 # whether the limit shown can be changed ("is that cap configurable anywhere?"): a detail of the card shown
 ASPECT_DETAIL += r"|\b(?:configurable|adjustable|tunable|changeable)\b"
+# which value a setting or an option takes ("what --resource should the token be for?", "what role do we need?")
+ASPECT_DETAIL += (r"|\bwhat (?!else\b|other\b|now\b|next\b|then\b|steps?\b|exactly\b)-{0,2}[\w.-]+ (?:should|must|"
+                  r"do (?:i|we) (?:need|use|set|pass|put|give|grant))\b")
 # the container's own output ("the raw output of the container", "the pod's stdout"): its logs
 ASPECT_LOGS += (r"|\b(?:container|pod|service)(?:'s)? (?:own |raw |full |console )?output\b|"
                 r"\b(?:raw|full|console) output of (?:the |my |our )?(?:container|pod|service)\b|\boutput of the (?:container|pod)\b")
