@@ -390,11 +390,13 @@ def _translation_asked(text: str, aspect: str | None) -> bool:
         and not CUES.domain.search(text)
 
 
-def _small_talk(text: str, aspect: str | None, families: frozenset[str], evidence: bool = False) -> str | None:
+def _small_talk(text: str, aspect: str | None, families: frozenset[str], evidence: bool = False,
+                failing: bool = False) -> str | None:
     """The most specific kind of small talk the message is, when it says nothing about Azure ML; thanks
     or goodbye also when it does ("thanks, the endpoint works now") but asks nothing more. `evidence`: it asks about
     a code, a status (by its number alone too) or error output it names, which is about Azure ML ("thanks! and what
-    about ERR_1101?", "thx, and 504?")."""
+    about ERR_1101?", "thx, and 504?"). `failing`: it tells that something fails ("the deploy succeeded, but posting
+    data crashes it"), which no word of success or thanks in it closes."""
     words = word_count(text)
     if aspect is None and words <= FOLLOW_UP_MAX_WORDS and CUES.who_answers.search(text) and not CUES.problem.search(text):
         return "meta"  # "are you actual Azure support or only a bot?": the product names who it might be
@@ -410,6 +412,8 @@ def _small_talk(text: str, aspect: str | None, families: frozenset[str], evidenc
     if found[-1] in ("greeting", "thanks") and (CUES.new_topic.search(text) or (
             words > SHORT_ASPECT_MAX_WORDS and CUES.question.search(text))):
         return None  # "thanks! one more question: how do I scale it out?": the question is the message
+    if failing and found[-1] in ("thanks", *CLOSING_KINDS):
+        return None
     if not evidence and not CUES.domain.search(text):
         return found[-1]
     if found[-1] == "meta" and aspect is None and words <= (META_PRODUCT_MAX_WORDS if families else CLOSING_MAX_WORDS):
@@ -516,7 +520,8 @@ def read_turn(text: str, in_conversation: bool, family: str | None = None) -> Re
     if feedback and in_conversation and not asks_elsewhere and not asks_about and not described and not resigned \
             and not (strong and base.question):
         return replace(base, kind=TurnKind.FEEDBACK)
-    small_talk = _small_talk(lowered, aspect, families, question and (strong or bool(_NAMED_CODE.search(lowered))))
+    small_talk = _small_talk(lowered, aspect, families, question and (strong or bool(_NAMED_CODE.search(lowered))),
+                             failing=says_failed and not resigned)
     if small_talk is not None:
         return replace(base, kind=TurnKind.SMALL_TALK, small_talk=small_talk)
     if not in_conversation or new_topic:

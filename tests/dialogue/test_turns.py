@@ -789,3 +789,20 @@ def test_a_detail_asked_in_chat_spelling_or_of_an_option_refers_back_to_the_card
 @pytest.mark.parametrize("text", ["what else should I try?", "what steps should I follow?"])
 def test_asking_what_else_to_try_is_no_detail(text):
     assert read_turn(text, in_conversation=True).aspect != "detail"
+
+
+@pytest.mark.parametrize("text", [
+    "模型注册成功了，但是一调用评分接口就报错", "the deploy succeeded, but every call crashes the service",
+    "배포는 성공했는데 요청 보내면 컨테이너가 죽어요",
+])
+def test_a_success_followed_by_a_failure_is_a_problem_not_thanks(text):
+    for in_conversation in (False, True):
+        assert read_turn(text, in_conversation=in_conversation).kind is not TurnKind.SMALL_TALK
+
+
+@pytest.mark.parametrize(("text", "small_talk"), [
+    ("nice, appreciated", "thanks"), ("ok 빠이", "goodbye"), ("네 바이", "goodbye"),
+])
+def test_short_acknowledgements_and_leave_takings_in_more_spellings(text, small_talk):
+    reading = read_turn(text, in_conversation=True)
+    assert reading.kind is TurnKind.SMALL_TALK and reading.small_talk == small_talk

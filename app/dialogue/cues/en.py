@@ -91,7 +91,7 @@ for _lang, _codes in (("en", "en|eng"), ("ko", "ko|kor|kr"), ("zh", "zh|cn|chn")
                                  rf"(?:{_codes})(?![\w.-])")
 GREETING = (r"^\W*(?:hi|hello|hey|hiya|heya|yo|howdy|sup|wassup|what'?s up|good (?:morning|afternoon|evening|day)|"
             r"(?:morning|evening|afternoon)\W*$|greetings|hallo|hola|salut|g'?day)\b")
-THANKS = (r"\b(?:thanks?|thank you|thx|ty|cheers|much appreciated|appreciate it)\b|"
+THANKS = (r"\b(?:thanks?|thank you|thx|ty|cheers|much appreciated|appreciate it|appreciated)\b|"
           r"\b(?:that|it) (?:worked|fixed it|helped|solved it|did it)\b|\bworks now\b|\bproblem solved\b|"
           r"^\W*(?:great|perfect|awesome|ok|okay|cool|nice|got it|understood|makes sense|all good|sure|yes|yep|yeah|"
           r"alright|right|fine|noted)\W*$|\bno (?:worries|problem)\b|\blet me (?:try|check|see|test|look)\b|"
