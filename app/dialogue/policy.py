@@ -522,7 +522,15 @@ def _asked_of_its_own(reading: Reading, entry: dict) -> bool:
     its own, the message may name another step of the walk-through."""
     return _cause_of_its_own(reading) or (
         reading.aspect == "fix" and entry.get("kind") == HOW_TO_KIND and not reading.points_back and not reading.strong
-        and word_count(reading.text) > SHORT_FOLLOW_UP_WORDS)
+        and word_count(reading.text) > SHORT_FOLLOW_UP_WORDS) or (
+        reading.aspect == "cause" and not reading.points_back and _names_another_status(reading.text, entry))
+
+
+def _names_another_status(text: str, entry: dict) -> bool:
+    """An error status the message names by its number that the card shown is not about ("and where does the 502 come
+    from?" after the 503 card): the cause asked is that status's, however few the words."""
+    named = {int(number) for number in _ERROR_STATUS.findall(text)}
+    return bool(named - set(entry.get("http_statuses") or ()))
 
 
 def _cause_of_its_own(reading: Reading) -> bool:

@@ -473,6 +473,11 @@ NEW_TOPIC += (r"|\b(?:another|a new|a different|different|new|other|separate|unr
               r"(?:err_?\d{4}|http\W*\d{3}|[45]\d\d)\b(?=(?:\W+\w+){3})")
 # whether the limit shown can be changed ("is that cap configurable anywhere?"): a detail of the card shown
 ASPECT_DETAIL += r"|\b(?:configurable|adjustable|tunable|changeable)\b"
+# what a part of the message or the card means ("what does that bit mean?", "what does the Insufficient part mean?"):
+# a detail asked, not a verdict (the meaning of the whole, "what does it mean?", asks the cause)
+ASPECT_DETAIL += r"|\bwhat does (?:that|this|the) (?:[\w./-]+ ){0,2}?(?:bit|part|line|word|bits|parts) (?:\w+ )?mean\b"
+# the same code again after what was tried ("moved regions, same 1101 there too"): the answer did not help
+FEEDBACK_UNASKED += r"|\bsame (?:(?:err_?)?\d{4}|[45]\d\d)\b(?! (?:means?|is)\b)(?=[^?]*$)"
 # which value a setting or an option takes ("what --resource should the token be for?", "what role do we need?")
 ASPECT_DETAIL += (r"|\bwhat (?!else\b|other\b|now\b|next\b|then\b|steps?\b|exactly\b)-{0,2}[\w.-]+ (?:should|must|"
                   r"do (?:i|we) (?:need|use|set|pass|put|give|grant))\b")
