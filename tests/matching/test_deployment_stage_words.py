@@ -96,3 +96,13 @@ def test_a_wrapping_error_name_says_nothing_of_the_cause(matcher):
 def test_deploying_with_a_prefix_is_a_word_of_the_deployment_stage(text):
     from app.matching.neighbours import names_deployment
     assert names_deployment(normalize(text))
+
+
+@pytest.mark.parametrize(("paste", "entry"), [
+    ("batch 任务跑挂了：user program failed, run failed", "batch-user-program-fails-run-fails"),
+    ("batch 작업이 또 실패: user program failed, run failed", "batch-user-program-fails-run-fails"),
+])
+def test_the_products_english_name_before_a_native_word_for_its_job_places_the_paste_in_its_stage(matcher, paste, entry):
+    """"batch 任务" is a batch endpoint's job, not a training job: its signature keeps its entry."""
+    matches = matcher.match(paste).matches
+    assert matches and matches[0].id == entry

@@ -234,6 +234,8 @@ SUBJECT_TERMS = {
 DEPLOYMENT_CUES = (
     r"컨(?<!blob 컨)(?<!blob컨)(?<!스토리지 컨)테이너(?! ?레지스트리)", r"엔(?<!프라이빗 엔)드포인트", r"배포", r"웹 ?서비스", r"추론", r"배치|일괄 ?처리",
     r"스코어링|점수 ?매기기", r"서빙",
+    # the English name of the product before a Korean word for its job ("batch 작업이 실패"): a batch endpoint's job
+    r"batch ?(?:작업|잡|엔드포인트|배포|추론|스코어링)",
 )
 
 

@@ -216,6 +216,8 @@ SUBJECT_TERMS = {
 # Words of the covered knowledge's stage in Chinese: deploying and scoring.
 DEPLOYMENT_CUES = (
     r"容(?<!blob 容)(?<!blob容)(?<!存储容)器(?!注册)", r"终(?<!专用终)[结节]点|端(?<!专用端)点|联机", r"部署|部属", r"web ?服务", r"推理", r"批处理|批量", r"评分",
+    # the English name of the product before a Chinese word for its job ("batch 作业失败"): a batch endpoint's job
+    r"batch ?(?:作业|任务|推理|评分|终结点|端点|部署|作业的)",
 )
 
 
