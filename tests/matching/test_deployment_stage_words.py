@@ -99,8 +99,8 @@ def test_deploying_with_a_prefix_is_a_word_of_the_deployment_stage(text):
 
 
 @pytest.mark.parametrize(("paste", "entry"), [
-    ("batch 任务跑挂了：user program failed, run failed", "batch-user-program-fails-run-fails"),
-    ("batch 작업이 또 실패: user program failed, run failed", "batch-user-program-fails-run-fails"),
+    ("昨晚的 batch 作业失败了，日志：user program failed, run failed", "batch-user-program-fails-run-fails"),
+    ("어제 돌린 batch 작업 실패했어요, 메시지는 user program failed, run failed", "batch-user-program-fails-run-fails"),
 ])
 def test_the_products_english_name_before_a_native_word_for_its_job_places_the_paste_in_its_stage(matcher, paste, entry):
     """"batch 任务" is a batch endpoint's job, not a training job: its signature keeps its entry."""
