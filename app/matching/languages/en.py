@@ -435,7 +435,7 @@ LANGUAGE = Language(
     status_before=(
         r"http/\d(?:\.\d)?|https?|httperror|status(?:[ _]?code)?|statuscode|status_code|response code|error code|code"
         r"|(?:returns?|returned|returning)(?: an?)?|responds? with|responded(?: with)?|answer(?:s|ed|ing)?(?: with)?"
-        r"|got(?: back)?(?: an?)?|(?:comes?|came|coming) back(?: with)?(?: an?)?|(?:see|sees|seeing|saw)(?: an?)?"
+        r"|got(?: back)?(?: an?)?|gets(?: back)?(?: an?)?|(?:comes?|came|coming) back(?: with)?(?: an?)?|(?:see|sees|seeing|saw)(?: an?)?"
         r"|gives?(?: me)?|receiv(?:e|es|ed|ing) an?"
         r"|getting(?: an?)?|throws?|error|errors|fail(?:s|ed|ing)? with(?: an?)?|rejected with(?: an?)?"),
     # ... or says where it came from: "404 from the scoring uri", "a 502 back from the endpoint"
