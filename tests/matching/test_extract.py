@@ -34,7 +34,7 @@ def test_canonical_code_rejects_non_codes():
     ("调用接口返回 404", 404),
     ("408 떠요", 408),
     ("сервис отвечает 502", 502),
-    ("every third caller gets 503 from the scoring uri", 503),
+    ("every third caller gets 503 when the batch is big", 503),
 ])
 def test_status_in_context_is_extracted(text, status):
     assert http_statuses(normalize(text)) == [status]
