@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.dialogue.cues import CUES
 from app.dialogue import turns
+from app.dialogue.cues import CUES
 from app.dialogue.turns import TurnKind, folded, read_turn
 
 IN_CONVERSATION = [
