@@ -52,3 +52,9 @@ def test_the_same_code_again_after_what_was_tried_is_feedback(text: str) -> None
 
 def test_asking_whether_a_code_is_the_same_is_no_feedback() -> None:
     assert read_turn("is the same 503 also a scaling thing?", True).kind is not TurnKind.FEEDBACK
+
+
+@pytest.mark.parametrize("text", ["这个超时参数具体要怎么设？", "那个 output 字段到底应该怎么填"])
+def test_how_an_option_is_written_is_a_detail_of_the_card(text: str) -> None:
+    reading = read_turn(text, True)
+    assert reading.kind is TurnKind.FOLLOW_UP and reading.aspect == "detail"

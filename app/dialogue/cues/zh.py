@@ -91,6 +91,8 @@ ASPECT_MORE = r"详细|具体(?:点|一点|说说)|多说(?:点|一点|几句)|�
 ASPECT_DETAIL = (r"(?:什么|哪些|哪个|哪种|啥)(?:设置|参数|选项|配置|值|角色|权限|规格|sku|大小|资源|版本|端口|限制|字段|属性|键|模式|方式|配额|额度|内存|磁盘|实例|节点|role|setting|sku|quota|timeout)|"
                  r"(?:设置|参数|权限|角色|配置|sku)(?:是|要|给|选|用)?(?:什么|哪些|哪个|啥)|最大|最小|上限|多大|多少|多长|"
                  r"在哪(?:里|儿)?(?:设置|改|配置|调|看当前)|(?:应该|要|该)?(?:填|写|设|配|选)(?:什么|啥|哪个)|避免|防止|预防|工单|提单|技术支持|联系支持")
+# how an option or a parameter is written ("input 参数到底该怎么写？", "这个配置项怎么填"): a detail of the card shown
+ASPECT_DETAIL += r"|(?:参数|字段|配置项?|设置项?|选项|属性|变量)(?:到底|具体|应该|该|要){0,2}(?:怎么|如何|怎样)(?:写|填|设|配|传|给)"
 # taking it from here ("我再查查", "应该就是这个"): no verdict on the answer, nothing more asked; chat slang for bye;
 # what the assistant covers ("你只管部署啊"); still the same code ("还是 503"); works here, not there
 _ON_MY_OWN = r"我(?:再|先|自己|回头|还是){0,2}(?:查查|查一下|查一查|研究一下|研究研究|确认一下|核对一下|排查一下|看一下)"
