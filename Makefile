@@ -56,7 +56,7 @@ eval: setup
 	$(BIN)/python benchmarks/eval/run.py --snapshot
 
 eval-dialogues: setup
-	$(BIN)/python benchmarks/eval/dialogues.py tune tune2 tune3 tune4 tune5 tune6 tune7 tune8 tune9 tune10 tune11 tune12 tune13 tune14 tune15 tune16 tune17 tune18 tune19 test
+	$(BIN)/python benchmarks/eval/dialogues.py tune tune2 tune3 tune4 tune5 tune6 tune7 tune8 tune9 tune10 tune11 tune12 tune13 tune14 tune15 tune16 tune17 tune18 tune19 tune20 test
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache

@@ -14,7 +14,7 @@ A turn is right when its `turn` kind is right and:
 
 Prints the share of right turns per turn kind and per dialogue language, the kind accuracy and the
 entry accuracy apart, and the failing turns. Sets: dialogues_tune.jsonl and dialogues_tune2.jsonl to
-dialogues_tune19.jsonl (ours to tune on; from the second on written apart, in varied phrasing, each measured once
+dialogues_tune20.jsonl (ours to tune on; from the second on written apart, in varied phrasing, each measured once
 before tuning on it) and dialogues_test.jsonl (FROZEN: written by someone else, never read while tuning, run once
 at the end).
 """
@@ -51,7 +51,7 @@ SETS = {"tune": HERE / "dialogues_tune.jsonl", "tune2": HERE / "dialogues_tune2.
         "tune13": HERE / "dialogues_tune13.jsonl", "tune14": HERE / "dialogues_tune14.jsonl",
         "tune15": HERE / "dialogues_tune15.jsonl", "tune16": HERE / "dialogues_tune16.jsonl",
         "tune17": HERE / "dialogues_tune17.jsonl", "tune18": HERE / "dialogues_tune18.jsonl",
-        "tune19": HERE / "dialogues_tune19.jsonl",
+        "tune19": HERE / "dialogues_tune19.jsonl", "tune20": HERE / "dialogues_tune20.jsonl",
         "test": HERE / "dialogues_test.jsonl"}
 KINDS = ("new_topic", "follow_up", "feedback", "language", "small_talk")
 
@@ -177,7 +177,7 @@ def report(name: str, summary: Summary, show_failures: bool) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("sets", nargs="*", default=["tune"], help="tune, tune2 ... tune19, test, or paths (default: tune)")
+    parser.add_argument("sets", nargs="*", default=["tune"], help="tune, tune2 ... tune20, test, or paths (default: tune)")
     parser.add_argument("--failures", action="store_true",
                         help="list the failing turns with what was said (never for the frozen set)")
     args = parser.parse_args()

@@ -30,6 +30,8 @@ Sets (JSON lines, one case each: id, query, expect, query_lang, kind, optional a
   tune_pastes13 benchmarks/eval/tune_pastes13.jsonl  a thirteenth set of real pastes, held out likewise
   tune_written14 benchmarks/eval/tune_written14.jsonl a fourteenth written set, held out while its round tuned: start and end
   tune_pastes14 benchmarks/eval/tune_pastes14.jsonl  a fourteenth set of real pastes, held out likewise
+  tune_written15 benchmarks/eval/tune_written15.jsonl a fifteenth written set, held out while its round tuned: start and end
+  tune_pastes15 benchmarks/eval/tune_pastes15.jsonl  a fifteenth set of real pastes, held out likewise
   written  benchmarks/eval/test_written.jsonl    FROZEN: written by someone who never saw the entries
   pastes   benchmarks/eval/test_pastes.jsonl     FROZEN: real pastes from public issues, with links
 Frozen sets are never edited to make the matcher pass and never copied into aliases, rules or tests.
@@ -73,7 +75,8 @@ SETS = {"tune": HERE / "tune.jsonl", "neighbours": HERE / "tune_neighbours.jsonl
         "tune_pastes11": HERE / "tune_pastes11.jsonl", "tune_written12": HERE / "tune_written12.jsonl",
         "tune_pastes12": HERE / "tune_pastes12.jsonl", "tune_written13": HERE / "tune_written13.jsonl",
         "tune_pastes13": HERE / "tune_pastes13.jsonl", "tune_written14": HERE / "tune_written14.jsonl",
-        "tune_pastes14": HERE / "tune_pastes14.jsonl",
+        "tune_pastes14": HERE / "tune_pastes14.jsonl", "tune_written15": HERE / "tune_written15.jsonl",
+        "tune_pastes15": HERE / "tune_pastes15.jsonl",
         "written": HERE / "test_written.jsonl", "pastes": HERE / "test_pastes.jsonl"}
 FROZEN = ("written", "pastes")
 SNAPSHOT = HERE / "snapshot.tsv"
