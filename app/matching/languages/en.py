@@ -105,6 +105,8 @@ SYNONYMS = {
     # a subscription's or tenant's "GUID" is the knowledge's id; "governance" rules an organisation assigns are
     # Azure Policy
     "guid": "id", "uuid": "id", "governance": "policy",
+    # scoring "offline" is what a batch endpoint does (its docs' word for it): an "offline scorer" is a batch one
+    "offline": "batch",
 }
 
 _NOT_REGISTRY = r"(?! to [^.?!,;\n]{0,30}registr| into [^.?!,;\n]{0,30}registr| to [^.?!,;\n]{0,30}acr\b)"
@@ -279,6 +281,7 @@ DEPLOYMENT_CUES = (
     r"c(?<!blob c)(?<!storage c)ontainers?(?! ?registr)" + _E,  # not a storage account's blob container
     r"real[- ]?time (?:endpoints?|inference)", r"serving" + _E,
     r"re-?deploy\w*",  # "redeploys the template"
+    r"offline (?:scor\w*|inferenc\w*|predictions?)",  # a batch endpoint's work, in its docs' words
 )
 
 _NOT_TIME = (r"(?! (?:me |us |you )?(?:(?:~|about |around |roughly |almost |nearly |over |like )?\d+|an?|one|two|a few|several"
@@ -452,7 +455,9 @@ LANGUAGE = Language(
             r"inference\.ml\.azure\.com|instance_type|instance_count|request_settings|scale_settings"
             r"|instance types?|kubernetes online|attached (?:aks|kubernetes)"),
         "batch-endpoints": (r"batch[ -]?endpoints?|--type batch|mini_batch|batch scoring|batch (?:job|deployment)s?"
-                            r"|mini[ -]?batch(?:es)?|batch inferenc\w*|batch predictions?"),
+                            r"|mini[ -]?batch(?:es)?|batch inferenc\w*|batch predictions?"
+                            # what batch endpoints are for, in the words of their docs: scoring offline
+                            r"|offline (?:scor\w*|inferenc\w*|predictions?|jobs?)"),
         "docker-aci-aks": (
             r"\baks\b|\baci\b|webservice|web service|azureml-core|azureml\.core|sdk v1|v1 sdk|model\.deploy|"
             r"(?:old|older|legacy) (?:python )?sdk|"
