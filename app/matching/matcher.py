@@ -310,6 +310,10 @@ def informative_part(text: str, limit: int) -> str:
     return "\n".join(lines[i] for i in sorted(keep))
 
 
+_ERROR_IDENTIFIER = re.compile(r"\b[a-z]+(?:error|exception|failure)\b")
+"""A word that names an error the way services spell theirs (`secretsinjectionerror`, folded), said anywhere."""
+
+
 def _error_names(query: str) -> frozenset[str]:
     """The paste's error names as services print them, case-folded, without the generic wrappers."""
     names = {name.casefold() for match in _ERROR_NAME.finditer(query) for name in match.groups() if name}
@@ -895,8 +899,10 @@ class Matcher:
             sighting = None
         # an error the paste prints under a name this knowledge spells (`SecretsInjectionError`) is ours, whatever
         # the other product its words name (a connection called `openai-prod`)
-        names_our_error = any(map(index.says_word, error_names)) or any(map(index.spells_error_name, error_names))
-        unknown_error_name = bool(error_names) and not names_our_error
+        named_here = any(map(index.says_word, error_names)) or any(map(index.spells_error_name, error_names))
+        unknown_error_name = bool(error_names) and not named_here
+        said = set(_ERROR_IDENTIFIER.findall(original)) - GENERIC_ERROR_NAMES - PYTHON_EXCEPTIONS
+        names_our_error = named_here or any(index.spells_error_name(name) or index.says_word(name) for name in said)
         other_product = not names_our_error and (other_serving(text) or (
             any(mark.search(text) for mark in _OTHER_PRODUCT_MARKS) and not names_azure_ml(text)))
         return _Context(

@@ -93,6 +93,11 @@ def test_an_error_code_keeps_its_entry(matcher):
     # a workspace connection named after the other product: the error printed is the deployment's own
     ("(SecretsInjectionError) could not read the key of connection 'openai-eastus' for deployment blue",
      "error-secretsinjectionerror"),
+    # the error's name said in a sentence, not printed as the error
+    ("blue fails to deploy with SecretsInjectionError, its env var reads the key of our OpenAI connection",
+     "error-secretsinjectionerror"),
+    # an Azure Function that calls the endpoint is its client
+    ("our Azure Function calls the online endpoint and gets 429 Too Many Requests at peak", "http-429-rate-limiting"),
 ])
 def test_an_error_this_knowledge_names_keeps_its_entry_beside_another_products_name(matcher, paste, entry):
     matches = matcher.match(paste).matches
@@ -101,3 +106,7 @@ def test_an_error_this_knowledge_names_keeps_its_entry_beside_another_products_n
 
 def test_another_products_own_error_beside_its_name_still_gets_no_entry(matcher):
     assert matcher.match("Azure OpenAI returned (DeploymentNotFound) for my gpt-4o deployment").matches == []
+
+
+def test_an_azure_function_deployed_to_is_another_product(matcher):
+    assert matcher.match("can I host my registered model in Azure Functions instead of an endpoint?").matches == []

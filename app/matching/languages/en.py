@@ -491,10 +491,9 @@ LANGUAGE = Language(
         r"what(?:'?s| is) your name|who (?:are|made|built) you|are you (?:a |an )?(?:bot|robot|human|real person|ai)\b"
         r"|^\W*what can you do\W*$"),
     other_products=(
-        # (not the Azure SDK's credential chain naming "App Service managed identity" in any Azure log)
-        # (not an Azure Function an endpoint or a batch job is called from: a client, `client_apps`)
-        "".join(f"(?<!{joiner} {article})" for joiner in ("from", "by", "via") for article in ("", "an ", "my ", "our "))
-        + r"azure functions?"
+        # (not the Azure SDK's credential chain naming "App Service managed identity" in any Azure log); an Azure
+        # Function deployed to is another product, one that calls an endpoint or a batch job a client (`client_apps`)
+        "(?:" + "|".join(f"(?<={word} )" for word in ("to", "into", "in", "on", "onto", "в", "на")) + r")azure functions?"
         r"|function app|app service(?! managed identity)|web app|static web app|cosmos|sql database|mysql|"
         r"postgres|mongodb|redis cache|\bnpm\b|\byarn\b|wordpress|"
         r"windows update|\boffice\b|outlook|kakao|wechat|"
@@ -547,7 +546,7 @@ LANGUAGE = Language(
     # (a Logic App that posts to an endpoint or starts a batch job calls it, like any other client; so does a CI
     # pipeline's job that deploys a model or invokes an endpoint)
     client_apps=(r"github actions|gitlab|jenkins|node\.?js|\breact(?:\.?js)?\b|\bangular\b|\bvue(?:\.?js)?\b|\bexcel\b|power ?bi\b|iphone|\bios app|android"
-                 r"|logic apps?\b|(?:from|by|via) (?:an? |my |our )?azure functions?\b"),
+                 r"|logic apps?\b|azure functions?\b"),
     neighbour_cues=NEIGHBOUR_CUES,
     deployment_cues=DEPLOYMENT_CUES,
     subject_terms=SUBJECT_TERMS,
