@@ -58,3 +58,20 @@ def test_asking_whether_a_code_is_the_same_is_no_feedback() -> None:
 def test_how_an_option_is_written_is_a_detail_of_the_card(text: str) -> None:
     reading = read_turn(text, True)
     assert reading.kind is TurnKind.FOLLOW_UP and reading.aspect == "detail"
+
+
+@pytest.mark.parametrize("text", ["will the bot store what I paste here?", "can this assistant see our workspace?",
+                                  "你会保存我发给你的内容吗？"])
+def test_asking_what_the_assistant_keeps_or_sees_is_about_the_assistant(text: str) -> None:
+    reading = read_turn(text, True)
+    assert reading.kind is TurnKind.SMALL_TALK and reading.small_talk == "meta"
+
+
+def test_acknowledging_what_was_learnt_is_thanks() -> None:
+    reading = read_turn("ah, good to know", True)
+    assert reading.kind is TurnKind.SMALL_TALK and reading.small_talk == "thanks"
+
+
+def test_a_question_about_an_azure_ml_neighbour_is_no_off_topic_chatter() -> None:
+    reading = read_turn("unrelated: how do I make a compute cluster scale to zero over the weekend?", True)
+    assert reading.kind is not TurnKind.SMALL_TALK

@@ -137,7 +137,9 @@ OFF_TOPIC = (r"\b(?:weather|joke|recipe|football|soccer|movie|song|poem|lottery|
              r"what day is it|how(?:'s| is) your (?:day|week|weekend|morning|evening)|tell me something (?:fun|funny|interesting)|riddle|fun fact)\b")
 DOMAIN = (r"azure|\baml\b|endpoint|deploy|container|docker|kubernetes|\baks\b|\baci\b|model|scor|\blogs?\b|error|"
           r"fail|crash|quota|image|registry|\bcli\b|\bsdk\b|probe|timeout|batch|webservice|request|http|\bapi\b|"
-          r"token|\bvm\b|gpu|cpu|memory|disk|conda|environment|workspace|command")
+          r"token|\bvm\b|gpu|cpu|memory|disk|conda|environment|workspace|command|"
+          # Azure ML's neighbouring areas: asked about, they are out of the knowledge's scope, not off-topic chatter
+          r"\bcompute\b|cluster|pipeline|training|dataset|datastore|notebook|studio|\bsweep|automl|mlflow|prompt ?flow")
 FILLER = (r"\b(?:please|pls|plz|can|could|would|you|show|give|me|it|this|that|the|answer|reply|again|same|one|and|"
           r"now|switch|translate|version|to|into|in|say|write|respond|ok|okay|also|thanks|thank|a|an|of|what|how|"
           r"about|explain|repeat|tell|here|is|there|same|language|instead)\b")
@@ -478,6 +480,12 @@ ASPECT_DETAIL += r"|\b(?:configurable|adjustable|tunable|changeable)\b"
 ASPECT_DETAIL += r"|\bwhat does (?:that|this|the) (?:[\w./-]+ ){0,2}?(?:bit|part|line|word|bits|parts) (?:\w+ )?mean\b"
 # the same code again after what was tried ("moved regions, same 1101 there too"): the answer did not help
 FEEDBACK_UNASKED += r"|\bsame (?:(?:err_?)?\d{4}|[45]\d\d)\b(?! (?:means?|is)\b)(?=[^?]*$)"
+# what the assistant keeps or sees ("does this chat keep what I send?", "can you see my subscription?"): about it
+META += (r"|\b(?:do(?:es)?|will|would) (?:you|this (?:chat|bot|assistant|thing)|the (?:chat|bot|assistant)) "
+         r"(?:keep|store|save|log|record|remember|retain|see|read|access)\b|\bcan (?:you|this (?:chat|bot|assistant)) "
+         r"(?:see|read|access|look at) (?:my|our) (?:subscription|resources|workspace|data|files|account)\b")
+# acknowledging what was learnt ("ok good to know", "noted, thanks"): thanks in other words
+THANKS += r"|^\W*(?:(?:ok|okay|ah|oh|cool|great)\W+)?good to know\W*$"
 # which value a setting or an option takes ("what --resource should the token be for?", "what role do we need?")
 ASPECT_DETAIL += (r"|\bwhat (?!else\b|other\b|now\b|next\b|then\b|steps?\b|exactly\b)-{0,2}[\w.-]+ (?:should|must|"
                   r"do (?:i|we) (?:need|use|set|pass|put|give|grant))\b")

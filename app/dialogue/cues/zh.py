@@ -93,6 +93,8 @@ ASPECT_DETAIL = (r"(?:什么|哪些|哪个|哪种|啥)(?:设置|参数|选项|�
                  r"在哪(?:里|儿)?(?:设置|改|配置|调|看当前)|(?:应该|要|该)?(?:填|写|设|配|选)(?:什么|啥|哪个)|避免|防止|预防|工单|提单|技术支持|联系支持")
 # how an option or a parameter is written ("input 参数到底该怎么写？", "这个配置项怎么填"): a detail of the card shown
 ASPECT_DETAIL += r"|(?:参数|字段|配置项?|设置项?|选项|属性|变量)(?:到底|具体|应该|该|要){0,2}(?:怎么|如何|怎样)(?:写|填|设|配|传|给)"
+# what the assistant keeps or sees ("这个助手能看到我订阅里的资源吗", "你会保存我发的内容吗"): about the assistant
+META += (r"|(?:你|这个?\s*(?:助手|机器人|bot|聊天))(?:能|可以|会)(?:看到|看见|访问|读取|保存|记录|存)(?:我|我们)?")
 # taking it from here ("我再查查", "应该就是这个"): no verdict on the answer, nothing more asked; chat slang for bye;
 # what the assistant covers ("你只管部署啊"); still the same code ("还是 503"); works here, not there
 _ON_MY_OWN = r"我(?:再|先|自己|回头|还是){0,2}(?:查查|查一下|查一查|研究一下|研究研究|确认一下|核对一下|排查一下|看一下)"
