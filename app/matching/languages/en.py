@@ -494,6 +494,7 @@ LANGUAGE = Language(
         # (not the Azure SDK's credential chain naming "App Service managed identity" in any Azure log); an Azure
         # Function deployed to is another product, one that calls an endpoint or a batch job a client (`client_apps`)
         "(?:" + "|".join(f"(?<={word} )" for word in ("to", "into", "in", "on", "onto", "в", "на")) + r")azure functions?"
+        r"|azure functions? apps?"
         r"|function app|app service(?! managed identity)|web app|static web app|cosmos|sql database|mysql|"
         r"postgres|mongodb|redis cache|\bnpm\b|\byarn\b|wordpress|"
         r"windows update|\boffice\b|outlook|kakao|wechat|"
